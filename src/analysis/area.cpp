@@ -1,0 +1,29 @@
+#include "analysis/area.hpp"
+
+#include "geo/geodesic.hpp"
+
+namespace frontline::analysis {
+
+std::optional<AreaMethod> parseAreaMethod(std::string_view text) {
+    if (text == "geodesic") return AreaMethod::Geodesic;
+    if (text == "planar") return AreaMethod::Planar;
+    return std::nullopt;
+}
+
+double Measurer::areaKm2(const Geometry& lonLat) const {
+    if (lonLat.polygons.empty()) return 0;
+    return method == AreaMethod::Geodesic ? geo::geodesicAreaKm2(lonLat) : frame.planarAreaKm2(geos, lonLat);
+}
+
+Geometry Measurer::grown(const Geometry& lonLat, double distanceM) const {
+    if (distanceM == 0 || lonLat.polygons.empty()) return lonLat;
+    return frame.bufferM(geos, lonLat, distanceM);
+}
+
+AreaInterval Measurer::areaInterval(const Geometry& lonLat, double uncertaintyM) const {
+    const double value = areaKm2(lonLat);
+    if (uncertaintyM <= 0) return {value, value, value};
+    return {value, areaKm2(grown(lonLat, -uncertaintyM)), areaKm2(grown(lonLat, uncertaintyM))};
+}
+
+}  // namespace frontline::analysis

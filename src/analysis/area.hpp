@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/geometry.hpp"
+#include "geo/equal_area.hpp"
+#include "geo/geos.hpp"
+
+namespace frontline::analysis {
+
+// Geodesic: on the WGS84 ellipsoid (the default, the number we stand behind).
+// Planar: in the scenario's equal-area projection (a cross-check).
+enum class AreaMethod { Geodesic, Planar };
+
+std::optional<AreaMethod> parseAreaMethod(std::string_view text);
+
+// An area with the range that the layers' positional uncertainty allows, all km².
+struct AreaInterval {
+    double valueKm2 = 0;
+    double minKm2 = 0;
+    double maxKm2 = 0;
+};
+
+// What measuring needs: a GEOS context, the equal-area frame (for the planar method and for buffering
+// by metres) and the method. Borrowed references; one per thread.
+struct Measurer {
+    geo::GeosContext& geos;
+    const geo::EqualAreaFrame& frame;
+    AreaMethod method = AreaMethod::Geodesic;
+
+    // Area of the polygons (which must not overlap), km².
+    double areaKm2(const Geometry& lonLat) const;
+    // The polygons moved outwards (+) or inwards (−) by `distanceM` metres in the equal-area frame.
+    Geometry grown(const Geometry& lonLat, double distanceM) const;
+    // [area of the shape shrunk by u, area grown by u], u in metres.
+    AreaInterval areaInterval(const Geometry& lonLat, double uncertaintyM) const;
+};
+
+}  // namespace frontline::analysis

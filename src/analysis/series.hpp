@@ -1,0 +1,47 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/area.hpp"
+#include "core/date.hpp"
+#include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
+#include "geo/thread_context.hpp"
+
+namespace frontline::analysis {
+
+// One snapshot of a time series: the held area on one date.
+struct Snapshot {
+    Date date;
+    std::string label;   // where it came from (a file name), for messages
+    Geometry heldLonLat; // dissolved polygons
+};
+
+// Loads snapshot i. Called from worker threads, each with its own contexts and diagnostics.
+using SnapshotLoader = std::function<Snapshot(std::size_t index, geo::ThreadContext& context, Diagnostics& diagnostics)>;
+
+struct SeriesRow {
+    Date date;
+    std::string label;
+    double areaKm2 = 0;
+    std::optional<double> gainedKm2;  // relative to the previous date; absent on the first row
+    std::optional<double> lostKm2;
+    std::optional<double> netKm2;
+    double closureKm2 = 0;
+};
+
+struct SeriesOptions {
+    AreaMethod method = AreaMethod::Geodesic;
+    unsigned threads = 0;  // 0 = one per core
+};
+
+// Loads `count` snapshots, orders them by date (two on one date is a DataError naming both), and
+// measures area and change date by date. Loading and the overlays run in parallel; the rows do not
+// depend on the number of threads.
+std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& load, const SeriesOptions& options,
+                                     Diagnostics& diagnostics);
+
+}  // namespace frontline::analysis

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/area.hpp"
+#include "analysis/change.hpp"
+#include "core/scenario.hpp"
+
+namespace frontline::analysis {
+
+// The measured state of control at one dated state of the timeline.
+struct StateStats {
+    ControlState state;
+    AreaInterval area;                 // by the chosen method, with the layer's uncertainty
+    double geodesicKm2 = 0;
+    double planarKm2 = 0;              // the equal-area cross-check
+    std::optional<Change> sincePrevious;
+};
+
+// One row per dated state, each with its change since the previous state.
+std::vector<StateStats> timelineStats(const Measurer& measurer, const Scenario& scenario);
+// The state in force at `date`. Throws UsageError when the date precedes the first state.
+StateStats statsAt(const Measurer& measurer, const Scenario& scenario, const Date& date);
+
+// How the held area at a state splits over the features of another layer (e.g. the districts).
+struct BreakdownRow {
+    std::string featureId;
+    std::string name;
+    double featureKm2 = 0;   // the feature's whole area
+    double heldKm2 = 0;      // the part of it held
+};
+std::vector<BreakdownRow> breakdown(const Measurer& measurer, const Geometry& held, const Layer& by);
+
+// The equal-area frame a scenario is measured in: its `projection`, or LAEA centred on its layers.
+geo::EqualAreaFrame scenarioFrame(geo::ProjContext& proj, const Scenario& scenario);
+
+}  // namespace frontline::analysis

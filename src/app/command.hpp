@@ -1,0 +1,42 @@
+#pragma once
+// The subcommands. Each registers its options on the CLI11 app (setup, no I/O) and returns the action
+// that runs it once arguments are parsed (osmium-tool's setup/run split).
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "io/table.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace frontline::app {
+
+// A failed check (closure, a claim): exit code 1.
+class CheckFailed : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Options every subcommand shares.
+struct CommonOptions {
+    std::string format = "table";
+    bool strict = false;
+    bool quiet = false;
+};
+
+using Action = std::function<int(Diagnostics&)>;
+
+Action addInfoCommand(CLI::App& app, const CommonOptions& common);
+Action addStatsCommand(CLI::App& app, const CommonOptions& common);
+Action addDiffCommand(CLI::App& app, const CommonOptions& common);
+Action addSeriesCommand(CLI::App& app, const CommonOptions& common);
+
+// Helpers shared by the commands.
+io::OutputFormat outputFormat(const CommonOptions& common);
+void print(const std::string& text);
+
+}  // namespace frontline::app

@@ -1,0 +1,107 @@
+// frontline diff [SCENARIO] --from DATE --to DATE [--out changes.geojson]: what changed hands between
+// two dates, with intervals from the layers' uncertainty and the closure check.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "analysis/change.hpp"
+#include "analysis/control.hpp"
+#include "analysis/stats.hpp"
+#include "app/command.hpp"
+#include "app/measuring.hpp"
+#include "app/scenario_location.hpp"
+#include "core/error.hpp"
+#include "geo/thread_context.hpp"
+#include "io/geojson_writer.hpp"
+#include "io/scenario_reader.hpp"
+
+namespace frontline::app {
+
+namespace {
+
+using io::Cell;
+
+struct DiffOptions {
+    std::string scenario;
+    std::string from;
+    std::string to;
+    std::string out;
+    std::string method = "geodesic";
+};
+
+const ControlState& stateAt(const Scenario& scenario, const Date& date, const std::string& option) {
+    const ControlState* state = scenario.timeline.stateAt(date);
+    if (!state) throw UsageError(option + " " + date.iso() + " precedes the first control state of '" + scenario.manifestPath.string() + "'");
+    return *state;
+}
+
+Feature changeFeature(const std::string& id, const Geometry& geometry, double areaKm2, const ControlState& from,
+                      const ControlState& to) {
+    return Feature{id, geometry, {{"from", from.date.iso()}, {"to", to.date.iso()}, {"area_km2", fmt::format("{:.3f}", areaKm2)}}};
+}
+
+}  // namespace
+
+Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
+    auto options = std::make_shared<DiffOptions>();
+    CLI::App* command = app.add_subcommand("diff", "Gained, lost and net area between two dates, with the closure check");
+    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    command->add_option("--from", options->from, "Start date (YYYY-MM-DD); the state in force then")->required();
+    command->add_option("--to", options->to, "End date (YYYY-MM-DD)")->required();
+    command->add_option("--out", options->out, "Write the gained and lost polygons as GeoJSON (written atomically)");
+    command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
+    command->footer(
+        "Example:\n"
+        "  frontline diff --from 1994-05-12 --to 2020-11-10 --out war-2020.geojson\n"
+        "Rows: from and to areas, gained, lost, net (km², with min/max from positional uncertainty) and the\n"
+        "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.");
+
+    return [options, &common](Diagnostics& diagnostics) {
+        const io::OutputFormat format = outputFormat(common);
+        const analysis::AreaMethod method = areaMethod(options->method);
+        const Date from = commandLineDate("--from", options->from);
+        const Date to = commandLineDate("--to", options->to);
+        if (to < from) throw UsageError("--to " + to.iso() + " is before --from " + from.iso());
+
+        geo::ThreadContext context;
+        const Scenario scenario = io::readScenario(scenarioPath(options->scenario), {common.strict, true}, context.proj,
+                                                   context.geos, diagnostics);
+        const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
+        const analysis::Measurer measurer{context.geos, frame, method};
+        const ControlState& fromState = stateAt(scenario, from, "--from");
+        const ControlState& toState = stateAt(scenario, to, "--to");
+        const analysis::Change change = analysis::computeChange(
+            measurer, analysis::controlGeometry(context.geos, scenario, fromState),
+            analysis::controlGeometry(context.geos, scenario, toState), analysis::controlUncertaintyM(scenario, fromState),
+            analysis::controlUncertaintyM(scenario, toState));
+
+        auto row = [](const std::string& name, const std::string& state, const analysis::AreaInterval& value) {
+            return std::vector<Cell>{name, state, Cell::number(value.valueKm2, 3), Cell::number(value.minKm2, 3),
+                                     Cell::number(value.maxKm2, 3)};
+        };
+        io::Table table{{"measure", "state", "km2", "min_km2", "max_km2"}, {}};
+        table.rows.push_back(row("from", analysis::describeState(fromState), change.from));
+        table.rows.push_back(row("to", analysis::describeState(toState), change.to));
+        table.rows.push_back(row("gained", "", change.gained));
+        table.rows.push_back(row("lost", "", change.lost));
+        table.rows.push_back(row("net", "", change.net));
+        table.rows.push_back({"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell()});
+        if (format == io::OutputFormat::Table) {
+            print(fmt::format("{} area, {} → {}\n\n", scenario.subject, from.iso(), to.iso()));
+        }
+        print(io::render(table, format));
+
+        if (!options->out.empty()) {
+            io::writeGeoJson(options->out, {changeFeature("gained", change.gainedLonLat, change.gained.valueKm2, fromState, toState),
+                                            changeFeature("lost", change.lostLonLat, change.lost.valueKm2, fromState, toState)});
+        }
+        if (!analysis::closureHolds(change)) {
+            throw CheckFailed(fmt::format("closure {:.6f} km² exceeds the tolerance", change.closureKm2));
+        }
+        return 0;
+    };
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,119 @@
+// frontline info [SCENARIO|FILE…]: what is in a scenario or in layer files — layers, CRS, counts,
+// bounding box, area and the validity report.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "analysis/area.hpp"
+#include "analysis/control.hpp"
+#include "analysis/stats.hpp"
+#include "app/command.hpp"
+#include "app/scenario_location.hpp"
+#include "geo/thread_context.hpp"
+#include "io/layer_reader.hpp"
+#include "io/scenario_reader.hpp"
+
+namespace frontline::app {
+
+namespace {
+
+using io::Cell;
+
+struct InfoOptions {
+    std::vector<std::string> inputs;
+    std::string crs;
+};
+
+bool isScenario(const std::filesystem::path& path) {
+    std::error_code error;
+    return path.extension() == ".toml" || std::filesystem::is_regular_file(path / "scenario.toml", error);
+}
+
+std::size_t warningsAbout(const Diagnostics& diagnostics, const Layer& layer, std::size_t from) {
+    const std::string prefix = "'" + layer.path + "': layer '" + layer.sourceLayer + "'";
+    std::size_t count = 0;
+    for (std::size_t i = from; i < diagnostics.warnings().size(); ++i) {
+        if (diagnostics.warnings()[i].where.rfind(prefix, 0) == 0) ++count;
+    }
+    return count;
+}
+
+std::vector<Cell> layerRow(const analysis::Measurer& measurer, const Layer& layer, std::size_t warnings) {
+    std::size_t vertices = 0;
+    BoundingBox box;
+    for (const auto& feature : layer.features) {
+        vertices += feature.geometry.vertexCount();
+        box.expand(boundingBox(feature.geometry));
+    }
+    const Geometry polygons = analysis::layerPolygons(measurer.geos, layer);
+    const std::string bbox = box.valid ? fmt::format("{:.4f} {:.4f} {:.4f} {:.4f}", box.minX, box.minY, box.maxX, box.maxY) : "";
+    return {layer.id,
+            std::string(toString(layer.role)),
+            layer.sourceCrs,
+            Cell::integer(static_cast<long>(layer.features.size())),
+            Cell::integer(static_cast<long>(vertices)),
+            bbox,
+            polygons.polygons.empty() ? Cell() : Cell::number(measurer.areaKm2(polygons), 3),
+            Cell::integer(static_cast<long>(warnings))};
+}
+
+}  // namespace
+
+Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
+    auto options = std::make_shared<InfoOptions>();
+    CLI::App* command = app.add_subcommand("info", "Layers, CRS, feature and vertex counts, bounding box, area, validity");
+    command->add_option("inputs", options->inputs, "A scenario (folder or scenario.toml) or layer files; default: the bundled scenario");
+    command->add_option("--crs", options->crs, "CRS for files that declare none (e.g. EPSG:32638)");
+    command->footer(
+        "Examples:\n"
+        "  frontline info                                  # the bundled Karabakh scenario\n"
+        "  frontline info districts.gpkg borders.shp --format csv\n"
+        "Columns: layer, role, source_crs, features, vertices, bbox (lon/lat), area_km2 (geodesic), warnings.");
+
+    return [options, &common](Diagnostics& diagnostics) {
+        geo::ThreadContext context;
+        io::Table table{{"layer", "role", "source_crs", "features", "vertices", "bbox", "area_km2", "warnings"}, {}};
+        std::string summary;
+        std::vector<std::string> inputs = options->inputs;
+        if (inputs.empty()) inputs.push_back(scenarioPath("").string());
+
+        for (const auto& input : inputs) {
+            if (isScenario(input)) {
+                const std::size_t before = diagnostics.warnings().size();
+                const Scenario scenario = io::readScenario(input, {common.strict, true}, context.proj, context.geos, diagnostics);
+                const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
+                const analysis::Measurer measurer{context.geos, frame};
+                for (const auto& layer : scenario.layers) {
+                    table.rows.push_back(layerRow(measurer, layer, warningsAbout(diagnostics, layer, before)));
+                }
+                const auto& states = scenario.timeline.states();
+                summary += fmt::format("{}: {} — {} layers, {} control states{}, {} events, {} claims\n",
+                                       scenario.manifestPath.string(), scenario.title, scenario.layers.size(), states.size(),
+                                       states.empty() ? "" : " (" + states.front().date.iso() + " … " + states.back().date.iso() + ")",
+                                       scenario.events.size(), scenario.claims.size());
+                continue;
+            }
+            const std::size_t before = diagnostics.warnings().size();
+            io::LayerReadOptions readOptions;
+            readOptions.assumeCrs = options->crs;
+            readOptions.strict = common.strict;
+            for (auto& layer : io::readAllLayers(input, readOptions, context.proj, context.geos, diagnostics)) {
+                BoundingBox box;
+                for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
+                const geo::EqualAreaFrame frame(context.proj, box.valid ? box.centre() : Coord{});
+                const analysis::Measurer measurer{context.geos, frame};
+                layer.id = layer.sourceLayer;
+                table.rows.push_back(layerRow(measurer, layer, warningsAbout(diagnostics, layer, before)));
+            }
+        }
+        const io::OutputFormat format = outputFormat(common);
+        if (format == io::OutputFormat::Table && !summary.empty()) print(summary + "\n");
+        print(io::render(table, format));
+        return 0;
+    };
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+
+namespace frontline {
+
+// How a published figure bounds the true value.
+enum class Qualifier { About, Nearly, Over, Under, AtLeast, AtMost, Exactly };
+
+std::optional<Qualifier> parseQualifier(std::string_view text);
+std::string_view toString(Qualifier qualifier);
+
+// A checkable (or explicitly uncheckable) statement from a publication, as data. `measure` is an
+// expression over layers, control states and events (docs/formats.md).
+struct Claim {
+    std::string id;
+    std::string statement;
+    double value = 0;
+    std::string unit;
+    Qualifier qualifier = Qualifier::About;
+    double tolerance = 0.05;
+    std::string measure;
+    std::string baseline;
+    std::string publication;
+    std::string author;
+    std::optional<Date> published;
+    std::string file;
+    std::string group;
+    bool checkable = true;
+};
+
+}  // namespace frontline

@@ -1,0 +1,39 @@
+#pragma once
+// The one exception tree of frontline. Rooms below app/ throw these with the full context (file, layer,
+// feature, what and why); only app/ catches them and chooses the exit code.
+
+#include <stdexcept>
+#include <string>
+
+namespace frontline {
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Wrong command-line use: exit code 2.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+// Unreadable or malformed input data or manifest: exit code 2.
+class DataError : public Error {
+public:
+    using Error::Error;
+};
+
+// A geometry operation failed (GEOS/PROJ reported an error): exit code 2.
+class GeometryError : public Error {
+public:
+    using Error::Error;
+};
+
+// Drawing or encoding failed.
+class RenderError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace frontline

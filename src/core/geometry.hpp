@@ -1,0 +1,45 @@
+#pragma once
+// Plain geometry values, free of any library. Coordinates are longitude/latitude in degrees on WGS84
+// (x = lon, y = lat) unless a variable's name says it is projected (projectedXy, metres).
+
+#include <cstddef>
+#include <vector>
+
+namespace frontline {
+
+struct Coord {
+    double x = 0;
+    double y = 0;
+    friend bool operator==(const Coord&, const Coord&) = default;
+};
+
+// A ring (closed: first == last) or a line string.
+using Path = std::vector<Coord>;
+
+// rings[0] is the exterior ring, the others are holes.
+struct Polygon {
+    std::vector<Path> rings;
+};
+
+// A feature's geometry: any mix of polygons, lines and points (a flattened geometry collection).
+struct Geometry {
+    std::vector<Polygon> polygons;
+    std::vector<Path> lines;
+    std::vector<Coord> points;
+
+    bool empty() const { return polygons.empty() && lines.empty() && points.empty(); }
+    std::size_t vertexCount() const;
+};
+
+struct BoundingBox {
+    double minX = 0, minY = 0, maxX = 0, maxY = 0;
+    bool valid = false;
+
+    void expand(const Coord& c);
+    void expand(const BoundingBox& other);
+    Coord centre() const { return {(minX + maxX) / 2, (minY + maxY) / 2}; }
+};
+
+BoundingBox boundingBox(const Geometry& geometry);
+
+}  // namespace frontline

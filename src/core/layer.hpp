@@ -1,0 +1,45 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/feature.hpp"
+
+namespace frontline {
+
+// What a layer means in a scenario; decides how it is measured and drawn.
+enum class LayerRole { Boundary, Control, Corridor, Place, Context };
+
+std::string_view toString(LayerRole role);
+std::optional<LayerRole> parseLayerRole(std::string_view text);
+
+// How a layer is drawn. Colours are "#rrggbb" or "#rrggbbaa"; widths are screen pixels.
+struct LayerStyle {
+    std::string fill;
+    std::string stroke;
+    double strokeWidth = 1.0;
+    double opacity = 1.0;
+    std::string pattern = "none";
+    int z = 0;
+};
+
+// A named set of features in WGS84 lon/lat, with what the scenario says about it.
+struct Layer {
+    std::string id;
+    std::string path;          // where it was read from, as given (for messages)
+    std::string sourceLayer;   // OGR layer name inside `path`
+    LayerRole role = LayerRole::Context;
+    std::string title;
+    std::string attribution;
+    double uncertaintyM = 0;   // positional uncertainty in metres
+    std::string sourceCrs;     // the CRS the data came in, as its authority code or name
+    LayerStyle style;
+    std::vector<Feature> features;
+
+    // The feature with this id, or nullptr.
+    const Feature* findFeature(std::string_view featureId) const;
+};
+
+}  // namespace frontline

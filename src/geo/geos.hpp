@@ -1,0 +1,58 @@
+#pragma once
+// The only door to the GEOS C API (reentrant `_r` functions). Other rooms see core::Geometry values
+// and these functions; geos_c.h stays inside geos.cpp.
+//
+// Overlay is planar in whatever coordinates it is given: lon/lat degrees for topology (which parts
+// are gained or lost), projected metres for buffering. Areas are then measured geodesically.
+
+#include <string>
+
+#include "core/geometry.hpp"
+
+struct GEOSContextHandle_HS;
+
+namespace frontline::geo {
+
+// Owns one GEOS context and captures its error and notice messages. One per thread; it must outlive
+// every geometry made with it. Not copyable or movable: its address is the message handlers' user data.
+class GeosContext {
+public:
+    GeosContext();
+    ~GeosContext();
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+
+    GEOSContextHandle_HS* handle() const { return m_handle; }
+
+    // Called by GEOS through the message handlers.
+    void recordError(const char* message) { m_lastError = message ? message : ""; }
+    // Throws GeometryError "<operation>: <what GEOS said>".
+    [[noreturn]] void fail(const std::string& operation);
+
+private:
+    GEOSContextHandle_HS* m_handle = nullptr;
+    std::string m_lastError;
+};
+
+struct Validity {
+    bool valid = true;
+    std::string reason;   // GEOS's reason, e.g. "Self-intersection[46.1 39.8]"
+};
+
+// Validity of the polygonal part (rings as given; lines and points are not judged).
+Validity checkPolygonValidity(GeosContext& context, const Geometry& geometry);
+// The polygonal part repaired by GEOSMakeValid (lower-dimensional collapses dropped).
+Geometry makeValidPolygons(GeosContext& context, const Geometry& geometry);
+
+// Set operations on the polygonal parts; results are valid polygonal geometries.
+Geometry dissolve(GeosContext& context, const Geometry& geometry);
+Geometry unite(GeosContext& context, const Geometry& a, const Geometry& b);
+Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b);
+Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b);
+
+// Buffer of the polygonal part by `distance` in the geometry's own units (negative shrinks).
+Geometry buffer(GeosContext& context, const Geometry& geometry, double distance);
+// Planar area of the polygonal part, in squared coordinate units.
+double planarArea(GeosContext& context, const Geometry& geometry);
+
+}  // namespace frontline::geo

@@ -1,0 +1,67 @@
+#include "io/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace frontline::io {
+
+namespace {
+std::string errnoText() { return std::strerror(errno); }
+}  // namespace
+
+AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
+    const std::filesystem::path folder = m_target.has_parent_path() ? m_target.parent_path() : ".";
+    std::string pattern = (folder / ("." + m_target.filename().string() + ".tmp-XXXXXX")).string();
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    m_fd = ::mkstemp(buffer.data());
+    if (m_fd < 0) throw DataError("cannot write '" + m_target.string() + "': " + errnoText());
+    m_temporary = buffer.data();
+    ::fchmod(m_fd, 0644);
+}
+
+AtomicFile::~AtomicFile() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        std::error_code ignored;
+        std::filesystem::remove(m_temporary, ignored);
+    }
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t written = ::write(m_fd, bytes.data(), bytes.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            throw DataError("cannot write '" + m_target.string() + "': " + errnoText());
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+}
+
+void AtomicFile::commit() {
+    if (::fsync(m_fd) != 0) throw DataError("cannot write '" + m_target.string() + "': " + errnoText());
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0 || ::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
+        const std::string reason = errnoText();
+        std::error_code ignored;
+        std::filesystem::remove(m_temporary, ignored);
+        throw DataError("cannot write '" + m_target.string() + "': " + reason);
+    }
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
+    AtomicFile file(path);
+    file.write(content);
+    file.commit();
+}
+
+}  // namespace frontline::io

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace frontline::io {
+
+// A file that appears complete or not at all: written to a temporary name in the same folder, then
+// flushed and renamed over the target by commit(). Destroyed uncommitted, the temporary is removed.
+class AtomicFile {
+public:
+    // Throws DataError naming the path when the folder is not writable.
+    explicit AtomicFile(std::filesystem::path target);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view bytes);
+    // Flush, sync and rename; throws DataError (e.g. disk full) and leaves the target untouched.
+    void commit();
+
+private:
+    std::filesystem::path m_target;
+    std::filesystem::path m_temporary;
+    int m_fd = -1;
+};
+
+// Writes `content` to `path` atomically.
+void writeFileAtomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace frontline::io

@@ -1,0 +1,30 @@
+#pragma once
+// The only door to GDAL/OGR: reads any vector source OGR opens (GeoJSON, GeoPackage, Shapefile,
+// FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as stored.
+
+#include <string>
+#include <vector>
+
+#include "core/feature.hpp"
+
+namespace frontline::io {
+
+// One OGR layer as read, before any reprojection. Coordinates are in the source CRS in traditional GIS
+// order (easting/longitude first): GDAL ≥ 3 hands vector data to us that way.
+struct SourceLayer {
+    std::string name;
+    std::string crsWkt;          // WKT2 of the layer's CRS; empty when the source declares none
+    std::string crsName;         // e.g. "WGS 84 (EPSG:4326)"
+    bool isWgs84LonLat = false;  // already WGS84 longitude/latitude: nothing to transform
+    std::string geometryType;    // OGR's name for the declared geometry type
+    std::vector<Feature> features;
+};
+
+// Reads every layer of `path`, or only `layerName` when given. Throws DataError naming the file (and
+// layer, feature) with GDAL's own explanation when the source cannot be opened or read.
+std::vector<SourceLayer> readOgrSource(const std::string& path, const std::string& layerName = {});
+
+// The GDAL version string, e.g. "3.6.2".
+std::string gdalVersion();
+
+}  // namespace frontline::io

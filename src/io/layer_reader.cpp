@@ -1,0 +1,126 @@
+#include "io/layer_reader.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "io/gdal.hpp"
+
+namespace frontline::io {
+
+namespace {
+
+constexpr const char* kWgs84 = "EPSG:4326";
+
+std::string featureWhere(const std::string& path, const std::string& layer, const std::string& feature) {
+    return "'" + path + "': layer '" + layer + "' feature '" + feature + "'";
+}
+
+void checkLonLatRange(const Geometry& geometry, const std::string& where) {
+    auto check = [&](const Coord& c) {
+        if (c.x < -180.0 - 1e-9 || c.x > 180.0 + 1e-9 || c.y < -90.0 - 1e-9 || c.y > 90.0 + 1e-9) {
+            throw DataError(where + ": coordinate (" + std::to_string(c.x) + ", " + std::to_string(c.y) +
+                            ") is outside longitude -180..180 / latitude -90..90; is the CRS right?");
+        }
+    };
+    for (const auto& polygon : geometry.polygons) {
+        for (const auto& ring : polygon.rings) {
+            for (const auto& c : ring) check(c);
+        }
+    }
+    for (const auto& line : geometry.lines) {
+        for (const auto& c : line) check(c);
+    }
+    for (const auto& c : geometry.points) check(c);
+}
+
+// Rings must be closed and have at least four points before GEOS can even judge them.
+void normaliseRings(Geometry& geometry, const std::string& where, bool strict, Diagnostics& diagnostics) {
+    for (auto& polygon : geometry.polygons) {
+        for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
+            Path& ring = polygon.rings[r];
+            if (!ring.empty() && ring.front() != ring.back()) {
+                if (strict) throw DataError(where + ": ring " + std::to_string(r) + " is not closed");
+                ring.push_back(ring.front());
+                diagnostics.warn(where, "ring " + std::to_string(r) + " was not closed; closed it");
+            }
+        }
+        std::erase_if(polygon.rings, [&](const Path& ring) {
+            if (ring.size() >= 4) return false;
+            if (strict) throw DataError(where + ": a ring has " + std::to_string(ring.size()) + " points (at least 4 needed)");
+            diagnostics.warn(where, "dropped a ring of " + std::to_string(ring.size()) + " points (at least 4 needed)");
+            return true;
+        });
+    }
+    std::erase_if(geometry.polygons, [](const Polygon& polygon) { return polygon.rings.empty(); });
+}
+
+Layer convert(SourceLayer source, const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
+              geo::GeosContext& geos, Diagnostics& diagnostics) {
+    Layer layer;
+    layer.path = path;
+    layer.sourceLayer = source.name;
+    layer.id = source.name;
+
+    std::string crs = options.assumeCrs.empty() ? source.crsWkt : options.assumeCrs;
+    const bool needsTransform = !options.assumeCrs.empty() ? true : !source.isWgs84LonLat;
+    if (crs.empty()) {
+        throw DataError("'" + path + "': layer '" + source.name +
+                        "' declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
+    }
+    layer.sourceCrs = options.assumeCrs.empty() ? source.crsName : options.assumeCrs;
+    std::unique_ptr<geo::Transformer> toWgs84;
+    if (needsTransform) toWgs84 = std::make_unique<geo::Transformer>(proj, crs, kWgs84);
+
+    for (auto& feature : source.features) {
+        const std::string where = featureWhere(path, source.name, feature.id);
+        if (toWgs84) {
+            try {
+                toWgs84->forward(feature.geometry);
+            } catch (const GeometryError& e) {
+                throw DataError(where + ": " + e.what());
+            }
+        }
+        checkLonLatRange(feature.geometry, where);
+        normaliseRings(feature.geometry, where, options.strict, diagnostics);
+        if (feature.geometry.empty()) diagnostics.warn(where, "has no geometry");
+        if (feature.geometry.polygons.empty()) {
+            layer.features.push_back(std::move(feature));
+            continue;
+        }
+        const geo::Validity validity = geo::checkPolygonValidity(geos, feature.geometry);
+        if (!validity.valid) {
+            if (options.strict) throw DataError(where + ": invalid polygon: " + validity.reason);
+            Geometry repaired = geo::makeValidPolygons(geos, feature.geometry);
+            repaired.lines = std::move(feature.geometry.lines);
+            repaired.points = std::move(feature.geometry.points);
+            feature.geometry = std::move(repaired);
+            diagnostics.warn(where, "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
+        }
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
+}  // namespace
+
+Layer readLayer(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
+                geo::GeosContext& geos, Diagnostics& diagnostics) {
+    std::vector<SourceLayer> sources = readOgrSource(path, options.sourceLayer);
+    if (sources.size() > 1) {
+        std::string names;
+        for (const auto& source : sources) names += (names.empty() ? "" : ", ") + source.name;
+        throw DataError("'" + path + "' has several layers (" + names + "); name one with `source_layer`");
+    }
+    return convert(std::move(sources.front()), path, options, proj, geos, diagnostics);
+}
+
+std::vector<Layer> readAllLayers(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
+                                 geo::GeosContext& geos, Diagnostics& diagnostics) {
+    std::vector<Layer> layers;
+    for (auto& source : readOgrSource(path, options.sourceLayer)) {
+        layers.push_back(convert(std::move(source), path, options, proj, geos, diagnostics));
+    }
+    return layers;
+}
+
+}  // namespace frontline::io

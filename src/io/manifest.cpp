@@ -1,0 +1,130 @@
+#include "io/manifest.hpp"
+
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace frontline::io {
+
+namespace {
+
+std::string position(const std::string& file, const toml::source_region& region) {
+    std::ostringstream out;
+    out << file;
+    if (region.begin.line > 0) out << ":" << region.begin.line << ":" << region.begin.column;
+    return out.str();
+}
+
+}  // namespace
+
+toml::table parseTomlFile(const std::filesystem::path& path) {
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) throw DataError("'" + path.string() + "': no such file");
+    try {
+        return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        throw DataError(position(path.string(), e.source()) + ": malformed TOML: " + std::string(e.description()));
+    }
+}
+
+ManifestTable::ManifestTable(const toml::table& table, std::string file, std::string entry)
+    : m_table(table), m_file(std::move(file)), m_entry(std::move(entry)) {}
+
+std::string ManifestTable::location(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
+    return position(m_file, node ? node->source() : m_table.source());
+}
+
+void ManifestTable::fail(std::string_view key, const std::string& message) const {
+    std::string where = location(key) + ": " + m_entry;
+    if (!key.empty()) where += ": '" + std::string(key) + "'";
+    throw DataError(where + ": " + message);
+}
+
+std::string ManifestTable::requireString(std::string_view key) const {
+    if (!has(key)) fail("", "missing key '" + std::string(key) + "'");
+    return string(key);
+}
+
+std::string ManifestTable::string(std::string_view key, std::string fallback) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return fallback;
+    if (auto value = node->value<std::string>(); value && node->is_string()) return *value;
+    fail(key, "must be a string");
+}
+
+std::optional<double> ManifestTable::optionalNumber(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_number()) fail(key, "must be a number");
+    return node->value<double>();
+}
+
+double ManifestTable::number(std::string_view key, double fallback) const {
+    return optionalNumber(key).value_or(fallback);
+}
+
+bool ManifestTable::boolean(std::string_view key, bool fallback) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return fallback;
+    if (!node->is_boolean()) fail(key, "must be true or false");
+    return *node->value<bool>();
+}
+
+std::optional<Date> ManifestTable::optionalDate(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return std::nullopt;
+    try {
+        if (node->is_date()) {
+            const toml::date d = *node->value<toml::date>();
+            return Date(d.year, d.month, d.day);
+        }
+        if (node->is_string()) return Date::parse(*node->value<std::string>());
+    } catch (const std::invalid_argument& e) {
+        fail(key, e.what());
+    }
+    fail(key, "must be a date, YYYY-MM-DD");
+}
+
+Date ManifestTable::requireDate(std::string_view key) const {
+    if (auto date = optionalDate(key)) return *date;
+    fail("", "missing key '" + std::string(key) + "'");
+}
+
+std::optional<ManifestTable> ManifestTable::subtable(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_table()) fail(key, "must be a table");
+    return ManifestTable(*node->as_table(), m_file, m_entry + "." + std::string(key));
+}
+
+std::vector<ManifestTable> ManifestTable::arrayOfTables(std::string_view key) const {
+    std::vector<ManifestTable> entries;
+    const toml::node* node = m_table.get(key);
+    if (!node) return entries;
+    const toml::array* array = node->as_array();
+    if (!array) fail(key, "must be an array of tables ([[" + std::string(key) + "]])");
+    std::size_t index = 0;
+    for (const toml::node& element : *array) {
+        ++index;
+        const toml::table* table = element.as_table();
+        if (!table) fail(key, "entry " + std::to_string(index) + " is not a table");
+        std::string name = "[[" + std::string(key) + "]] #" + std::to_string(index);
+        if (auto id = (*table)["id"].value<std::string>()) name = "[[" + std::string(key) + "]] '" + *id + "'";
+        entries.emplace_back(*table, m_file, name);
+    }
+    return entries;
+}
+
+void ManifestTable::rejectUnknownKeys(std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, node] : m_table) {
+        bool known = false;
+        for (std::string_view name : allowed) known = known || key.str() == name;
+        if (known) continue;
+        std::string list;
+        for (std::string_view name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
+        fail(key.str(), "unknown key (known: " + list + ")");
+    }
+}
+
+}  // namespace frontline::io

@@ -1,0 +1,151 @@
+#include "io/scenario_reader.hpp"
+
+#include <regex>
+#include <set>
+
+#include "core/error.hpp"
+#include "io/claims_reader.hpp"
+#include "io/events_reader.hpp"
+#include "io/layer_reader.hpp"
+#include "io/manifest.hpp"
+
+namespace frontline::io {
+
+namespace {
+
+// Layer paths are relative to the manifest; connection strings and absolute paths pass through.
+std::string resolvePath(const std::filesystem::path& base, const std::string& path) {
+    if (path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0 || std::filesystem::path(path).is_absolute()) {
+        return path;
+    }
+    return (base / path).lexically_normal().string();
+}
+
+LayerStyle parseStyle(const ManifestTable& style) {
+    style.rejectUnknownKeys({"fill", "stroke", "stroke_width", "opacity", "pattern", "z"});
+    static const std::regex colour("#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?");
+    LayerStyle result;
+    for (auto [key, target] : {std::pair{"fill", &result.fill}, std::pair{"stroke", &result.stroke}}) {
+        *target = style.string(key);
+        if (!target->empty() && !std::regex_match(*target, colour)) style.fail(key, "must be #rrggbb or #rrggbbaa");
+    }
+    result.strokeWidth = style.number("stroke_width", 1.0);
+    if (result.strokeWidth < 0) style.fail("stroke_width", "must not be negative");
+    result.opacity = style.number("opacity", 1.0);
+    if (result.opacity < 0 || result.opacity > 1) style.fail("opacity", "must be in 0..1");
+    result.pattern = style.string("pattern", "none");
+    if (result.pattern != "none" && result.pattern != "hatch" && result.pattern != "crosshatch" && result.pattern != "dots") {
+        style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch, crosshatch, dots)");
+    }
+    result.z = static_cast<int>(style.number("z", 0));
+    return result;
+}
+
+Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, const ScenarioReadOptions& options,
+                 geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
+    entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution", "crs", "style"});
+    const std::string id = entry.requireString("id");
+    static const std::regex idPattern("[a-z0-9_-]+");
+    if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
+    const std::string roleText = entry.requireString("role");
+    const auto role = parseLayerRole(roleText);
+    if (!role) entry.fail("role", "unknown role '" + roleText + "' (boundary, control, corridor, place, context)");
+    const double uncertaintyM = entry.number("uncertainty_m", 0);
+    if (uncertaintyM < 0) entry.fail("uncertainty_m", "must not be negative");
+
+    LayerReadOptions readOptions;
+    readOptions.sourceLayer = entry.string("source_layer");
+    readOptions.assumeCrs = entry.string("crs");
+    readOptions.strict = options.strict;
+    const std::string path = resolvePath(base, entry.requireString("path"));
+
+    Layer layer;
+    if (options.loadLayers) {
+        try {
+            layer = readLayer(path, readOptions, proj, geos, diagnostics);
+        } catch (const DataError& e) {
+            throw DataError(std::string(e.what()) + " (layer '" + id + "')");
+        }
+    }
+    layer.id = id;
+    layer.path = path;
+    layer.role = *role;
+    layer.title = entry.string("title", id);
+    layer.attribution = entry.string("attribution");
+    layer.uncertaintyM = uncertaintyM;
+    if (auto style = entry.subtable("style")) layer.style = parseStyle(*style);
+    return layer;
+}
+
+ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bool checkFeatures) {
+    entry.rejectUnknownKeys({"date", "layer", "feature", "label", "empty"});
+    ControlState state{entry.requireDate("date"), entry.string("layer"), entry.string("feature"), entry.string("label"),
+                       entry.boolean("empty", false)};
+    if (state.empty) {
+        if (!state.layerId.empty()) entry.fail("layer", "a state with empty = true names no layer");
+        return state;
+    }
+    if (state.layerId.empty()) entry.fail("", "missing key 'layer' (or empty = true)");
+    const Layer* layer = scenario.findLayer(state.layerId);
+    if (!layer) entry.fail("layer", "no layer with id '" + state.layerId + "'");
+    if (layer->role != LayerRole::Control) entry.fail("layer", "layer '" + state.layerId + "' has role '" + std::string(toString(layer->role)) + "', not 'control'");
+    if (checkFeatures && !state.featureId.empty() && !layer->findFeature(state.featureId)) {
+        entry.fail("feature", "layer '" + state.layerId + "' has no feature '" + state.featureId + "'");
+    }
+    return state;
+}
+
+}  // namespace
+
+Scenario readScenario(const std::filesystem::path& manifestOrFolder, const ScenarioReadOptions& options,
+                      geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
+    std::filesystem::path manifestPath = manifestOrFolder;
+    std::error_code error;
+    if (std::filesystem::is_directory(manifestPath, error)) manifestPath /= "scenario.toml";
+    const toml::table table = parseTomlFile(manifestPath);
+    const std::string file = manifestPath.string();
+    const std::filesystem::path base = manifestPath.parent_path();
+
+    ManifestTable root(table, file, "scenario.toml");
+    root.rejectUnknownKeys({"scenario", "layer", "state", "event"});
+    auto header = root.subtable("scenario");
+    if (!header) root.fail("", "missing the [scenario] table");
+    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "projection"});
+
+    Scenario scenario;
+    scenario.manifestPath = manifestPath;
+    scenario.name = header->requireString("name");
+    scenario.title = header->string("title", scenario.name);
+    scenario.subject = header->string("subject", "held");
+    scenario.projection = header->string("projection");
+
+    std::set<std::string> layerIds;
+    for (const auto& entry : root.arrayOfTables("layer")) {
+        Layer layer = parseLayer(entry, base, options, proj, geos, diagnostics);
+        if (!layerIds.insert(layer.id).second) entry.fail("id", "duplicate layer id '" + layer.id + "'");
+        scenario.layers.push_back(std::move(layer));
+    }
+
+    std::vector<ControlState> states;
+    for (const auto& entry : root.arrayOfTables("state")) states.push_back(parseState(entry, scenario, options.loadLayers));
+    try {
+        scenario.timeline = Timeline(std::move(states));
+    } catch (const DataError& e) {
+        throw DataError(file + ": " + e.what());
+    }
+
+    scenario.events = parseEvents(root);
+    if (header->has("events")) {
+        auto more = readEvents(resolvePath(base, header->string("events")));
+        scenario.events.insert(scenario.events.end(), more.begin(), more.end());
+        std::set<std::string> ids;
+        for (const auto& event : scenario.events) {
+            if (!ids.insert(event.id).second) throw DataError(file + ": event id '" + event.id + "' is defined twice");
+        }
+        sortEvents(scenario.events);
+    }
+    if (header->has("claims")) scenario.claims = readClaims(resolvePath(base, header->string("claims")));
+    return scenario;
+}
+
+}  // namespace frontline::io
