@@ -62,6 +62,7 @@ int run(int argc, char** argv) {
     add(addStatsCommand);
     add(addDiffCommand);
     add(addSeriesCommand);
+    add(addCheckCommand);
 
     try {
         app.parse(argc, argv);

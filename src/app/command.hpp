@@ -34,6 +34,7 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common);
 Action addStatsCommand(CLI::App& app, const CommonOptions& common);
 Action addDiffCommand(CLI::App& app, const CommonOptions& common);
 Action addSeriesCommand(CLI::App& app, const CommonOptions& common);
+Action addCheckCommand(CLI::App& app, const CommonOptions& common);
 
 // Helpers shared by the commands.
 io::OutputFormat outputFormat(const CommonOptions& common);

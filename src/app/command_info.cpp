@@ -42,12 +42,9 @@ std::size_t warningsAbout(const Diagnostics& diagnostics, const Layer& layer, st
 }
 
 std::vector<Cell> layerRow(const analysis::Measurer& measurer, const Layer& layer, std::size_t warnings) {
-    std::size_t vertices = 0;
     BoundingBox box;
-    for (const auto& feature : layer.features) {
-        vertices += feature.geometry.vertexCount();
-        box.expand(boundingBox(feature.geometry));
-    }
+    for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
+    const std::size_t vertices = layer.sourceVertexCount;
     const Geometry polygons = analysis::layerPolygons(measurer.geos, layer);
     const std::string bbox = box.valid ? fmt::format("{:.4f} {:.4f} {:.4f} {:.4f}", box.minX, box.minY, box.maxX, box.maxY) : "";
     return {layer.id,

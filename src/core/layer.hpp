@@ -35,6 +35,7 @@ struct Layer {
     std::string attribution;
     double uncertaintyM = 0;   // positional uncertainty in metres
     std::string sourceCrs;     // the CRS the data came in, as its authority code or name
+    std::size_t sourceVertexCount = 0;  // vertices as read, before densifying long edges
     LayerStyle style;
     std::vector<Feature> features;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,18 @@
 #include "core/timeline.hpp"
 
 namespace frontline {
+
+// One unit of a calibration table: an area the scenario's layers measure (`measure`, an expression
+// as in claims) against its official figure. With a relative `tolerance` the entry is a check; without,
+// it is informational.
+struct CalibrationEntry {
+    std::string id;
+    std::string label;
+    std::string measure;
+    double officialKm2 = 0;
+    std::optional<double> tolerance;
+    std::string source;
+};
 
 // Everything a scenario manifest describes, loaded: layers in WGS84, dated control states, events and
 // claims. Built by io/, read by analysis/ and render/.
@@ -24,6 +37,7 @@ struct Scenario {
     Timeline timeline;
     std::vector<Event> events;
     std::vector<Claim> claims;
+    std::vector<CalibrationEntry> calibration;   // from the optional `calibration` file
 
     // nullptr when absent.
     const Layer* findLayer(std::string_view layerId) const;

@@ -53,7 +53,8 @@ std::string explainUnopenable(const std::string& path) {
         buffer << in.rdbuf();
         const std::string text = buffer.str();
         try {
-            (void)nlohmann::json::parse(text);
+            const auto parsed = nlohmann::json::parse(text);
+            (void)parsed;
         } catch (const nlohmann::json::parse_error& e) {
             std::size_t line = 1, column = 1;
             for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
@@ -140,6 +141,24 @@ void appendGeometry(const OGRGeometry& geometry, Geometry& out, const std::strin
     }
 }
 
+// GDAL types ISO date strings in GeoJSON as OFTDate and prints them "2001/03/15"; keep them ISO 8601.
+std::string fieldText(OGRFeature& feature, int index) {
+    const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
+    if (type != OFTDate && type != OFTDateTime) return feature.GetFieldAsString(index);
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, tzFlag = 0;
+    float second = 0;
+    if (!feature.GetFieldAsDateTime(index, &year, &month, &day, &hour, &minute, &second, &tzFlag)) {
+        return feature.GetFieldAsString(index);
+    }
+    char text[40];
+    if (type == OFTDate) {
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+    } else {
+        std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02.0f", year, month, day, hour, minute, second);
+    }
+    return text;
+}
+
 std::string featureId(const OGRFeature& feature, int idField) {
     if (idField >= 0 && feature.IsFieldSetAndNotNull(idField)) return feature.GetFieldAsString(idField);
     return std::to_string(feature.GetFID());
@@ -173,7 +192,7 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path) {
         const std::string where = "'" + path + "': layer '" + result.name + "' feature '" + out.id + "'";
         for (int i = 0; i < definition->GetFieldCount(); ++i) {
             if (i == idField || !feature->IsFieldSetAndNotNull(i)) continue;
-            out.properties[definition->GetFieldDefn(i)->GetNameRef()] = feature->GetFieldAsString(i);
+            out.properties[definition->GetFieldDefn(i)->GetNameRef()] = fieldText(*feature, i);
         }
         if (const OGRGeometry* geometry = feature->GetGeometryRef()) appendGeometry(*geometry, out.geometry, where);
         result.features.push_back(std::move(out));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "geo/densify.hpp"
 #include "io/gdal.hpp"
 
 namespace frontline::io {
@@ -82,6 +83,8 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
         }
         checkLonLatRange(feature.geometry, where);
         normaliseRings(feature.geometry, where, options.strict, diagnostics);
+        layer.sourceVertexCount += feature.geometry.vertexCount();
+        geo::densify(feature.geometry);
         if (feature.geometry.empty()) diagnostics.warn(where, "has no geometry");
         if (feature.geometry.polygons.empty()) {
             layer.features.push_back(std::move(feature));

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "io/calibration_reader.hpp"
 #include "io/claims_reader.hpp"
 #include "io/events_reader.hpp"
 #include "io/layer_reader.hpp"
@@ -110,7 +111,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     root.rejectUnknownKeys({"scenario", "layer", "state", "event"});
     auto header = root.subtable("scenario");
     if (!header) root.fail("", "missing the [scenario] table");
-    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "projection"});
+    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "calibration", "projection"});
 
     Scenario scenario;
     scenario.manifestPath = manifestPath;
@@ -145,6 +146,9 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
         sortEvents(scenario.events);
     }
     if (header->has("claims")) scenario.claims = readClaims(resolvePath(base, header->string("claims")));
+    if (header->has("calibration")) {
+        scenario.calibration = readCalibration(resolvePath(base, header->string("calibration")));
+    }
     return scenario;
 }
 

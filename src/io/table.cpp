@@ -26,6 +26,7 @@ Cell Cell::number(double value, int decimals) {
     if (std::fabs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0;
     cell.m_text = fmt::format("{:.{}f}", value, decimals);
     cell.m_isNumber = true;
+    cell.m_isNull = false;
     return cell;
 }
 
@@ -33,6 +34,7 @@ Cell Cell::integer(long value) {
     Cell cell;
     cell.m_text = std::to_string(value);
     cell.m_isNumber = true;
+    cell.m_isNull = false;
     return cell;
 }
 

@@ -16,7 +16,7 @@ std::optional<OutputFormat> parseOutputFormat(std::string_view text);
 
 class Cell {
 public:
-    Cell() = default;                                     // empty (null in JSON)
+    Cell() : m_isNull(true) {}                            // empty (null in JSON)
     Cell(std::string text) : m_text(std::move(text)) {}   // NOLINT: implicit on purpose, rows read as lists
     Cell(const char* text) : m_text(text) {}              // NOLINT
     static Cell number(double value, int decimals);

@@ -1,0 +1,87 @@
+#include "analysis/series.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "geo/densify.hpp"
+#include "geo/geodesic.hpp"
+
+namespace frontline::analysis {
+namespace {
+
+Geometry strip(double west, double east) {
+    Geometry geometry;
+    geometry.polygons.push_back({{{{west, 40}, {east, 40}, {east, 41}, {west, 41}, {west, 40}}}});
+    geo::densify(geometry);  // as the layer reader does, so that overlays close
+    return geometry;
+}
+
+// Snapshots handed over out of date order: the front moves east a tenth of a degree a day.
+std::vector<Snapshot> snapshots() {
+    std::vector<Snapshot> all;
+    for (int day : {3, 1, 4, 0, 2}) {
+        all.push_back({Date(2020, 1, 1).plusDays(day), "day" + std::to_string(day), strip(46.0 + 0.1 * day, 47.0 + 0.2 * day)});
+    }
+    return all;
+}
+
+std::vector<SeriesRow> run(const std::vector<Snapshot>& input, unsigned threads) {
+    SeriesOptions options;
+    options.threads = threads;
+    Diagnostics diagnostics;
+    return computeSeries(
+        input.size(), [&](std::size_t i, geo::ThreadContext&, Diagnostics&) { return input[i]; }, options, diagnostics);
+}
+
+TEST(ComputeSeries, OrdersByDateAndMeasuresEachStep) {
+    const auto rows = run(snapshots(), 2);
+    ASSERT_EQ(rows.size(), 5u);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        EXPECT_EQ(rows[i].date, Date(2020, 1, 1).plusDays(static_cast<long>(i)));
+        const int day = static_cast<int>(i);
+        EXPECT_NEAR(rows[i].areaKm2, geo::geodesicAreaKm2(strip(46.0 + 0.1 * day, 47.0 + 0.2 * day)), 1e-9);
+    }
+    EXPECT_FALSE(rows[0].gainedKm2.has_value());
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const int day = static_cast<int>(i);
+        EXPECT_NEAR(*rows[i].gainedKm2, geo::geodesicAreaKm2(strip(47.0 + 0.2 * (day - 1), 47.0 + 0.2 * day)), 1e-6);
+        EXPECT_NEAR(*rows[i].lostKm2, geo::geodesicAreaKm2(strip(46.0 + 0.1 * (day - 1), 46.0 + 0.1 * day)), 1e-6);
+        EXPECT_NEAR(*rows[i].netKm2, rows[i].areaKm2 - rows[i - 1].areaKm2, 1e-6);
+    }
+}
+
+TEST(ComputeSeries, ResultsDoNotDependOnThreadCount) {
+    const auto one = run(snapshots(), 1);
+    const auto two = run(snapshots(), 2);
+    ASSERT_EQ(one.size(), two.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        EXPECT_EQ(one[i].areaKm2, two[i].areaKm2);
+        EXPECT_EQ(one[i].gainedKm2, two[i].gainedKm2);
+        EXPECT_EQ(one[i].lostKm2, two[i].lostKm2);
+    }
+}
+
+TEST(ComputeSeries, TwoSnapshotsOnOneDateAreAnError) {
+    auto input = snapshots();
+    input.push_back({Date(2020, 1, 3), "again", strip(46, 47)});
+    try {
+        run(input, 2);
+        FAIL() << "no exception";
+    } catch (const DataError& e) {
+        EXPECT_STREQ(e.what(), "'day2' and 'again' both have the date 2020-01-03");
+    }
+}
+
+TEST(ComputeSeries, LoaderErrorsReachTheCaller) {
+    Diagnostics diagnostics;
+    EXPECT_THROW(computeSeries(
+                     10, [](std::size_t i, geo::ThreadContext&, Diagnostics&) -> Snapshot {
+                         if (i == 7) throw DataError("'file7': broken");
+                         return {Date(2020, 1, 1).plusDays(static_cast<long>(i)), "f", strip(46, 47)};
+                     },
+                     SeriesOptions{}, diagnostics),
+                 DataError);
+}
+
+}  // namespace
+}  // namespace frontline::analysis

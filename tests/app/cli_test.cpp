@@ -1,0 +1,205 @@
+// The command line end to end on tests/data, compared with numbers computed independently in closed
+// form (tests/data/make_synthetic.py → tests/expected/*.csv).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/run_frontline.hpp"
+
+namespace frontline::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kData = FRONTLINE_TEST_DATA;
+const std::string kExpected = std::string(FRONTLINE_SOURCE_DIR) + "/tests/expected";
+const std::string kSynthetic = kData + "/synthetic";
+
+// Printed to 3 decimals; the densified cells differ from true parallels by < 1e-3 km².
+constexpr double kToleranceKm2 = 0.002;
+
+std::vector<std::string> filesIn(const std::string& folder) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Every column of `expected` must be in `actual` with the same rows; numbers within the tolerance.
+void expectCsvMatches(const std::string& actualText, const std::string& expectedPath) {
+    const Csv actual = parseCsv(actualText);
+    const Csv expected = parseCsv(readFile(expectedPath));
+    ASSERT_EQ(actual.rows.size(), expected.rows.size()) << actualText;
+    for (std::size_t c = 0; c < expected.header.size(); ++c) {
+        const int column = actual.column(expected.header[c]);
+        ASSERT_GE(column, 0) << "missing column " << expected.header[c];
+        for (std::size_t r = 0; r < expected.rows.size(); ++r) {
+            const std::string& want = expected.rows[r][c];
+            const std::string& got = actual.rows[r][static_cast<std::size_t>(column)];
+            char* end = nullptr;
+            const double number = std::strtod(want.c_str(), &end);
+            if (!want.empty() && end && *end == '\0') {
+                EXPECT_NEAR(std::strtod(got.c_str(), nullptr), number, kToleranceKm2) << expected.header[c] << " row " << r;
+            } else {
+                EXPECT_EQ(got, want) << expected.header[c] << " row " << r;
+            }
+        }
+    }
+}
+
+std::size_t lineCount(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+TEST(Cli, StatsMatchesClosedFormAreas) {
+    const RunResult result = runFrontline({"stats", kSynthetic, "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_stats.csv");
+}
+
+TEST(Cli, StatsByLayerSplitsTheHeldArea) {
+    const RunResult result = runFrontline({"stats", kSynthetic, "--at", "2001-06-01", "--by", "halves", "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_by_halves_2001.csv");
+}
+
+TEST(Cli, SeriesTakesDatesFromFileNames) {
+    std::vector<std::string> arguments{"series", "--format", "csv"};
+    for (const auto& file : filesIn(kData + "/series")) arguments.push_back(file);
+    const RunResult result = runFrontline(arguments);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_series.csv");
+}
+
+TEST(Cli, SeriesTakesDatesFromAProperty) {
+    std::vector<std::string> arguments{"series", "--date-field", "date", "--format", "csv"};
+    for (const auto& file : filesIn(kData + "/series_field")) arguments.push_back(file);
+    const RunResult result = runFrontline(arguments);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_series.csv");
+}
+
+TEST(Cli, SeriesWithoutADateInTheNameSaysWhich) {
+    const RunResult result = runFrontline({"series", kSynthetic + "/layers/region.geojson"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "frontline: error: '" + kSynthetic +
+                              "/layers/region.geojson': no date in the file name (--date-regex '(\\d{4}-\\d{2}-\\d{2}|\\d{8})')\n");
+}
+
+TEST(Cli, DiffReportsChangeAndWritesGeoJson) {
+    const std::string out = (fs::temp_directory_path() / ("frontline-diff-" + std::to_string(::getpid()) + ".geojson")).string();
+    const RunResult result =
+        runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--out", out, "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const Csv csv = parseCsv(result.out);
+    ASSERT_EQ(csv.rows.size(), 6u);
+    EXPECT_EQ(csv.rows[2][0], "gained");
+    EXPECT_NEAR(std::stod(csv.rows[2][2]), 6981.392008, kToleranceKm2);
+    EXPECT_EQ(csv.rows[3][0], "lost");
+    EXPECT_NEAR(std::stod(csv.rows[3][2]), 7051.005252, kToleranceKm2);
+    EXPECT_EQ(csv.rows[5][0], "closure");
+    EXPECT_LT(std::stod(csv.rows[5][2]), 1e-6);
+
+    // The written file reads back as the same areas.
+    const RunResult info = runFrontline({"info", out, "--format", "csv"});
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    const Csv layers = parseCsv(info.out);
+    ASSERT_EQ(layers.rows.size(), 1u);
+    EXPECT_EQ(layers.rows[0][static_cast<std::size_t>(layers.column("features"))], "2");
+    EXPECT_NEAR(std::stod(layers.rows[0][static_cast<std::size_t>(layers.column("area_km2"))]), 6981.392008 + 7051.005252,
+                kToleranceKm2);
+    fs::remove(out);
+}
+
+TEST(Cli, DiffToAnUnwritablePathFailsAndLeavesNothing) {
+    const RunResult result =
+        runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--out", "/nonexistent/x.geojson"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.rfind("frontline: error: cannot write '/nonexistent/x.geojson': ", 0), 0u) << result.err;
+    EXPECT_FALSE(fs::exists("/nonexistent/x.geojson"));
+}
+
+TEST(Cli, FormatsAgreeOnTheNumbers) {
+    const RunResult csv = runFrontline({"stats", kSynthetic, "--format", "csv"});
+    const RunResult json = runFrontline({"stats", kSynthetic, "--format", "json"});
+    const RunResult table = runFrontline({"stats", kSynthetic});
+    const RunResult markdown = runFrontline({"stats", kSynthetic, "--format", "md"});
+    ASSERT_EQ(json.exitCode, 0);
+    for (const char* number : {"18825.703", "6981.392", "-2361.846", "16394.244"}) {
+        EXPECT_NE(csv.out.find(number), std::string::npos) << number;
+        EXPECT_NE(json.out.find(number), std::string::npos) << number;
+        EXPECT_NE(table.out.find(number), std::string::npos) << number;
+        EXPECT_NE(markdown.out.find(number), std::string::npos) << number;
+    }
+    EXPECT_NE(json.out.find("\"gained_km2\": null"), std::string::npos);
+}
+
+TEST(Cli, BadInputEndsWithExitCode2AndOneLine) {
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    for (const Case& c : std::vector<Case>{
+             {{"stats", kSynthetic, "--at", "2020-13-01"}, "frontline: usage error: --at: '2020-13-01' is not a valid date: month 13 is not in 1..12\n"},
+             {{"stats", kSynthetic, "--at", "1999-12-31"}, "frontline: usage error: no control state on or before 1999-12-31 in '" + kSynthetic + "/scenario.toml' (the first is 2000-01-01)\n"},
+             {{"stats", kSynthetic, "--format", "xml"}, "frontline: usage error: unknown --format 'xml' (table, csv, json, md)\n"},
+             {{"stats", kSynthetic, "--method", "flat"}, "frontline: usage error: unknown --method 'flat' (geodesic, planar)\n"},
+             {{"stats", kSynthetic, "--by", "halves"}, "frontline: usage error: --by needs --at DATE\n"},
+             {{"info", "/nonexistent.geojson"}, "frontline: error: '/nonexistent.geojson': no such file\n"},
+             {{"stats", "/nonexistent"}, "frontline: error: '/nonexistent': no such file\n"},
+             {{"diff", kSynthetic, "--from", "2001-01-01", "--to", "2000-06-01"}, "frontline: usage error: --to 2000-06-01 is before --from 2001-01-01\n"},
+         }) {
+        const RunResult result = runFrontline(c.arguments);
+        EXPECT_EQ(result.exitCode, 2) << c.message;
+        EXPECT_EQ(result.err, c.message);
+        EXPECT_EQ(lineCount(result.err), 1u);
+    }
+}
+
+TEST(Cli, UnknownOptionIsAUsageError) {
+    const RunResult result = runFrontline({"stats", "--colour", "red"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("--colour"), std::string::npos) << result.err;
+}
+
+TEST(Cli, EveryCommandHasHelpWithAnExample) {
+    for (const char* command : {"info", "stats", "diff", "series"}) {
+        const RunResult result = runFrontline({command, "--help"});
+        EXPECT_EQ(result.exitCode, 0) << command;
+        EXPECT_NE(result.out.find("Example"), std::string::npos) << command;
+        EXPECT_NE(result.out.find(std::string("frontline ") + command), std::string::npos) << command;
+    }
+}
+
+TEST(Cli, InfoDescribesTheScenario) {
+    const RunResult result = runFrontline({"info", kSynthetic});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("5 layers, 4 control states (2000-01-01 … 2003-01-01), 2 events"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("WGS 84 (EPSG:4326)"), std::string::npos);
+}
+
+// The scale the issue asks for: 500 daily snapshot files of ~5,000 vertices each.
+TEST(CliLarge, SeriesHandles500SnapshotsOf5000Vertices) {
+    const fs::path folder = fs::temp_directory_path() / ("frontline-500-" + std::to_string(::getpid()));
+    const std::string generate = std::string(FRONTLINE_SNAPSHOT_GENERATOR) + " '" + folder.string() + "' 500 5000 42";
+    ASSERT_EQ(std::system(generate.c_str()), 0);
+    std::vector<std::string> arguments{"series", "--format", "csv"};
+    for (const auto& file : filesIn(folder.string())) arguments.push_back(file);
+    ASSERT_EQ(arguments.size(), 503u);
+    const RunResult result = runFrontline(arguments);
+    fs::remove_all(folder);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const Csv csv = parseCsv(result.out);
+    ASSERT_EQ(csv.rows.size(), 500u);
+    EXPECT_EQ(csv.rows.front()[0], "2020-01-01");
+    EXPECT_EQ(csv.rows.back()[0], "2021-05-14");  // 499 days later
+    for (std::size_t r = 1; r < csv.rows.size(); ++r) {
+        const double net = std::stod(csv.rows[r][4]);
+        EXPECT_NEAR(net, std::stod(csv.rows[r][1]) - std::stod(csv.rows[r - 1][1]), 0.0015) << csv.rows[r][0];
+        EXPECT_NEAR(net, std::stod(csv.rows[r][2]) - std::stod(csv.rows[r][3]), 0.0015) << csv.rows[r][0];
+    }
+}
+
+}  // namespace
+}  // namespace frontline::test

@@ -1,0 +1,35 @@
+#include "io/table.hpp"
+
+#include <gtest/gtest.h>
+
+namespace frontline::io {
+namespace {
+
+Table sample() {
+    return {{"date", "name", "area_km2"},
+            {{"2020-11-10", "Şuşa, \"city\"", Cell::number(4.4, 3)}, {"2020-12-01", "plain", Cell()}}};
+}
+
+TEST(Table, CsvQuotesPerRfc4180) {
+    EXPECT_EQ(render(sample(), OutputFormat::Csv),
+              "date,name,area_km2\n2020-11-10,\"Şuşa, \"\"city\"\"\",4.400\n2020-12-01,plain,\n");
+}
+
+TEST(Table, JsonKeepsNumbersAsNumbersAndEmptyAsNull) {
+    EXPECT_EQ(render(sample(), OutputFormat::Json),
+              "[\n  {\n    \"date\": \"2020-11-10\",\n    \"name\": \"Şuşa, \\\"city\\\"\",\n    \"area_km2\": 4.4\n  },\n"
+              "  {\n    \"date\": \"2020-12-01\",\n    \"name\": \"plain\",\n    \"area_km2\": null\n  }\n]\n");
+}
+
+TEST(Table, AlignedTableRightAlignsNumbersAndCountsCharactersNotBytes) {
+    EXPECT_EQ(render(sample(), OutputFormat::Table),
+              "date        name          area_km2\n"
+              "----------  ------------  --------\n"
+              "2020-11-10  Şuşa, \"city\"     4.400\n"
+              "2020-12-01  plain\n");
+}
+
+TEST(Table, NeverPrintsNegativeZero) { EXPECT_EQ(Cell::number(-0.0001, 3).text(), "0.000"); }
+
+}  // namespace
+}  // namespace frontline::io
