@@ -13,11 +13,9 @@
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/measuring.hpp"
-#include "app/scenario_location.hpp"
+#include "app/loaded_scenario.hpp"
 #include "core/error.hpp"
-#include "geo/thread_context.hpp"
 #include "io/claims_reader.hpp"
-#include "io/scenario_reader.hpp"
 
 namespace frontline::app {
 
@@ -166,11 +164,9 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
         const io::OutputFormat format = outputFormat(common);
         const analysis::AreaMethod method = areaMethod(options->method);
 
-        geo::ThreadContext context;
-        Scenario scenario = io::readScenario(scenarioPath(options->scenario), {common.strict, true}, context.proj,
-                                             context.geos, diagnostics);
-        const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
-        const analysis::Measurer measurer{context.geos, frame, method};
+        LoadedScenario loaded(options->scenario, common, diagnostics);
+        const Scenario& scenario = loaded.scenario;
+        const analysis::Measurer measurer = loaded.measurer(method);
         analysis::ScenarioMeasureSource source(measurer, scenario);
 
         if (options->calibration) {
@@ -179,7 +175,7 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
                                  "' has no calibration table (add calibration = \"calibration.toml\" to [scenario])");
             }
             const auto results = analysis::calibrate(scenario.calibration, source);
-            printHeading(scenario, "Calibration", methodText(method, frame), format);
+            printHeading(scenario, "Calibration", methodText(method, loaded.frame), format);
             print(io::render(calibrationTable(results, format), format));
             if (analysis::anyExceeds(results)) {
                 std::string ids;
@@ -191,10 +187,10 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
             return 0;
         }
 
-        if (!options->claims.empty()) scenario.claims = io::readClaims(options->claims);
-        if (scenario.claims.empty()) throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
-        const auto results = analysis::evaluateClaims(scenario.claims, source);
-        printHeading(scenario, "Claims check", methodText(method, frame), format);
+        const std::vector<Claim> claims = options->claims.empty() ? scenario.claims : io::readClaims(options->claims);
+        if (claims.empty()) throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
+        const auto results = analysis::evaluateClaims(claims, source);
+        printHeading(scenario, "Claims check", methodText(method, loaded.frame), format);
         print(io::render(claimsTable(results, format), format));
         if (format == io::OutputFormat::Table || format == io::OutputFormat::Markdown) print("\n" + summary(results) + "\n");
 

@@ -11,11 +11,9 @@
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/measuring.hpp"
-#include "app/scenario_location.hpp"
+#include "app/loaded_scenario.hpp"
 #include "core/error.hpp"
-#include "geo/thread_context.hpp"
 #include "io/geojson_writer.hpp"
-#include "io/scenario_reader.hpp"
 
 namespace frontline::app {
 
@@ -65,16 +63,14 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         const Date to = commandLineDate("--to", options->to);
         if (to < from) throw UsageError("--to " + to.iso() + " is before --from " + from.iso());
 
-        geo::ThreadContext context;
-        const Scenario scenario = io::readScenario(scenarioPath(options->scenario), {common.strict, true}, context.proj,
-                                                   context.geos, diagnostics);
-        const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
-        const analysis::Measurer measurer{context.geos, frame, method};
+        LoadedScenario loaded(options->scenario, common, diagnostics);
+        const Scenario& scenario = loaded.scenario;
+        const analysis::Measurer measurer = loaded.measurer(method);
+        geo::GeosContext& geos = loaded.context.geos;
         const ControlState& fromState = stateAt(scenario, from, "--from");
         const ControlState& toState = stateAt(scenario, to, "--to");
         const analysis::Change change = analysis::computeChange(
-            measurer, analysis::controlGeometry(context.geos, scenario, fromState),
-            analysis::controlGeometry(context.geos, scenario, toState), analysis::controlUncertaintyM(scenario, fromState),
+            measurer, analysis::controlGeometry(geos, scenario, fromState), analysis::controlGeometry(geos, scenario, toState), analysis::controlUncertaintyM(scenario, fromState),
             analysis::controlUncertaintyM(scenario, toState));
 
         auto row = [](const std::string& name, const std::string& state, const analysis::AreaInterval& value) {

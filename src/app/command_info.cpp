@@ -11,6 +11,7 @@
 #include "analysis/control.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/loaded_scenario.hpp"
 #include "app/scenario_location.hpp"
 #include "geo/thread_context.hpp"
 #include "io/layer_reader.hpp"
@@ -80,9 +81,9 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         for (const auto& input : inputs) {
             if (isScenario(input)) {
                 const std::size_t before = diagnostics.warnings().size();
-                const Scenario scenario = io::readScenario(input, {common.strict, true}, context.proj, context.geos, diagnostics);
-                const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
-                const analysis::Measurer measurer{context.geos, frame};
+                LoadedScenario loaded(input, common, diagnostics);
+                const Scenario& scenario = loaded.scenario;
+                const analysis::Measurer measurer = loaded.measurer();
                 for (const auto& layer : scenario.layers) {
                     table.rows.push_back(layerRow(measurer, layer, warningsAbout(diagnostics, layer, before)));
                 }

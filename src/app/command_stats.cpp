@@ -10,10 +10,8 @@
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/measuring.hpp"
-#include "app/scenario_location.hpp"
+#include "app/loaded_scenario.hpp"
 #include "core/error.hpp"
-#include "geo/thread_context.hpp"
-#include "io/scenario_reader.hpp"
 
 namespace frontline::app {
 
@@ -69,15 +67,13 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         std::optional<Date> at;
         if (!options->at.empty()) at = commandLineDate("--at", options->at);
 
-        geo::ThreadContext context;
-        const Scenario scenario = io::readScenario(scenarioPath(options->scenario), {common.strict, true}, context.proj,
-                                                   context.geos, diagnostics);
-        const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
-        const analysis::Measurer measurer{context.geos, frame, method};
+        LoadedScenario loaded(options->scenario, common, diagnostics);
+        const Scenario& scenario = loaded.scenario;
+        const analysis::Measurer measurer = loaded.measurer(method);
 
         if (!options->by.empty()) {
             const analysis::StateStats stats = analysis::statsAt(measurer, scenario, *at);
-            const Geometry held = analysis::controlGeometry(context.geos, scenario, stats.state);
+            const Geometry held = analysis::controlGeometry(loaded.context.geos, scenario, stats.state);
             io::Table table{{"feature", "name", "feature_km2", "held_km2", "held_pct"}, {}};
             for (const auto& row : analysis::breakdown(measurer, held, scenario.layer(options->by))) {
                 table.rows.push_back({row.featureId, row.name, Cell::number(row.featureKm2, 3), Cell::number(row.heldKm2, 3),

@@ -176,25 +176,29 @@ Geometry dissolve(GeosContext& context, const Geometry& geometry) {
     return polygonsOf(context, result.get());
 }
 
-Geometry unite(GeosContext& context, const Geometry& a, const Geometry& b) {
+namespace {
+
+using BinaryOperation = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);
+
+Geometry overlay(GeosContext& context, const Geometry& a, const Geometry& b, BinaryOperation operation, const char* name) {
     auto ga = toGeosPolygons(context, a);
     auto gb = toGeosPolygons(context, b);
-    auto result = own(context, GEOSUnion_r(context.handle(), ga.get(), gb.get()), "union");
+    auto result = own(context, operation(context.handle(), ga.get(), gb.get()), name);
     return polygonsOf(context, result.get());
+}
+
+}  // namespace
+
+Geometry unite(GeosContext& context, const Geometry& a, const Geometry& b) {
+    return overlay(context, a, b, GEOSUnion_r, "union");
 }
 
 Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b) {
-    auto ga = toGeosPolygons(context, a);
-    auto gb = toGeosPolygons(context, b);
-    auto result = own(context, GEOSDifference_r(context.handle(), ga.get(), gb.get()), "difference");
-    return polygonsOf(context, result.get());
+    return overlay(context, a, b, GEOSDifference_r, "difference");
 }
 
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b) {
-    auto ga = toGeosPolygons(context, a);
-    auto gb = toGeosPolygons(context, b);
-    auto result = own(context, GEOSIntersection_r(context.handle(), ga.get(), gb.get()), "intersection");
-    return polygonsOf(context, result.get());
+    return overlay(context, a, b, GEOSIntersection_r, "intersection");
 }
 
 Geometry buffer(GeosContext& context, const Geometry& geometry, double distance) {
