@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
 
-#include "analysis/change.hpp"
 #include "core/error.hpp"
 #include "geo/equal_area.hpp"
 #include "geo/geodesic.hpp"
@@ -15,18 +15,20 @@ namespace frontline::analysis {
 
 namespace {
 
-// Runs job(i, context, diagnostics) for i in [0, count) on `threads` workers; rethrows the first error.
-void parallelFor(std::size_t count, unsigned threads,
-                 const std::function<void(std::size_t, geo::ThreadContext&, Diagnostics&)>& job, Diagnostics& diagnostics) {
+// Runs job(i, state, diagnostics) for i in [0, count) on `threads` workers, each with its own state made
+// once by makeState() (library contexts are per thread, and building them costs proj.db look-ups).
+// Rethrows the first error.
+template <typename MakeState, typename Job>
+void parallelFor(std::size_t count, unsigned threads, const MakeState& makeState, const Job& job, Diagnostics& diagnostics) {
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::exception_ptr firstError;
     std::mutex mutex;
     auto worker = [&] {
-        geo::ThreadContext context;
         Diagnostics local;
         try {
-            for (std::size_t i = next++; i < count && !failed; i = next++) job(i, context, local);
+            auto state = makeState();
+            for (std::size_t i = next++; i < count && !failed; i = next++) job(i, *state, local);
         } catch (...) {
             std::lock_guard lock(mutex);
             if (!firstError) firstError = std::current_exception();
@@ -50,9 +52,10 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
     std::vector<std::optional<Snapshot>> loaded(count);
-    parallelFor(count, threads, [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) {
-        loaded[i] = load(i, context, local);
-    }, diagnostics);
+    parallelFor(
+        count, threads, [] { return std::make_unique<geo::ThreadContext>(); },
+        [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) { loaded[i] = load(i, context, local); },
+        diagnostics);
 
     std::vector<Snapshot> snapshots;
     snapshots.reserve(count);
@@ -70,24 +73,39 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
     for (const auto& snapshot : snapshots) box.expand(boundingBox(snapshot.heldLonLat));
     const Coord centre = box.valid ? box.centre() : Coord{0, 0};
 
+    struct Worker {
+        explicit Worker(const Coord& centre) : frame(context.proj, centre) {}
+        geo::ThreadContext context;
+        geo::EqualAreaFrame frame;
+    };
+    auto makeWorker = [&] { return std::make_unique<Worker>(centre); };
+
+    // Each snapshot measured once, then each step's gained and lost pieces.
     std::vector<SeriesRow> rows(snapshots.size());
-    parallelFor(snapshots.size(), threads, [&](std::size_t i, geo::ThreadContext& context, Diagnostics&) {
-        const geo::EqualAreaFrame frame(context.proj, centre);
-        const Measurer measurer{context.geos, frame, options.method};
-        SeriesRow& row = rows[i];
-        row.date = snapshots[i].date;
-        row.label = snapshots[i].label;
-        if (i == 0) {
-            row.areaKm2 = measurer.areaKm2(snapshots[i].heldLonLat);
-            return;
-        }
-        const Change change = computeChange(measurer, snapshots[i - 1].heldLonLat, snapshots[i].heldLonLat);
-        row.areaKm2 = change.to.valueKm2;
-        row.gainedKm2 = change.gained.valueKm2;
-        row.lostKm2 = change.lost.valueKm2;
-        row.netKm2 = change.netKm2();
-        row.closureKm2 = change.closureKm2;
-    }, diagnostics);
+    parallelFor(
+        snapshots.size(), threads, makeWorker,
+        [&](std::size_t i, Worker& worker, Diagnostics&) {
+            const Measurer measurer{worker.context.geos, worker.frame, options.method};
+            rows[i].date = snapshots[i].date;
+            rows[i].label = snapshots[i].label;
+            rows[i].areaKm2 = measurer.areaKm2(snapshots[i].heldLonLat);
+        },
+        diagnostics);
+    parallelFor(
+        snapshots.size() > 0 ? snapshots.size() - 1 : 0, threads, makeWorker,
+        [&](std::size_t step, Worker& worker, Diagnostics&) {
+            const Measurer measurer{worker.context.geos, worker.frame, options.method};
+            const Geometry& from = snapshots[step].heldLonLat;
+            const Geometry& to = snapshots[step + 1].heldLonLat;
+            SeriesRow& row = rows[step + 1];
+            const double gained = measurer.areaKm2(geo::subtract(worker.context.geos, to, from));
+            const double lost = measurer.areaKm2(geo::subtract(worker.context.geos, from, to));
+            row.gainedKm2 = gained;
+            row.lostKm2 = lost;
+            row.netKm2 = gained - lost;
+            row.closureKm2 = std::fabs(row.areaKm2 - rows[step].areaKm2 - (gained - lost));
+        },
+        diagnostics);
     return rows;
 }
 

@@ -169,18 +169,24 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path) {
     result.name = layer.GetName();
     result.geometryType = OGRGeometryTypeToName(layer.GetGeomType());
     if (const OGRSpatialReference* srs = layer.GetSpatialRef()) {  // borrowed from the layer
-        const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-        char* wkt = nullptr;
-        if (srs->exportToWkt(&wkt, options) == OGRERR_NONE && wkt) result.crsWkt = wkt;
-        CPLFree(wkt);
         result.crsName = srs->GetName() ? srs->GetName() : "unnamed CRS";
         if (const char* code = srs->GetAuthorityCode(nullptr)) {
             result.crsName += std::string(" (") + (srs->GetAuthorityName(nullptr) ? srs->GetAuthorityName(nullptr) : "") + ":" + code + ")";
         }
-        OGRSpatialReference wgs84;
-        wgs84.importFromEPSG(4326);
+        // Built once per thread: importFromEPSG queries proj.db, which shows when reading 500 files.
+        thread_local const OGRSpatialReference wgs84 = [] {
+            OGRSpatialReference srsWgs84;
+            srsWgs84.importFromEPSG(4326);
+            return srsWgs84;
+        }();
         const char* sameOptions[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
         result.isWgs84LonLat = srs->IsSame(&wgs84, sameOptions) != 0;
+        if (!result.isWgs84LonLat) {
+            const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+            char* wkt = nullptr;
+            if (srs->exportToWkt(&wkt, options) == OGRERR_NONE && wkt) result.crsWkt = wkt;
+            CPLFree(wkt);
+        }
     }
 
     const OGRFeatureDefn* definition = layer.GetLayerDefn();  // borrowed from the layer

@@ -64,7 +64,7 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
 
     std::string crs = options.assumeCrs.empty() ? source.crsWkt : options.assumeCrs;
     const bool needsTransform = !options.assumeCrs.empty() ? true : !source.isWgs84LonLat;
-    if (crs.empty()) {
+    if (crs.empty() && !source.isWgs84LonLat) {
         throw DataError("'" + path + "': layer '" + source.name +
                         "' declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
     }
