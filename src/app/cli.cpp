@@ -63,6 +63,7 @@ int run(int argc, char** argv) {
     add(addDiffCommand);
     add(addSeriesCommand);
     add(addCheckCommand);
+    add(addExportCommand);
 
     try {
         app.parse(argc, argv);

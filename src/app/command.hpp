@@ -35,6 +35,7 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common);
 Action addDiffCommand(CLI::App& app, const CommonOptions& common);
 Action addSeriesCommand(CLI::App& app, const CommonOptions& common);
 Action addCheckCommand(CLI::App& app, const CommonOptions& common);
+Action addExportCommand(CLI::App& app, const CommonOptions& common);
 
 // Helpers shared by the commands.
 io::OutputFormat outputFormat(const CommonOptions& common);

@@ -187,9 +187,9 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
             return 0;
         }
 
-        const std::vector<Claim> claims = options->claims.empty() ? scenario.claims : io::readClaims(options->claims);
-        if (claims.empty()) throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
-        const auto results = analysis::evaluateClaims(claims, source);
+        const std::vector<Claim> toCheck = options->claims.empty() ? scenario.claims : io::readClaims(options->claims);
+        if (toCheck.empty()) throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
+        const auto results = analysis::evaluateClaims(toCheck, source);
         printHeading(scenario, "Claims check", methodText(method, loaded.frame), format);
         print(io::render(claimsTable(results, format), format));
         if (format == io::OutputFormat::Table || format == io::OutputFormat::Markdown) print("\n" + summary(results) + "\n");

@@ -1,0 +1,109 @@
+// frontline export [SCENARIO] --out DIR|FILE.mp4|FILE.gif|FILE.png: the animation of the control states
+// (or one still) rendered offscreen. Works without a display: when DISPLAY is unset, Xvfb is started.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "app/command.hpp"
+#include "app/loaded_scenario.hpp"
+#include "app/measuring.hpp"
+#include "core/error.hpp"
+#include "export/exporter.hpp"
+#include "export/virtual_display.hpp"
+
+namespace frontline::app {
+
+namespace {
+
+struct ExportCommandOptions {
+    std::string scenario;
+    std::string out;
+    std::string size = "1920x1080";
+    double fps = 30;
+    std::string from;
+    std::string to;
+    std::string at;
+    double transition = 2;
+    double hold = 1;
+    unsigned antialias = 4;
+    bool verbose = false;
+};
+
+std::pair<unsigned, unsigned> parseSize(const std::string& text) {
+    unsigned width = 0, height = 0;
+    char x = 0, rest = 0;
+    if (std::sscanf(text.c_str(), "%u%c%u%c", &width, &x, &height, &rest) != 3 || (x != 'x' && x != 'X')) {
+        throw UsageError("--size '" + text + "' is not WIDTHxHEIGHT, e.g. 1920x1080");
+    }
+    return {width, height};
+}
+
+// shaders/ next to the binary (the build copies it there), else the source tree's.
+std::filesystem::path shaderFolder() {
+    if (const char* given = std::getenv("FRONTLINE_SHADERS"); given && *given) return given;
+    std::error_code error;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error && std::filesystem::exists(exe.parent_path() / "shaders" / "transition.frag")) return exe.parent_path() / "shaders";
+    return std::filesystem::path(FRONTLINE_SOURCE_DIR) / "shaders";
+}
+
+}  // namespace
+
+Action addExportCommand(CLI::App& app, const CommonOptions& common) {
+    auto options = std::make_shared<ExportCommandOptions>();
+    CLI::App* command = app.add_subcommand("export", "Render the control states over time as PNG frames, MP4 or GIF");
+    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    command->add_option("--out", options->out, "A folder (PNG sequence), FILE.mp4 (H.264), FILE.gif, or FILE.png (one still at --at)")->required();
+    command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT, up to 3840x2160")->capture_default_str();
+    command->add_option("--fps", options->fps, "Frames per second")->capture_default_str();
+    command->add_option("--from", options->from, "First date shown (default: the first state's)");
+    command->add_option("--to", options->to, "Last date shown (default: the last state's)");
+    command->add_option("--at", options->at, "Date of a still (--out FILE.png)");
+    command->add_option("--transition", options->transition, "Seconds for each change of area (the date counter runs half as long before it)")->capture_default_str();
+    command->add_option("--hold", options->hold, "Seconds each state is held")->capture_default_str();
+    command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")->capture_default_str();
+    command->add_flag("-v,--verbose", options->verbose, "Say what is done: display, sizes, frame count, timing");
+    command->footer(
+        "Examples:\n"
+        "  frontline export --out frames/                       # PNG sequence frame_00000.png …\n"
+        "  frontline export --out karabakh.mp4 --size 1280x720\n"
+        "  frontline export --out map.png --at 2020-11-10        # one still\n"
+        "  frontline export --out k.gif --size 640x360 --fps 15 --from 2020-11-01\n"
+        "Numbers drawn are those of `frontline stats`. Without DISPLAY, Xvfb is started.");
+
+    return [options, &common](Diagnostics& diagnostics) {
+        auto verbose = [&](const std::string& text) {
+            if (options->verbose) fmt::print(stderr, "frontline: {}\n", text);
+        };
+        exporting::ExportOptions exportOptions;
+        exportOptions.out = options->out;
+        std::tie(exportOptions.width, exportOptions.height) = parseSize(options->size);
+        exportOptions.schedule.fps = options->fps;
+        exportOptions.schedule.transitionSeconds = options->transition;
+        exportOptions.schedule.holdSeconds = options->hold;
+        if (!options->from.empty()) exportOptions.schedule.from = commandLineDate("--from", options->from);
+        if (!options->to.empty()) exportOptions.schedule.to = commandLineDate("--to", options->to);
+        if (!options->at.empty()) exportOptions.at = commandLineDate("--at", options->at);
+        if (!options->at.empty() && exporting::outputKind(exportOptions.out) != exporting::OutputKind::PngStill) {
+            throw UsageError("--at is for a still: use --out FILE.png");
+        }
+        exportOptions.antialiasing = options->antialias;
+        exportOptions.shaderFolder = shaderFolder();
+        exportOptions.progress = !common.quiet;
+
+        LoadedScenario loaded(options->scenario, common, diagnostics);
+        verbose(exporting::ensureDisplay());
+        const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
+        verbose(fmt::format("wrote {} frame{} to {} in {:.1f} s ({:.1f} frames/s)", result.frames, result.frames == 1 ? "" : "s",
+                            exportOptions.out.string(), result.seconds,
+                            result.seconds > 0 ? static_cast<double>(result.frames) / result.seconds : 0.0));
+        return 0;
+    };
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,222 @@
+#include "export/exporter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/error.hpp"
+#include "export/ffmpeg_writer.hpp"
+#include "export/png_writer.hpp"
+#include "export/progress.hpp"
+#include "render/offscreen.hpp"
+
+namespace frontline::exporting {
+
+namespace {
+
+constexpr unsigned kMaxWidth = 3840, kMaxHeight = 2160;
+// PNG encoding runs beside the renderer; two workers keep up with llvmpipe at 1080p on two cores.
+constexpr std::size_t kEncoders = 2;
+constexpr std::size_t kQueueDepth = 4;
+
+std::string lowerExtension(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension;
+}
+
+// PNG files written by worker threads; the first failure is rethrown by finish().
+class PngSequenceWriter {
+public:
+    explicit PngSequenceWriter(unsigned width, unsigned height) : m_width(width), m_height(height) {
+        for (std::size_t i = 0; i < kEncoders; ++i) m_workers.emplace_back([this] { work(); });
+    }
+    ~PngSequenceWriter() { stop(); }
+    PngSequenceWriter(const PngSequenceWriter&) = delete;
+    PngSequenceWriter& operator=(const PngSequenceWriter&) = delete;
+
+    void push(std::filesystem::path path, const std::uint8_t* rgba) {
+        std::vector<std::uint8_t> pixels(rgba, rgba + static_cast<std::size_t>(m_width) * m_height * 4);
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_jobs.size() < kQueueDepth || m_error; });
+        if (m_error) std::rethrow_exception(m_error);
+        m_jobs.push_back({std::move(path), std::move(pixels)});
+        m_ready.notify_one();
+    }
+
+    void finish() {
+        stop();
+        if (m_error) std::rethrow_exception(m_error);
+    }
+
+private:
+    struct Job {
+        std::filesystem::path path;
+        std::vector<std::uint8_t> pixels;
+    };
+
+    void work() {
+        while (true) {
+            Job job;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return !m_jobs.empty() || m_done; });
+                if (m_jobs.empty()) return;
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+                m_space.notify_one();
+            }
+            try {
+                writePng(job.path, job.pixels.data(), m_width, m_height);
+            } catch (...) {
+                std::lock_guard lock(m_mutex);
+                if (!m_error) m_error = std::current_exception();
+                m_space.notify_all();
+            }
+        }
+    }
+
+    void stop() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_ready.notify_all();
+        for (auto& worker : m_workers) if (worker.joinable()) worker.join();
+    }
+
+    unsigned m_width, m_height;
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<Job> m_jobs;
+    std::vector<std::thread> m_workers;
+    std::exception_ptr m_error;
+    bool m_done = false;
+};
+
+// Frames of an earlier, longer export would be mistaken for part of this one.
+void removeOldFrames(const std::filesystem::path& folder) {
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() && name.rfind("frame_", 0) == 0 && entry.path().extension() == ".png") {
+            std::filesystem::remove(entry.path());
+        }
+    }
+}
+
+template <typename Sink>
+void renderAll(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule, bool showProgress, Sink&& sink) {
+    Progress progress(schedule.size(), showProgress);
+    for (std::size_t i = 0; i < schedule.size(); ++i) {
+        sink(i, renderer.render(schedule[i]).data());
+        progress.update(i + 1);
+    }
+    progress.finish();
+}
+
+}  // namespace
+
+OutputKind outputKind(const std::filesystem::path& out) {
+    const std::string extension = lowerExtension(out);
+    if (extension == ".mp4") return OutputKind::Mp4;
+    if (extension == ".gif") return OutputKind::Gif;
+    if (extension == ".png") return OutputKind::PngStill;
+    return OutputKind::PngSequence;
+}
+
+std::string frameFileName(std::size_t index, std::size_t count) {
+    const std::size_t digits = std::max<std::size_t>(5, std::to_string(count > 0 ? count - 1 : 0).size());
+    return fmt::format("frame_{:0{}}.png", index, digits);
+}
+
+ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context, const ExportOptions& options, const Log& verbose) {
+    const auto started = std::chrono::steady_clock::now();
+    if (options.width < 64 || options.height < 36 || options.width > kMaxWidth || options.height > kMaxHeight) {
+        throw UsageError(fmt::format("--size {}x{} is outside 64x36 … {}x{}", options.width, options.height, kMaxWidth, kMaxHeight));
+    }
+    ExportResult result;
+    result.kind = outputKind(options.out);
+    if (result.kind == OutputKind::Mp4 && (options.width % 2 || options.height % 2)) {
+        throw UsageError("MP4 (yuv420p) needs an even width and height, not " + fmt::format("{}x{}", options.width, options.height));
+    }
+    if (options.out.has_parent_path() && result.kind != OutputKind::PngSequence && !std::filesystem::is_directory(options.out.parent_path())) {
+        throw UsageError("the folder of --out '" + options.out.string() + "' does not exist");
+    }
+
+    render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
+    verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
+                        options.antialiasing, options.shaderFolder.string()));
+
+    if (result.kind == OutputKind::PngStill) {
+        Date at;
+        if (options.at) at = *options.at;
+        else if (options.schedule.to) at = *options.schedule.to;
+        else if (!scenario.timeline.empty()) at = scenario.timeline.states().back().date;
+        else throw UsageError("a still needs --at DATE (the scenario has no [[state]])");
+        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), at)).data(), options.width, options.height);
+        result.frames = 1;
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    }
+
+    const std::vector<render::FrameSpec> schedule = buildSchedule(renderer.scene(), options.schedule);
+    verbose(fmt::format("{} frames at {} frames/s ({:.1f} s of animation)", schedule.size(), options.schedule.fps,
+                        static_cast<double>(schedule.size()) / options.schedule.fps));
+    result.frames = schedule.size();
+
+    switch (result.kind) {
+        case OutputKind::PngSequence: {
+            std::filesystem::create_directories(options.out);
+            removeOldFrames(options.out);
+            PngSequenceWriter writer(options.width, options.height);
+            renderAll(renderer, schedule, options.progress, [&](std::size_t i, const std::uint8_t* rgba) {
+                writer.push(options.out / frameFileName(i, schedule.size()), rgba);
+            });
+            writer.finish();
+            break;
+        }
+        case OutputKind::Mp4: {
+            FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps, FfmpegWriter::mp4Arguments());
+            renderAll(renderer, schedule, options.progress, [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
+            writer.close();
+            break;
+        }
+        case OutputKind::Gif: {
+            // Two passes over the same (deterministic) frames: a palette for the whole animation, then
+            // the GIF with it. ffmpeg would otherwise hold every frame in memory between the two filters.
+            const std::filesystem::path folder = options.out.has_parent_path() ? options.out.parent_path() : ".";
+            const std::filesystem::path palette = folder / ("." + options.out.filename().string() + ".palette.png");
+            {
+                FfmpegWriter pass1(palette, options.width, options.height, options.schedule.fps,
+                                   {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
+                renderAll(renderer, schedule, options.progress, [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
+                pass1.close();
+            }
+            try {
+                FfmpegWriter pass2(options.out, options.width, options.height, options.schedule.fps,
+                                   {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0", "-fflags", "+bitexact", "-f", "gif"},
+                                   {"-i", palette.string()});
+                renderAll(renderer, schedule, options.progress, [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
+                pass2.close();
+            } catch (...) {
+                std::filesystem::remove(palette);
+                throw;
+            }
+            std::filesystem::remove(palette);
+            break;
+        }
+        case OutputKind::PngStill:
+            break;
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace frontline::exporting

@@ -1,0 +1,123 @@
+#include "export/ffmpeg_writer.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace frontline::exporting {
+
+FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, unsigned height, double fps,
+                           std::vector<std::string> outputArguments, std::vector<std::string> extraInputs)
+    : m_output(output), m_frameBytes(static_cast<std::size_t>(width) * height * 4) {
+    const std::filesystem::path folder = output.has_parent_path() ? output.parent_path() : ".";
+    const std::string stem = "." + output.filename().string() + ".partial-" + std::to_string(getpid());
+    m_temporary = folder / (stem + output.extension().string());
+    m_logPath = folder / (stem + ".log");
+
+    std::vector<std::string> args{"ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+                                  "-f", "rawvideo", "-pix_fmt", "rgba", "-s", fmt::format("{}x{}", width, height),
+                                  "-framerate", fmt::format("{}", fps), "-i", "pipe:0"};
+    args.insert(args.end(), extraInputs.begin(), extraInputs.end());
+    args.insert(args.end(), outputArguments.begin(), outputArguments.end());
+    args.push_back(m_temporary.string());
+
+    // A dead ffmpeg must show up as an EPIPE from write(), not kill frontline.
+    signal(SIGPIPE, SIG_IGN);
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) throw RenderError(std::string("cannot start ffmpeg: pipe: ") + std::strerror(errno));
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const std::string logPath = m_logPath.string();
+    m_pid = fork();
+    if (m_pid < 0) throw RenderError(std::string("cannot start ffmpeg: fork: ") + std::strerror(errno));
+    if (m_pid == 0) {
+        dup2(fds[0], STDIN_FILENO);
+        const int logFd = open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (logFd >= 0) {
+            dup2(logFd, STDOUT_FILENO);
+            dup2(logFd, STDERR_FILENO);
+        }
+        execvp("ffmpeg", argv.data());
+        _exit(127);
+    }
+    ::close(fds[0]);
+    m_stdin = fds[1];
+}
+
+FfmpegWriter::~FfmpegWriter() {
+    if (m_stdin >= 0) ::close(m_stdin);
+    if (m_pid > 0) {
+        kill(m_pid, SIGTERM);
+        int status = 0;
+        waitpid(m_pid, &status, 0);
+    }
+    std::error_code ignored;
+    std::filesystem::remove(m_temporary, ignored);
+    std::filesystem::remove(m_logPath, ignored);
+}
+
+std::string FfmpegWriter::log() const {
+    std::ifstream in(m_logPath);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string said = text.str();
+    while (!said.empty() && (said.back() == '\n' || said.back() == ' ')) said.pop_back();
+    if (said.size() > 600) said = "…" + said.substr(said.size() - 600);
+    return said.empty() ? "no message" : said;
+}
+
+void FfmpegWriter::fail(const std::string& what) {
+    if (m_stdin >= 0) ::close(m_stdin);
+    m_stdin = -1;
+    int status = 0;
+    if (m_pid > 0) waitpid(m_pid, &status, 0);
+    m_pid = -1;
+    std::string reason = log();
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
+    throw RenderError(fmt::format("ffmpeg {} for '{}': {}", what, m_output.string(), reason));
+}
+
+void FfmpegWriter::write(const std::uint8_t* rgba) {
+    std::size_t done = 0;
+    while (done < m_frameBytes) {
+        const ssize_t n = ::write(m_stdin, rgba + done, m_frameBytes - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail("stopped reading frames");
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+void FfmpegWriter::close() {
+    ::close(m_stdin);
+    m_stdin = -1;
+    int status = 0;
+    while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {}
+    m_pid = -1;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::string reason = log();
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 127) reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
+        throw RenderError(fmt::format("ffmpeg failed for '{}': {}", m_output.string(), reason));
+    }
+    std::error_code error;
+    std::filesystem::rename(m_temporary, m_output, error);
+    if (error) throw DataError(fmt::format("cannot rename '{}' to '{}': {}", m_temporary.string(), m_output.string(), error.message()));
+}
+
+std::vector<std::string> FfmpegWriter::mp4Arguments() {
+    // -bitexact on format and codec keeps version strings out of the file: same frames, same bytes.
+    return {"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+            "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1", "-f", "mp4"};
+}
+
+}  // namespace frontline::exporting

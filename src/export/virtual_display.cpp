@@ -1,0 +1,90 @@
+#include "export/virtual_display.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include "core/error.hpp"
+
+namespace frontline::exporting {
+
+namespace {
+
+// Xvfb answers on the displayfd pipe once it accepts connections; a slow machine needs a few seconds.
+constexpr int kStartTimeoutMs = 20000;
+
+std::string startXvfb() {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) throw RenderError(std::string("cannot start Xvfb: pipe: ") + std::strerror(errno));
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) throw RenderError(std::string("cannot start Xvfb: fork: ") + std::strerror(errno));
+    if (pid == 0) {
+        // Child: only async-signal-safe calls until exec.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent) _exit(127);
+        const int devNull = open("/dev/null", O_RDWR);
+        if (devNull >= 0) {
+            dup2(devNull, STDIN_FILENO);
+            dup2(devNull, STDOUT_FILENO);
+            dup2(devNull, STDERR_FILENO);
+        }
+        // The write end must survive exec; it is the only descriptor Xvfb writes its number to.
+        const int writeEnd = dup(fds[1]);
+        char fdText[16];
+        int n = 0;
+        for (int v = writeEnd; ; v /= 10) {
+            fdText[n++] = static_cast<char>('0' + v % 10);
+            if (v < 10) break;
+        }
+        for (int i = 0; i < n / 2; ++i) std::swap(fdText[i], fdText[n - 1 - i]);
+        fdText[n] = '\0';
+        execlp("Xvfb", "Xvfb", "-displayfd", fdText, "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+               "-terminate", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(fds[1]);
+    std::string number;
+    pollfd poller{fds[0], POLLIN, 0};
+    while (number.find('\n') == std::string::npos) {
+        const int ready = poll(&poller, 1, kStartTimeoutMs);
+        char buffer[32];
+        const ssize_t got = ready > 0 ? read(fds[0], buffer, sizeof buffer) : -1;
+        if (got <= 0) break;
+        number.append(buffer, static_cast<std::size_t>(got));
+    }
+    close(fds[0]);
+    while (!number.empty() && (number.back() == '\n' || number.back() == ' ')) number.pop_back();
+    if (number.empty()) {
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == 0) kill(pid, SIGTERM);
+        waitpid(pid, &status, 0);
+        throw RenderError("no DISPLAY and Xvfb did not start (is the xvfb package installed?)");
+    }
+    const std::string display = ":" + number;
+    setenv("DISPLAY", display.c_str(), 1);
+    return "no DISPLAY set: started Xvfb (pid " + std::to_string(pid) + ") on " + display;
+}
+
+}  // namespace
+
+std::string ensureDisplay() {
+    static std::mutex mutex;
+    static std::string started;
+    std::lock_guard lock(mutex);
+    if (!started.empty()) return started;
+    const char* display = std::getenv("DISPLAY");
+    if (display && *display) return std::string("using DISPLAY ") + display;
+    started = startXvfb();
+    return started;
+}
+
+}  // namespace frontline::exporting

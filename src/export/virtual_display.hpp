@@ -1,0 +1,15 @@
+#pragma once
+// An X display for OpenGL when there is none (servers, CI): Xvfb started by frontline itself.
+
+#include <string>
+
+namespace frontline::exporting {
+
+// Makes sure $DISPLAY names a display. When it is unset, starts `Xvfb -displayfd … -terminate` once per
+// process, waits for its display number and sets $DISPLAY. The server is bound to this process: the
+// kernel sends it SIGTERM when frontline exits (PR_SET_PDEATHSIG), and -terminate ends it when the last
+// client disconnects. Returns a sentence for --verbose saying which display is used and how.
+// Throws RenderError when Xvfb cannot be started (Debian package: xvfb).
+std::string ensureDisplay();
+
+}  // namespace frontline::exporting

@@ -1,0 +1,48 @@
+#pragma once
+// Drawing frames without a window: an sf::RenderTexture (framebuffer object) with the fonts, shaders,
+// scene and renderer of one scenario at one size, read back as RGBA pixels.
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include <filesystem>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "render/fonts.hpp"
+#include "render/renderer.hpp"
+#include "render/scene.hpp"
+#include "render/shaders.hpp"
+
+namespace frontline::render {
+
+// Needs an X display for its GL context (see exporting::ensureDisplay). The scenario and context are
+// borrowed and must outlive it. Not thread-safe; keep it on one thread.
+class OffscreenRenderer {
+public:
+    // `antialiasing`: MSAA samples (0 = none). Throws RenderError (no GL, shader or font trouble) and the
+    // scene's errors.
+    OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
+                      const std::filesystem::path& shaderFolder, unsigned antialiasing = 4);
+
+    // Draws the frame and returns its pixels (RGBA, rows top to bottom, size.x·size.y·4 bytes), valid
+    // until the next call.
+    const std::vector<std::uint8_t>& render(const FrameSpec& frame);
+    sf::Vector2u size() const { return m_size; }
+
+    Scene& scene() { return *m_scene; }
+    Renderer& renderer() { return *m_renderer; }
+
+private:
+    Fonts m_fonts;
+    std::unique_ptr<sf::RenderTexture> m_target;
+    std::unique_ptr<ShaderSet> m_shaders;
+    std::unique_ptr<Scene> m_scene;
+    std::unique_ptr<Renderer> m_renderer;
+    sf::Vector2u m_size;
+    std::vector<std::uint8_t> m_readBack;
+    std::vector<std::uint8_t> m_pixels;
+};
+
+}  // namespace frontline::render

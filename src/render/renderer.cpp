@@ -1,0 +1,540 @@
+#include "render/renderer.hpp"
+
+#include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "render/mesh.hpp"
+#include "render/style.hpp"
+
+namespace frontline::render {
+
+namespace {
+
+const sf::Color kBackground(243, 241, 236);
+const sf::Color kPanel(252, 251, 248);
+const sf::Color kInk(30, 30, 30);
+const sf::Color kMuted(95, 95, 95);
+const sf::Color kFaint(200, 197, 190);
+const sf::Color kCursor(192, 57, 43);
+
+// Dash pattern of front lines and its march speed, in pixels at 1080p.
+constexpr float kDash = 11.0f, kGap = 7.0f, kDashSpeed = 14.0f;
+// Hatch stripes, pixels at 1080p.
+constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
+// Width of the moving front of a transition, in reveal units (see transition.frag).
+constexpr float kTransitionSoftness = 0.04f;
+constexpr std::size_t kEventsShown = 3;
+
+void drawTriangles(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices, const sf::RenderStates& states = sf::RenderStates::Default) {
+    if (!vertices.empty()) target.draw(vertices.data(), vertices.size(), sf::Triangles, states);
+}
+
+void drawLine(sf::RenderTarget& target, std::initializer_list<sf::Vector2f> points, float width, sf::Color colour) {
+    std::vector<sf::Vertex> vertices;
+    appendStroke(vertices, Polyline(points), false, width, colour);
+    drawTriangles(target, vertices);
+}
+
+void drawRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill, sf::Color outline = sf::Color::Transparent, float outlineWidth = 0) {
+    sf::RectangleShape shape({box.width, box.height});
+    shape.setPosition(box.left, box.top);
+    shape.setFillColor(fill);
+    shape.setOutlineColor(outline);
+    shape.setOutlineThickness(outlineWidth);
+    target.draw(shape);
+}
+
+// A round number of km for the scale bar: 1, 2, 5 × 10^n not longer than `maxKm`.
+double niceKm(double maxKm) {
+    const double magnitude = std::pow(10.0, std::floor(std::log10(maxKm)));
+    for (double step : {5.0, 2.0, 1.0}) {
+        if (step * magnitude <= maxKm) return step * magnitude;
+    }
+    return magnitude;
+}
+
+std::string km2Label(double valueKm2) { return formatKm2(valueKm2) + " km²"; }
+
+std::string kmLabel(double km) { return fmt::format("{:g} km", km); }
+
+std::string integerLabel(double value) { return fmt::format("{:.0f}", value); }
+
+float textWidth(const std::string& utf8, const sf::Font& font, float size) {
+    const sf::Text probe(sf::String::fromUtf8(utf8.begin(), utf8.end()), font, static_cast<unsigned>(std::max(1.0f, size)));
+    const sf::FloatRect bounds = probe.getLocalBounds();
+    return bounds.left + bounds.width;
+}
+
+}  // namespace
+
+FrameSpec stillFrame(const Scene& scene, const Date& date) {
+    FrameSpec frame;
+    frame.date = date;
+    frame.state = scene.stateIndexAt(date);
+    if (frame.state > 0) frame.eventsSince = scene.scenario().timeline.states()[static_cast<std::size_t>(frame.state) - 1].date;
+    return frame;
+}
+
+Renderer::Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders) : m_scene(scene), m_fonts(fonts), m_shaders(shaders) {}
+
+void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
+    m_texts.clear();
+    target.setView(target.getDefaultView());
+    target.clear(kBackground);
+    drawMap(target, frame);
+    drawPanel(target, frame);
+}
+
+const sf::Texture& Renderer::fieldTexture(int from, int to) {
+    const auto key = std::make_pair(from, to);
+    if (auto found = m_fields.find(key); found != m_fields.end()) return found->second;
+    sf::Texture& texture = m_fields[key];
+    if (!texture.loadFromImage(m_scene.transition(from, to).field)) throw RenderError("cannot upload a transition field texture");
+    // Linear filtering interpolates both 16-bit halves linearly, so the decoded value interpolates too.
+    texture.setSmooth(true);
+    return texture;
+}
+
+void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
+    int controlZ = 10;
+    const int shown = frame.transition ? frame.transition->to : frame.state;
+    if (shown >= 0 && m_scene.states()[static_cast<std::size_t>(shown)].layer) {
+        controlZ = m_scene.states()[static_cast<std::size_t>(shown)].layer->style.z;
+    }
+    bool controlDrawn = false;
+    for (const auto& layer : m_scene.layers()) {
+        if (!controlDrawn && layer.layer->style.z >= controlZ) {
+            drawControl(target, frame);
+            controlDrawn = true;
+        }
+        drawLayer(target, layer, frame.date);
+    }
+    if (!controlDrawn) drawControl(target, frame);
+    drawPlaces(target);
+    drawScaleBar(target);
+    drawNorthArrow(target);
+}
+
+void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
+    if (!frame.transition) {
+        if (frame.state >= 0) {
+            drawTriangles(target, m_scene.states()[static_cast<std::size_t>(frame.state)].area);
+            drawFrontLine(target, frame.state, 1.0f, frame.seconds);
+        }
+        return;
+    }
+    const Transition& t = *frame.transition;
+    const TransitionMesh& mesh = m_scene.transition(t.from, t.to);
+    const sf::Texture& field = fieldTexture(t.from, t.to);
+    sf::Shader& shader = m_shaders.transition;
+    shader.setUniform("field", field);
+    shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x), static_cast<float>(m_scene.size().y)));
+    shader.setUniform("progress", static_cast<float>(t.progress));
+    shader.setUniform("softness", kTransitionSoftness);
+    // What stays held changes colour smoothly when the two states are styled differently.
+    if (!mesh.kept.empty()) {
+        const sf::Color a = m_scene.states()[static_cast<std::size_t>(t.from)].fill;
+        const sf::Color b = m_scene.states()[static_cast<std::size_t>(t.to)].fill;
+        auto mix = [&](sf::Uint8 x, sf::Uint8 y) { return static_cast<sf::Uint8>(std::lround(x + (y - x) * t.progress)); };
+        const sf::Color colour(mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a));
+        m_kept = mesh.kept;
+        for (auto& vertex : m_kept) vertex.color = colour;
+        drawTriangles(target, m_kept);
+    }
+    sf::RenderStates states(&shader);
+    shader.setUniform("gained", 0.0f);
+    drawTriangles(target, mesh.lost, states);
+    shader.setUniform("gained", 1.0f);
+    drawTriangles(target, mesh.gained, states);
+    const auto p = static_cast<float>(t.progress);
+    if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p, frame.seconds);
+    if (t.to >= 0) drawFrontLine(target, t.to, p, frame.seconds);
+}
+
+void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds) {
+    const auto& mesh = m_scene.states()[static_cast<std::size_t>(state)];
+    if (mesh.frontLine.empty() || opacity <= 0) return;
+    const float u = m_scene.unit();
+    sf::Shader& shader = m_shaders.dash;
+    shader.setUniform("dashLength", std::max(3.0f, kDash * u));
+    shader.setUniform("gapLength", std::max(2.0f, kGap * u));
+    shader.setUniform("phase", static_cast<float>(std::fmod(seconds * kDashSpeed * u, 1e4)));
+    shader.setUniform("opacity", opacity);
+    drawTriangles(target, mesh.frontLine, sf::RenderStates(&shader));
+}
+
+void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date) {
+    for (const auto& feature : layer.features) {
+        if (!feature.visibleAt(date)) continue;
+        if (layer.hatch) {
+            const float u = m_scene.unit();
+            m_shaders.hatch.setUniform("spacing", std::max(4.0f, kHatchSpacing * u));
+            m_shaders.hatch.setUniform("width", std::max(1.0f, kHatchWidth * u));
+            m_shaders.hatch.setUniform("wash", 0.3f);
+            drawTriangles(target, feature.fill, sf::RenderStates(&m_shaders.hatch));
+        } else {
+            drawTriangles(target, feature.fill);
+        }
+        drawTriangles(target, feature.stroke);
+    }
+}
+
+void Renderer::drawPlaces(sf::RenderTarget& target) {
+    const LayerMesh* layer = m_scene.placeLayer();
+    if (!layer) return;
+    const float u = m_scene.unit();
+    const float radius = std::max(1.5f, 3.5f * u);
+    const float size = std::max(7.0f, std::round(17.0f * u));
+    for (const auto& place : m_scene.places()) {
+        sf::CircleShape dot(place.rank == 0 ? radius * 1.3f : radius, 16);
+        dot.setOrigin(dot.getRadius(), dot.getRadius());
+        dot.setPosition(place.dot);
+        dot.setFillColor(place.rank == 2 ? sf::Color(255, 255, 255) : layer->fill);
+        dot.setOutlineColor(layer->fill);
+        dot.setOutlineThickness(std::max(0.8f, 1.2f * u));
+        target.draw(dot);
+    }
+    for (const auto& place : m_scene.places()) {
+        if (place.name.empty()) continue;
+        // A light halo keeps names readable over fills and lines.
+        sf::Text label(sf::String::fromUtf8(place.name.begin(), place.name.end()), m_fonts.regular, static_cast<unsigned>(size));
+        label.setPosition(place.textPosition);
+        label.setFillColor(place.rank == 2 ? kMuted : kInk);
+        label.setOutlineColor(sf::Color(255, 255, 255, 200));
+        label.setOutlineThickness(std::max(1.0f, 2.0f * u));
+        target.draw(label);
+        m_texts.push_back(place.name);
+    }
+}
+
+void Renderer::drawScaleBar(sf::RenderTarget& target) {
+    const float u = m_scene.unit();
+    const sf::FloatRect map = m_scene.mapRect();
+    const double maxKm = map.width * 0.22 * m_scene.metresPerPixel() / 1000.0;
+    const double km = niceKm(maxKm);
+    const auto length = static_cast<float>(km * 1000.0 / m_scene.metresPerPixel());
+    const float height = std::max(3.0f, 7.0f * u);
+    const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
+    drawRect(target, {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u}, sf::Color(255, 255, 255, 170));
+    drawRect(target, {origin.x, origin.y, length / 2, height}, kInk, kInk, 1);
+    drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
+    const float size = std::max(7.0f, std::round(15.0f * u));
+    text(target, "0", m_fonts.regular, size, kInk, {origin.x - 3 * u, origin.y - size - 6 * u});
+    text(target, kmLabel(km), m_fonts.regular, size, kInk, {origin.x + length - 3 * u, origin.y - size - 6 * u});
+}
+
+void Renderer::drawNorthArrow(sf::RenderTarget& target) {
+    const float u = m_scene.unit();
+    const sf::FloatRect map = m_scene.mapRect();
+    const sf::Vector2f centre(map.left + 48 * u, map.top + 66 * u);
+    const float length = 30 * u;
+    sf::ConvexShape arrow(4);
+    arrow.setPoint(0, {0, -length});
+    arrow.setPoint(1, {length * 0.45f, length * 0.6f});
+    arrow.setPoint(2, {0, length * 0.25f});
+    arrow.setPoint(3, {-length * 0.45f, length * 0.6f});
+    arrow.setFillColor(kInk);
+    arrow.setPosition(centre);
+    arrow.setRotation(m_scene.northRadians() * 180.0f / 3.14159265f);
+    target.draw(arrow);
+    const float size = std::max(7.0f, std::round(20.0f * u));
+    text(target, "N", m_fonts.bold, size, kInk, {centre.x - size * 0.36f, centre.y - length - size * 1.35f});
+}
+
+std::vector<std::string> Renderer::attributions(const FrameSpec& frame) const {
+    std::vector<std::string> result;
+    auto add = [&](const Layer* layer) {
+        if (!layer || layer->attribution.empty()) return;
+        if (std::find(result.begin(), result.end(), layer->attribution) == result.end()) result.push_back(layer->attribution);
+    };
+    std::vector<int> states;
+    if (frame.transition) states = {frame.transition->from, frame.transition->to};
+    else states = {frame.state};
+    for (int s : states) if (s >= 0) add(m_scene.states()[static_cast<std::size_t>(s)].layer);
+    for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) add(layer.layer);
+    if (m_scene.placeLayer()) add(m_scene.placeLayer()->layer);
+    return result;
+}
+
+void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
+    const float u = m_scene.unit();
+    const sf::FloatRect panel = m_scene.panelRect();
+    drawRect(target, panel, kPanel);
+    drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}}, std::max(1.0f, 1.5f * u), kFaint);
+    const Scenario& scenario = m_scene.scenario();
+    const float pad = std::round(30 * u);
+    const float left = panel.left + pad, width = panel.width - 2 * pad;
+    float y = panel.top + pad;
+
+    y += text(target, scenario.title, m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, {left, y}, width);
+    y += 14 * u;
+    y += text(target, formatDateLong(frame.date), m_fonts.bold, std::max(10.0f, std::round(64 * u)), kInk, {left, y}, width);
+    y += 6 * u;
+
+    // The numbers are those of the state in force at the counter's date (the chart's cursor).
+    const int shown = m_scene.stateIndexAt(frame.date);
+    const auto& stats = m_scene.stats();
+    if (shown >= 0 && static_cast<std::size_t>(shown) < stats.size()) {
+        const analysis::StateStats& row = stats[static_cast<std::size_t>(shown)];
+        y += text(target, "In force since " + row.state.date.iso() + ": " + row.state.label, m_fonts.regular,
+                  std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
+        y += 8 * u;
+        y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold, std::max(8.0f, std::round(28 * u)),
+                  kCursor, {left, y}, width);
+        std::string detail = "range " + formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km² (positional uncertainty)";
+        if (row.sincePrevious) detail += "; change " + formatKm2(row.sincePrevious->netKm2()) + " km²";
+        y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, {left, y + 2 * u}, width);
+    } else {
+        y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
+    }
+    y += 18 * u;
+    const float chartHeight = std::round(250 * u);
+    y += drawChart(target, {left, y, width, chartHeight}, frame.date);
+    y += 22 * u;
+
+    // Bottom up: attribution, then the legend; events take the room between chart and legend.
+    const float small = std::max(7.0f, std::round(14 * u));
+    std::string credit = "Data: ";
+    const auto sources = attributions(frame);
+    for (std::size_t i = 0; i < sources.size(); ++i) credit += (i ? "; " : "") + sources[i];
+    credit += ". Areas: frontline stats (geodesic, WGS84), scenario '" + scenario.name + "'.";
+    const float creditHeight = text(target, credit, m_fonts.regular, small, kMuted, {}, width, true);
+    const float creditTop = panel.top + panel.height - pad - creditHeight;
+    text(target, credit, m_fonts.regular, small, kMuted, {left, creditTop}, width);
+    const float legendHeight = drawLegend(target, creditTop - 14 * u, frame, true);
+    const float legendTop = creditTop - 14 * u - legendHeight;
+    drawLegend(target, creditTop - 14 * u, frame, false);
+
+    // Events dated after `eventsSince` up to the counter, newest first.
+    std::vector<const Event*> events;
+    for (const auto& event : scenario.events) {
+        if (event.date <= frame.date && (!frame.eventsSince || *frame.eventsSince < event.date)) events.push_back(&event);
+    }
+    std::stable_sort(events.begin(), events.end(), [](const Event* a, const Event* b) { return b->date < a->date; });
+    if (events.size() > kEventsShown) events.resize(kEventsShown);
+    const float eventSize = std::max(7.0f, std::round(17 * u));
+    for (const Event* event : events) {
+        const std::string date = event->date.iso();
+        const float indent = textWidth(date + "  ", m_fonts.bold, eventSize);
+        const float h = text(target, event->title, m_fonts.regular, eventSize, kInk, {}, width - indent, true);
+        if (y + h > legendTop - 8 * u) break;
+        text(target, date, m_fonts.bold, eventSize, kCursor, {left, y});
+        y += text(target, event->title, m_fonts.regular, eventSize, kInk, {left + indent, y}, width - indent);
+        y += 8 * u;
+    }
+}
+
+float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date) {
+    const float u = m_scene.unit();
+    const auto& stats = m_scene.stats();
+    if (stats.empty()) return 0;
+    const float labelSize = std::max(7.0f, std::round(14 * u));
+    text(target, "Held area, km² (band: uncertainty range)", m_fonts.regular, labelSize, kMuted, {box.left, box.top});
+    const float top = box.top + labelSize * 1.6f;
+    const float axisLeft = box.left + labelSize * 3.6f;
+    const float bottom = box.top + box.height - labelSize * 1.8f;
+    const float right = box.left + box.width - 4 * u;
+
+    const long first = std::min(stats.front().state.date.daysSinceEpoch(), date.daysSinceEpoch());
+    const long last = std::max(stats.back().state.date.daysSinceEpoch(), date.daysSinceEpoch());
+    const double span = std::max<double>(1, static_cast<double>(last - first)) * 1.04;
+    const double start = static_cast<double>(first) - span * 0.01;
+    double maxKm2 = 0;
+    for (const auto& row : stats) maxKm2 = std::max(maxKm2, row.area.maxKm2);
+    // About four gridlines at 1, 2 or 5 × 10^n.
+    const double raw = std::max(maxKm2, 1.0) / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double ratio = raw / magnitude;
+    const double step = magnitude * (ratio <= 1 ? 1 : ratio <= 2 ? 2 : ratio <= 5 ? 5 : 10);
+    const double axisMaxKm2 = std::max(step, std::ceil(maxKm2 / step) * step);
+    auto xOf = [&](double day) { return axisLeft + static_cast<float>((day - start) / span) * (right - axisLeft); };
+    auto yOf = [&](double km2) { return bottom - static_cast<float>(km2 / axisMaxKm2) * (bottom - top); };
+
+    for (double v = 0; v <= axisMaxKm2 + step / 2; v += step) {
+        drawLine(target, {{axisLeft, yOf(v)}, {right, yOf(v)}}, 1, v == 0 ? kMuted : kFaint);
+        text(target, integerLabel(v), m_fonts.regular, labelSize, kMuted, {box.left, yOf(v) - labelSize * 0.7f});
+    }
+    const int firstYear = Date::fromDaysSinceEpoch(static_cast<long>(start)).year();
+    const int lastYear = Date::fromDaysSinceEpoch(static_cast<long>(start + span)).year();
+    const int yearStep = lastYear - firstYear > 12 ? 5 : (lastYear - firstYear > 4 ? 2 : 1);
+    for (int year = (firstYear / yearStep + 1) * yearStep; year <= lastYear; year += yearStep) {
+        const float x = xOf(static_cast<double>(Date(year, 1, 1).daysSinceEpoch()));
+        if (x < axisLeft || x > right) continue;
+        drawLine(target, {{x, bottom}, {x, bottom + 4 * u}}, 1, kMuted);
+        text(target, std::to_string(year), m_fonts.regular, labelSize, kMuted, {x - labelSize * 1.2f, bottom + 5 * u});
+    }
+
+    // Steps: each state holds until the next one.
+    std::vector<sf::Vertex> band, line;
+    Polyline valueLine;
+    const sf::Color bandColour(192, 57, 43, 50);
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+        const double from = static_cast<double>(stats[i].state.date.daysSinceEpoch());
+        const double to = i + 1 < stats.size() ? static_cast<double>(stats[i + 1].state.date.daysSinceEpoch()) : start + span;
+        const float x0 = xOf(from), x1 = std::max(xOf(to), x0 + 1);
+        const float yMin = yOf(stats[i].area.minKm2), yMax = yOf(stats[i].area.maxKm2);
+        appendTriangles(band, {{x0, yMax}, {x1, yMax}, {x0, yMin}, {x1, yMax}, {x1, yMin}, {x0, yMin}}, bandColour);
+        valueLine.push_back({x0, yOf(stats[i].area.valueKm2)});
+        valueLine.push_back({x1, yOf(stats[i].area.valueKm2)});
+    }
+    drawTriangles(target, band);
+    appendStroke(line, valueLine, false, std::max(1.0f, 2.5f * u), kCursor);
+    drawTriangles(target, line);
+
+    // The cursor and the value in force at the counter's date.
+    const float cx = xOf(static_cast<double>(date.daysSinceEpoch()));
+    drawLine(target, {{cx, top}, {cx, bottom}}, std::max(1.0f, 1.5f * u), kInk);
+    const int index = m_scene.stateIndexAt(date);
+    if (index >= 0) {
+        const double value = stats[static_cast<std::size_t>(index)].area.valueKm2;
+        sf::CircleShape dot(std::max(2.0f, 5 * u), 16);
+        dot.setOrigin(dot.getRadius(), dot.getRadius());
+        dot.setPosition(cx, yOf(value));
+        dot.setFillColor(kInk);
+        target.draw(dot);
+        const std::string label = km2Label(value);
+        const float w = textWidth(label, m_fonts.bold, labelSize);
+        const float lx = cx + 8 * u + w > right ? cx - 8 * u - w : cx + 8 * u;
+        const float ly = std::clamp(yOf(value) - labelSize * 1.8f, top, bottom - labelSize * 1.4f);
+        text(target, label, m_fonts.bold, labelSize, kInk, {lx, ly});
+    }
+    return box.height;
+}
+
+float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly) {
+    const float u = m_scene.unit();
+    const sf::FloatRect panel = m_scene.panelRect();
+    const float pad = std::round(30 * u);
+    const float left = panel.left + pad;
+    const float size = std::max(7.0f, std::round(16 * u));
+    const float row = std::round(size * 1.55f);
+    const float swatchW = std::round(34 * u), swatchH = std::round(size * 0.95f);
+    const float textLeft = left + swatchW + 12 * u;
+
+    struct Entry {
+        std::string label;
+        std::function<void(sf::FloatRect)> swatch;
+    };
+    std::vector<Entry> entries;
+    // The state the map shows (the nearer end of a transition), else the other end.
+    int anyState = frame.state;
+    if (frame.transition) {
+        const Transition& t = *frame.transition;
+        anyState = (t.progress < 0.5 && t.from >= 0) || t.to < 0 ? t.from : t.to;
+    }
+    const StateMesh* stateMesh = nullptr;
+    for (int s : {anyState, 0}) {
+        if (s >= 0 && static_cast<std::size_t>(s) < m_scene.states().size() && m_scene.states()[static_cast<std::size_t>(s)].layer) {
+            stateMesh = &m_scene.states()[static_cast<std::size_t>(s)];
+            break;
+        }
+    }
+    if (stateMesh) {
+        const sf::Color fill = stateMesh->fill, stroke = stateMesh->stroke;
+        entries.push_back({m_scene.scenario().subject + " (dated control state)", [&, fill](sf::FloatRect r) { drawRect(target, r, fill); }});
+        entries.push_back({"Line of contact of that state", [&, stroke](sf::FloatRect r) {
+                               std::vector<sf::Vertex> v;
+                               appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}}, false,
+                                            std::max(1.0f, 2.5f * u), stroke);
+                               m_shaders.dash.setUniform("dashLength", std::max(3.0f, kDash * u));
+                               m_shaders.dash.setUniform("gapLength", std::max(2.0f, kGap * u));
+                               m_shaders.dash.setUniform("phase", 0.0f);
+                               m_shaders.dash.setUniform("opacity", 1.0f);
+                               drawTriangles(target, v, sf::RenderStates(&m_shaders.dash));
+                           }});
+    }
+    std::vector<const LayerMesh*> layers;
+    for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) layers.push_back(&layer);
+    std::stable_sort(layers.begin(), layers.end(), [](const LayerMesh* a, const LayerMesh* b) { return a->layer->style.z > b->layer->style.z; });
+    for (const LayerMesh* layer : layers) {
+        entries.push_back({layer->layer->title, [&, layer](sf::FloatRect r) {
+                               if (layer->fill.a > 0 && layer->hatch) {
+                                   std::vector<sf::Vertex> v;
+                                   appendTriangles(v, {{r.left, r.top}, {r.left + r.width, r.top}, {r.left, r.top + r.height},
+                                                       {r.left + r.width, r.top}, {r.left + r.width, r.top + r.height}, {r.left, r.top + r.height}},
+                                                   layer->fill);
+                                   drawTriangles(target, v, sf::RenderStates(&m_shaders.hatch));
+                                   drawRect(target, r, sf::Color::Transparent, layer->stroke, std::max(1.0f, u));
+                               } else if (layer->fill.a > 0 && layer->layer->features.size() > 0 &&
+                                          !layer->features.front().fill.empty()) {
+                                   drawRect(target, r, layer->fill, layer->stroke, layer->stroke.a ? std::max(1.0f, u) : 0);
+                               } else {
+                                   const sf::Color c = layer->stroke.a ? layer->stroke : layer->fill;
+                                   drawLine(target, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
+                                            std::max(1.0f, static_cast<float>(layer->layer->style.strokeWidth) * 1.5f * u), c);
+                               }
+                           }});
+    }
+    if (const LayerMesh* places = m_scene.placeLayer()) {
+        const sf::Color fill = places->fill;
+        entries.push_back({places->layer->title, [&, fill](sf::FloatRect r) {
+                               sf::CircleShape dot(std::max(1.5f, 3.5f * u), 16);
+                               dot.setOrigin(dot.getRadius(), dot.getRadius());
+                               dot.setPosition(r.left + r.width / 2, r.top + r.height / 2);
+                               dot.setFillColor(fill);
+                               target.draw(dot);
+                           }});
+    }
+    const float height = static_cast<float>(entries.size()) * row;
+    if (measureOnly) return height;
+    float y = bottom - height;
+    for (const auto& entry : entries) {
+        entry.swatch({left, y + (row - swatchH) / 2 - 2 * u, swatchW, swatchH});
+        text(target, entry.label, m_fonts.regular, size, kInk, {textLeft, y});
+        y += row;
+    }
+    return height;
+}
+
+float Renderer::text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size, sf::Color colour,
+                     sf::Vector2f position, float maxWidth, bool measureOnly) {
+    const auto characterSize = static_cast<unsigned>(std::max(1.0f, size));
+    const float lineHeight = std::round(static_cast<float>(characterSize) * 1.28f);
+    std::vector<std::string> lines;
+    if (maxWidth <= 0) {
+        lines.push_back(utf8);
+    } else {
+        // Greedy word wrap on spaces.
+        std::string current;
+        std::size_t begin = 0;
+        while (begin <= utf8.size()) {
+            std::size_t end = utf8.find(' ', begin);
+            if (end == std::string::npos) end = utf8.size();
+            const std::string word = utf8.substr(begin, end - begin);
+            const std::string candidate = current.empty() ? word : current + " " + word;
+            sf::Text probe(sf::String::fromUtf8(candidate.begin(), candidate.end()), font, characterSize);
+            if (!current.empty() && probe.getLocalBounds().width > maxWidth) {
+                lines.push_back(current);
+                current = word;
+            } else {
+                current = candidate;
+            }
+            begin = end + 1;
+        }
+        if (!current.empty()) lines.push_back(current);
+    }
+    if (!measureOnly) {
+        float y = std::round(position.y);
+        for (const auto& line : lines) {
+            sf::Text shape(sf::String::fromUtf8(line.begin(), line.end()), font, characterSize);
+            shape.setFillColor(colour);
+            shape.setPosition(std::round(position.x), y);
+            target.draw(shape);
+            y += lineHeight;
+        }
+        m_texts.push_back(utf8);
+    }
+    return static_cast<float>(lines.size()) * lineHeight;
+}
+
+}  // namespace frontline::render

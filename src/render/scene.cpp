@@ -1,0 +1,349 @@
+#include "render/scene.hpp"
+
+#include <SFML/Graphics/Text.hpp>
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <cmath>
+#include <limits>
+
+#include "analysis/control.hpp"
+#include "core/error.hpp"
+#include "geo/tessellate.hpp"
+#include "render/mesh.hpp"
+#include "render/style.hpp"
+
+namespace frontline::render {
+
+namespace {
+
+// Share of the frame's width the map takes; the overlay panel has the rest.
+constexpr float kMapShare = 0.6f;
+// Extra room around the data's extent, as a share of its size.
+constexpr double kExtentPadding = 0.08;
+// Points closer than this (pixels) are merged before stroking: invisible, and it keeps arrays small.
+constexpr float kMinStep = 0.35f;
+
+std::optional<Date> propertyDate(const Feature& feature, const std::string& key) {
+    const std::string text = feature.property(key);
+    if (text.empty()) return std::nullopt;
+    return Date::tryParse(text);
+}
+
+sf::Color styleColor(const Layer& layer, const std::string& text, const char* key, double opacity) {
+    if (text.empty()) return sf::Color::Transparent;
+    return withOpacity(parseColor(text, "layer '" + layer.id + "' style." + key), opacity);
+}
+
+BoundingBox projectedBox(const Geometry& projectedXy) { return boundingBox(projectedXy); }
+
+std::uint16_t toUnit16(float value) {
+    if (!std::isfinite(value)) value = 1;
+    return static_cast<std::uint16_t>(std::lround(std::clamp(value, 0.0f, 1.0f) * 65535.0f));
+}
+
+int placeRank(const Feature& feature) {
+    const std::string kind = feature.property("kind");
+    if (kind == "city" || kind == "capital") return 0;
+    if (kind == "town") return 1;
+    return 2;
+}
+
+}  // namespace
+
+bool FeatureMesh::visibleAt(const Date& date) const {
+    return (!validFrom || *validFrom <= date) && (!validTo || date < *validTo);
+}
+
+bool LayerMesh::visibleAt(const Date& date) const {
+    return std::any_of(features.begin(), features.end(), [&](const FeatureMesh& f) { return f.visibleAt(date); });
+}
+
+Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size)
+    : m_scenario(scenario), m_context(context), m_size(size) {
+    if (size.x < 64 || size.y < 36) throw RenderError("frame size " + std::to_string(size.x) + "x" + std::to_string(size.y) + " is too small");
+    const auto width = static_cast<float>(size.x), height = static_cast<float>(size.y);
+    m_unit = std::min(width / 1920.0f, height / 1080.0f);
+    m_mapRect = {0, 0, std::round(width * kMapShare), height};
+    m_panelRect = {m_mapRect.width, 0, width - m_mapRect.width, height};
+
+    m_frame.emplace(analysis::scenarioFrame(context.proj, scenario));
+    const geo::EqualAreaFrame& frame = *m_frame;
+    if (!scenario.timeline.empty()) {
+        const analysis::Measurer measurer{context.geos, frame, analysis::AreaMethod::Geodesic};
+        m_stats = analysis::timelineStats(measurer, scenario);
+    }
+
+    // The extent: what the states and corridors cover, else every layer.
+    std::vector<Geometry> heldXy;
+    BoundingBox extent;
+    for (const auto& state : scenario.timeline.states()) {
+        m_heldLonLat.push_back(analysis::controlGeometry(context.geos, scenario, state));
+        heldXy.push_back(frame.project(m_heldLonLat.back()));
+        extent.expand(projectedBox(heldXy.back()));
+    }
+    std::vector<std::vector<Geometry>> layerXy;
+    for (const auto& layer : scenario.layers) {
+        std::vector<Geometry> features;
+        if (layer.role != LayerRole::Control) {
+            for (const auto& feature : layer.features) features.push_back(frame.project(feature.geometry));
+        }
+        layerXy.push_back(std::move(features));
+    }
+    for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
+        if (scenario.layers[i].role != LayerRole::Corridor) continue;
+        for (const auto& geometry : layerXy[i]) {
+            // A corridor far away in time (a 2025 proposal) must not zoom the map out; only its polygons count.
+            if (!geometry.polygons.empty()) extent.expand(projectedBox(geometry));
+        }
+    }
+    if (!extent.valid) {
+        for (const auto& features : layerXy) for (const auto& g : features) extent.expand(projectedBox(g));
+    }
+    if (!extent.valid) throw DataError(scenario.manifestPath.string() + ": nothing to draw (no geometry in any layer)");
+    const double padX = std::max(extent.maxX - extent.minX, 1000.0) * kExtentPadding;
+    const double padY = std::max(extent.maxY - extent.minY, 1000.0) * kExtentPadding;
+    extent.minX -= padX;
+    extent.maxX += padX;
+    extent.minY -= padY;
+    extent.maxY += padY;
+    m_scale = std::min(m_mapRect.width / (extent.maxX - extent.minX), m_mapRect.height / (extent.maxY - extent.minY));
+    const Coord centre = extent.centre();
+    m_minX = centre.x - m_mapRect.width / 2 / m_scale;
+    m_maxY = centre.y + m_mapRect.height / 2 / m_scale;
+    m_origin = {m_mapRect.left, m_mapRect.top};
+    m_metresPerPixel = 1 / m_scale;
+    {
+        Geometry centreXy;
+        centreXy.points.push_back(centre);
+        const Coord centreLonLat = frame.unproject(centreXy).points.front();
+        Geometry north;
+        north.points.push_back(centreLonLat);
+        north.points.push_back({centreLonLat.x, centreLonLat.y + 0.1});
+        const Geometry northXy = frame.project(north);
+        const sf::Vector2f a = toPixel(northXy.points[0]), b = toPixel(northXy.points[1]);
+        m_northRadians = std::atan2(b.x - a.x, a.y - b.y);
+    }
+
+    // Context, boundary and corridor layers, in draw order.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
+        const auto role = scenario.layers[i].role;
+        if (role != LayerRole::Control && role != LayerRole::Place) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return scenario.layers[a].style.z < scenario.layers[b].style.z;
+    });
+    for (std::size_t index : order) {
+        const Layer& layer = scenario.layers[index];
+        LayerMesh mesh;
+        mesh.layer = &layer;
+        mesh.fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
+        mesh.stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
+        mesh.hatch = layer.style.pattern == "hatch" || layer.style.pattern == "crosshatch";
+        const float strokeWidth = std::max(0.5f, static_cast<float>(layer.style.strokeWidth) * m_unit);
+        for (std::size_t f = 0; f < layer.features.size(); ++f) {
+            const Geometry& xy = layerXy[index][f];
+            FeatureMesh feature;
+            feature.validFrom = propertyDate(layer.features[f], "valid_from");
+            feature.validTo = propertyDate(layer.features[f], "valid_to");
+            if (mesh.fill.a > 0 && !xy.polygons.empty()) feature.fill = fillTriangles(xy, mesh.fill);
+            if (mesh.stroke.a > 0) feature.stroke = outline(xy, strokeWidth, mesh.stroke);
+            // Lines of a layer without a stroke colour are drawn in its fill colour.
+            else if (mesh.fill.a > 0 && !xy.lines.empty()) {
+                Geometry lines;
+                lines.lines = xy.lines;
+                feature.stroke = outline(lines, strokeWidth, mesh.fill);
+            }
+            mesh.features.push_back(std::move(feature));
+        }
+        m_layers.push_back(std::move(mesh));
+    }
+
+    // Control states.
+    const auto& states = scenario.timeline.states();
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        StateMesh mesh;
+        mesh.state = &states[i];
+        if (!states[i].empty) {
+            mesh.layer = &scenario.layer(states[i].layerId);
+            const LayerStyle& style = mesh.layer->style;
+            mesh.fill = styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
+            mesh.stroke = styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
+            mesh.area = fillTriangles(heldXy[i], mesh.fill);
+            // Front lines are drawn heavier than the layer's outline width: they are the subject.
+            const float lineWidth = std::max(1.0f, static_cast<float>(style.strokeWidth) * 2.2f * m_unit);
+            mesh.frontLine = outline(heldXy[i], lineWidth, mesh.stroke);
+        }
+        m_states.push_back(std::move(mesh));
+    }
+
+    for (const auto& layer : scenario.layers) {
+        if (layer.role == LayerRole::Place) {
+            placeLabels(layer, fonts, frame);
+            break;
+        }
+    }
+}
+
+sf::Vector2f Scene::toPixel(const Coord& projectedXy) const {
+    return {static_cast<float>(m_origin.x + (projectedXy.x - m_minX) * m_scale),
+            static_cast<float>(m_origin.y + (m_maxY - projectedXy.y) * m_scale)};
+}
+
+std::vector<sf::Vertex> Scene::fillTriangles(const Geometry& projectedXy, sf::Color color) {
+    std::vector<sf::Vertex> vertices;
+    if (projectedXy.polygons.empty()) return vertices;
+    const std::vector<Coord> corners = geo::triangulate(m_context.geos, projectedXy);
+    std::vector<sf::Vector2f> pixels;
+    pixels.reserve(corners.size());
+    for (const auto& corner : corners) pixels.push_back(toPixel(corner));
+    appendTriangles(vertices, pixels, color);
+    return vertices;
+}
+
+std::vector<sf::Vertex> Scene::outline(const Geometry& projectedXy, float width, sf::Color color) const {
+    std::vector<sf::Vertex> vertices;
+    auto toPixels = [&](const Path& path) {
+        Polyline line;
+        line.reserve(path.size());
+        for (const auto& c : path) line.push_back(toPixel(c));
+        return line;
+    };
+    for (const auto& polygon : projectedXy.polygons) {
+        for (const auto& ring : polygon.rings) appendStroke(vertices, thin(toPixels(ring), kMinStep, true), true, width, color);
+    }
+    for (const auto& line : projectedXy.lines) appendStroke(vertices, thin(toPixels(line), kMinStep, false), false, width, color);
+    return vertices;
+}
+
+void Scene::placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame) {
+    LayerMesh mesh;
+    mesh.layer = &layer;
+    mesh.fill = styleColor(layer, layer.style.fill.empty() ? "#111111" : layer.style.fill, "fill", 1.0);
+    m_placeLayer = mesh;
+
+    struct Candidate {
+        sf::Vector2f dot;
+        std::string name;
+        int rank;
+    };
+    std::vector<Candidate> candidates;
+    for (const auto& feature : layer.features) {
+        const Geometry xy = frame.project(feature.geometry);
+        for (const auto& point : xy.points) {
+            const sf::Vector2f dot = toPixel(point);
+            if (!m_mapRect.contains(dot)) continue;
+            candidates.push_back({dot, feature.property("name", feature.id), placeRank(feature)});
+        }
+    }
+    // Bigger places first, then by name: the same input always gives the same labels.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
+    });
+    const unsigned characterSize = static_cast<unsigned>(std::max(7.0f, std::round(17.0f * m_unit)));
+    const float gap = std::max(2.0f, 6.0f * m_unit);
+    const float dotRadius = std::max(1.5f, 3.5f * m_unit);
+    std::vector<sf::FloatRect> taken;
+    for (const auto& c : candidates) {
+        taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
+    }
+    const sf::FloatRect inside(m_mapRect.left + gap, m_mapRect.top + gap, m_mapRect.width - 2 * gap, m_mapRect.height - 2 * gap);
+    for (const auto& c : candidates) {
+        sf::Text text(sf::String::fromUtf8(c.name.begin(), c.name.end()), fonts.regular, characterSize);
+        const sf::FloatRect bounds = text.getLocalBounds();
+        const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
+        const std::array<sf::Vector2f, 4> positions{
+            sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f}, sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
+            sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f}, sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
+        for (const auto& position : positions) {
+            const sf::FloatRect box(position.x, position.y, w, h * 1.2f);
+            const bool fits = inside.contains(box.left, box.top) && inside.contains(box.left + box.width, box.top + box.height);
+            const bool collides = std::any_of(taken.begin(), taken.end(), [&](const sf::FloatRect& r) {
+                // A label may touch its own dot's box only when that box is not in the way.
+                return r.intersects(box);
+            });
+            if (fits && !collides) {
+                m_places.push_back({c.dot, {std::round(position.x), std::round(position.y)}, c.name, c.rank});
+                taken.push_back(box);
+                break;
+            }
+        }
+    }
+    // Dots without a label that found room are still drawn.
+    for (const auto& c : candidates) {
+        const bool labelled = std::any_of(m_places.begin(), m_places.end(), [&](const PlaceLabel& p) { return p.dot == c.dot; });
+        if (!labelled) m_places.push_back({c.dot, {}, {}, c.rank});
+    }
+}
+
+int Scene::stateIndexAt(const Date& date) const {
+    const ControlState* state = m_scenario.timeline.stateAt(date);
+    if (!state) return -1;
+    return static_cast<int>(state - m_scenario.timeline.states().data());
+}
+
+const TransitionMesh& Scene::transition(int from, int to) {
+    const auto key = std::make_pair(from, to);
+    if (auto found = m_transitions.find(key); found != m_transitions.end()) return found->second;
+
+    const Geometry none;
+    const Geometry& a = from >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(from)) : none;
+    const Geometry& b = to >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(to)) : none;
+    const sf::Color colourA = from >= 0 ? m_states[static_cast<std::size_t>(from)].fill : sf::Color::Transparent;
+    const sf::Color colourB = to >= 0 ? m_states[static_cast<std::size_t>(to)].fill : sf::Color::Transparent;
+    geo::GeosContext& geos = m_context.geos;
+    const geo::EqualAreaFrame& frame = *m_frame;
+
+    TransitionMesh mesh;
+    if (!a.polygons.empty() && !b.polygons.empty()) {
+        mesh.kept = fillTriangles(frame.project(geo::intersect(geos, a, b)), colourA);
+        mesh.lost = fillTriangles(frame.project(geo::subtract(geos, a, b)), colourA);
+        mesh.gained = fillTriangles(frame.project(geo::subtract(geos, b, a)), colourB);
+    } else if (!a.polygons.empty()) {
+        mesh.lost = fillTriangles(frame.project(a), colourA);
+    } else if (!b.polygons.empty()) {
+        mesh.gained = fillTriangles(frame.project(b), colourB);
+    }
+
+    // The reveal field. Distances are measured in field cells on the rasterized states.
+    const int w = static_cast<int>(std::ceil(static_cast<float>(m_size.x) / mesh.fieldCell));
+    const int h = static_cast<int>(std::ceil(static_cast<float>(m_size.y) / mesh.fieldCell));
+    const std::vector<sf::Vertex> noTriangles;
+    const auto& trianglesA = from >= 0 ? m_states[static_cast<std::size_t>(from)].area : noTriangles;
+    const auto& trianglesB = to >= 0 ? m_states[static_cast<std::size_t>(to)].area : noTriangles;
+    const auto maskA = rasterize(trianglesA, w, h, mesh.fieldCell);
+    const auto maskB = rasterize(trianglesB, w, h, mesh.fieldCell);
+    const auto toA = distanceTo(maskA, w, h, 1), outOfA = distanceTo(maskA, w, h, 0);
+    const auto toB = distanceTo(maskB, w, h, 1), outOfB = distanceTo(maskB, w, h, 0);
+    const bool emptyA = a.polygons.empty(), emptyB = b.polygons.empty();
+    auto maxFinite = [](const std::vector<float>& values) {
+        float m = 0;
+        for (float v : values) if (std::isfinite(v)) m = std::max(m, v);
+        return m > 0 ? m : 1.0f;
+    };
+    const float maxOutA = maxFinite(outOfA), maxOutB = maxFinite(outOfB);
+    mesh.field.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
+            // Lost: 0 at the old front (A's edge towards the outside), 1 at the new front (B's edge);
+            // with nothing left, the area shrinks to its innermost point.
+            float lost = 1;
+            if (emptyB) lost = outOfA[i] / maxOutA;
+            else if (outOfA[i] + toB[i] > 0) lost = outOfA[i] / (outOfA[i] + toB[i]);
+            // Gained: 0 at A's edge, 1 at B's outer edge; from nothing, it grows from B's core.
+            float gained = 0;
+            if (emptyA) gained = 1 - outOfB[i] / maxOutB;
+            else if (toA[i] + outOfB[i] > 0) gained = toA[i] / (toA[i] + outOfB[i]);
+            const std::uint16_t l = toUnit16(lost), g = toUnit16(gained);
+            mesh.field.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y),
+                                sf::Color(static_cast<sf::Uint8>(l >> 8), static_cast<sf::Uint8>(l & 0xff),
+                                          static_cast<sf::Uint8>(g >> 8), static_cast<sf::Uint8>(g & 0xff)));
+        }
+    }
+    return m_transitions.emplace(key, std::move(mesh)).first->second;
+}
+
+}  // namespace frontline::render

@@ -1,0 +1,129 @@
+#pragma once
+// The drawable form of a scenario at one frame size: every layer projected (the scenario's equal-area
+// display projection, LAEA centred on it unless scenario.toml names one), mapped to frame pixels,
+// tessellated once into vertex arrays, plus the measured timeline the overlays show.
+//
+// Pixel coordinates: origin top-left, y down, frame `size`. The map fills `mapRect`, overlays the panel.
+// Built once per (scenario, size); drawing never touches GEOS or PROJ again. Not thread-safe.
+
+#include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/Vertex.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/stats.hpp"
+#include "core/scenario.hpp"
+#include "geo/thread_context.hpp"
+#include "render/fonts.hpp"
+
+namespace frontline::render {
+
+// One feature of a context, boundary or corridor layer, in pixels.
+struct FeatureMesh {
+    std::optional<Date> validFrom;   // shown from this date (inclusive)…
+    std::optional<Date> validTo;     // …until this one (exclusive)
+    std::vector<sf::Vertex> fill;    // triangles
+    std::vector<sf::Vertex> stroke;  // triangles
+
+    bool visibleAt(const Date& date) const;
+};
+
+struct LayerMesh {
+    const Layer* layer = nullptr;   // borrowed from the scenario
+    sf::Color fill = sf::Color::Transparent;
+    sf::Color stroke = sf::Color::Transparent;
+    bool hatch = false;
+    std::vector<FeatureMesh> features;
+
+    bool visibleAt(const Date& date) const;
+};
+
+// The held area of one dated control state.
+struct StateMesh {
+    const ControlState* state = nullptr;  // borrowed from the scenario's timeline
+    const Layer* layer = nullptr;         // nullptr for an empty state
+    sf::Color fill = sf::Color::Transparent;
+    sf::Color stroke = sf::Color::Transparent;
+    std::vector<sf::Vertex> area;         // triangles
+    std::vector<sf::Vertex> frontLine;    // outline stroke, texCoords.x = arc length
+};
+
+// What changes between two states: the kept, lost and gained parts as triangles, and the reveal field
+// the transition shader reads (see shaders/transition.frag).
+struct TransitionMesh {
+    std::vector<sf::Vertex> kept, lost, gained;
+    sf::Image field;      // RGBA: lost reveal value in r,g (16 bits), gained in b,a
+    float fieldCell = 4;  // pixels per field cell
+};
+
+struct PlaceLabel {
+    sf::Vector2f dot;
+    sf::Vector2f textPosition;   // top-left of the text
+    std::string name;
+    int rank = 2;                // 0 city, 1 town, 2 village
+};
+
+class Scene {
+public:
+    // Throws GeometryError / DataError / RenderError with the layer or state at fault.
+    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size);
+
+    const Scenario& scenario() const { return m_scenario; }
+    sf::Vector2u size() const { return m_size; }
+    // Pixel sizes of text and lines scale with the frame: 1 at 1920×1080.
+    float unit() const { return m_unit; }
+    sf::FloatRect mapRect() const { return m_mapRect; }
+    sf::FloatRect panelRect() const { return m_panelRect; }
+
+    // Non-control layers in drawing order (z, then manifest order).
+    const std::vector<LayerMesh>& layers() const { return m_layers; }
+    // One per timeline state, in timeline order.
+    const std::vector<StateMesh>& states() const { return m_states; }
+    // The change from state `from` to state `to` (indices; −1 = before the first state).
+    const TransitionMesh& transition(int from, int to);
+    // The timeline as `frontline stats` measures it (geodesic), one row per state.
+    const std::vector<analysis::StateStats>& stats() const { return m_stats; }
+    const std::vector<PlaceLabel>& places() const { return m_places; }
+    const LayerMesh* placeLayer() const { return m_placeLayer ? &*m_placeLayer : nullptr; }
+
+    // Index of the state in force at `date`, −1 before the first.
+    int stateIndexAt(const Date& date) const;
+    // Metres on the ground per pixel at the map's centre.
+    double metresPerPixel() const { return m_metresPerPixel; }
+    // The direction of north at the map's centre, radians clockwise from screen up.
+    float northRadians() const { return m_northRadians; }
+
+private:
+    sf::Vector2f toPixel(const Coord& projectedXy) const;
+    std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color);
+    std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
+    void placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame);
+
+    const Scenario& m_scenario;
+    geo::ThreadContext& m_context;
+    sf::Vector2u m_size;
+    float m_unit = 1;
+    sf::FloatRect m_mapRect, m_panelRect;
+    // Projected metres → pixels: x = m_origin.x + (X − m_minX)·m_scale, y = m_origin.y + (m_maxY − Y)·m_scale.
+    double m_minX = 0, m_maxY = 0, m_scale = 1;
+    sf::Vector2f m_origin;
+    double m_metresPerPixel = 1;
+    float m_northRadians = 0;
+
+    std::vector<LayerMesh> m_layers;
+    std::vector<StateMesh> m_states;
+    std::vector<Geometry> m_heldLonLat;
+    std::vector<analysis::StateStats> m_stats;
+    std::vector<PlaceLabel> m_places;
+    std::optional<LayerMesh> m_placeLayer;
+    std::map<std::pair<int, int>, TransitionMesh> m_transitions;
+    std::optional<geo::EqualAreaFrame> m_frame;
+};
+
+}  // namespace frontline::render

@@ -1,0 +1,164 @@
+// Frames drawn offscreen: golden images, the ends of a transition, and the numbers the overlays show.
+
+#include <gtest/gtest.h>
+
+#include <SFML/Graphics/Image.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/run_frontline.hpp"
+#include "core/error.hpp"
+#include "export/png_writer.hpp"
+#include "export/schedule.hpp"
+#include "render/gl_fixture.hpp"
+#include "render/style.hpp"
+
+namespace frontline::test {
+namespace {
+
+const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
+const std::filesystem::path kGolden = FRONTLINE_SOURCE_DIR "/tests/render/golden";
+// Per channel: llvmpipe versions round differently at edges; a real change moves far more.
+constexpr int kTolerance = 48;
+constexpr std::size_t kPixelsAllowedOver = 40;   // of 57,600 at 320×180
+
+std::vector<std::uint8_t> renderStill(const std::string& scenarioFolder, const Date& date, sf::Vector2u size = {320, 180}) {
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, scenarioFolder);
+    render::OffscreenRenderer renderer(scenario, context, size, FRONTLINE_SHADER_DIR);
+    return renderer.render(render::stillFrame(renderer.scene(), date));
+}
+
+void checkGolden(const std::string& name, const std::vector<std::uint8_t>& pixels, sf::Vector2u size) {
+    const auto path = kGolden / (name + ".png");
+    const char* update = std::getenv("FRONTLINE_UPDATE_GOLDEN");
+    if (update && std::string(update) == "1") {
+        exporting::writePng(path, pixels.data(), size.x, size.y);
+        GTEST_SKIP() << "updated " << path;
+    }
+    sf::Image golden;
+    ASSERT_TRUE(golden.loadFromFile(path.string())) << "missing golden " << path << " (run with FRONTLINE_UPDATE_GOLDEN=1)";
+    ASSERT_EQ(golden.getSize(), size);
+    const auto d = compare(golden.getPixelsPtr(), pixels.data(), std::size_t(size.x) * size.y, kTolerance);
+    if (d.pixelsOver > kPixelsAllowedOver) {
+        const auto actual = std::filesystem::temp_directory_path() / (name + ".actual.png");
+        exporting::writePng(actual, pixels.data(), size.x, size.y);
+        FAIL() << d.pixelsOver << " pixels differ by more than " << kTolerance << " from " << path << "; got " << actual;
+    }
+}
+
+TEST(Renderer, GoldenSyntheticStill) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    checkGolden("synthetic_2001-06-01", renderStill(kSynthetic, Date(2001, 6, 1)), {320, 180});
+}
+
+TEST(Renderer, GoldenSyntheticEmptyState) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    checkGolden("synthetic_2003-02-01", renderStill(kSynthetic, Date(2003, 2, 1)), {320, 180});
+}
+
+TEST(Renderer, SameFrameTwiceIsIdentical) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    EXPECT_EQ(renderStill(kSynthetic, Date(2002, 8, 1)), renderStill(kSynthetic, Date(2002, 8, 1)));
+}
+
+// A transition starts exactly at state A and ends exactly at state B: the schedule's first and last
+// frames of it are the plain states, and the shader's ends converge on them (no popping).
+TEST(Transition, EndsAreTheDataStates) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    render::OffscreenRenderer renderer(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    const Date date(2001, 3, 15);
+    render::FrameSpec a = render::stillFrame(renderer.scene(), date);
+    a.state = 0;
+    render::FrameSpec b = render::stillFrame(renderer.scene(), date);
+    ASSERT_EQ(b.state, 1);
+    const auto stateA = renderer.render(a);
+    const auto stateB = renderer.render(b);
+    ASSERT_GT(compare(stateA.data(), stateB.data(), 320 * 180, 8).pixelsOver, 100u) << "the two states should differ";
+
+    auto at = [&](double progress) {
+        render::FrameSpec t = b;
+        t.transition = render::Transition{0, 1, progress};
+        return renderer.render(t);
+    };
+    const auto nearA = at(1e-6);
+    if (std::getenv("FRONTLINE_DEBUG_TRANSITION")) {
+        exporting::writePng("/tmp/near_a.png", nearA.data(), 320, 180);
+        exporting::writePng("/tmp/state_a.png", stateA.data(), 320, 180);
+    }
+    EXPECT_EQ(compare(nearA.data(), stateA.data(), 320 * 180, 2).pixelsOver, 0u);
+    EXPECT_EQ(compare(at(1 - 1e-6).data(), stateB.data(), 320 * 180, 2).pixelsOver, 0u);
+    // Halfway is neither.
+    const auto half = at(0.5);
+    EXPECT_GT(compare(half.data(), stateA.data(), 320 * 180, 8).pixelsOver, 0u);
+    EXPECT_GT(compare(half.data(), stateB.data(), 320 * 180, 8).pixelsOver, 0u);
+
+    exporting::ScheduleOptions options;
+    options.fps = 10;
+    const auto schedule = exporting::buildSchedule(renderer.scene(), options);
+    for (std::size_t i = 0; i + 1 < schedule.size(); ++i) {
+        if (!schedule[i].transition && schedule[i + 1].transition) {
+            EXPECT_EQ(schedule[i].state, schedule[i + 1].transition->from) << "frame " << i;
+        }
+        if (schedule[i].transition && !schedule[i + 1].transition) {
+            EXPECT_EQ(schedule[i + 1].state, schedule[i].transition->to) << "frame " << i + 1;
+        }
+        if (schedule[i].transition) {
+            EXPECT_GT(schedule[i].transition->progress, 0.0);
+            EXPECT_LT(schedule[i].transition->progress, 1.0);
+        }
+    }
+}
+
+// The area drawn in the panel and at the chart's cursor is the text `frontline stats` prints.
+TEST(Overlay, NumbersEqualStats) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto run = runFrontline({"stats", FRONTLINE_SOURCE_DIR "/geodata/karabakh", "--format", "csv"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    // Labels may hold quoted commas: take date (first field) and area_km2 (third) from the row's ends.
+    std::vector<std::pair<std::string, std::string>> rows;
+    {
+        std::istringstream lines(run.out);
+        std::string line;
+        std::getline(lines, line);
+        ASSERT_EQ(line.rfind("date,label,area_km2,", 0), 0u) << line;
+        while (std::getline(lines, line)) {
+            const std::string date = line.substr(0, line.find(','));
+            std::string rest = line.substr(line.find(',') + 1);
+            if (!rest.empty() && rest[0] == '"') rest = rest.substr(rest.find('"', 1) + 2);
+            else rest = rest.substr(rest.find(',') + 1);
+            rows.emplace_back(date, rest.substr(0, rest.find(',')));
+        }
+    }
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
+    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
+    ASSERT_FALSE(rows.empty());
+    for (const auto& [dateText, area] : rows) {
+        const Date date = Date::parse(dateText);
+        renderer.render(render::stillFrame(renderer.scene(), date));
+        const auto& texts = renderer.renderer().drawnTexts();
+        const std::string expected = area + " km²";
+        EXPECT_NE(std::find(texts.begin(), texts.end(), scenario.subject + ": " + expected), texts.end()) << date.iso();
+        EXPECT_NE(std::find(texts.begin(), texts.end(), expected), texts.end()) << "chart cursor at " << date.iso();
+    }
+}
+
+TEST(Style, AreaFormatMatchesStats) {
+    EXPECT_EQ(render::formatKm2(7753.7724), "7753.772");
+    EXPECT_EQ(render::formatKm2(-0.0001), "0.000");
+}
+
+TEST(Style, RejectsBadColour) {
+    EXPECT_THROW(render::parseColor("#12345", "layer 'x' style.fill"), DataError);
+    EXPECT_EQ(render::parseColor("#ff000080", "x"), sf::Color(255, 0, 0, 128));
+}
+
+}  // namespace
+}  // namespace frontline::test
