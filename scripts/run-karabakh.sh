@@ -13,3 +13,8 @@ echo; echo "== Published claims checked against the geometry and the timeline ==
 "$frontline" check "$scenario"
 echo; echo "== Calibration against official areas =="
 "$frontline" check "$scenario" --calibration
+echo; echo "== The animated map, 1994 → 2023 (headless: Xvfb is started when there is no display) =="
+mkdir -p "$root/out"
+"$frontline" export "$scenario" --out "$root/out/karabakh-2020-11-10.png" --at 2020-11-10 --size 1920x1080
+"$frontline" export "$scenario" --out "$root/out/karabakh.mp4" --size 1280x720
+echo "wrote $root/out/karabakh-2020-11-10.png and $root/out/karabakh.mp4"
