@@ -53,8 +53,9 @@ int main(int argc, char** argv) {
 
     for (int day = 0; day < count; ++day) {
         const frontline::Date date = frontline::Date(2020, 1, 1).plusDays(day);
-        const double drift = 0.02 * day;
-        const double radius = 0.5 * (1 - 0.3 * day / std::max(1, count));  // the held area shrinks over time
+        const double drift = 0.05 * day;  // the lobes turn: ground changes hands both ways along the front
+        // The held area shrinks over the series, with offensives and counter-offensives on the way.
+        const double radius = 0.5 * (1 - 0.3 * day / std::max(1, count) + 0.03 * std::sin(day / 9.0));
         const bool island = (day / 7) % 3 == 1;
         const bool hole = (day / 11) % 2 == 1;
         std::string text = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"held","properties":{"date":")" +

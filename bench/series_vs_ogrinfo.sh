@@ -10,7 +10,7 @@ per_file=${PER_FILE:-0}   # PER_FILE=1 also times one ogrinfo process per file (
 frontline="$root/build/src/frontline"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
-"$root/build/frontline_make_snapshots" "$work/snapshots" "$count" "$vertices" 42
+"$root/build/bench/frontline_make_snapshots" "$work/snapshots" "$count" "$vertices" 42
 files=("$work"/snapshots/*.geojson)
 # One ogrinfo process over all files, through a VRT that lists each file as a layer.
 {

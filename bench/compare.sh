@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# frontline against the tools analysts use today, side by side in one run (bench/RESULTS.md).
+#   bench/compare.sh [N=100 snapshots] [V=5000 vertices] [RUNS=5] [FRAMES=30]   (after scripts/build.sh)
+# Peers (Debian packages): GeoPandas + pyproj, GDAL's SQLite dialect (SpatiaLite ST_Area(geom, 1)),
+# matplotlib; the limits: GDAL reading the files computing nothing, PNG encoding of a 1080p frame.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+count=${1:-100}; vertices=${2:-5000}; runs=${3:-5}; frames=${4:-30}
+frontline="$root/build/src/frontline"
+python=/usr/bin/python3
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+command -v /usr/bin/time > /dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+
+"$root/build/bench/frontline_make_snapshots" "$work/s" "$count" "$vertices" 42
+files=("$work"/s/*.geojson)
+{ echo "<OGRVRTDataSource>"; i=0
+  for f in "${files[@]}"; do
+    echo "<OGRVRTLayer name=\"s$i\"><SrcDataSource>$f</SrcDataSource><SrcLayer>$(basename "$f" .geojson)</SrcLayer></OGRVRTLayer>"
+    i=$((i + 1)); done
+  echo "</OGRVRTDataSource>"; } > "$work/all.vrt"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%FT%TZ); $count files x $vertices vertices ($(du -sh "$work/s" | cut -f1))"
+
+# run NAME COMMAND… : one timed run; appends "seconds peak_kib" to $work/NAME.times
+run() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.last" "$@" > "$work/$name.out" 2> "$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
+  cat "$work/$name.last" >> "$work/$name.times"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+for ((r = 1; r <= runs; r++)); do
+  run frontline "$frontline" series --format csv "${files[@]}"
+  run geopandas "$python" "$root/bench/peers/series_geopandas.py" "${files[@]}"
+  run spatialite bash "$root/bench/peers/series_spatialite.sh" "$work/all.vrt" "$count"
+  run gdal_read ogrinfo -ro -al -so -q "$work/all.vrt"
+  echo "run $r: frontline $(cut -d' ' -f1 "$work/frontline.last") s, geopandas $(cut -d' ' -f1 "$work/geopandas.last") s," \
+       "spatialite $(cut -d' ' -f1 "$work/spatialite.last") s, GDAL read $(cut -d' ' -f1 "$work/gdal_read.last") s"
+done
+
+echo; echo "series: area + gained/lost per date over $count snapshots (median of $runs, alternating)"
+printf "%-12s %10s %14s %12s\n" peer seconds peak_MiB "x frontline"
+f=$(cut -d' ' -f1 "$work/frontline.times" | median)
+for peer in frontline geopandas spatialite gdal_read; do
+  s=$(cut -d' ' -f1 "$work/$peer.times" | median); m=$(cut -d' ' -f2 "$work/$peer.times" | median)
+  printf "%-12s %10.2f %14.0f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')"
+done
+
+echo; echo "agreement (areas relative, gained/lost absolute km²):"
+"$python" - "$work/frontline.out" "$work/geopandas.out" "$work/spatialite.out" <<'PY'
+import csv, re, sys
+ours = list(csv.DictReader(open(sys.argv[1])))
+gpd = list(csv.DictReader(open(sys.argv[2])))
+area_rel = max(abs(float(a["area_km2"]) - float(b["area_km2"])) / float(a["area_km2"]) for a, b in zip(ours, gpd))
+gl = max(max(abs(float(a[k]) - float(b[k])) for k in ("gained_km2", "lost_km2")) for a, b in list(zip(ours, gpd))[1:])
+print(f"  frontline vs geopandas: areas {area_rel:.2e} relative (printed to 1e-3 km2), gained/lost max {gl:.4f} km2 (LAEA planar vs geodesic)")
+rows = [re.findall(r"= ([0-9.eE+-]+|\(null\))", block) for block in open(sys.argv[3]).read().split("OGRFeature")[1:]]
+sl = [float(r[1]) for r in rows]
+rel = max(abs(float(a["area_km2"]) - s) / s for a, s in zip(ours, sl))
+gains = [(float(a["gained_km2"]), float(r[2]), float(a["lost_km2"]), float(r[3])) for a, r in list(zip(ours, rows))[1:]]
+glsl = max(max(abs(g - h), abs(l - m)) for g, h, l, m in gains)
+print(f"  frontline vs SpatiaLite: areas {rel:.2e} relative, gained/lost max {glsl:.4f} km2")
+PY
+
+echo; echo "frames: $frames PNG frames at 1920x1080"
+"$python" "$root/bench/peers/frames_matplotlib.py" "$work/mpl" "${files[@]:0:$frames}" | tee "$work/mpl.txt"
+# The same snapshots as a scenario: one state per file; one frame per state.
+{ echo "[scenario]"; echo "name = \"bench\""; i=0
+  for f in "${files[@]:0:$frames}"; do
+    d=$(basename "$f" .geojson); d=${d#held_}
+    printf '[[layer]]\nid = "s%d"\npath = "%s"\nrole = "control"\n[[state]]\ndate = "%s-%s-%s"\nlayer = "s%d"\n' \
+      "$i" "$f" "${d:0:4}" "${d:4:2}" "${d:6:2}" "$i"
+    i=$((i + 1)); done; } > "$work/scenario.toml"
+t0=$(date +%s.%N)
+"$frontline" export "$work/scenario.toml" --out "$work/frames" --size 1920x1080 --fps 1 --transition 0 --hold 1 -q
+t1=$(date +%s.%N)
+n=$(ls "$work/frames" | wc -l)
+echo "frontline export: $n frames in $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') s: $(awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN {printf "%.2f", n / (b - a)}') frames/s (includes loading and Xvfb start)"
+echo; echo "limits: PNG encoding of a 1080p frame and geometry kernels (GoogleBenchmark):"
+"$root/build/bench/frontline_micro_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark"

@@ -1,0 +1,85 @@
+// Microbenchmarks (GoogleBenchmark) of the hot operations: geodesic area per vertex, overlay difference
+// of two 10k-vertex polygons, tessellation, and PNG encoding of a 1080p frame.
+//   build/bench/frontline_micro_bench [--benchmark_repetitions=5 --benchmark_report_aggregates_only=true]
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "export/png_writer.hpp"
+#include "geo/densify.hpp"
+#include "geo/geodesic.hpp"
+#include "geo/geos.hpp"
+#include "geo/tessellate.hpp"
+
+namespace {
+
+using namespace frontline;
+
+constexpr double kPi = 3.14159265358979323846;
+
+// A lobed blob of `vertices` around the Karabakh centre, like a control map (bench/make_snapshots.cpp).
+Geometry blob(int vertices, double phase, double radius = 0.5) {
+    Path ring;
+    for (int i = 0; i < vertices; ++i) {
+        const double angle = 2 * kPi * i / vertices;
+        const double r = radius * (1 + 0.12 * std::sin(3 * angle + phase) + 0.05 * std::sin(17 * angle) +
+                                   0.02 * std::sin(61 * angle + phase));
+        ring.push_back({46.6 + r * std::cos(angle) / std::cos(39.8 * kPi / 180), 39.8 + r * std::sin(angle)});
+    }
+    ring.push_back(ring.front());
+    Geometry geometry;
+    geometry.polygons.push_back({{ring}});
+    return geometry;
+}
+
+void GeodesicArea(benchmark::State& state) {
+    const Geometry shape = blob(static_cast<int>(state.range(0)), 0);
+    for (auto _ : state) benchmark::DoNotOptimize(geo::geodesicAreaKm2(shape));
+    state.SetItemsProcessed(state.iterations() * state.range(0));  // items = vertices
+}
+BENCHMARK(GeodesicArea)->Arg(1000)->Arg(10000)->Arg(100000);
+
+void OverlayDifference(benchmark::State& state) {
+    geo::GeosContext context;
+    const int vertices = static_cast<int>(state.range(0));
+    const Geometry a = blob(vertices, 0);
+    const Geometry b = blob(vertices, 0.3);  // the front moved
+    for (auto _ : state) benchmark::DoNotOptimize(geo::subtract(context, a, b));
+}
+BENCHMARK(OverlayDifference)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void Tessellate(benchmark::State& state) {
+    geo::GeosContext context;
+    const Geometry shape = blob(static_cast<int>(state.range(0)), 0);
+    for (auto _ : state) benchmark::DoNotOptimize(geo::triangulate(context, shape));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(Tessellate)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void EncodePng1080p(benchmark::State& state) {
+    // A map-like frame: flat fills with edges and some noise, not a compressible blank.
+    const unsigned width = 1920, height = 1080;
+    std::vector<std::uint8_t> rgba(width * height * 4);
+    std::mt19937 random(1);
+    for (unsigned y = 0; y < height; ++y) {
+        for (unsigned x = 0; x < width; ++x) {
+            const bool held = std::hypot(x - 700.0, y - 500.0) < 380 + 30 * std::sin(x / 40.0);
+            std::uint8_t* p = &rgba[(y * width + x) * 4];
+            p[0] = held ? 214 : 242;
+            p[1] = held ? 140 : 240;
+            p[2] = held ? 130 : 235;
+            p[3] = 255;
+            if (random() % 50 == 0) p[0] = static_cast<std::uint8_t>(random());
+        }
+    }
+    for (auto _ : state) benchmark::DoNotOptimize(exporting::encodePng(rgba.data(), width, height));
+}
+BENCHMARK(EncodePng1080p)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
