@@ -53,10 +53,12 @@ gpd = list(csv.DictReader(open(sys.argv[2])))
 area_rel = max(abs(float(a["area_km2"]) - float(b["area_km2"])) / float(a["area_km2"]) for a, b in zip(ours, gpd))
 gl = max(max(abs(float(a[k]) - float(b[k])) for k in ("gained_km2", "lost_km2")) for a, b in list(zip(ours, gpd))[1:])
 print(f"  frontline vs geopandas: areas {area_rel:.2e} relative (printed to 1e-3 km2), gained/lost max {gl:.4f} km2 (LAEA planar vs geodesic)")
+# SpatiaLite gives NULL for the area of an empty difference: nothing gained.
+num = lambda text: 0.0 if text == "(null)" else float(text)
 rows = [re.findall(r"= ([0-9.eE+-]+|\(null\))", block) for block in open(sys.argv[3]).read().split("OGRFeature")[1:]]
-sl = [float(r[1]) for r in rows]
+sl = [num(r[1]) for r in rows]
 rel = max(abs(float(a["area_km2"]) - s) / s for a, s in zip(ours, sl))
-gains = [(float(a["gained_km2"]), float(r[2]), float(a["lost_km2"]), float(r[3])) for a, r in list(zip(ours, rows))[1:]]
+gains = [(float(a["gained_km2"]), num(r[2]), float(a["lost_km2"]), num(r[3])) for a, r in list(zip(ours, rows))[1:]]
 glsl = max(max(abs(g - h), abs(l - m)) for g, h, l, m in gains)
 print(f"  frontline vs SpatiaLite: areas {rel:.2e} relative, gained/lost max {glsl:.4f} km2")
 PY

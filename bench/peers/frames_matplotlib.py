@@ -26,7 +26,8 @@ for i, path in enumerate(files):
     frame.plot(ax=ax, color="#d98c82", edgecolor="#7b241c", linewidth=1)
     ax.set_xlim(45.6, 47.8)
     ax.set_ylim(39.0, 40.6)
-    ax.set_title(f"{re.search(r'(\\d{8})', path).group(1)}  held: {area:.3f} km²", fontsize=24)
+    date = re.search(r"(\d{8})", path).group(1)
+    ax.set_title(f"{date}  held: {area:.3f} km²", fontsize=24)
     fig.savefig(os.path.join(out, f"frame_{i:05d}.png"))
     plt.close(fig)
 elapsed = time.perf_counter() - start

@@ -286,7 +286,7 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     const auto& stats = m_scene.stats();
     if (shown >= 0 && static_cast<std::size_t>(shown) < stats.size()) {
         const analysis::StateStats& row = stats[static_cast<std::size_t>(shown)];
-        y += text(target, "In force since " + row.state.date.iso() + ": " + row.state.label, m_fonts.regular,
+        y += text(target, "In force since " + row.state.date.iso() + (row.state.label.empty() ? "" : ": " + row.state.label), m_fonts.regular,
                   std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
         y += 8 * u;
         y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold, std::max(8.0f, std::round(28 * u)),
@@ -304,10 +304,11 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
 
     // Bottom up: attribution, then the legend; events take the room between chart and legend.
     const float small = std::max(7.0f, std::round(14 * u));
-    std::string credit = "Data: ";
+    std::string credit;
     const auto sources = attributions(frame);
-    for (std::size_t i = 0; i < sources.size(); ++i) credit += (i ? "; " : "") + sources[i];
-    credit += ". Areas: frontline stats (geodesic, WGS84), scenario '" + scenario.name + "'.";
+    for (std::size_t i = 0; i < sources.size(); ++i) credit += (i ? "; " : "Data: ") + sources[i];
+    if (!credit.empty()) credit += ". ";
+    credit += "Areas: frontline stats (geodesic, WGS84), scenario '" + scenario.name + "'.";
     const float creditHeight = text(target, credit, m_fonts.regular, small, kMuted, {}, width, true);
     const float creditTop = panel.top + panel.height - pad - creditHeight;
     text(target, credit, m_fonts.regular, small, kMuted, {left, creditTop}, width);
