@@ -75,6 +75,7 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         geo::ThreadContext context;
         io::Table table{{"layer", "role", "source_crs", "features", "vertices", "bbox", "area_km2", "warnings"}, {}};
         std::string summary;
+        std::unique_ptr<geo::EqualAreaFrame> fileFrame;
         std::vector<std::string> inputs = options->inputs;
         if (inputs.empty()) inputs.push_back(scenarioPath("").string());
 
@@ -99,10 +100,14 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
             readOptions.assumeCrs = options->crs;
             readOptions.strict = common.strict;
             for (auto& layer : io::readAllLayers(input, readOptions, context.proj, context.geos, diagnostics)) {
-                BoundingBox box;
-                for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
-                const geo::EqualAreaFrame frame(context.proj, box.valid ? box.centre() : Coord{});
-                const analysis::Measurer measurer{context.geos, frame};
+                // info prints geodesic areas only; the frame is a formality, built once (a PROJ
+                // transformation costs proj.db look-ups) and centred on the first layer.
+                if (!fileFrame) {
+                    BoundingBox box;
+                    for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
+                    fileFrame = std::make_unique<geo::EqualAreaFrame>(context.proj, box.valid ? box.centre() : Coord{});
+                }
+                const analysis::Measurer measurer{context.geos, *fileFrame};
                 layer.id = layer.sourceLayer;
                 table.rows.push_back(layerRow(measurer, layer, warningsAbout(diagnostics, layer, before)));
             }
