@@ -8,11 +8,13 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "render/fonts.hpp"
+#include "render/map_view.hpp"
 #include "render/scene.hpp"
 #include "render/shaders.hpp"
 
@@ -43,7 +45,26 @@ public:
     // The scene, fonts and shaders are borrowed and must outlive the renderer. Needs a GL context.
     Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders);
 
+    // Draws the frame with the scene at the target's top-left corner, one scene pixel per target pixel
+    // (the rest of a larger target is cleared to the background).
     void draw(sf::RenderTarget& target, const FrameSpec& frame);
+    // The pan and zoom of the map (the viewer's camera); the identity by default, as exported.
+    void setMapView(const MapView& view) { m_mapView = view; }
+    const MapView& mapView() const { return m_mapView; }
+    // Layers left out of the map (the viewer's toggles): layer ids, kControlLayers for the control
+    // states and their front lines. The legend still lists them, greyed. None by default, as exported.
+    static constexpr const char* kControlLayers = "@control";
+    void setHiddenLayers(std::set<std::string> ids) { m_hidden = std::move(ids); }
+    const std::set<std::string>& hiddenLayers() const { return m_hidden; }
+    // The legend's rows of the last frame drawn, frame pixels, with the id they toggle.
+    struct LegendRow {
+        sf::FloatRect box;
+        std::string layerId;
+        std::string label;
+    };
+    const std::vector<LegendRow>& legendRows() const { return m_legendRows; }
+    // The scale bar's label of the last frame drawn ("20 km").
+    const std::string& scaleBarText() const { return m_scaleBarText; }
     // Every text of the last frame drawn, in drawing order (what tests compare with reports).
     const std::vector<std::string>& drawnTexts() const { return m_texts; }
 
@@ -53,6 +74,7 @@ private:
     void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
     void drawPlaces(sf::RenderTarget& target);
+    bool hidden(const std::string& id) const { return !m_hidden.empty() && m_hidden.count(id) > 0; }
     void drawScaleBar(sf::RenderTarget& target);
     void drawNorthArrow(sf::RenderTarget& target);
     void drawPanel(sf::RenderTarget& target, const FrameSpec& frame);
@@ -71,6 +93,10 @@ private:
     std::map<std::pair<int, int>, sf::Texture> m_fields;
     std::vector<std::string> m_texts;
     std::vector<sf::Vertex> m_kept;   // the kept part of a transition, recoloured each frame
+    MapView m_mapView;
+    std::set<std::string> m_hidden;
+    std::vector<LegendRow> m_legendRows;
+    std::string m_scaleBarText;
 };
 
 }  // namespace frontline::render
