@@ -3,6 +3,7 @@
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
 
 #include <algorithm>
@@ -95,7 +96,47 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     target.clear(kBackground);
     drawMap(target, frame);
     target.setView(frameView);
-    drawPanel(target, frame);
+    if (m_cachePanel) drawCachedPanel(target, frame);
+    else drawPanel(target, frame);
+}
+
+void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame) {
+    PanelKey key;
+    key.date = frame.date;
+    key.state = frame.state;
+    if (frame.transition) {
+        key.from = frame.transition->from;
+        key.to = frame.transition->to;
+        key.firstHalf = frame.transition->progress < 0.5;
+    }
+    key.eventsSince = frame.eventsSince;
+    key.hidden = m_hidden;
+    key.targetSize = target.getSize();
+    const sf::FloatRect panel = m_scene.panelRect();
+    // The panel's border line straddles its left edge: the texture reaches a little into the map, where
+    // it is transparent but for that line.
+    const float margin = std::ceil(std::max(1.0f, 1.5f * m_scene.unit())) + 1;
+    const sf::FloatRect area(panel.left - margin, panel.top, panel.width + margin, panel.height);
+    if (!m_panelKey || !(*m_panelKey == key)) {
+        if (!m_panelTexture) {
+            m_panelTexture = std::make_unique<sf::RenderTexture>();
+            if (!m_panelTexture->create(static_cast<unsigned>(area.width), static_cast<unsigned>(area.height))) {
+                throw RenderError("cannot create the panel's render texture");
+            }
+        }
+        m_panelTexture->setView(sf::View(area));
+        m_panelTexture->clear(sf::Color::Transparent);
+        const std::size_t before = m_texts.size();
+        drawPanel(*m_panelTexture, frame);
+        m_panelTexture->display();
+        m_panelTexts.assign(m_texts.begin() + static_cast<std::ptrdiff_t>(before), m_texts.end());
+        m_texts.resize(before);
+        m_panelKey = key;
+    }
+    m_texts.insert(m_texts.end(), m_panelTexts.begin(), m_panelTexts.end());
+    sf::Sprite sprite(m_panelTexture->getTexture());
+    sprite.setPosition(area.left, area.top);
+    target.draw(sprite);
 }
 
 const sf::Texture& Renderer::fieldTexture(int from, int to) {
