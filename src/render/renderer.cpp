@@ -224,6 +224,26 @@ void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity,
 }
 
 void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date) {
+    if (!layer.hatch) {
+        // Triangles of one draw call are blended in order, exactly as in separate calls.
+        const auto index = static_cast<std::size_t>(&layer - m_scene.layers().data());
+        if (m_merged.size() != m_scene.layers().size()) m_merged.resize(m_scene.layers().size());
+        MergedLayer& merged = m_merged[index];
+        std::vector<bool> visible(layer.features.size());
+        for (std::size_t f = 0; f < layer.features.size(); ++f) visible[f] = layer.features[f].visibleAt(date);
+        if (visible != merged.visible || (merged.vertices.empty() && !layer.features.empty())) {
+            merged.visible = std::move(visible);
+            merged.vertices.clear();
+            for (std::size_t f = 0; f < layer.features.size(); ++f) {
+                if (!merged.visible[f]) continue;
+                const auto& feature = layer.features[f];
+                merged.vertices.insert(merged.vertices.end(), feature.fill.begin(), feature.fill.end());
+                merged.vertices.insert(merged.vertices.end(), feature.stroke.begin(), feature.stroke.end());
+            }
+        }
+        drawTriangles(target, merged.vertices);
+        return;
+    }
     for (const auto& feature : layer.features) {
         if (!feature.visibleAt(date)) continue;
         if (layer.hatch) {
