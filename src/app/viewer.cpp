@@ -862,7 +862,7 @@ void Viewer::drawTooltip() {
     float x = m_mouse.x + 18 * u, y = m_mouse.y + 18 * u;
     if (x + width > w) x = std::max(0.0f, m_mouse.x - 12 * u - width);
     if (y + height > h) y = std::max(0.0f, m_mouse.y - 12 * u - height);
-    fillRect(m_window, {x, y, width, height}, kBox, kInk);
+    fillRect(m_window, {x, y, width, height}, sf::Color(255, 255, 252), kInk);
     float ty = y + pad;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         text(lines[i], i == 0 && !m_hoverLines.empty(), size, kInk, {x + pad, ty});
@@ -873,11 +873,15 @@ void Viewer::drawTooltip() {
 void Viewer::drawPrompt(const Layout& box) {
     const float u = std::max(0.6f, box.unit);
     const float size = std::round(20 * u);
-    const float width = std::round(460 * u), height = std::round(size * 2.2f);
+    const float hintSize = std::round(14 * u);
+    const std::string hint = "YYYY-MM-DD, Enter / Esc";
+    const float width = textWidth("Go to date: 0000-00-00_", true, size) + textWidth(hint, false, hintSize) + 48 * u;
+    const float height = std::round(size * 2.2f);
     const sf::FloatRect rect(box.trackLeft, box.strip.top - height - 8 * u, width, height);
     fillRect(m_window, rect, sf::Color::White, kInk);
     text("Go to date: " + *m_prompt + "_", true, size, kInk, {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
-    text("YYYY-MM-DD, Enter / Esc", false, std::round(13 * u), kMuted, {rect.left + width - 175 * u, rect.top + height - 19 * u});
+    text(hint, false, hintSize, kMuted,
+         {rect.left + width - 12 * u - textWidth(hint, false, hintSize), rect.top + (height - hintSize * 1.2f) / 2});
 }
 
 void Viewer::drawMessage() {
@@ -886,7 +890,8 @@ void Viewer::drawMessage() {
     const float size = std::round(17 * u);
     const float width = textWidth(m_message, false, size) + 24 * u;
     const sf::FloatRect map = m_scene->mapRect();
-    const sf::FloatRect rect(map.left + (map.width - width) / 2, map.top + map.height - 60 * u, width, size * 1.9f);
+    // Top left, beside the north arrow: clear of the prompt, the scale bar and the info box.
+    const sf::FloatRect rect(map.left + 100 * u, map.top + 16 * u, width, size * 1.9f);
     fillRect(m_window, rect, sf::Color(30, 30, 30, 215));
     text(m_message, false, size, sf::Color::White, {rect.left + 12 * u, rect.top + size * 0.35f});
 }
