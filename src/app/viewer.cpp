@@ -547,8 +547,11 @@ void Viewer::updateHover() {
 
 void Viewer::runScript(double seconds) {
     while (m_nextCommand < m_options.script.size() && m_options.script[m_nextCommand].atSeconds <= seconds) {
-        inject(m_options.script[m_nextCommand++]);
-        if (m_quit) return;
+        const ScriptCommand& command = m_options.script[m_nextCommand++];
+        inject(command);
+        // A screenshot shows the state at its line: later lines wait for the frame that takes it (a
+        // slow frame would otherwise let them all fall due together).
+        if (m_quit || command.name == "screenshot") return;
     }
 }
 
@@ -964,8 +967,11 @@ std::string Viewer::screenshot(const std::filesystem::path& requested) {
     // The window has no alpha to speak of; a PNG with holes would be misleading.
     for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
     exporting::writePng(path, pixels.data(), size.x, size.y);
-    m_message = "saved " + path.string();
-    m_messageUntil = m_now + 2.5;
+    // A notice for the S key; a script's screenshots must not show the previous one's.
+    if (requested.empty()) {
+        m_message = "saved " + path.string();
+        m_messageUntil = m_now + 2.5;
+    }
     return path.string();
 }
 
