@@ -64,6 +64,7 @@ int run(int argc, char** argv) {
     add(addSeriesCommand);
     add(addCheckCommand);
     add(addExportCommand);
+    add(addViewCommand);
 
     try {
         app.parse(argc, argv);

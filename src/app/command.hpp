@@ -36,6 +36,7 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common);
 Action addSeriesCommand(CLI::App& app, const CommonOptions& common);
 Action addCheckCommand(CLI::App& app, const CommonOptions& common);
 Action addExportCommand(CLI::App& app, const CommonOptions& common);
+Action addViewCommand(CLI::App& app, const CommonOptions& common);
 
 // Helpers shared by the commands.
 io::OutputFormat outputFormat(const CommonOptions& common);

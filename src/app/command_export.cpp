@@ -12,6 +12,7 @@
 #include "app/command.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
+#include "app/rendering.hpp"
 #include "core/error.hpp"
 #include "export/exporter.hpp"
 #include "export/virtual_display.hpp"
@@ -33,24 +34,6 @@ struct ExportCommandOptions {
     unsigned antialias = 4;
     bool verbose = false;
 };
-
-std::pair<unsigned, unsigned> parseSize(const std::string& text) {
-    unsigned width = 0, height = 0;
-    char x = 0, rest = 0;
-    if (std::sscanf(text.c_str(), "%u%c%u%c", &width, &x, &height, &rest) != 3 || (x != 'x' && x != 'X')) {
-        throw UsageError("--size '" + text + "' is not WIDTHxHEIGHT, e.g. 1920x1080");
-    }
-    return {width, height};
-}
-
-// shaders/ next to the binary (the build copies it there), else the source tree's.
-std::filesystem::path shaderFolder() {
-    if (const char* given = std::getenv("FRONTLINE_SHADERS"); given && *given) return given;
-    std::error_code error;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error && std::filesystem::exists(exe.parent_path() / "shaders" / "transition.frag")) return exe.parent_path() / "shaders";
-    return std::filesystem::path(FRONTLINE_SOURCE_DIR) / "shaders";
-}
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
 
 #include <algorithm>
@@ -89,10 +90,60 @@ Renderer::Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders) : m_sce
 
 void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     m_texts.clear();
-    target.setView(target.getDefaultView());
+    // Not getDefaultView(): a window keeps the default view of its first size after a resize.
+    const sf::View frameView(sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
+    target.setView(frameView);
     target.clear(kBackground);
     drawMap(target, frame);
-    drawPanel(target, frame);
+    target.setView(frameView);
+    if (m_cachePanel) drawCachedPanel(target, frame);
+    else drawPanel(target, frame);
+}
+
+void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame) {
+    PanelKey key;
+    key.date = frame.date;
+    key.state = frame.state;
+    if (frame.transition) {
+        key.from = frame.transition->from;
+        key.to = frame.transition->to;
+        key.firstHalf = frame.transition->progress < 0.5;
+    }
+    key.eventsSince = frame.eventsSince;
+    key.hidden = m_hidden;
+    key.targetSize = target.getSize();
+    const sf::FloatRect panel = m_scene.panelRect();
+    // The panel's border line straddles its left edge: the texture reaches a little into the map, where
+    // it is transparent but for that line.
+    const float margin = std::ceil(std::max(1.0f, 1.5f * m_scene.unit())) + 1;
+    const sf::FloatRect area(panel.left - margin, panel.top, panel.width + margin, panel.height);
+    if (!m_panelKey || !(*m_panelKey == key)) {
+        if (!m_panelTexture) {
+            m_panelTexture = std::make_unique<sf::RenderTexture>();
+            if (!m_panelTexture->create(static_cast<unsigned>(area.width), static_cast<unsigned>(area.height))) {
+                throw RenderError("cannot create the panel's render texture");
+            }
+        }
+        m_panelTexture->setView(sf::View(area));
+        m_panelTexture->clear(sf::Color::Transparent);
+        const std::size_t before = m_texts.size();
+        drawPanel(*m_panelTexture, frame);
+        m_panelTexture->display();
+        m_panelTexts.assign(m_texts.begin() + static_cast<std::ptrdiff_t>(before), m_texts.end());
+        m_texts.resize(before);
+        m_panelKey = key;
+    }
+    m_texts.insert(m_texts.end(), m_panelTexts.begin(), m_panelTexts.end());
+    // The margin blends over the map; the panel itself is opaque and is copied without blending (less
+    // work per pixel for a software rasterizer, same pixels).
+    const auto marginPixels = static_cast<int>(margin);
+    sf::Sprite edge(m_panelTexture->getTexture(), {0, 0, marginPixels, static_cast<int>(area.height)});
+    edge.setPosition(area.left, area.top);
+    target.draw(edge);
+    sf::Sprite body(m_panelTexture->getTexture(),
+                    {marginPixels, 0, static_cast<int>(area.width) - marginPixels, static_cast<int>(area.height)});
+    body.setPosition(panel.left, panel.top);
+    target.draw(body, sf::RenderStates(sf::BlendNone));
 }
 
 const sf::Texture& Renderer::fieldTexture(int from, int to) {
@@ -111,16 +162,22 @@ void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
     if (shown >= 0 && m_scene.states()[static_cast<std::size_t>(shown)].layer) {
         controlZ = m_scene.states()[static_cast<std::size_t>(shown)].layer->style.z;
     }
+    const sf::View frameView = target.getView();
+    target.setView(m_mapView.view(m_scene.mapRect(), target.getSize()));
     bool controlDrawn = false;
     for (const auto& layer : m_scene.layers()) {
         if (!controlDrawn && layer.layer->style.z >= controlZ) {
-            drawControl(target, frame);
+            if (!hidden(kControlLayers)) drawControl(target, frame);
             controlDrawn = true;
         }
-        drawLayer(target, layer, frame.date);
+        if (!hidden(layer.layer->id)) drawLayer(target, layer, frame.date);
     }
-    if (!controlDrawn) drawControl(target, frame);
+    if (!controlDrawn && !hidden(kControlLayers)) drawControl(target, frame);
+    // Places keep their size when the map is zoomed: drawn in frame pixels, clipped to the map.
+    const sf::FloatRect map = m_scene.mapRect();
+    target.setView(MapView{}.view(map, target.getSize()));
     drawPlaces(target);
+    target.setView(frameView);
     drawScaleBar(target);
     drawNorthArrow(target);
 }
@@ -174,6 +231,26 @@ void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity,
 }
 
 void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date) {
+    if (!layer.hatch) {
+        // Triangles of one draw call are blended in order, exactly as in separate calls.
+        const auto index = static_cast<std::size_t>(&layer - m_scene.layers().data());
+        if (m_merged.size() != m_scene.layers().size()) m_merged.resize(m_scene.layers().size());
+        MergedLayer& merged = m_merged[index];
+        std::vector<bool> visible(layer.features.size());
+        for (std::size_t f = 0; f < layer.features.size(); ++f) visible[f] = layer.features[f].visibleAt(date);
+        if (visible != merged.visible || (merged.vertices.empty() && !layer.features.empty())) {
+            merged.visible = std::move(visible);
+            merged.vertices.clear();
+            for (std::size_t f = 0; f < layer.features.size(); ++f) {
+                if (!merged.visible[f]) continue;
+                const auto& feature = layer.features[f];
+                merged.vertices.insert(merged.vertices.end(), feature.fill.begin(), feature.fill.end());
+                merged.vertices.insert(merged.vertices.end(), feature.stroke.begin(), feature.stroke.end());
+            }
+        }
+        drawTriangles(target, merged.vertices);
+        return;
+    }
     for (const auto& feature : layer.features) {
         if (!feature.visibleAt(date)) continue;
         if (layer.hatch) {
@@ -191,14 +268,17 @@ void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const
 
 void Renderer::drawPlaces(sf::RenderTarget& target) {
     const LayerMesh* layer = m_scene.placeLayer();
-    if (!layer) return;
+    if (!layer || hidden(layer->layer->id)) return;
     const float u = m_scene.unit();
     const float radius = std::max(1.5f, 3.5f * u);
     const float size = std::max(7.0f, std::round(17.0f * u));
+    const sf::FloatRect map = m_scene.mapRect();
+    const bool moved = !m_mapView.isIdentity();
+    auto at = [&](sf::Vector2f scenePixel) { return moved ? m_mapView.toFrame(map, scenePixel) : scenePixel; };
     for (const auto& place : m_scene.places()) {
         sf::CircleShape dot(place.rank == 0 ? radius * 1.3f : radius, 16);
         dot.setOrigin(dot.getRadius(), dot.getRadius());
-        dot.setPosition(place.dot);
+        dot.setPosition(at(place.dot));
         dot.setFillColor(place.rank == 2 ? sf::Color(255, 255, 255) : layer->fill);
         dot.setOutlineColor(layer->fill);
         dot.setOutlineThickness(std::max(0.8f, 1.2f * u));
@@ -208,7 +288,8 @@ void Renderer::drawPlaces(sf::RenderTarget& target) {
         if (place.name.empty()) continue;
         // A light halo keeps names readable over fills and lines.
         sf::Text label(sf::String::fromUtf8(place.name.begin(), place.name.end()), m_fonts.regular, static_cast<unsigned>(size));
-        label.setPosition(place.textPosition);
+        const sf::Vector2f position = at(place.dot) + (place.textPosition - place.dot);
+        label.setPosition(moved ? sf::Vector2f(std::round(position.x), std::round(position.y)) : place.textPosition);
         label.setFillColor(place.rank == 2 ? kMuted : kInk);
         label.setOutlineColor(sf::Color(255, 255, 255, 200));
         label.setOutlineThickness(std::max(1.0f, 2.0f * u));
@@ -220,9 +301,11 @@ void Renderer::drawPlaces(sf::RenderTarget& target) {
 void Renderer::drawScaleBar(sf::RenderTarget& target) {
     const float u = m_scene.unit();
     const sf::FloatRect map = m_scene.mapRect();
-    const double maxKm = map.width * 0.22 * m_scene.metresPerPixel() / 1000.0;
+    const double metresPerPixel = m_scene.metresPerPixel() / m_mapView.zoom;
+    const double maxKm = map.width * 0.22 * metresPerPixel / 1000.0;
     const double km = niceKm(maxKm);
-    const auto length = static_cast<float>(km * 1000.0 / m_scene.metresPerPixel());
+    const auto length = static_cast<float>(km * 1000.0 / metresPerPixel);
+    m_scaleBarText = kmLabel(km);
     const float height = std::max(3.0f, 7.0f * u);
     const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
     drawRect(target, {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u}, sf::Color(255, 255, 255, 170));
@@ -230,7 +313,7 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
     drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
     const float size = std::max(7.0f, std::round(15.0f * u));
     text(target, "0", m_fonts.regular, size, kInk, {origin.x - 3 * u, origin.y - size - 6 * u});
-    text(target, kmLabel(km), m_fonts.regular, size, kInk, {origin.x + length - 3 * u, origin.y - size - 6 * u});
+    text(target, m_scaleBarText, m_fonts.regular, size, kInk, {origin.x + length - 3 * u, origin.y - size - 6 * u});
 }
 
 void Renderer::drawNorthArrow(sf::RenderTarget& target) {
@@ -425,6 +508,7 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
     struct Entry {
         std::string label;
         std::function<void(sf::FloatRect)> swatch;
+        std::string layerId;
     };
     std::vector<Entry> entries;
     // The state the map shows (the nearer end of a transition), else the other end.
@@ -442,7 +526,7 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
     }
     if (stateMesh) {
         const sf::Color fill = stateMesh->fill, stroke = stateMesh->stroke;
-        entries.push_back({m_scene.scenario().subject + " (dated control state)", [&, fill](sf::FloatRect r) { drawRect(target, r, fill); }});
+        entries.push_back({m_scene.scenario().subject + " (dated control state)", [&, fill](sf::FloatRect r) { drawRect(target, r, fill); }, kControlLayers});
         entries.push_back({"Line of contact of that state", [&, stroke](sf::FloatRect r) {
                                std::vector<sf::Vertex> v;
                                appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}}, false,
@@ -452,7 +536,7 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
                                m_shaders.dash.setUniform("phase", 0.0f);
                                m_shaders.dash.setUniform("opacity", 1.0f);
                                drawTriangles(target, v, sf::RenderStates(&m_shaders.dash));
-                           }});
+                           }, kControlLayers});
     }
     std::vector<const LayerMesh*> layers;
     for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) layers.push_back(&layer);
@@ -474,7 +558,7 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
                                    drawLine(target, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
                                             std::max(1.0f, static_cast<float>(layer->layer->style.strokeWidth) * 1.5f * u), c);
                                }
-                           }});
+                           }, layer->layer->id});
     }
     if (const LayerMesh* places = m_scene.placeLayer()) {
         const sf::Color fill = places->fill;
@@ -484,14 +568,17 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
                                dot.setPosition(r.left + r.width / 2, r.top + r.height / 2);
                                dot.setFillColor(fill);
                                target.draw(dot);
-                           }});
+                           }, places->layer->id});
     }
     const float height = static_cast<float>(entries.size()) * row;
     if (measureOnly) return height;
     float y = bottom - height;
+    m_legendRows.clear();
     for (const auto& entry : entries) {
         entry.swatch({left, y + (row - swatchH) / 2 - 2 * u, swatchW, swatchH});
-        text(target, entry.label, m_fonts.regular, size, kInk, {textLeft, y});
+        const bool off = hidden(entry.layerId);
+        text(target, off ? entry.label + " (hidden)" : entry.label, m_fonts.regular, size, off ? kFaint : kInk, {textLeft, y});
+        m_legendRows.push_back({{left, y, panel.width - 2 * pad, row}, entry.layerId, entry.label});
         y += row;
     }
     return height;

@@ -4,15 +4,19 @@
 // chart of `frontline stats` numbers, event captions, legend, scale bar, north arrow, attribution).
 
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "render/fonts.hpp"
+#include "render/map_view.hpp"
 #include "render/scene.hpp"
 #include "render/shaders.hpp"
 
@@ -43,7 +47,30 @@ public:
     // The scene, fonts and shaders are borrowed and must outlive the renderer. Needs a GL context.
     Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders);
 
+    // Draws the frame with the scene at the target's top-left corner, one scene pixel per target pixel
+    // (the rest of a larger target is cleared to the background).
     void draw(sf::RenderTarget& target, const FrameSpec& frame);
+    // The pan and zoom of the map (the viewer's camera); the identity by default, as exported.
+    void setMapView(const MapView& view) { m_mapView = view; }
+    const MapView& mapView() const { return m_mapView; }
+    // Layers left out of the map (the viewer's toggles): layer ids, kControlLayers for the control
+    // states and their front lines. The legend still lists them, greyed. None by default, as exported.
+    static constexpr const char* kControlLayers = "@control";
+    void setHiddenLayers(std::set<std::string> ids) { m_hidden = std::move(ids); }
+    const std::set<std::string>& hiddenLayers() const { return m_hidden; }
+    // The legend's rows of the last frame drawn, frame pixels, with the id they toggle.
+    struct LegendRow {
+        sf::FloatRect box;
+        std::string layerId;
+        std::string label;
+    };
+    const std::vector<LegendRow>& legendRows() const { return m_legendRows; }
+    // Keeps the panel in a texture and reuses it while what it shows is unchanged (the viewer: while
+    // the camera moves or a transition runs, only the map changes). Same pixels as drawing it directly
+    // on a target without multisampling. Off by default.
+    void setPanelCache(bool enabled) { m_cachePanel = enabled; m_panelKey.reset(); }
+    // The scale bar's label of the last frame drawn ("20 km").
+    const std::string& scaleBarText() const { return m_scaleBarText; }
     // Every text of the last frame drawn, in drawing order (what tests compare with reports).
     const std::vector<std::string>& drawnTexts() const { return m_texts; }
 
@@ -53,9 +80,11 @@ private:
     void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
     void drawPlaces(sf::RenderTarget& target);
+    bool hidden(const std::string& id) const { return !m_hidden.empty() && m_hidden.count(id) > 0; }
     void drawScaleBar(sf::RenderTarget& target);
     void drawNorthArrow(sf::RenderTarget& target);
     void drawPanel(sf::RenderTarget& target, const FrameSpec& frame);
+    void drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame);
     float drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date);
     float drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly);
     std::vector<std::string> attributions(const FrameSpec& frame) const;
@@ -71,6 +100,33 @@ private:
     std::map<std::pair<int, int>, sf::Texture> m_fields;
     std::vector<std::string> m_texts;
     std::vector<sf::Vertex> m_kept;   // the kept part of a transition, recoloured each frame
+    MapView m_mapView;
+    // Per layer (index in scene.layers()), the fills and strokes of the features visible at a date in
+    // one array, in the order drawLayer would draw them one by one: one draw call instead of two per
+    // feature, same pixels. Rebuilt when the visible set changes.
+    struct MergedLayer {
+        std::vector<bool> visible;
+        std::vector<sf::Vertex> vertices;
+    };
+    std::vector<MergedLayer> m_merged;
+    // What the panel shows depends only on these (see drawPanel).
+    struct PanelKey {
+        Date date;
+        int state = -1;
+        int from = -2, to = -2;
+        bool firstHalf = false;
+        std::optional<Date> eventsSince;
+        std::set<std::string> hidden;
+        sf::Vector2u targetSize;
+        friend bool operator==(const PanelKey&, const PanelKey&) = default;
+    };
+    bool m_cachePanel = false;
+    std::unique_ptr<sf::RenderTexture> m_panelTexture;
+    std::optional<PanelKey> m_panelKey;
+    std::vector<std::string> m_panelTexts;
+    std::set<std::string> m_hidden;
+    std::vector<LegendRow> m_legendRows;
+    std::string m_scaleBarText;
 };
 
 }  // namespace frontline::render

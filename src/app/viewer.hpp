@@ -1,0 +1,141 @@
+#pragma once
+// `frontline view`: the interactive window. It draws the scene with render::Renderer exactly as
+// `frontline export` does (frame k of the viewer is exported frame k; with the identity camera the
+// pixels match), and adds around it: a timeline strip (play, speed, state ticks, event markers, a date
+// prompt), pan and zoom of the map, layer toggles, hover details, an info box (change since the
+// previous state, the claims about that period) and a help overlay.
+//
+// Runs on the thread that made it (the GL context and the scenario's GEOS/PROJ contexts are this
+// thread's). Input can be scripted (viewer_script.hpp) for tests and demos.
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/claims.hpp"
+#include "app/loaded_scenario.hpp"
+#include "app/viewer_hover.hpp"
+#include "app/viewer_playback.hpp"
+#include "app/viewer_script.hpp"
+#include "export/schedule.hpp"
+#include "render/fonts.hpp"
+#include "render/renderer.hpp"
+#include "render/scene.hpp"
+#include "render/shaders.hpp"
+
+namespace frontline::app {
+
+struct ViewerOptions {
+    sf::Vector2u windowSize{1600, 900};
+    unsigned antialiasing = 0;             // MSAA samples of the window
+    exporting::ScheduleOptions schedule;   // the export's defaults: frame k is exported frame k
+    std::filesystem::path shaderFolder;
+    std::vector<ScriptCommand> script;
+    std::size_t benchmarkFrames = 0;       // > 0: render that many frames with a scripted camera, print timings
+    std::optional<Date> at;                // start at this date (a still)
+    bool play = false;                     // start playing
+    bool showInfo = true;
+};
+
+class Viewer {
+public:
+    // Opens the window and builds the scene. Throws RenderError (no display, GL, shaders, fonts).
+    Viewer(LoadedScenario& loaded, ViewerOptions options);
+    ~Viewer();
+    Viewer(const Viewer&) = delete;
+    Viewer& operator=(const Viewer&) = delete;
+
+    // The window loop until the window is closed (Esc, Q, or the script's quit). Returns the exit code.
+    int run();
+    // --benchmark: renders `frames` frames, prints frame-time percentiles. Returns the exit code.
+    int benchmark(std::size_t frames);
+
+private:
+    struct Layout;
+    struct ClaimRow;
+
+    void buildScene(sf::Vector2u windowSize);
+    Layout layout() const;
+    void handle(const sf::Event& event);
+    void handleKey(const sf::Event::KeyEvent& key);
+    void handleText(sf::Uint32 unicode);
+    void mousePressed(sf::Vector2f at);
+    void mouseMoved(sf::Vector2f at);
+    void mouseReleased(sf::Vector2f at);
+    void zoomAt(sf::Vector2f at, float factor);
+    void toggleLayer(std::size_t index);
+    void updateHover();
+    void runScript(double seconds);
+    void inject(const ScriptCommand& command);
+
+    void draw();
+    void drawHighlight();
+    void drawTimeline(const Layout& box);
+    void drawInfo();
+    void drawTooltip();
+    void drawHelp();
+    void drawPrompt(const Layout& box);
+    void drawMessage();
+    float text(const std::string& utf8, bool bold, float size, sf::Color colour, sf::Vector2f position);
+    float textWidth(const std::string& utf8, bool bold, float size) const;
+
+    std::string screenshot(const std::filesystem::path& requested);
+    std::string stateLine() const;
+    std::size_t frameAtX(float x) const;
+    float xOfFrame(std::size_t frame) const;
+    std::vector<const Event*> eventsNear(sf::Vector2f at) const;
+    std::vector<std::pair<std::string, std::string>> toggles() const;   // (layer id, title), keys 1…9
+    void evaluateClaims();
+
+    LoadedScenario& m_loaded;
+    analysis::Measurer m_measurer;
+    ViewerOptions m_options;
+    render::Fonts m_fonts;
+    sf::RenderWindow m_window;
+    std::unique_ptr<render::ShaderSet> m_shaders;
+    std::unique_ptr<render::Scene> m_scene;
+    std::unique_ptr<render::Renderer> m_renderer;
+    std::unique_ptr<Playback> m_playback;
+    std::unique_ptr<HoverDescriber> m_describer;
+    render::MapView m_view;
+    std::set<std::string> m_hidden;
+
+    // Input.
+    sf::Vector2f m_mouse{-1, -1};
+    enum class Drag { None, Map, Slider } m_drag = Drag::None;
+    sf::Vector2f m_pressedAt;
+    bool m_moved = false;
+    bool m_ctrl = false;
+    std::optional<HoverTarget> m_hover;
+    std::vector<std::string> m_hoverLines;
+    std::vector<sf::Vertex> m_highlight;
+    std::vector<const Event*> m_hoverEvents;
+
+    // Overlays.
+    bool m_help = false;
+    bool m_info = true;
+    std::optional<std::string> m_prompt;   // the date being typed
+    std::string m_message;
+    double m_messageUntil = 0;
+    std::optional<sf::Vector2u> m_pendingResize;
+    double m_resizeAt = 0;
+
+    // Claims: evaluated once; each with the dates its measure refers to.
+    std::vector<analysis::ClaimResult> m_claims;
+    std::vector<std::vector<Date>> m_claimDates;
+    std::string m_claimsError;
+
+    // Script.
+    std::size_t m_nextCommand = 0;
+    std::vector<std::string> m_screenshotRequests;
+    bool m_quit = false;
+    double m_now = 0;
+};
+
+}  // namespace frontline::app

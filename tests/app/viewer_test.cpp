@@ -1,0 +1,149 @@
+// `frontline view` driven by input scripts under Xvfb: the date advances while playing, zooming changes
+// the scale bar, a screenshot equals the exported frame of the same date and view.
+
+#include <gtest/gtest.h>
+
+#include <SFML/Graphics/Image.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "app/run_frontline.hpp"
+#include "export/exporter.hpp"
+#include "render/gl_fixture.hpp"
+
+namespace frontline::test {
+namespace {
+
+const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
+
+std::filesystem::path scratch(const std::string& name) {
+    auto path = std::filesystem::temp_directory_path() / ("frontline_viewer_test_" + name);
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+    return path;
+}
+
+// The `state` lines a script printed, as key → value maps.
+std::vector<std::map<std::string, std::string>> stateLines(const std::string& out) {
+    std::vector<std::map<std::string, std::string>> lines;
+    std::istringstream in(out);
+    std::string line;
+    const std::regex field(R"re((\w+)=("([^"]*)"|\S+))re");
+    while (std::getline(in, line)) {
+        if (line.rfind("state ", 0) != 0) continue;
+        std::map<std::string, std::string> values;
+        for (auto it = std::sregex_iterator(line.begin(), line.end(), field); it != std::sregex_iterator(); ++it) {
+            values[(*it)[1]] = (*it)[3].matched ? (*it)[3].str() : (*it)[2].str();
+        }
+        lines.push_back(std::move(values));
+    }
+    return lines;
+}
+
+RunResult runView(const std::filesystem::path& folder, const std::string& script, std::vector<std::string> arguments) {
+    const auto path = folder / "script.txt";
+    std::ofstream(path) << script;
+    std::vector<std::string> all{"view", kSynthetic, "--script", path.string()};
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    return runFrontline(all);
+}
+
+// --- the window (needs a display) ---
+
+TEST(Viewer, DateAdvancesWhilePlaying) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("play");
+    const auto run = runView(folder, "0.3 state\n0.4 key space\n2.4 state\n2.5 key space\n2.6 state\n2.7 quit\n",
+                             {"--size", "640x400"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto lines = stateLines(run.out);
+    ASSERT_EQ(lines.size(), 3u) << run.out;
+    EXPECT_EQ(lines[0].at("playing"), "0");
+    EXPECT_EQ(lines[1].at("playing"), "1");
+    EXPECT_EQ(lines[2].at("playing"), "0");
+    EXPECT_GT(std::stoi(lines[1].at("frame")), std::stoi(lines[0].at("frame")));
+    EXPECT_LT(Date::parse(lines[0].at("date")), Date::parse(lines[1].at("date"))) << run.out;
+}
+
+TEST(Viewer, ZoomingChangesTheScaleBar) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("zoom");
+    // The map is the left 60 % of the window; the wheel zooms towards the pointer.
+    const auto run = runView(folder, "0.3 state\n0.4 wheel 190 170 8\n0.8 state\n0.9 key 0\n1.2 state\n1.3 quit\n",
+                             {"--size", "640x400"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto lines = stateLines(run.out);
+    ASSERT_EQ(lines.size(), 3u) << run.out;
+    EXPECT_GT(std::stod(lines[1].at("zoom")), 5.0);
+    EXPECT_NE(lines[0].at("scale"), lines[1].at("scale")) << run.out;
+    EXPECT_EQ(lines[0].at("scale"), lines[2].at("scale")) << "0 resets the view";
+}
+
+// Pixels of the top `height` rows of an RGBA image.
+std::vector<std::uint8_t> topRows(const sf::Image& image, unsigned height) {
+    const std::uint8_t* p = image.getPixelsPtr();
+    return {p, p + static_cast<std::size_t>(image.getSize().x) * height * 4};
+}
+
+void expectSamePixels(const std::filesystem::path& viewerShot, const std::filesystem::path& exported) {
+    sf::Image shot, frame;
+    ASSERT_TRUE(shot.loadFromFile(viewerShot.string())) << viewerShot;
+    ASSERT_TRUE(frame.loadFromFile(exported.string())) << exported;
+    ASSERT_EQ(shot.getSize().x, frame.getSize().x);
+    ASSERT_LE(frame.getSize().y, shot.getSize().y);
+    const auto top = topRows(shot, frame.getSize().y);
+    const std::size_t pixels = static_cast<std::size_t>(frame.getSize().x) * frame.getSize().y;
+    const auto d = compare(top.data(), frame.getPixelsPtr(), pixels, 8);
+    // Same renderer, same scene, same size: only rounding may differ.
+    EXPECT_LE(d.pixelsOver, pixels / 2000) << "max channel difference " << d.maxChannel << " between " << viewerShot << " and " << exported;
+}
+
+TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("still");
+    const auto shot = folder / "viewer.png";
+    // The pointer is parked on the timeline strip's right end (no hover), the info box is off.
+    const auto run = runView(folder, "0.3 move 630 395\n0.5 state\n0.6 screenshot " + shot.string() + "\n0.9 quit\n",
+                             {"--size", "640x400", "--at", "2001-06-01", "--no-info"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto lines = stateLines(run.out);
+    ASSERT_EQ(lines.size(), 1u) << run.out;
+    const std::string scene = lines[0].at("scene");
+    const auto exported = folder / "export.png";
+    const auto exportRun = runFrontline({"export", kSynthetic, "--out", exported.string(), "--at", "2001-06-01", "--size", scene,
+                                         "--antialias", "0"});
+    ASSERT_EQ(exportRun.exitCode, 0) << exportRun.err;
+    expectSamePixels(shot, exported);
+}
+
+TEST(Viewer, FrameKEqualsExportedFrameK) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("frame");
+    const auto shot = folder / "viewer.png";
+    // → goes to the next state's first whole frame; a click on the timeline to some frame.
+    const auto run = runView(folder, "0.3 move 630 395\n0.4 key right\n0.5 state\n0.6 screenshot " + shot.string() +
+                                         "\n0.8 click 330 376\n0.9 move 630 395\n1.0 state\n1.1 screenshot " + (folder / "viewer2.png").string() +
+                                         "\n1.3 quit\n",
+                             {"--size", "640x400", "--no-info", "--fps", "10"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto lines = stateLines(run.out);
+    ASSERT_EQ(lines.size(), 2u) << run.out;
+    const auto frames = folder / "frames";
+    const auto exportRun = runFrontline({"export", kSynthetic, "--out", frames.string(), "--size", lines[0].at("scene"), "--fps", "10",
+                                         "--antialias", "0"});
+    ASSERT_EQ(exportRun.exitCode, 0) << exportRun.err;
+    const std::size_t count = std::stoul(lines[0].at("frames"));
+    for (std::size_t i = 0; i < 2; ++i) {
+        const std::size_t k = std::stoul(lines[i].at("frame"));
+        SCOPED_TRACE("frame " + std::to_string(k));
+        expectSamePixels(i == 0 ? shot : folder / "viewer2.png", frames / exporting::frameFileName(k, count));
+    }
+}
+
+}  // namespace
+}  // namespace frontline::test
