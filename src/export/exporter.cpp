@@ -173,7 +173,9 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
 
     switch (result.kind) {
         case OutputKind::PngSequence: {
-            std::filesystem::create_directories(options.out);
+            std::error_code error;
+            std::filesystem::create_directories(options.out, error);
+            if (error) throw DataError("cannot create the folder '" + options.out.string() + "': " + error.message());
             removeOldFrames(options.out);
             PngSequenceWriter writer(options.width, options.height);
             renderAll(renderer, schedule, options.progress, [&](std::size_t i, const std::uint8_t* rgba) {

@@ -1,5 +1,7 @@
 #include "io/manifest.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -57,7 +59,19 @@ std::optional<double> ManifestTable::optionalNumber(std::string_view key) const 
     const toml::node* node = m_table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_number()) fail(key, "must be a number");
-    return node->value<double>();
+    // TOML allows nan and inf; no quantity in a manifest means either.
+    const double value = *node->value<double>();
+    if (!std::isfinite(value)) fail(key, "must be a finite number");
+    return value;
+}
+
+int ManifestTable::integer(std::string_view key, int fallback, int min, int max) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return fallback;
+    if (!node->is_integer()) fail(key, "must be a whole number");
+    const std::int64_t value = *node->value<std::int64_t>();
+    if (value < min || value > max) fail(key, "must be in " + std::to_string(min) + ".." + std::to_string(max));
+    return static_cast<int>(value);
 }
 
 double ManifestTable::number(std::string_view key, double fallback) const {
@@ -95,7 +109,9 @@ std::optional<ManifestTable> ManifestTable::subtable(std::string_view key) const
     const toml::node* node = m_table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_table()) fail(key, "must be a table");
-    return ManifestTable(*node->as_table(), m_file, m_entry + "." + std::string(key));
+    // "[scenario]" in a file's root, "[[layer]] 'x'.style" in an entry.
+    const bool root = m_entry.empty() || m_entry.front() != '[';
+    return ManifestTable(*node->as_table(), m_file, root ? "[" + std::string(key) + "]" : m_entry + "." + std::string(key));
 }
 
 std::vector<ManifestTable> ManifestTable::arrayOfTables(std::string_view key) const {
