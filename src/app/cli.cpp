@@ -45,7 +45,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("frontline " FRONTLINE_VERSION " (GDAL ") + io::gdalVersion() + ")");
     app.require_subcommand(1);
     app.fallthrough();  // shared options (--format, --strict, -q) work after the subcommand too
-    app.footer("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.\nRun `frontline COMMAND --help` for each command.");
+    app.footer("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130/143 interrupted (SIGINT/SIGTERM).\nRun `frontline COMMAND --help` for each command.");
 
     CommonOptions common;
     app.add_option("--format", common.format, "Output format: table, csv, json, md")->capture_default_str();
@@ -86,6 +86,9 @@ int run(int argc, char** argv) {
         printWarnings(diagnostics, common.quiet);
         fmt::print(stderr, "frontline: check failed: {}\n", e.what());
         return 1;
+    } catch (const Interrupted& e) {
+        fmt::print(stderr, "frontline: interrupted: {}\n", e.what());
+        return 128 + e.signal();
     } catch (const UsageError& e) {
         fmt::print(stderr, "frontline: usage error: {}\n", e.what());
         return 2;

@@ -71,6 +71,8 @@ FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, 
     }
     if (m_pid == 0) {
         // Only async-signal-safe calls between fork and exec. dup2 clears O_CLOEXEC on the copies.
+        // Its own process group: Ctrl-C in the terminal goes to frontline, which stops ffmpeg itself.
+        setpgid(0, 0);
         dup2(fds[0], STDIN_FILENO);
         dup2(logFd, STDOUT_FILENO);
         dup2(logFd, STDERR_FILENO);

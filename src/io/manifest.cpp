@@ -111,7 +111,11 @@ std::optional<ManifestTable> ManifestTable::subtable(std::string_view key) const
     if (!node->is_table()) fail(key, "must be a table");
     // "[scenario]" in a file's root, "[[layer]] 'x'.style" in an entry.
     const bool root = m_entry.empty() || m_entry.front() != '[';
-    return ManifestTable(*node->as_table(), m_file, root ? "[" + std::string(key) + "]" : m_entry + "." + std::string(key));
+    // Appended, not "[" + std::string(key): GCC 12 warns falsely (-Wrestrict) on literal + std::string&&.
+    std::string name = root ? "[" : m_entry + ".";
+    name.append(key);
+    if (root) name.append("]");
+    return ManifestTable(*node->as_table(), m_file, std::move(name));
 }
 
 std::vector<ManifestTable> ManifestTable::arrayOfTables(std::string_view key) const {
