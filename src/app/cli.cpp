@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "app/command.hpp"
@@ -36,8 +38,10 @@ io::OutputFormat outputFormat(const CommonOptions& common) {
 }
 
 void print(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    // A report cut short (stdout on a full disk, a closed pipe) must not end with exit code 0.
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+        throw DataError(std::string("cannot write to standard output: ") + std::strerror(errno));
+    }
 }
 
 int run(int argc, char** argv) {

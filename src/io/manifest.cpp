@@ -22,6 +22,8 @@ std::string position(const std::string& file, const toml::source_region& region)
 toml::table parseTomlFile(const std::filesystem::path& path) {
     std::error_code error;
     if (!std::filesystem::exists(path, error)) throw DataError("'" + path.string() + "': no such file");
+    // A folder, a FIFO or /dev/zero named as a manifest would fail obscurely or never end.
+    if (!std::filesystem::is_regular_file(path, error)) throw DataError("'" + path.string() + "': not a regular file");
     try {
         return toml::parse_file(path.string());
     } catch (const toml::parse_error& e) {
