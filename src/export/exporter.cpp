@@ -202,6 +202,9 @@ void checkOutput(const ExportOptions& options) {
         if (options.out.has_parent_path() && !std::filesystem::is_directory(options.out.parent_path())) {
             throw UsageError("the folder of --out '" + options.out.string() + "' does not exist");
         }
+        // A folder we cannot write to is found now, not after the first frames are drawn: the probe
+        // is a temporary file next to the output, removed at once.
+        io::AtomicFile probe(options.out);
         return;
     }
     std::error_code error;
@@ -286,7 +289,10 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
             // Two passes over the same (deterministic) frames: a palette for the whole animation, then
             // the GIF with it. ffmpeg would otherwise hold every frame in memory between the two filters.
             const std::filesystem::path folder = options.out.has_parent_path() ? options.out.parent_path() : ".";
-            const std::filesystem::path palette = folder / ("." + options.out.filename().string() + ".palette.png");
+            // Appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
+            std::string paletteName = ".";
+            paletteName.append(options.out.filename().string()).append(".palette.png");
+            const std::filesystem::path palette = folder / paletteName;
             {
                 FfmpegWriter pass1(palette, options.width, options.height, options.schedule.fps,
                                    {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
