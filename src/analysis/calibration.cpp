@@ -30,7 +30,8 @@ std::vector<CalibrationResult> calibrate(const std::vector<CalibrationEntry>& en
             result.computedKm2 = evaluation.result;
             result.used = std::move(evaluation.used);
         } catch (const DataError& e) {
-            throw DataError("calibration '" + entry.id + "': " + e.what());
+            const std::string origin = entry.measureOrigin.empty() ? "" : entry.measureOrigin + ": ";
+            throw DataError(origin + "calibration '" + entry.id + "': " + e.what());
         }
         const double error = result.computedKm2.value - entry.officialKm2;
         result.errorPct = 100 * error / entry.officialKm2;

@@ -159,7 +159,8 @@ std::vector<ClaimResult> evaluateClaims(const std::vector<Claim>& claims, Measur
                 result.computed = evaluation.result;
                 result.used = std::move(evaluation.used);
             } catch (const DataError& e) {
-                throw DataError("claim '" + claim.id + "': " + e.what());
+                const std::string origin = claim.measureOrigin.empty() ? "" : claim.measureOrigin + ": ";
+                throw DataError(origin + "claim '" + claim.id + "': " + e.what());
             }
             result.verdict = judge(result.range, *result.computed);
         }

@@ -160,9 +160,22 @@ private:
         return node;
     }
 
+    // Nesting depth is bounded so that "((((…" or "----…1" cannot exhaust the stack (recursive descent).
+    static constexpr int kMaxDepth = 100;
+
+    struct DepthGuard {
+        int& depth;
+        explicit DepthGuard(int& d) : depth(d) { ++depth; }
+        ~DepthGuard() { --depth; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+    };
+
     Node factor() {
         skipSpace();
         const std::size_t start = m_pos;
+        const DepthGuard guard(m_depth);
+        if (m_depth > kMaxDepth) fail(start, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
         const char c = peek();
         if (c == '-') {
             ++m_pos;
@@ -289,6 +302,7 @@ private:
     std::string_view m_text;
     const std::string& m_where;
     std::size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 std::string formatNumber(double value) {
@@ -481,6 +495,9 @@ Evaluation evaluate(const Expression& expression, MeasureSource& source, const s
     Evaluator evaluator(source, where);
     Evaluation evaluation;
     evaluation.result = evaluator.eval(expression.root);
+    if (!std::isfinite(evaluation.result.value)) {
+        throw DataError(where + ": evaluates to " + std::to_string(evaluation.result.value) + ", not a finite number");
+    }
     evaluation.used = evaluator.takeUsed();
     return evaluation;
 }

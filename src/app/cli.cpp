@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "app/command.hpp"
@@ -36,8 +38,10 @@ io::OutputFormat outputFormat(const CommonOptions& common) {
 }
 
 void print(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    // A report cut short (stdout on a full disk, a closed pipe) must not end with exit code 0.
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+        throw DataError(std::string("cannot write to standard output: ") + std::strerror(errno));
+    }
 }
 
 int run(int argc, char** argv) {
@@ -45,7 +49,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("frontline " FRONTLINE_VERSION " (GDAL ") + io::gdalVersion() + ")");
     app.require_subcommand(1);
     app.fallthrough();  // shared options (--format, --strict, -q) work after the subcommand too
-    app.footer("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.\nRun `frontline COMMAND --help` for each command.");
+    app.footer("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130/143 interrupted (SIGINT/SIGTERM).\nRun `frontline COMMAND --help` for each command.");
 
     CommonOptions common;
     app.add_option("--format", common.format, "Output format: table, csv, json, md")->capture_default_str();
@@ -87,6 +91,9 @@ int run(int argc, char** argv) {
         printWarnings(diagnostics, common.quiet);
         fmt::print(stderr, "frontline: check failed: {}\n", e.what());
         return 1;
+    } catch (const Interrupted& e) {
+        fmt::print(stderr, "frontline: interrupted: {}\n", e.what());
+        return 128 + e.signal();
     } catch (const UsageError& e) {
         fmt::print(stderr, "frontline: usage error: {}\n", e.what());
         return 2;

@@ -33,6 +33,7 @@ struct ExportCommandOptions {
     double hold = 1;
     unsigned antialias = 4;
     bool verbose = false;
+    bool resume = false;
 };
 
 }  // namespace
@@ -50,6 +51,8 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--transition", options->transition, "Seconds for each change of area (the date counter runs half as long before it)")->capture_default_str();
     command->add_option("--hold", options->hold, "Seconds each state is held")->capture_default_str();
     command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")->capture_default_str();
+    command->add_flag("--resume", options->resume,
+                      "Continue an interrupted PNG sequence in --out FOLDER from its first missing frame (same options)");
     command->add_flag("-v,--verbose", options->verbose, "Say what is done: display, sizes, frame count, timing");
     command->footer(
         "Examples:\n"
@@ -57,6 +60,8 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline export --out karabakh.mp4 --size 1280x720\n"
         "  frontline export --out map.png --at 2020-11-10        # one still\n"
         "  frontline export --out k.gif --size 640x360 --fps 15 --from 2020-11-01\n"
+        "  frontline export --out frames/ --resume                # after Ctrl-C: continue where it stopped\n"
+        "Ctrl-C (SIGINT) or SIGTERM stops cleanly: the frames written are complete, the count is printed.\n"
         "Numbers drawn are those of `frontline stats`. Without DISPLAY, Xvfb is started.");
 
     return [options, &common](Diagnostics& diagnostics) {
@@ -78,6 +83,9 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exportOptions.antialiasing = options->antialias;
         exportOptions.shaderFolder = shaderFolder();
         exportOptions.progress = !common.quiet;
+        exportOptions.resume = options->resume;
+        // Before loading and starting a display: a wrong --out fails in a moment.
+        exporting::checkOutput(exportOptions);
 
         LoadedScenario loaded(options->scenario, common, diagnostics);
         verbose(exporting::ensureDisplay());

@@ -4,6 +4,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -27,6 +30,13 @@ struct InfoOptions {
     std::vector<std::string> inputs;
     std::string crs;
 };
+
+// Peak resident memory of this process so far, in MB (getrusage reports kilobytes on Linux).
+long peakMemoryMb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
 
 bool isScenario(const std::filesystem::path& path) {
     std::error_code error;
@@ -72,6 +82,7 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         "Columns: layer, role, source_crs, features, vertices, bbox (lon/lat), area_km2 (geodesic), warnings.");
 
     return [options, &common](Diagnostics& diagnostics) {
+        const auto started = std::chrono::steady_clock::now();
         geo::ThreadContext context;
         io::Table table{{"layer", "role", "source_crs", "features", "vertices", "bbox", "area_km2", "warnings"}, {}};
         std::string summary;
@@ -115,6 +126,10 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         const io::OutputFormat format = outputFormat(common);
         if (format == io::OutputFormat::Table && !summary.empty()) print(summary + "\n");
         print(io::render(table, format));
+        if (format == io::OutputFormat::Table) {
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            print(fmt::format("\nread in {:.1f} s; peak memory {} MB\n", seconds, peakMemoryMb()));
+        }
         return 0;
     };
 }

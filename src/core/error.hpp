@@ -36,4 +36,15 @@ public:
     using Error::Error;
 };
 
+// Work stopped by SIGINT or SIGTERM after cleaning up; the message says how far it got. Exit code
+// 128 + signal, as a shell reports a process killed by it.
+class Interrupted : public Error {
+public:
+    Interrupted(const std::string& what, int signal) : Error(what), m_signal(signal) {}
+    int signal() const { return m_signal; }
+
+private:
+    int m_signal;
+};
+
 }  // namespace frontline

@@ -23,6 +23,7 @@ struct CalibrationEntry {
     double officialKm2 = 0;
     std::optional<double> tolerance;
     std::string source;
+    std::string measureOrigin;   // "file:line:column" of `measure`, for messages; may be empty
 };
 
 // Everything a scenario manifest describes, loaded: layers in WGS84, dated control states, events and

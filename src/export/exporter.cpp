@@ -7,14 +7,18 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <fstream>
+#include <sstream>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "core/error.hpp"
 #include "export/ffmpeg_writer.hpp"
+#include "export/interruption.hpp"
 #include "export/png_writer.hpp"
 #include "export/progress.hpp"
+#include "io/atomic_file.hpp"
 #include "render/offscreen.hpp"
 
 namespace frontline::exporting {
@@ -101,24 +105,71 @@ private:
     bool m_done = false;
 };
 
+// A PNG sequence folder records what made its frames, so that --resume never mixes two exports.
+constexpr const char* kSequenceRecord = ".frontline-export";
+
 // Frames of an earlier, longer export would be mistaken for part of this one.
 void removeOldFrames(const std::filesystem::path& folder) {
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = entry.path().filename().string();
         if (entry.is_regular_file() && name.rfind("frame_", 0) == 0 && entry.path().extension() == ".png") {
-            std::filesystem::remove(entry.path());
+            std::filesystem::remove(entry.path(), error);
+            if (error) throw DataError("cannot remove the old frame '" + entry.path().string() + "': " + error.message());
         }
     }
+    if (error) throw DataError("cannot list the folder '" + folder.string() + "': " + error.message());
 }
 
+std::string readSmallFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// What determines the frames: the scenario and every option of the schedule and the drawing.
+std::string sequenceRecord(const Scenario& scenario, const ExportOptions& options, std::size_t frames) {
+    const auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string("-"); };
+    return fmt::format("scenario {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold {}\nantialias {}\n",
+                       scenario.manifestPath.string(), frames, options.width, options.height, options.schedule.fps,
+                       date(options.schedule.from), date(options.schedule.to), options.schedule.transitionSeconds,
+                       options.schedule.holdSeconds, options.antialiasing);
+}
+
+[[noreturn]] void throwInterrupted(int signal, const std::string& what) {
+    throw Interrupted(fmt::format("stopped by {}; {}", signalName(signal), what), signal);
+}
+
+// Renders frames [first, schedule.size()) into `sink`; returns the index it stopped before (schedule.size()
+// when done, less when SIGINT/SIGTERM arrived; the caller says what that leaves).
 template <typename Sink>
-void renderAll(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule, bool showProgress, Sink&& sink) {
+std::size_t renderAll(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule, bool showProgress,
+                      const Interruption& interruption, Sink&& sink, std::size_t first = 0) {
     Progress progress(schedule.size(), showProgress);
-    for (std::size_t i = 0; i < schedule.size(); ++i) {
+    for (std::size_t i = first; i < schedule.size(); ++i) {
+        if (interruption.signal() != 0) {
+            progress.finish();
+            return i;
+        }
         sink(i, renderer.render(schedule[i]).data());
         progress.update(i + 1);
     }
     progress.finish();
+    return schedule.size();
+}
+
+// A video is whole or absent: stopped early, the writer's destructor ends ffmpeg and removes its
+// temporary file.
+template <typename Sink>
+void renderAllOrStop(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule,
+                     const ExportOptions& options, const Interruption& interruption, Sink&& sink) {
+    const std::size_t stopped = renderAll(renderer, schedule, options.progress, interruption, std::forward<Sink>(sink));
+    if (stopped < schedule.size()) {
+        throwInterrupted(interruption.signal(), fmt::format("{} of {} frames rendered; '{}' was not written (a video cannot be "
+                                                            "resumed: export to a folder of PNGs for that)",
+                                                            stopped, schedule.size(), options.out.string()));
+    }
 }
 
 }  // namespace
@@ -136,19 +187,40 @@ std::string frameFileName(std::size_t index, std::size_t count) {
     return fmt::format("frame_{:0{}}.png", index, digits);
 }
 
-ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context, const ExportOptions& options, const Log& verbose) {
-    const auto started = std::chrono::steady_clock::now();
+void checkOutput(const ExportOptions& options) {
     if (options.width < 64 || options.height < 36 || options.width > kMaxWidth || options.height > kMaxHeight) {
         throw UsageError(fmt::format("--size {}x{} is outside 64x36 … {}x{}", options.width, options.height, kMaxWidth, kMaxHeight));
     }
-    ExportResult result;
-    result.kind = outputKind(options.out);
-    if (result.kind == OutputKind::Mp4 && (options.width % 2 || options.height % 2)) {
+    const OutputKind kind = outputKind(options.out);
+    if (kind == OutputKind::Mp4 && (options.width % 2 || options.height % 2)) {
         throw UsageError("MP4 (yuv420p) needs an even width and height, not " + fmt::format("{}x{}", options.width, options.height));
     }
-    if (options.out.has_parent_path() && result.kind != OutputKind::PngSequence && !std::filesystem::is_directory(options.out.parent_path())) {
-        throw UsageError("the folder of --out '" + options.out.string() + "' does not exist");
+    if (options.resume && kind != OutputKind::PngSequence) {
+        throw UsageError("--resume continues a PNG sequence (--out FOLDER); an MP4, GIF or still is made whole or not at all");
     }
+    if (kind != OutputKind::PngSequence) {
+        if (options.out.has_parent_path() && !std::filesystem::is_directory(options.out.parent_path())) {
+            throw UsageError("the folder of --out '" + options.out.string() + "' does not exist");
+        }
+        // A folder we cannot write to is found now, not after the first frames are drawn: the probe
+        // is a temporary file next to the output, removed at once.
+        io::AtomicFile probe(options.out);
+        return;
+    }
+    std::error_code error;
+    std::filesystem::create_directories(options.out, error);
+    if (error) throw DataError("cannot create the folder '" + options.out.string() + "': " + error.message());
+    if (options.resume && !std::filesystem::exists(options.out / kSequenceRecord, error)) {
+        throw UsageError("--resume: '" + options.out.string() + "' holds no interrupted export (run without --resume)");
+    }
+}
+
+ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context, const ExportOptions& options, const Log& verbose) {
+    const auto started = std::chrono::steady_clock::now();
+    checkOutput(options);
+    ExportResult result;
+    result.kind = outputKind(options.out);
+    const Interruption interruption;
 
     render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
@@ -173,18 +245,43 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
 
     switch (result.kind) {
         case OutputKind::PngSequence: {
-            std::filesystem::create_directories(options.out);
-            removeOldFrames(options.out);
+            const std::filesystem::path recordPath = options.out / kSequenceRecord;
+            const std::string record = sequenceRecord(scenario, options, schedule.size());
+            // Frames are written atomically, so every frame file present is whole: a resumed export
+            // renders from the first missing one.
+            std::size_t first = 0;
+            if (options.resume) {
+                if (readSmallFile(recordPath) != record) {
+                    throw UsageError("--resume: the frames in '" + options.out.string() +
+                                     "' were made from another scenario or other options (run without --resume)");
+                }
+                std::error_code error;
+                while (first < schedule.size() && std::filesystem::exists(options.out / frameFileName(first, schedule.size()), error)) ++first;
+                verbose(fmt::format("resuming at frame {} of {}", first, schedule.size()));
+            } else {
+                removeOldFrames(options.out);
+                io::writeFileAtomically(recordPath, record);
+            }
             PngSequenceWriter writer(options.width, options.height);
-            renderAll(renderer, schedule, options.progress, [&](std::size_t i, const std::uint8_t* rgba) {
+            const std::size_t stopped = renderAll(renderer, schedule, options.progress, interruption, [&](std::size_t i, const std::uint8_t* rgba) {
                 writer.push(options.out / frameFileName(i, schedule.size()), rgba);
-            });
+            }, first);
+            // The frames already handed to the encoders are finished before reporting either way.
             writer.finish();
+            if (stopped < schedule.size()) {
+                throwInterrupted(interruption.signal(),
+                                 fmt::format("{} of {} frames in '{}' are complete ({} … {}); run the same command with "
+                                             "--resume to continue",
+                                             stopped, schedule.size(), options.out.string(), frameFileName(0, schedule.size()),
+                                             stopped > 0 ? frameFileName(stopped - 1, schedule.size()) : std::string("none")));
+            }
+            std::error_code ignored;
+            std::filesystem::remove(recordPath, ignored);
             break;
         }
         case OutputKind::Mp4: {
             FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps, FfmpegWriter::mp4Arguments());
-            renderAll(renderer, schedule, options.progress, [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
+            renderAllOrStop(renderer, schedule, options, interruption, [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
             writer.close();
             break;
         }
@@ -192,18 +289,21 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
             // Two passes over the same (deterministic) frames: a palette for the whole animation, then
             // the GIF with it. ffmpeg would otherwise hold every frame in memory between the two filters.
             const std::filesystem::path folder = options.out.has_parent_path() ? options.out.parent_path() : ".";
-            const std::filesystem::path palette = folder / ("." + options.out.filename().string() + ".palette.png");
+            // Appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
+            std::string paletteName = ".";
+            paletteName.append(options.out.filename().string()).append(".palette.png");
+            const std::filesystem::path palette = folder / paletteName;
             {
                 FfmpegWriter pass1(palette, options.width, options.height, options.schedule.fps,
                                    {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
-                renderAll(renderer, schedule, options.progress, [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
+                renderAllOrStop(renderer, schedule, options, interruption, [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
                 pass1.close();
             }
             try {
                 FfmpegWriter pass2(options.out, options.width, options.height, options.schedule.fps,
                                    {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0", "-fflags", "+bitexact", "-f", "gif"},
                                    {"-i", palette.string()});
-                renderAll(renderer, schedule, options.progress, [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
+                renderAllOrStop(renderer, schedule, options, interruption, [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
                 pass2.close();
             } catch (...) {
                 std::filesystem::remove(palette);

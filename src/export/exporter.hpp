@@ -28,6 +28,7 @@ struct ExportOptions {
     std::filesystem::path shaderFolder;
     unsigned antialiasing = 4;              // MSAA samples
     bool progress = true;                   // a progress bar when stderr is a terminal
+    bool resume = false;                    // PNG sequence: keep the frames an interrupted run left
 };
 
 struct ExportResult {
@@ -38,7 +39,13 @@ struct ExportResult {
 
 using Log = std::function<void(const std::string&)>;
 
-// Throws UsageError (bad size, odd size for MP4), RenderError, DataError.
+// Checks what can be checked before any drawing: size, MP4 parity, --resume, the output folder (created
+// for a PNG sequence). Throws UsageError or DataError. exportScenario() calls it too.
+void checkOutput(const ExportOptions& options);
+
+// Throws UsageError (bad size, odd size for MP4), RenderError, DataError, and Interrupted when SIGINT or
+// SIGTERM arrives: the frames written so far are complete, temporaries are removed, and a PNG sequence
+// can be continued with `resume`.
 ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context, const ExportOptions& options, const Log& verbose);
 
 // The PNG name of frame `index` in a sequence of `count` frames: frame_00042.png (at least 5 digits).

@@ -16,6 +16,21 @@
 
 namespace frontline::exporting {
 
+namespace {
+
+// The file's bytes on disk before it is renamed into place (as io::AtomicFile does).
+void syncFile(const std::filesystem::path& path, const std::filesystem::path& target) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const std::string reason = std::strerror(errno);
+        if (fd >= 0) ::close(fd);
+        throw DataError("cannot write '" + target.string() + "': " + reason);
+    }
+    ::close(fd);
+}
+
+}  // namespace
+
 FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, unsigned height, double fps,
                            std::vector<std::string> outputArguments, std::vector<std::string> extraInputs)
     : m_output(output), m_frameBytes(static_cast<std::size_t>(width) * height * 4) {
@@ -33,24 +48,38 @@ FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, 
 
     // A dead ffmpeg must show up as an EPIPE from write(), not kill frontline.
     signal(SIGPIPE, SIG_IGN);
+    // The log is opened here, not in the child: an unwritable folder is our error to report, and
+    // ffmpeg's own complaints must never reach our stderr.
+    const int logFd = ::open(m_logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (logFd < 0) throw DataError("cannot write '" + output.string() + "': " + std::strerror(errno));
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) throw RenderError(std::string("cannot start ffmpeg: pipe: ") + std::strerror(errno));
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        const std::string reason = std::strerror(errno);
+        ::close(logFd);
+        throw RenderError("cannot start ffmpeg: pipe: " + reason);
+    }
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    const std::string logPath = m_logPath.string();
     m_pid = fork();
-    if (m_pid < 0) throw RenderError(std::string("cannot start ffmpeg: fork: ") + std::strerror(errno));
+    if (m_pid < 0) {
+        const std::string reason = std::strerror(errno);
+        ::close(logFd);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        throw RenderError("cannot start ffmpeg: fork: " + reason);
+    }
     if (m_pid == 0) {
+        // Only async-signal-safe calls between fork and exec. dup2 clears O_CLOEXEC on the copies.
+        // Its own process group: Ctrl-C in the terminal goes to frontline, which stops ffmpeg itself.
+        setpgid(0, 0);
         dup2(fds[0], STDIN_FILENO);
-        const int logFd = open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (logFd >= 0) {
-            dup2(logFd, STDOUT_FILENO);
-            dup2(logFd, STDERR_FILENO);
-        }
+        dup2(logFd, STDOUT_FILENO);
+        dup2(logFd, STDERR_FILENO);
         execvp("ffmpeg", argv.data());
         _exit(127);
     }
+    ::close(logFd);
     ::close(fds[0]);
     m_stdin = fds[1];
 }
@@ -73,6 +102,8 @@ std::string FfmpegWriter::log() const {
     text << in.rdbuf();
     std::string said = text.str();
     while (!said.empty() && (said.back() == '\n' || said.back() == ' ')) said.pop_back();
+    // One line, as every frontline message.
+    for (std::size_t at = said.find('\n'); at != std::string::npos; at = said.find('\n', at)) said.replace(at, 1, "; ");
     if (said.size() > 600) said = "…" + said.substr(said.size() - 600);
     return said.empty() ? "no message" : said;
 }
@@ -104,12 +135,19 @@ void FfmpegWriter::close() {
     int status = 0;
     while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {}
     m_pid = -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    // ffmpeg exits 0 even when it could not write the trailer (disk full): at -loglevel error, any
+    // message at all means the file is not whole.
+    std::error_code error;
+    const bool quiet = std::filesystem::file_size(m_logPath, error) == 0 && !error;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !quiet) {
         std::string reason = log();
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127) reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
+        for (const char* full : {"No space left on device", "File too large", "Disk quota exceeded"}) {
+            if (reason.find(full) != std::string::npos) throw DataError(fmt::format("cannot write '{}': {}", m_output.string(), full));
+        }
         throw RenderError(fmt::format("ffmpeg failed for '{}': {}", m_output.string(), reason));
     }
-    std::error_code error;
+    syncFile(m_temporary, m_output);
     std::filesystem::rename(m_temporary, m_output, error);
     if (error) throw DataError(fmt::format("cannot rename '{}' to '{}': {}", m_temporary.string(), m_output.string(), error.message()));
 }

@@ -30,6 +30,8 @@ std::string startXvfb() {
     if (pid == 0) {
         // Child: only async-signal-safe calls until exec.
         prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // Its own process group: Ctrl-C in the terminal must not take the display away mid-frame.
+        setpgid(0, 0);
         if (getppid() != parent) _exit(127);
         const int devNull = open("/dev/null", O_RDWR);
         if (devNull >= 0) {

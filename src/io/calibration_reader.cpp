@@ -19,6 +19,7 @@ std::vector<CalibrationEntry> readCalibration(const std::filesystem::path& path)
         if (!ids.insert(result.id).second) entry.fail("id", "duplicate entry id '" + result.id + "'");
         result.label = entry.string("label", result.id);
         result.measure = entry.requireString("measure");
+        result.measureOrigin = entry.location("measure");
         const auto official = entry.optionalNumber("official_km2");
         if (!official) entry.fail("", "missing key 'official_km2'");
         if (!(*official > 0)) entry.fail("official_km2", "must be positive");

@@ -33,6 +33,7 @@ std::vector<Claim> readClaims(const std::filesystem::path& path) {
         if (claim.tolerance < 0 || claim.tolerance >= 1) entry.fail("tolerance", "must be in [0, 1)");
         claim.checkable = entry.boolean("checkable", true);
         claim.measure = entry.string("measure");
+        claim.measureOrigin = entry.location("measure");
         if (claim.checkable && claim.measure.empty()) {
             entry.fail("", "a checkable claim needs a 'measure' (or set checkable = false)");
         }

@@ -37,9 +37,20 @@ public:
     QuietGdalErrors(const QuietGdalErrors&) = delete;
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 
+    // One line: drivers (PostgreSQL, KML) may report several.
     static std::string lastMessage() {
         const char* message = CPLGetLastErrorMsg();
-        return (message && *message) ? message : "GDAL gave no reason";
+        if (!message || !*message) return "GDAL gave no reason";
+        std::string text;
+        for (const char* c = message; *c; ++c) {
+            if (*c == '\n' || *c == '\t' || *c == '\r') {
+                if (!text.empty() && text.back() != ' ' && c[1]) text += text.back() == ';' ? " " : "; ";
+            } else if (*c != ' ' || (!text.empty() && text.back() != ' ')) {
+                text += *c;
+            }
+        }
+        while (!text.empty() && (text.back() == ' ' || text.back() == ';')) text.pop_back();
+        return text;
     }
 };
 
@@ -69,7 +80,9 @@ std::string explainUnopenable(const std::string& path) {
             if (auto at = reason.find("syntax error"); at != std::string::npos) reason = reason.substr(at);
             return "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason;
         }
-        return "valid JSON, but not GeoJSON that GDAL recognises (" + QuietGdalErrors::lastMessage() + ")";
+        const std::string reason = QuietGdalErrors::lastMessage();
+        return "valid JSON, but not GeoJSON (no \"type\": \"FeatureCollection\", \"Feature\" or geometry at the top)" +
+               (reason == "GDAL gave no reason" ? std::string() : " (" + reason + ")");
     }
     const std::string reason = QuietGdalErrors::lastMessage();
     return reason == "GDAL gave no reason" ? "no GDAL vector driver recognises this format" : reason;

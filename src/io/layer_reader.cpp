@@ -1,7 +1,10 @@
 #include "io/layer_reader.hpp"
 
 #include <cmath>
+#include <optional>
+#include <stdexcept>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "geo/densify.hpp"
 #include "io/gdal.hpp"
@@ -55,6 +58,25 @@ void normaliseRings(Geometry& geometry, const std::string& where, bool strict, D
     std::erase_if(geometry.polygons, [](const Polygon& polygon) { return polygon.rings.empty(); });
 }
 
+// `valid_from` and `valid_to` (docs/formats.md) decide when a feature is drawn; a date that does not
+// parse or an interval that ends before it starts would silently hide the feature.
+void checkValidity(const Feature& feature, const std::string& where) {
+    std::optional<Date> dates[2];
+    const char* keys[2] = {"valid_from", "valid_to"};
+    for (int i = 0; i < 2; ++i) {
+        const std::string text = feature.property(keys[i]);
+        if (text.empty()) continue;
+        try {
+            dates[i] = Date::parse(text.substr(0, text.find_first_of("T ")));
+        } catch (const std::invalid_argument& e) {
+            throw DataError(where + ": property '" + keys[i] + "': " + e.what());
+        }
+    }
+    if (dates[0] && dates[1] && *dates[1] < *dates[0]) {
+        throw DataError(where + ": valid_to " + dates[1]->iso() + " is before valid_from " + dates[0]->iso());
+    }
+}
+
 Layer convert(SourceLayer source, const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
               geo::GeosContext& geos, Diagnostics& diagnostics) {
     Layer layer;
@@ -70,10 +92,18 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
     }
     layer.sourceCrs = options.assumeCrs.empty() ? source.crsName : options.assumeCrs;
     std::unique_ptr<geo::Transformer> toWgs84;
-    if (needsTransform) toWgs84 = std::make_unique<geo::Transformer>(proj, crs, kWgs84);
+    if (needsTransform) {
+        try {
+            toWgs84 = std::make_unique<geo::Transformer>(proj, crs, kWgs84);
+        } catch (const GeometryError& e) {
+            throw DataError("'" + path + "': layer '" + source.name + "': " + e.what());
+        }
+    }
+    if (source.features.empty()) diagnostics.warn("'" + path + "': layer '" + source.name + "'", "has no features");
 
     for (auto& feature : source.features) {
         const std::string where = featureWhere(path, source.name, feature.id);
+        checkValidity(feature, where);
         if (toWgs84) {
             try {
                 toWgs84->forward(feature.geometry);

@@ -1,5 +1,7 @@
 #include "io/manifest.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -20,6 +22,8 @@ std::string position(const std::string& file, const toml::source_region& region)
 toml::table parseTomlFile(const std::filesystem::path& path) {
     std::error_code error;
     if (!std::filesystem::exists(path, error)) throw DataError("'" + path.string() + "': no such file");
+    // A folder, a FIFO or /dev/zero named as a manifest would fail obscurely or never end.
+    if (!std::filesystem::is_regular_file(path, error)) throw DataError("'" + path.string() + "': not a regular file");
     try {
         return toml::parse_file(path.string());
     } catch (const toml::parse_error& e) {
@@ -57,7 +61,19 @@ std::optional<double> ManifestTable::optionalNumber(std::string_view key) const 
     const toml::node* node = m_table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_number()) fail(key, "must be a number");
-    return node->value<double>();
+    // TOML allows nan and inf; no quantity in a manifest means either.
+    const double value = *node->value<double>();
+    if (!std::isfinite(value)) fail(key, "must be a finite number");
+    return value;
+}
+
+int ManifestTable::integer(std::string_view key, int fallback, int min, int max) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return fallback;
+    if (!node->is_integer()) fail(key, "must be a whole number");
+    const std::int64_t value = *node->value<std::int64_t>();
+    if (value < min || value > max) fail(key, "must be in " + std::to_string(min) + ".." + std::to_string(max));
+    return static_cast<int>(value);
 }
 
 double ManifestTable::number(std::string_view key, double fallback) const {
@@ -95,7 +111,13 @@ std::optional<ManifestTable> ManifestTable::subtable(std::string_view key) const
     const toml::node* node = m_table.get(key);
     if (!node) return std::nullopt;
     if (!node->is_table()) fail(key, "must be a table");
-    return ManifestTable(*node->as_table(), m_file, m_entry + "." + std::string(key));
+    // "[scenario]" in a file's root, "[[layer]] 'x'.style" in an entry.
+    const bool root = m_entry.empty() || m_entry.front() != '[';
+    // Appended, not "[" + std::string(key): GCC 12 warns falsely (-Wrestrict) on literal + std::string&&.
+    std::string name = root ? "[" : m_entry + ".";
+    name.append(key);
+    if (root) name.append("]");
+    return ManifestTable(*node->as_table(), m_file, std::move(name));
 }
 
 std::vector<ManifestTable> ManifestTable::arrayOfTables(std::string_view key) const {

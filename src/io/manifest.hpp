@@ -29,7 +29,8 @@ public:
     std::string requireString(std::string_view key) const;
     std::string string(std::string_view key, std::string fallback = {}) const;
     double number(std::string_view key, double fallback) const;
-    std::optional<double> optionalNumber(std::string_view key) const;
+    std::optional<double> optionalNumber(std::string_view key) const;   // finite numbers only
+    int integer(std::string_view key, int fallback, int min, int max) const;
     bool boolean(std::string_view key, bool fallback) const;
     // Dates may be TOML dates (1994-05-12) or strings ("1994-05-12").
     Date requireDate(std::string_view key) const;
@@ -41,9 +42,10 @@ public:
 
     void rejectUnknownKeys(std::initializer_list<std::string_view> allowed) const;
     [[noreturn]] void fail(std::string_view key, const std::string& message) const;
+    // "file:line:column" of `key` (of the table when it is absent).
+    std::string location(std::string_view key) const;
 
 private:
-    std::string location(std::string_view key) const;
 
     const toml::table& m_table;
     std::string m_file;

@@ -14,12 +14,57 @@ namespace frontline::io {
 
 namespace {
 
+bool isLocalPath(const std::string& path) {
+    return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos;
+}
+
 // Layer paths are relative to the manifest; connection strings and absolute paths pass through.
 std::string resolvePath(const std::filesystem::path& base, const std::string& path) {
-    if (path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0 || std::filesystem::path(path).is_absolute()) {
-        return path;
-    }
+    if (!isLocalPath(path) || std::filesystem::path(path).is_absolute()) return path;
     return (base / path).lexically_normal().string();
+}
+
+// The file a manifest key names, resolved; a missing one is reported at the key, so that the message
+// says which line of which manifest to fix.
+std::string existingFile(const ManifestTable& table, std::string_view key, const std::filesystem::path& base) {
+    const std::string path = resolvePath(base, table.string(key));
+    std::error_code error;
+    if (isLocalPath(path) && !std::filesystem::exists(path, error)) table.fail(key, "no such file '" + path + "'");
+    return path;
+}
+
+// A CRS PROJ cannot read is reported at its key before any file is opened.
+void checkCrs(const ManifestTable& table, std::string_view key, geo::ProjContext& proj) {
+    const std::string crs = table.string(key);
+    if (crs.empty()) return;
+    try {
+        geo::Transformer check(proj, crs, "EPSG:4326");
+    } catch (const GeometryError& e) {
+        table.fail(key, e.what());
+    }
+}
+
+// What a control layer must hold: polygons. A feature without any is named in a warning (it holds no
+// area); a layer with none at all, or with no features, cannot be a control state.
+void checkControlLayer(const ManifestTable& entry, const Layer& layer, Diagnostics& diagnostics) {
+    if (layer.features.empty()) {
+        entry.fail("path", "control layer '" + layer.id + "' ('" + layer.path +
+                               "') has no features; for \"nothing held\" use a [[state]] with empty = true");
+    }
+    bool anyPolygon = false;
+    for (const auto& feature : layer.features) {
+        if (!feature.geometry.polygons.empty()) {
+            anyPolygon = true;
+        } else if (!feature.geometry.empty()) {
+            diagnostics.warn("'" + layer.path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'",
+                             std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
+                                 ", not a polygon; a control layer measures polygons, so it holds no area");
+        }
+    }
+    if (!anyPolygon) {
+        entry.fail("path", "control layer '" + layer.id + "' ('" + layer.path +
+                               "') has no polygons (control layers need Polygon or MultiPolygon features)");
+    }
 }
 
 LayerStyle parseStyle(const ManifestTable& style) {
@@ -38,7 +83,7 @@ LayerStyle parseStyle(const ManifestTable& style) {
     if (result.pattern != "none" && result.pattern != "hatch" && result.pattern != "crosshatch" && result.pattern != "dots") {
         style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch, crosshatch, dots)");
     }
-    result.z = static_cast<int>(style.number("z", 0));
+    result.z = style.integer("z", 0, -1000000, 1000000);
     return result;
 }
 
@@ -56,9 +101,11 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
 
     LayerReadOptions readOptions;
     readOptions.sourceLayer = entry.string("source_layer");
+    checkCrs(entry, "crs", proj);
     readOptions.assumeCrs = entry.string("crs");
     readOptions.strict = options.strict;
-    const std::string path = resolvePath(base, entry.requireString("path"));
+    entry.requireString("path");
+    const std::string path = options.loadLayers ? existingFile(entry, "path", base) : resolvePath(base, entry.string("path"));
 
     Layer layer;
     if (options.loadLayers) {
@@ -75,6 +122,7 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     layer.attribution = entry.string("attribution");
     layer.uncertaintyM = uncertaintyM;
     if (auto style = entry.subtable("style")) layer.style = parseStyle(*style);
+    if (options.loadLayers && layer.role == LayerRole::Control) checkControlLayer(entry, layer, diagnostics);
     return layer;
 }
 
@@ -118,6 +166,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     scenario.name = header->requireString("name");
     scenario.title = header->string("title", scenario.name);
     scenario.subject = header->string("subject", "held");
+    checkCrs(*header, "projection", proj);
     scenario.projection = header->string("projection");
 
     std::set<std::string> layerIds;
@@ -128,7 +177,15 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     }
 
     std::vector<ControlState> states;
-    for (const auto& entry : root.arrayOfTables("state")) states.push_back(parseState(entry, scenario, options.loadLayers));
+    for (const auto& entry : root.arrayOfTables("state")) {
+        states.push_back(parseState(entry, scenario, options.loadLayers));
+        // Listed out of order is allowed (the timeline sorts), but it is often a typo in a year.
+        if (states.size() > 1 && states.back().date < states[states.size() - 2].date) {
+            diagnostics.warn(entry.location("date") + ": " + entry.entry(),
+                             "date " + states.back().date.iso() + " comes before the previous state's " +
+                                 states[states.size() - 2].date.iso() + "; states are ordered by date");
+        }
+    }
     try {
         scenario.timeline = Timeline(std::move(states));
     } catch (const DataError& e) {
@@ -137,7 +194,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
 
     scenario.events = parseEvents(root);
     if (header->has("events")) {
-        auto more = readEvents(resolvePath(base, header->string("events")));
+        auto more = readEvents(existingFile(*header, "events", base));
         scenario.events.insert(scenario.events.end(), more.begin(), more.end());
         std::set<std::string> ids;
         for (const auto& event : scenario.events) {
@@ -145,10 +202,8 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
         }
         sortEvents(scenario.events);
     }
-    if (header->has("claims")) scenario.claims = readClaims(resolvePath(base, header->string("claims")));
-    if (header->has("calibration")) {
-        scenario.calibration = readCalibration(resolvePath(base, header->string("calibration")));
-    }
+    if (header->has("claims")) scenario.claims = readClaims(existingFile(*header, "claims", base));
+    if (header->has("calibration")) scenario.calibration = readCalibration(existingFile(*header, "calibration", base));
     return scenario;
 }
 

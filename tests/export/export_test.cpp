@@ -2,9 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "app/run_frontline.hpp"
 #include "export/exporter.hpp"
@@ -81,6 +89,117 @@ TEST(ExportCommand, ThreeSecondMp4) {
 TEST(ExportCommand, RejectsOddSizeForMp4) {
     const auto run = runFrontline({"export", kSynthetic, "--out", "/tmp/x.mp4", "--size", "321x180"});
     EXPECT_EQ(run.exitCode, 2);
+}
+
+// Starts frontline with `arguments`, stderr into `errPath`; sends `signal` once `trigger()` holds (or
+// after 60 s); returns the exit code.
+int runAndSignalWhen(const std::vector<std::string>& arguments, const std::function<bool()>& trigger, int signal,
+                     const std::filesystem::path& errPath) {
+    std::vector<std::string> args{FRONTLINE_BINARY};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen(errPath.c_str(), "w", stderr)) _exit(126);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    for (int i = 0; i < 1200 && !trigger(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    kill(pid, signal);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::vector<std::string> leftovers(const std::filesystem::path& folder) {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.find(".tmp-") != std::string::npos || name.find(".partial-") != std::string::npos) names.push_back(name);
+    }
+    return names;
+}
+
+// SIGTERM in the middle of a PNG sequence: exit 143, a message with the count, only whole frames; then
+// --resume finishes it, and every frame equals the one of an uninterrupted export.
+TEST(ExportCommand, InterruptedSequenceResumesToTheSameFrames) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto whole = scratch("whole"), resumed = scratch("resumed");
+    const auto errPath = scratch("resume_err.txt");
+    const std::vector<std::string> options{"--size", "160x90", "--fps", "30", "--from", "2000-01-01", "--to", "2002-07-01"};
+    auto arguments = [&](const std::filesystem::path& out, bool resume) {
+        std::vector<std::string> a{"export", kSynthetic, "--out", out.string()};
+        a.insert(a.end(), options.begin(), options.end());
+        if (resume) a.push_back("--resume");
+        return a;
+    };
+    ASSERT_EQ(runFrontline(arguments(whole, false)).exitCode, 0);
+
+    const int code = runAndSignalWhen(arguments(resumed, false), [&] { return std::filesystem::exists(resumed / "frame_00005.png"); },
+                                      SIGTERM, errPath);
+    const std::string err = readFile(errPath.string());
+    ASSERT_EQ(code, 143) << err;
+    EXPECT_NE(err.find("frontline: interrupted: stopped by SIGTERM; "), std::string::npos) << err;
+    EXPECT_NE(err.find("run the same command with --resume to continue"), std::string::npos) << err;
+    EXPECT_TRUE(leftovers(resumed).empty());
+    std::size_t written = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(resumed)) {
+        if (entry.path().extension() != ".png") continue;
+        ++written;
+        EXPECT_EQ(readFile(entry.path().string()), readFile((whole / entry.path().filename()).string())) << entry.path();
+    }
+    EXPECT_GE(written, 6u);
+
+    const auto run = runFrontline(arguments(resumed, true));
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(whole)) {
+        ++count;
+        EXPECT_EQ(readFile(entry.path().string()), readFile((resumed / entry.path().filename()).string())) << entry.path();
+    }
+    EXPECT_GT(count, written);
+    EXPECT_FALSE(std::filesystem::exists(resumed / ".frontline-export"));
+    std::filesystem::remove_all(whole);
+    std::filesystem::remove_all(resumed);
+    std::filesystem::remove(errPath);
+}
+
+TEST(ExportCommand, ResumeWithOtherOptionsIsRefused) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto out = scratch("resume_other");
+    const auto errPath = scratch("resume_other_err.txt");
+    const std::vector<std::string> base{"export", kSynthetic, "--out", out.string(), "--size", "160x90", "--fps", "30"};
+    runAndSignalWhen(base, [&] { return std::filesystem::exists(out / "frame_00002.png"); }, SIGINT, errPath);
+    auto other = base;
+    other[5] = "320x180";
+    other.push_back("--resume");
+    const auto run = runFrontline(other);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("were made from another scenario or other options"), std::string::npos) << run.err;
+    std::filesystem::remove_all(out);
+    std::filesystem::remove(errPath);
+}
+
+// An interrupted MP4 leaves nothing: no file under its name, no temporary, no ffmpeg log.
+TEST(ExportCommand, InterruptedMp4LeavesNothing) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("mp4_interrupted");
+    std::filesystem::create_directories(folder);
+    const auto errPath = scratch("mp4_interrupted_err.txt");
+    const auto out = folder / "film.mp4";
+    // ffmpeg's log appears when the writer starts, before the first frame: interrupt then.
+    const int code = runAndSignalWhen({"export", kSynthetic, "--out", out.string(), "--size", "160x90", "--fps", "30"},
+                                      [&] { return !leftovers(folder).empty(); }, SIGINT, errPath);
+    const std::string err = readFile(errPath.string());
+    EXPECT_EQ(code, 130) << err;
+    EXPECT_NE(err.find("frontline: interrupted: stopped by SIGINT; "), std::string::npos) << err;
+    EXPECT_NE(err.find("was not written (a video cannot be resumed"), std::string::npos) << err;
+    EXPECT_TRUE(std::filesystem::is_empty(folder));
+    std::filesystem::remove_all(folder);
+    std::filesystem::remove(errPath);
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ TEST_F(ManifestTest, UnknownRoleIsAnError) {
 
 TEST_F(ManifestTest, MissingLayerFileIsNamed) {
     EXPECT_EQ(errorOf(kHeader + "[[layer]]\nid = \"x\"\npath = \"nowhere.geojson\"\nrole = \"control\"\n"),
-              "'DIR/nowhere.geojson': no such file (layer 'x')");
+              "DIR/scenario.toml:5:8: [[layer]] 'x': 'path': no such file 'DIR/nowhere.geojson'");
 }
 
 TEST_F(ManifestTest, MalformedTomlNamesLineAndColumn) {
