@@ -24,6 +24,8 @@ export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 mkdir -p "$build/crashes"
+export FRONTLINE_FUZZ_SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/frontline-fuzz.XXXXXX")"
+trap 'rm -rf "$FRONTLINE_FUZZ_SCRATCH"' EXIT
 status=0
 for target in "${targets[@]}"; do
     corpus="$build/corpus/$target"

@@ -3,7 +3,9 @@
 # LeakSanitizer (-fsanitize=address,undefined -fno-sanitize-recover=all) into build-asan/ and runs the
 # test suite there. Fails on any sanitizer report, including one in a process whose exit code a test
 # does not look at: reports go to files, which must not exist at the end.
-# The `gl` label (Mesa's llvmpipe under Xvfb) is left out: see README, "Sanitizers".
+# The `gl` label (Mesa's llvmpipe under Xvfb) runs in a second pass without LeakSanitizer: Mesa's DRI
+# driver leaks from a module it has unloaded by exit, which LSan cannot name and so cannot suppress
+# narrowly (README, "Sanitizers and fuzzing"). ASan and UBSan stay on for it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/install-deps.sh"
@@ -23,6 +25,9 @@ cmake --build "$build" --parallel "$(nproc)"
 cd "$build"
 status=0
 ctest --output-on-failure --parallel "$(nproc)" --label-exclude gl "$@" || status=$?
+export LIBGL_ALWAYS_SOFTWARE=1
+ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}" \
+    xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --parallel "$(nproc)" --label-regex gl "$@" || status=$?
 if compgen -G "$reports/*" > /dev/null; then
     echo "frontline: sanitizer reports:" >&2
     for report in "$reports"/*; do echo "== $report" >&2; cat "$report" >&2; done
