@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     for (long n = 0; written + static_cast<double>(text.size()) < targetBytes; ++n) {
         const double cx = 44.0 + 0.01 * static_cast<double>(n % kColumns) + 0.005;
         const double cy = 38.0 + 0.01 * static_cast<double>(n / kColumns) + 0.005;
-        char head[128];
+        char head[192];
         std::snprintf(head, sizeof head, R"(%s{"type":"Feature","id":"f%ld","properties":{"name":"cell %ld"},"geometry":{"type":"Polygon","coordinates":[[)",
                       n ? "," : "", n, n);
         text += head;

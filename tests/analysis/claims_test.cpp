@@ -222,9 +222,9 @@ TEST_F(SyntheticScenario, ErrorsNameTheClaim) {
 
 TEST_F(SyntheticScenario, CalibrationFlagsEntriesOutsideTheirTolerance) {
     const std::vector<CalibrationEntry> entries{
-        {"on", "On", "area(control@2001-01-01)", m_cellKm2, 0.01, "formula"},
-        {"off", "Off", "area(control@2001-01-01)", 1.1 * m_cellKm2, 0.01, "formula"},
-        {"info", "Info", "area(control@2001-01-01)", 2 * m_cellKm2, std::nullopt, "formula"}};
+        {"on", "On", "area(control@2001-01-01)", m_cellKm2, 0.01, "formula", ""},
+        {"off", "Off", "area(control@2001-01-01)", 1.1 * m_cellKm2, 0.01, "formula", ""},
+        {"info", "Info", "area(control@2001-01-01)", 2 * m_cellKm2, std::nullopt, "formula", ""}};
     const auto results = calibrate(entries, m_source);
     EXPECT_EQ(results[0].status, CalibrationStatus::Ok);
     EXPECT_NEAR(results[0].errorPct, 0, 1e-2);
