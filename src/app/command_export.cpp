@@ -25,12 +25,8 @@ struct ExportCommandOptions {
     std::string scenario;
     std::string out;
     std::string size = "1920x1080";
-    double fps = 30;
-    std::string from;
-    std::string to;
+    ScheduleArguments schedule;
     std::string at;
-    double transition = 2;
-    double hold = 1;
     unsigned antialias = 4;
     bool verbose = false;
     bool resume = false;
@@ -44,12 +40,8 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
     command->add_option("--out", options->out, "A folder (PNG sequence), FILE.mp4 (H.264), FILE.gif, or FILE.png (one still at --at)")->required();
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT, up to 3840x2160")->capture_default_str();
-    command->add_option("--fps", options->fps, "Frames per second")->capture_default_str();
-    command->add_option("--from", options->from, "First date shown (default: the first state's)");
-    command->add_option("--to", options->to, "Last date shown (default: the last state's)");
+    addScheduleOptions(*command, options->schedule);
     command->add_option("--at", options->at, "Date of a still (--out FILE.png)");
-    command->add_option("--transition", options->transition, "Seconds for each change of area (the date counter runs half as long before it)")->capture_default_str();
-    command->add_option("--hold", options->hold, "Seconds each state is held")->capture_default_str();
     command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")->capture_default_str();
     command->add_flag("--resume", options->resume,
                       "Continue an interrupted PNG sequence in --out FOLDER from its first missing frame (same options)");
@@ -71,11 +63,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exporting::ExportOptions exportOptions;
         exportOptions.out = options->out;
         std::tie(exportOptions.width, exportOptions.height) = parseSize(options->size);
-        exportOptions.schedule.fps = options->fps;
-        exportOptions.schedule.transitionSeconds = options->transition;
-        exportOptions.schedule.holdSeconds = options->hold;
-        if (!options->from.empty()) exportOptions.schedule.from = commandLineDate("--from", options->from);
-        if (!options->to.empty()) exportOptions.schedule.to = commandLineDate("--to", options->to);
+        exportOptions.schedule = scheduleOptions(options->schedule);
         if (!options->at.empty()) exportOptions.at = commandLineDate("--at", options->at);
         if (!options->at.empty() && exporting::outputKind(exportOptions.out) != exporting::OutputKind::PngStill) {
             throw UsageError("--at is for a still: use --out FILE.png");

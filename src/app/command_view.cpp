@@ -22,12 +22,8 @@ namespace {
 struct ViewCommandOptions {
     std::string scenario;
     std::string size = "1600x900";
-    double fps = 30;
-    std::string from;
-    std::string to;
+    ScheduleArguments schedule;
     std::string at;
-    double transition = 2;
-    double hold = 1;
     unsigned antialias = 0;
     std::string script;
     std::size_t benchmark = 0;
@@ -42,12 +38,8 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     CLI::App* command = app.add_subcommand("view", "Open the interactive map: timeline, pan/zoom, hover details, claims (H in the window for help)");
     command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
     command->add_option("--size", options->size, "Window size WIDTHxHEIGHT (the map scene is the window less the timeline strip)")->capture_default_str();
-    command->add_option("--fps", options->fps, "Frames per second of the schedule, as in export (frame k = exported frame k)")->capture_default_str();
-    command->add_option("--from", options->from, "First date of the timeline (default: the first state's)");
-    command->add_option("--to", options->to, "Last date of the timeline (default: the last state's)");
+    addScheduleOptions(*command, options->schedule);
     command->add_option("--at", options->at, "Start at this date (YYYY-MM-DD)");
-    command->add_option("--transition", options->transition, "Seconds for each change of area, as in export")->capture_default_str();
-    command->add_option("--hold", options->hold, "Seconds each state is held, as in export")->capture_default_str();
     command->add_option("--antialias", options->antialias, "Multisampling samples of the window (0 = off, fastest in software GL)")->capture_default_str();
     command->add_flag("--play", options->play, "Start playing");
     command->add_flag("--no-info", options->noInfo, "Start with the info box (change, claims) hidden (I toggles it)");
@@ -68,11 +60,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         if (viewer.windowSize.x < 320 || viewer.windowSize.y < 240 || viewer.windowSize.x > 7680 || viewer.windowSize.y > 4320) {
             throw UsageError(fmt::format("--size {} is outside 320x240 … 7680x4320", options->size));
         }
-        viewer.schedule.fps = options->fps;
-        viewer.schedule.transitionSeconds = options->transition;
-        viewer.schedule.holdSeconds = options->hold;
-        if (!options->from.empty()) viewer.schedule.from = commandLineDate("--from", options->from);
-        if (!options->to.empty()) viewer.schedule.to = commandLineDate("--to", options->to);
+        viewer.schedule = scheduleOptions(options->schedule);
         if (!options->at.empty()) viewer.at = commandLineDate("--at", options->at);
         viewer.antialiasing = options->antialias;
         viewer.shaderFolder = shaderFolder();

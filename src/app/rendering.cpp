@@ -1,11 +1,34 @@
 #include "app/rendering.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/measuring.hpp"
 #include "core/error.hpp"
 
 namespace frontline::app {
+
+void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
+    command.add_option("--fps", arguments.fps, "Frames per second (frame k of view is frame k of export)")->capture_default_str();
+    command.add_option("--from", arguments.from, "First date shown (default: the first state's)");
+    command.add_option("--to", arguments.to, "Last date shown (default: the last state's)");
+    command.add_option("--transition", arguments.transition,
+                       "Seconds for each change of area (the date counter runs half as long before it)")
+        ->capture_default_str();
+    command.add_option("--hold", arguments.hold, "Seconds each state is held")->capture_default_str();
+}
+
+exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments) {
+    exporting::ScheduleOptions schedule;
+    schedule.fps = arguments.fps;
+    schedule.transitionSeconds = arguments.transition;
+    schedule.holdSeconds = arguments.hold;
+    if (!arguments.from.empty()) schedule.from = commandLineDate("--from", arguments.from);
+    if (!arguments.to.empty()) schedule.to = commandLineDate("--to", arguments.to);
+    return schedule;
+}
 
 std::pair<unsigned, unsigned> parseSize(const std::string& text, const std::string& option) {
     unsigned width = 0, height = 0;
