@@ -10,25 +10,25 @@
 #include "core/error.hpp"
 #include "geo/equal_area.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/geodesic_edges.hpp"
 
 namespace frontline::analysis {
 
 namespace {
 
-// Runs job(i, state, diagnostics) for i in [0, count) on `threads` workers, each with its own state made
-// once by makeState() (library contexts are per thread, and building them costs proj.db look-ups).
-// Rethrows the first error.
-template <typename MakeState, typename Job>
-void parallelFor(std::size_t count, unsigned threads, const MakeState& makeState, const Job& job, Diagnostics& diagnostics) {
+// Runs job(i, *states[t], diagnostics) for i in [0, count) on one worker per state, each with its own
+// state (library contexts are per thread, and building them costs proj.db look-ups, so they are made
+// once and reused by every phase). Rethrows the first error.
+template <typename State, typename Job>
+void parallelFor(std::size_t count, std::vector<std::unique_ptr<State>>& states, const Job& job, Diagnostics& diagnostics) {
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::exception_ptr firstError;
     std::mutex mutex;
-    auto worker = [&] {
+    auto worker = [&](State& state) {
         Diagnostics local;
         try {
-            auto state = makeState();
-            for (std::size_t i = next++; i < count && !failed; i = next++) job(i, *state, local);
+            for (std::size_t i = next++; i < count && !failed; i = next++) job(i, state, local);
         } catch (...) {
             std::lock_guard lock(mutex);
             if (!firstError) firstError = std::current_exception();
@@ -37,13 +37,23 @@ void parallelFor(std::size_t count, unsigned threads, const MakeState& makeState
         std::lock_guard lock(mutex);
         diagnostics.merge(local);
     };
-    const unsigned workers = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(count)));
+    const std::size_t workers = std::max<std::size_t>(1, std::min(states.size(), count));
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(worker);
-    worker();
+    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(worker, std::ref(*states[t]));
+    worker(*states[0]);
     pool.clear();  // joins
     if (firstError) std::rethrow_exception(firstError);
 }
+
+// A worker's contexts; the frame is made once the snapshots' extent is known.
+struct Worker {
+    geo::ThreadContext context;
+    std::optional<geo::EqualAreaFrame> frame;
+};
+
+// Snapshots whose edge tables are held at once: the tables take about three times a snapshot's memory,
+// so a long series is measured window by window.
+constexpr std::size_t kTableWindow = 64;
 
 }  // namespace
 
@@ -51,10 +61,12 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
                                      Diagnostics& diagnostics) {
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (unsigned t = 0; t < std::max(1u, threads); ++t) workers.push_back(std::make_unique<Worker>());
+
     std::vector<std::optional<Snapshot>> loaded(count);
     parallelFor(
-        count, threads, [] { return std::make_unique<geo::ThreadContext>(); },
-        [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) { loaded[i] = load(i, context, local); },
+        count, workers, [&](std::size_t i, Worker& worker, Diagnostics& local) { loaded[i] = load(i, worker.context, local); },
         diagnostics);
 
     std::vector<Snapshot> snapshots;
@@ -72,40 +84,59 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
     BoundingBox box;
     for (const auto& snapshot : snapshots) box.expand(boundingBox(snapshot.heldLonLat));
     const Coord centre = box.valid ? box.centre() : Coord{0, 0};
+    for (auto& worker : workers) worker->frame.emplace(worker->context.proj, centre);
 
-    struct Worker {
-        explicit Worker(const Coord& centre) : frame(context.proj, centre) {}
-        geo::ThreadContext context;
-        geo::EqualAreaFrame frame;
+    // Each snapshot measured once, then each step's gained and lost pieces. Geodesic measurement keeps
+    // each snapshot's edges, so a step's pieces (mostly edges of its two snapshots) are summed by
+    // look-up, and one symmetric difference, split by the sides of those edges, gives both pieces.
+    const bool geodesic = options.method == AreaMethod::Geodesic;
+    const std::size_t n = snapshots.size();
+    std::vector<geo::GeodesicEdgeTable> edges(geodesic ? n : 0);
+    std::vector<SeriesRow> rows(n);
+    auto measureSnapshot = [&](std::size_t i, Worker& worker) {
+        rows[i].date = snapshots[i].date;
+        rows[i].label = snapshots[i].label;
+        if (geodesic) {
+            edges[i] = geo::GeodesicEdgeTable(snapshots[i].heldLonLat);
+            rows[i].areaKm2 = edges[i].areaKm2();
+        } else {
+            rows[i].areaKm2 = Measurer{worker.context.geos, *worker.frame, options.method}.areaKm2(snapshots[i].heldLonLat);
+        }
     };
-    auto makeWorker = [&] { return std::make_unique<Worker>(centre); };
-
-    // Each snapshot measured once, then each step's gained and lost pieces.
-    std::vector<SeriesRow> rows(snapshots.size());
-    parallelFor(
-        snapshots.size(), threads, makeWorker,
-        [&](std::size_t i, Worker& worker, Diagnostics&) {
-            const Measurer measurer{worker.context.geos, worker.frame, options.method};
-            rows[i].date = snapshots[i].date;
-            rows[i].label = snapshots[i].label;
-            rows[i].areaKm2 = measurer.areaKm2(snapshots[i].heldLonLat);
-        },
-        diagnostics);
-    parallelFor(
-        snapshots.size() > 0 ? snapshots.size() - 1 : 0, threads, makeWorker,
-        [&](std::size_t step, Worker& worker, Diagnostics&) {
-            const Measurer measurer{worker.context.geos, worker.frame, options.method};
-            const Geometry& from = snapshots[step].heldLonLat;
-            const Geometry& to = snapshots[step + 1].heldLonLat;
-            SeriesRow& row = rows[step + 1];
-            const double gained = measurer.areaKm2(geo::subtract(worker.context.geos, to, from));
-            const double lost = measurer.areaKm2(geo::subtract(worker.context.geos, from, to));
-            row.gainedKm2 = gained;
-            row.lostKm2 = lost;
-            row.netKm2 = gained - lost;
-            row.closureKm2 = std::fabs(row.areaKm2 - rows[step].areaKm2 - (gained - lost));
-        },
-        diagnostics);
+    auto measureStep = [&](std::size_t step, Worker& worker) {
+        geo::GeosContext& geos = worker.context.geos;
+        const Geometry& from = snapshots[step].heldLonLat;
+        const Geometry& to = snapshots[step + 1].heldLonLat;
+        std::optional<geo::GainedLost> change;
+        if (geodesic) change = geo::splitSymmetricDifference(geo::symmetricDifference(geos, from, to), edges[step], edges[step + 1]);
+        if (!change) {  // planar, or pieces the edge tables cannot assign: two differences
+            const Measurer measurer{geos, *worker.frame, options.method};
+            auto measure = [&](const Geometry& piece) {
+                return geodesic ? geo::geodesicAreaKm2(piece, {&edges[step], &edges[step + 1]}) : measurer.areaKm2(piece);
+            };
+            change = geo::GainedLost{measure(geo::subtract(geos, to, from)), measure(geo::subtract(geos, from, to))};
+        }
+        SeriesRow& row = rows[step + 1];
+        row.gainedKm2 = change->gainedKm2;
+        row.lostKm2 = change->lostKm2;
+        row.netKm2 = change->gainedKm2 - change->lostKm2;
+        row.closureKm2 = std::fabs(row.areaKm2 - rows[step].areaKm2 - *row.netKm2);
+    };
+    // Window by window: snapshots [begin, end) measured, then steps begin … end − 2; the last snapshot
+    // of a window is the first of the next.
+    for (std::size_t begin = 0; begin < n; begin += kTableWindow) {
+        const std::size_t end = std::min(n, begin + kTableWindow + 1);
+        const std::size_t first = begin == 0 ? 0 : begin + 1;
+        parallelFor(
+            end - first, workers, [&](std::size_t k, Worker& worker, Diagnostics&) { measureSnapshot(first + k, worker); },
+            diagnostics);
+        parallelFor(
+            end - begin - 1, workers, [&](std::size_t k, Worker& worker, Diagnostics&) { measureStep(begin + k, worker); },
+            diagnostics);
+        if (geodesic) {
+            for (std::size_t i = begin; i + 1 < end; ++i) edges[i] = geo::GeodesicEdgeTable();
+        }
+    }
     return rows;
 }
 

@@ -113,14 +113,17 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             const Date date = options->dateField.empty() ? dateFromName(path, pattern, patternText)
                                                          : dateFromField(path, layers, options->dateField);
             Geometry held;
+            std::size_t featuresWithPolygons = 0;
             for (auto& layer : layers) {
                 for (auto& feature : layer.features) {
+                    if (!feature.geometry.polygons.empty()) ++featuresWithPolygons;
                     for (auto& polygon : feature.geometry.polygons) held.polygons.push_back(std::move(polygon));
                 }
             }
             if (held.polygons.empty()) local.warn("'" + path + "'", "holds no polygons: nothing held on " + date.iso());
-            // Features may overlap; dissolve so that areas add up.
-            if (held.polygons.size() > 1) held = geo::dissolve(context.geos, held);
+            // Features may overlap; dissolve so that areas add up. One feature was made valid on reading,
+            // so its parts cannot overlap and need no dissolving.
+            if (featuresWithPolygons > 1) held = geo::dissolve(context.geos, held);
             return analysis::Snapshot{date, path, std::move(held)};
         };
         const auto rows = analysis::computeSeries(options->files.size(), load, seriesOptions, diagnostics);

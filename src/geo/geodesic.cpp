@@ -7,9 +7,7 @@
 
 namespace frontline::geo {
 
-namespace {
-
-const geod_geodesic& wgs84() {
+const geod_geodesic& wgs84Ellipsoid() {
     static const geod_geodesic ellipsoid = [] {
         geod_geodesic g{};
         geod_init(&g, 6378137.0, 1 / 298.257223563);
@@ -17,8 +15,6 @@ const geod_geodesic& wgs84() {
     }();
     return ellipsoid;
 }
-
-}  // namespace
 
 double geodesicRingAreaKm2(const Path& ring) {
     // geod_polygonarea closes the ring itself; a repeated closing vertex would add an empty edge.
@@ -35,7 +31,7 @@ double geodesicRingAreaKm2(const Path& ring) {
     }
     double areaM2 = 0;
     double perimeterM = 0;
-    geod_polygonarea(&wgs84(), lats.data(), lons.data(), static_cast<int>(count), &areaM2, &perimeterM);
+    geod_polygonarea(&wgs84Ellipsoid(), lats.data(), lons.data(), static_cast<int>(count), &areaM2, &perimeterM);
     return std::fabs(areaM2) / 1e6;
 }
 
@@ -54,7 +50,7 @@ double geodesicAreaKm2(const Geometry& geometry) {
 
 double geodesicDistanceKm(const Coord& a, const Coord& b) {
     double distanceM = 0;
-    geod_inverse(&wgs84(), a.y, a.x, b.y, b.x, &distanceM, nullptr, nullptr);
+    geod_inverse(&wgs84Ellipsoid(), a.y, a.x, b.y, b.x, &distanceM, nullptr, nullptr);
     return distanceM / 1000;
 }
 

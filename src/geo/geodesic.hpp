@@ -4,7 +4,12 @@
 
 #include "core/geometry.hpp"
 
+struct geod_geodesic;
+
 namespace frontline::geo {
+
+// The WGS84 ellipsoid as PROJ's geodesic code takes it.
+const geod_geodesic& wgs84Ellipsoid();
 
 // Area enclosed by a ring in km², positive whatever its orientation.
 double geodesicRingAreaKm2(const Path& ring);

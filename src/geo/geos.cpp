@@ -197,6 +197,10 @@ Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b) {
     return overlay(context, a, b, GEOSDifference_r, "difference");
 }
 
+Geometry symmetricDifference(GeosContext& context, const Geometry& a, const Geometry& b) {
+    return overlay(context, a, b, GEOSSymDifference_r, "symmetric difference");
+}
+
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b) {
     return overlay(context, a, b, GEOSIntersection_r, "intersection");
 }

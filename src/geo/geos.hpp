@@ -48,6 +48,8 @@ Geometry makeValidPolygons(GeosContext& context, const Geometry& geometry);
 Geometry dissolve(GeosContext& context, const Geometry& geometry);
 Geometry unite(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b);
+// What lies in exactly one of a and b.
+Geometry symmetricDifference(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b);
 
 // Buffer of the polygonal part by `distance` in the geometry's own units (negative shrinks).

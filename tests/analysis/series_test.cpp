@@ -61,6 +61,35 @@ TEST(ComputeSeries, ResultsDoNotDependOnThreadCount) {
     }
 }
 
+TEST(ComputeSeries, LongSeriesIsMeasuredAcrossWindows) {
+    // 150 days, more than two windows of edge tables; the east edge advances and falls back.
+    auto east = [](int day) { return 47.0 + 0.01 * day - (day % 3 == 0 ? 0.015 : 0.0); };
+    auto west = [](int day) { return 46.0 + 0.005 * day; };
+    std::vector<Snapshot> input;
+    for (int day = 0; day < 150; ++day) input.push_back({Date(2020, 1, 1).plusDays(day), "d", strip(west(day), east(day))});
+    const auto rows = run(input, 2);
+    ASSERT_EQ(rows.size(), 150u);
+    for (int day = 1; day < 150; ++day) {
+        const auto& row = rows[static_cast<std::size_t>(day)];
+        const double gained = east(day) > east(day - 1) ? geo::geodesicAreaKm2(strip(east(day - 1), east(day))) : 0.0;
+        const double lost = geo::geodesicAreaKm2(strip(west(day - 1), west(day))) +
+                            (east(day) < east(day - 1) ? geo::geodesicAreaKm2(strip(east(day), east(day - 1))) : 0.0);
+        EXPECT_NEAR(*row.gainedKm2, gained, 1e-6) << "day " << day;
+        EXPECT_NEAR(*row.lostKm2, lost, 1e-6) << "day " << day;
+        EXPECT_LT(row.closureKm2, 1e-6) << "day " << day;
+    }
+}
+
+TEST(ComputeSeries, FrontThatJumpsByItsWholeWidthIsSplitCorrectly) {
+    // Lost and gained strips share an edge, so the overlay merges them into one piece; both must still
+    // be told apart.
+    const std::vector<Snapshot> input{{Date(2020, 1, 1), "a", strip(46, 47)}, {Date(2020, 1, 2), "b", strip(47, 48)}};
+    const auto rows = run(input, 1);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_NEAR(*rows[1].gainedKm2, geo::geodesicAreaKm2(strip(47, 48)), 1e-6);
+    EXPECT_NEAR(*rows[1].lostKm2, geo::geodesicAreaKm2(strip(46, 47)), 1e-6);
+}
+
 TEST(ComputeSeries, TwoSnapshotsOnOneDateAreAnError) {
     auto input = snapshots();
     input.push_back({Date(2020, 1, 3), "again", strip(46, 47)});

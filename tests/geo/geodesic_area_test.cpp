@@ -8,30 +8,21 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 
 #include "geo/equal_area.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
+#include "zone_area.hpp"
 
 namespace frontline::geo {
 namespace {
 
-constexpr double kA = 6378137.0;
-constexpr double kF = 1 / 298.257223563;
-const double kE2 = kF * (2 - kF);
-const double kE = std::sqrt(kE2);
-const double kB2 = kA * kA * (1 - kE2);
-constexpr double kPi = 3.14159265358979323846;
-
-double q(double latDeg) {
-    const double s = std::sin(latDeg * kPi / 180);
-    return s / (1 - kE2 * s * s) + std::atanh(kE * s) / kE;
-}
-
-double zoneAreaKm2(double west, double south, double east, double north) {
-    return (east - west) * kPi / 180 * kB2 / 2 * (q(north) - q(south)) / 1e6;
-}
+constexpr double kA = testing::kWgs84A;
+constexpr double kF = testing::kWgs84F;
+constexpr double kPi = std::numbers::pi;
+using testing::zoneAreaKm2;
 
 Path edge(Coord from, Coord to, int count) {
     Path points;

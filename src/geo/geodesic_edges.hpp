@@ -1,0 +1,81 @@
+#pragma once
+// Geodesic areas of overlay pieces without solving every edge again.
+//
+// Karney's polygon area is a sum over edges of S12, the area between the edge and the equator
+// (geod_geninverse). GEOS's overlay keeps its inputs' vertices bit for bit, so nearly every edge of
+// A − B or B − A is an edge of A or of B; only edges split at an intersection are new. An edge table
+// remembers S12 for each edge of a shape, and a piece's area is then a sum of look-ups. The table also
+// remembers on which side of each edge the shape lies, which tells a piece of the symmetric difference
+// A △ B that lies in A from one that lies in B: one overlay per step instead of two.
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace frontline::geo {
+
+// The S12 of every polygon edge of one shape (lon/lat degrees) and the side its interior is on.
+// Read-only once built, so one table may serve several threads.
+class GeodesicEdgeTable {
+public:
+    GeodesicEdgeTable() = default;
+    // Solves every edge of `lonLat`'s polygons once; areaKm2() is then its area.
+    explicit GeodesicEdgeTable(const Geometry& lonLat);
+
+    // The area of the shape the table was built from, km² (equal to geodesicAreaKm2 of it).
+    double areaKm2() const { return m_areaKm2; }
+    std::size_t edgeCount() const { return m_entries.size(); }
+
+    // The edge from a to b, if the table holds it in either direction: its S12 (m²) in that direction
+    // and whether the shape's interior lies to its left.
+    struct Found {
+        double s12 = 0;
+        bool interiorLeft = false;
+        bool sideKnown = false;  // false for an edge the shape holds twice (a degenerate ring)
+    };
+    std::optional<Found> find(const Coord& a, const Coord& b) const;
+
+private:
+    struct Entry {
+        Coord a, b;  // a < b lexicographically
+        double s12 = 0;
+        bool interiorLeft = false;
+        bool sideKnown = true;
+    };
+    std::size_t slotOf(const Coord& a, const Coord& b) const;
+    void index();
+
+    std::vector<Entry> m_entries;
+    std::vector<std::uint32_t> m_slots;  // open addressing, linear probing: entry index + 1, 0 when free
+    double m_areaKm2 = 0;
+};
+
+// How many of a measurement's edges came from the tables; for tests and benchmarks.
+struct EdgeLookupCount {
+    std::size_t found = 0;
+    std::size_t solved = 0;
+};
+
+// Area of `lonLat` in km², equal to geodesicAreaKm2(lonLat): edges held by one of `tables` are looked
+// up, the others solved. Rings that may wrap around a pole or cross the antimeridian are measured by
+// geod_polygonarea itself.
+double geodesicAreaKm2(const Geometry& lonLat, std::initializer_list<const GeodesicEdgeTable*> tables,
+                       EdgeLookupCount* count = nullptr);
+
+// The symmetric difference `from` △ `to` (as GEOS gives it) split into what `to` gained and `from` lost,
+// km². Each piece is assigned by the sides of its edges that it shares with `from` or `to`; nothing is
+// returned when some piece cannot be assigned unanimously (pieces of both that touch along an edge
+// merge into one polygon) or a ring needs the library's pole or antimeridian handling. The caller then
+// falls back to two differences.
+struct GainedLost {
+    double gainedKm2 = 0;
+    double lostKm2 = 0;
+};
+std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const GeodesicEdgeTable& from,
+                                                   const GeodesicEdgeTable& to);
+
+}  // namespace frontline::geo
