@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # frontline against the tools analysts use today, side by side in one run (bench/RESULTS.md).
 #   bench/compare.sh [N=100 snapshots] [V=5000 vertices] [RUNS=5] [FRAMES=30]   (after scripts/build.sh)
+#   PEERS=0 bench/compare.sh 500 …   only frontline and the GDAL limits (the Python peers take minutes at 500)
 # Peers (Debian packages): GeoPandas + pyproj, GDAL's SQLite dialect (SpatiaLite ST_Area(geom, 1)),
 # matplotlib; the limits: GDAL reading the files computing nothing, PNG encoding of a 1080p frame.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-count=${1:-100}; vertices=${2:-5000}; runs=${3:-5}; frames=${4:-30}
+count=${1:-100}; vertices=${2:-5000}; runs=${3:-5}; frames=${4:-30}; peers=${PEERS:-1}
 frontline="$root/build/src/frontline"
 python=/usr/bin/python3
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
@@ -30,20 +31,33 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[
 
 for ((r = 1; r <= runs; r++)); do
   run frontline "$frontline" series --format csv "${files[@]}"
-  run geopandas "$python" "$root/bench/peers/series_geopandas.py" "${files[@]}"
-  run spatialite bash "$root/bench/peers/series_spatialite.sh" "$work/all.vrt" "$count"
-  run gdal_read ogrinfo -ro -al -so -q "$work/all.vrt"
-  echo "run $r: frontline $(cut -d' ' -f1 "$work/frontline.last") s, geopandas $(cut -d' ' -f1 "$work/geopandas.last") s," \
-       "spatialite $(cut -d' ' -f1 "$work/spatialite.last") s, GDAL read $(cut -d' ' -f1 "$work/gdal_read.last") s"
+  if [ "$peers" = 1 ]; then
+    run geopandas "$python" "$root/bench/peers/series_geopandas.py" "${files[@]}"
+    run spatialite bash "$root/bench/peers/series_spatialite.sh" "$work/all.vrt" "$count"
+  fi
+  # The limits: GDAL opening the files (ogrinfo -so scans each file but builds no feature), and GDAL
+  # reading every feature with its geometry, printing nothing of it.
+  run gdal_open ogrinfo -ro -al -so -q "$work/all.vrt"
+  run gdal_read ogrinfo -ro -al -q -geom=NO -fields=NO "$work/all.vrt"
+  echo "run $r:$(for p in frontline geopandas spatialite gdal_open gdal_read; do
+    [ -f "$work/$p.last" ] && printf ' %s %s s' "$p" "$(cut -d' ' -f1 "$work/$p.last")"; done)"
 done
 
 echo; echo "series: area + gained/lost per date over $count snapshots (median of $runs, alternating)"
 printf "%-12s %10s %14s %12s\n" peer seconds peak_MiB "x frontline"
 f=$(cut -d' ' -f1 "$work/frontline.times" | median)
-for peer in frontline geopandas spatialite gdal_read; do
+for peer in frontline geopandas spatialite gdal_open gdal_read; do
+  [ -f "$work/$peer.times" ] || continue
   s=$(cut -d' ' -f1 "$work/$peer.times" | median); m=$(cut -d' ' -f2 "$work/$peer.times" | median)
   printf "%-12s %10.2f %14.0f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')"
 done
+
+d=$(cut -d' ' -f1 "$work/gdal_read.times" | median)
+echo "target: frontline takes $(awk -v a="$f" -v b="$d" 'BEGIN {printf "%.2f", a / b}')x the GDAL read (issue: within 1.5x)"
+echo "rows: $(($(wc -l < "$work/frontline.out") - 1))"
+[ "$peers" = 1 ] || exit 0
+g=$(cut -d' ' -f1 "$work/geopandas.times" | median)
+echo "target: frontline is $(awk -v a="$g" -v b="$f" 'BEGIN {printf "%.1f", a / b}')x faster than GeoPandas (issue: 20x)"
 
 echo; echo "agreement (areas relative, gained/lost absolute km²):"
 "$python" - "$work/frontline.out" "$work/geopandas.out" "$work/spatialite.out" <<'PY'

@@ -1,5 +1,6 @@
 // Microbenchmarks (GoogleBenchmark) of the hot operations: geodesic area per vertex, overlay difference
-// of two 10k-vertex polygons, tessellation, and PNG encoding of a 1080p frame.
+// of two 10k-vertex polygons, one series step's change areas (edge tables against two differences),
+// tessellation, and PNG encoding of a 1080p frame.
 //   build/bench/frontline_micro_bench [--benchmark_repetitions=5 --benchmark_report_aggregates_only=true]
 
 #include <benchmark/benchmark.h>
@@ -12,6 +13,7 @@
 #include "export/png_writer.hpp"
 #include "geo/densify.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/geodesic_edges.hpp"
 #include "geo/geos.hpp"
 #include "geo/tessellate.hpp"
 
@@ -51,6 +53,30 @@ void OverlayDifference(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(geo::subtract(context, a, b));
 }
 BENCHMARK(OverlayDifference)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// One step of `series`: the pieces of A △ B measured by look-up in the two snapshots' edge tables,
+// against measuring the two differences' pieces by solving every edge (what it did before).
+void ChangeAreaByEdgeTables(benchmark::State& state) {
+    geo::GeosContext context;
+    const int vertices = static_cast<int>(state.range(0));
+    const Geometry a = blob(vertices, 0), b = blob(vertices, 0.3);
+    const geo::GeodesicEdgeTable tableA(a), tableB(b);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(geo::splitSymmetricDifference(geo::symmetricDifference(context, a, b), tableA, tableB));
+    }
+}
+BENCHMARK(ChangeAreaByEdgeTables)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void ChangeAreaByTwoDifferences(benchmark::State& state) {
+    geo::GeosContext context;
+    const int vertices = static_cast<int>(state.range(0));
+    const Geometry a = blob(vertices, 0), b = blob(vertices, 0.3);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(geo::geodesicAreaKm2(geo::subtract(context, b, a)));
+        benchmark::DoNotOptimize(geo::geodesicAreaKm2(geo::subtract(context, a, b)));
+    }
+}
+BENCHMARK(ChangeAreaByTwoDifferences)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void Tessellate(benchmark::State& state) {
     geo::GeosContext context;
