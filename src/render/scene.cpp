@@ -10,9 +10,9 @@
 
 #include "analysis/control.hpp"
 #include "core/error.hpp"
-#include "geo/tessellate.hpp"
 #include "render/mesh.hpp"
 #include "render/style.hpp"
+#include "render/tessellate.hpp"
 
 namespace frontline::render {
 
@@ -192,10 +192,10 @@ sf::Vector2f Scene::toPixel(const Coord& projectedXy) const {
             static_cast<float>(m_origin.y + (m_maxY - projectedXy.y) * m_scale)};
 }
 
-std::vector<sf::Vertex> Scene::fillTriangles(const Geometry& projectedXy, sf::Color color) {
+std::vector<sf::Vertex> Scene::fillTriangles(const Geometry& projectedXy, sf::Color color) const {
     std::vector<sf::Vertex> vertices;
     if (projectedXy.polygons.empty()) return vertices;
-    const std::vector<Coord> corners = geo::triangulate(m_context.geos, projectedXy);
+    const std::vector<Coord> corners = triangulate(projectedXy);
     std::vector<sf::Vector2f> pixels;
     pixels.reserve(corners.size());
     for (const auto& corner : corners) pixels.push_back(toPixel(corner));

@@ -101,7 +101,7 @@ public:
 
 private:
     sf::Vector2f toPixel(const Coord& projectedXy) const;
-    std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color);
+    std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
     void placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame);
 
