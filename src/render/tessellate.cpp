@@ -159,7 +159,6 @@ std::vector<std::int64_t> twins(const std::vector<std::uint32_t>& corners) {
 // Why: GLU's sweep cuts a polygon into slivers that run across it (12× the total edge length of the
 // Delaunay triangles on a 5,000-vertex blob), and llvmpipe pays for every 4×4 block an edge crosses,
 // several times over with multisampling: rendering such a state took ~30 ms more per 1080p frame.
-//
 void makeDelaunay(const std::vector<Coord>& points, std::vector<std::uint32_t>& corners) {
     // GLU emits counter-clockwise triangles with normal +z; the flips below rely on it, so make sure.
     for (std::size_t h = 0; h + 2 < corners.size(); h += 3) {
@@ -219,8 +218,9 @@ std::size_t vertexCount(const Polygon& polygon) {
 }
 
 std::string describe(std::size_t index, std::size_t polygons, const Polygon& polygon) {
+    const std::size_t rings = polygon.rings.size();
     return "triangulate: polygon " + std::to_string(index + 1) + " of " + std::to_string(polygons) + " (" +
-           std::to_string(polygon.rings.size()) + " rings, " + std::to_string(vertexCount(polygon)) + " vertices)";
+           std::to_string(rings) + (rings == 1 ? " ring, " : " rings, ") + std::to_string(vertexCount(polygon)) + " vertices)";
 }
 
 }  // namespace

@@ -209,7 +209,7 @@ TEST(Triangulate, RejectsNonFiniteCoordinate) {
         triangulate(shape);
         FAIL() << "no exception";
     } catch (const GeometryError& error) {
-        EXPECT_STREQ(error.what(), "triangulate: polygon 2 of 2 (1 rings, 5 vertices): a coordinate is not finite");
+        EXPECT_STREQ(error.what(), "triangulate: polygon 2 of 2 (1 ring, 5 vertices): a coordinate is not finite");
     }
 }
 
@@ -220,7 +220,7 @@ TEST(Triangulate, ReportsGluErrorWithThePolygon) {
         triangulate(shape);
         FAIL() << "no exception";
     } catch (const GeometryError& error) {
-        EXPECT_STREQ(error.what(), "triangulate: polygon 1 of 1 (1 rings, 4 vertices): a coordinate is too large");
+        EXPECT_STREQ(error.what(), "triangulate: polygon 1 of 1 (1 ring, 4 vertices): a coordinate is too large");
     }
 }
 
