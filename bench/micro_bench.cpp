@@ -15,7 +15,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/geodesic_edges.hpp"
 #include "geo/geos.hpp"
-#include "geo/tessellate.hpp"
+#include "render/tessellate.hpp"
 
 namespace {
 
@@ -78,10 +78,10 @@ void ChangeAreaByTwoDifferences(benchmark::State& state) {
 }
 BENCHMARK(ChangeAreaByTwoDifferences)->Arg(10000)->Unit(benchmark::kMillisecond);
 
+// The GLU tessellator behind every filled polygon (render/tessellate.cpp).
 void Tessellate(benchmark::State& state) {
-    geo::GeosContext context;
     const Geometry shape = blob(static_cast<int>(state.range(0)), 0);
-    for (auto _ : state) benchmark::DoNotOptimize(geo::triangulate(context, shape));
+    for (auto _ : state) benchmark::DoNotOptimize(render::triangulate(shape));
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(Tessellate)->Arg(10000)->Unit(benchmark::kMillisecond);

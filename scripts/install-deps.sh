@@ -8,7 +8,7 @@ packages=(
   libsfml-dev libpng-dev libfontconfig-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev
-  ffmpeg xvfb xauth libgl1-mesa-dri
+  libglu1-mesa-dev ffmpeg xvfb xauth libgl1-mesa-dri
 )
 
 missing=()

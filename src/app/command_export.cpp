@@ -75,6 +75,8 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         // Before loading and starting a display: a wrong --out fails in a moment.
         exporting::checkOutput(exportOptions);
 
+        // Xvfb (when there is no display) boots on the other core while the scenario loads.
+        exporting::startDisplay();
         LoadedScenario loaded(options->scenario, common, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 
 #include "core/error.hpp"
 
@@ -21,7 +22,15 @@ namespace {
 // Xvfb answers on the displayfd pipe once it accepts connections; a slow machine needs a few seconds.
 constexpr int kStartTimeoutMs = 20000;
 
-std::string startXvfb() {
+// An Xvfb process started, whose display number is still to be read from `readEnd`.
+struct PendingXvfb {
+    pid_t pid = -1;
+    int readEnd = -1;
+};
+
+// Forks and execs Xvfb, without waiting for it. Must run on the main thread: PR_SET_PDEATHSIG fires when
+// the forking *thread* ends, not the process.
+PendingXvfb launchXvfb() {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw RenderError(std::string("cannot start Xvfb: pipe: ") + std::strerror(errno));
     const pid_t parent = getpid();
@@ -54,16 +63,22 @@ std::string startXvfb() {
         _exit(127);
     }
     close(fds[1]);
+    return {pid, fds[0]};
+}
+
+// Waits for Xvfb's display number and sets $DISPLAY to it.
+std::string awaitXvfb(PendingXvfb xvfb) {
+    const pid_t pid = xvfb.pid;
     std::string number;
-    pollfd poller{fds[0], POLLIN, 0};
+    pollfd poller{xvfb.readEnd, POLLIN, 0};
     while (number.find('\n') == std::string::npos) {
         const int ready = poll(&poller, 1, kStartTimeoutMs);
         char buffer[32];
-        const ssize_t got = ready > 0 ? read(fds[0], buffer, sizeof buffer) : -1;
+        const ssize_t got = ready > 0 ? read(xvfb.readEnd, buffer, sizeof buffer) : -1;
         if (got <= 0) break;
         number.append(buffer, static_cast<std::size_t>(got));
     }
-    close(fds[0]);
+    close(xvfb.readEnd);
     while (!number.empty() && (number.back() == '\n' || number.back() == ' ')) number.pop_back();
     if (number.empty()) {
         int status = 0;
@@ -76,17 +91,32 @@ std::string startXvfb() {
     return "no DISPLAY set: started Xvfb (pid " + std::to_string(pid) + ") on " + display;
 }
 
+std::mutex displayMutex;
+std::string startedDisplay;           // guarded by displayMutex
+std::optional<PendingXvfb> pending;   // guarded by displayMutex
+
 }  // namespace
 
-std::string ensureDisplay() {
-    static std::mutex mutex;
-    static std::string started;
-    std::lock_guard lock(mutex);
-    if (!started.empty()) return started;
+void startDisplay() {
+    std::lock_guard lock(displayMutex);
+    if (!startedDisplay.empty() || pending) return;
     const char* display = std::getenv("DISPLAY");
-    if (display && *display) return std::string("using DISPLAY ") + display;
-    started = startXvfb();
-    return started;
+    if (display && *display) return;
+    pending = launchXvfb();
+}
+
+std::string ensureDisplay() {
+    std::lock_guard lock(displayMutex);
+    if (!startedDisplay.empty()) return startedDisplay;
+    if (!pending) {
+        const char* display = std::getenv("DISPLAY");
+        if (display && *display) return std::string("using DISPLAY ") + display;
+        pending = launchXvfb();
+    }
+    const PendingXvfb xvfb = *pending;
+    pending.reset();
+    startedDisplay = awaitXvfb(xvfb);
+    return startedDisplay;
 }
 
 }  // namespace frontline::exporting

@@ -12,4 +12,10 @@ namespace frontline::exporting {
 // Throws RenderError when Xvfb cannot be started (Debian package: xvfb).
 std::string ensureDisplay();
 
+// Starts Xvfb as ensureDisplay() would, but without waiting for it, so that it boots while the caller
+// does other work (loading the scenario); the next ensureDisplay() waits for it. Does nothing when
+// $DISPLAY is set or a display was already started. Call it from the main thread (the server is bound
+// to the thread that starts it). Throws RenderError when fork or pipe fail.
+void startDisplay();
+
 }  // namespace frontline::exporting

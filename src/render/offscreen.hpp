@@ -35,6 +35,9 @@ public:
     Renderer& renderer() { return *m_renderer; }
 
 private:
+    OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
+                      const std::filesystem::path& shaderFolder, unsigned antialiasing, StatsFuture stats);
+
     Fonts m_fonts;
     std::unique_ptr<sf::RenderTexture> m_target;
     std::unique_ptr<ShaderSet> m_shaders;

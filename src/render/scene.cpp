@@ -4,15 +4,17 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <cmath>
+#include <exception>
+#include <future>
 #include <limits>
+#include <tuple>
 
 #include "analysis/control.hpp"
 #include "core/error.hpp"
-#include "geo/tessellate.hpp"
 #include "render/mesh.hpp"
 #include "render/style.hpp"
+#include "render/tessellate.hpp"
 
 namespace frontline::render {
 
@@ -60,8 +62,41 @@ bool LayerMesh::visibleAt(const Date& date) const {
     return std::any_of(features.begin(), features.end(), [&](const FeatureMesh& f) { return f.visibleAt(date); });
 }
 
-Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size)
+StatsFuture measureInBackground(const Scenario& scenario) {
+    if (scenario.timeline.empty()) {
+        std::promise<std::vector<analysis::StateStats>> none;
+        none.set_value({});
+        return none.get_future();
+    }
+    return std::async(std::launch::async, [&scenario] {
+        // GEOS and PROJ contexts belong to one thread: this one has its own, and its own copy of the
+        // frame (the same projection, so the same numbers as `frontline stats`).
+        geo::ThreadContext context;
+        const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
+        const analysis::Measurer measurer{context.geos, frame, analysis::AreaMethod::Geodesic};
+        return analysis::timelineStats(measurer, scenario);
+    });
+}
+
+Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats)
     : m_scenario(scenario), m_context(context), m_size(size) {
+    if (!stats.valid()) stats = measureInBackground(scenario);
+    std::exception_ptr buildError;
+    try {
+        build(fonts);
+    } catch (...) {
+        buildError = std::current_exception();
+    }
+    // A measuring error is reported first: it came first when both ran on one thread, and the messages
+    // for bad input are part of the command line's contract (tests/bad).
+    m_stats = stats.get();
+    if (buildError) std::rethrow_exception(buildError);
+}
+
+void Scene::build(const Fonts& fonts) {
+    const Scenario& scenario = m_scenario;
+    geo::ThreadContext& context = m_context;
+    const sf::Vector2u size = m_size;
     if (size.x < 64 || size.y < 36) throw RenderError("frame size " + std::to_string(size.x) + "x" + std::to_string(size.y) + " is too small");
     const auto width = static_cast<float>(size.x), height = static_cast<float>(size.y);
     m_unit = std::min(width / 1920.0f, height / 1080.0f);
@@ -70,10 +105,6 @@ Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts&
 
     m_frame.emplace(analysis::scenarioFrame(context.proj, scenario));
     const geo::EqualAreaFrame& frame = *m_frame;
-    if (!scenario.timeline.empty()) {
-        const analysis::Measurer measurer{context.geos, frame, analysis::AreaMethod::Geodesic};
-        m_stats = analysis::timelineStats(measurer, scenario);
-    }
 
     // The extent: what the states and corridors cover, else every layer.
     std::vector<Geometry> heldXy;
@@ -192,10 +223,10 @@ sf::Vector2f Scene::toPixel(const Coord& projectedXy) const {
             static_cast<float>(m_origin.y + (m_maxY - projectedXy.y) * m_scale)};
 }
 
-std::vector<sf::Vertex> Scene::fillTriangles(const Geometry& projectedXy, sf::Color color) {
+std::vector<sf::Vertex> Scene::fillTriangles(const Geometry& projectedXy, sf::Color color) const {
     std::vector<sf::Vertex> vertices;
     if (projectedXy.polygons.empty()) return vertices;
-    const std::vector<Coord> corners = geo::triangulate(m_context.geos, projectedXy);
+    const std::vector<Coord> corners = triangulate(projectedXy);
     std::vector<sf::Vector2f> pixels;
     pixels.reserve(corners.size());
     for (const auto& corner : corners) pixels.push_back(toPixel(corner));

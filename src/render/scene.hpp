@@ -11,6 +11,7 @@
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/Vertex.hpp>
 
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,10 +70,19 @@ struct PlaceLabel {
     int rank = 2;                // 0 city, 1 town, 2 village
 };
 
+// The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
+// with its own GEOS and PROJ contexts, so that meshes, GL context and shaders are made meanwhile: for 30
+// states of 5,000 vertices measuring takes as long as all the rest of the scene (~0.75 s). `scenario`
+// is borrowed and must not change until the result is taken. Errors are rethrown by get().
+using StatsFuture = std::future<std::vector<analysis::StateStats>>;
+StatsFuture measureInBackground(const Scenario& scenario);
+
 class Scene {
 public:
-    // Throws GeometryError / DataError / RenderError with the layer or state at fault.
-    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size);
+    // `stats`: the timeline's numbers from measureInBackground(scenario), started earlier by the caller;
+    // without it the constructor starts measuring itself. Throws GeometryError / DataError / RenderError
+    // with the layer or state at fault.
+    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats = {});
 
     const Scenario& scenario() const { return m_scenario; }
     sf::Vector2u size() const { return m_size; }
@@ -100,8 +110,9 @@ public:
     float northRadians() const { return m_northRadians; }
 
 private:
+    void build(const Fonts& fonts);
     sf::Vector2f toPixel(const Coord& projectedXy) const;
-    std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color);
+    std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
     void placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame);
 

@@ -202,5 +202,17 @@ TEST(ExportCommand, InterruptedMp4LeavesNothing) {
     std::filesystem::remove(errPath);
 }
 
+// Without a display, export starts its own Xvfb (booting while the scenario loads) and draws the frame.
+TEST(ExportCommand, StartsXvfbWithoutDisplay) {
+    if (capture("command -v Xvfb").empty()) GTEST_SKIP() << "Xvfb is not installed";
+    const auto out = scratch("no_display.png");
+    const std::string output = capture("env -u DISPLAY '" FRONTLINE_BINARY "' export '" + kSynthetic + "' --out '" + out.string() +
+                                       "' --at 2001-06-01 --size 320x180 -v 2>&1; echo \"exit $?\"");
+    EXPECT_NE(output.find("no DISPLAY set: started Xvfb"), std::string::npos) << output;
+    EXPECT_NE(output.find("exit 0"), std::string::npos) << output;
+    EXPECT_TRUE(std::filesystem::exists(out));
+    std::filesystem::remove(out);
+}
+
 }  // namespace
 }  // namespace frontline::test
