@@ -2,11 +2,13 @@
 # frontline against the tools analysts use today, side by side in one run (bench/RESULTS.md).
 #   bench/compare.sh [N=100 snapshots] [V=5000 vertices] [RUNS=5] [FRAMES=30]   (after scripts/build.sh)
 #   PEERS=0 bench/compare.sh 500 …   only frontline and the GDAL limits (the Python peers take minutes at 500)
+#   BEFORE=/tmp/frontline-before …    also an older frontline binary, in the same rotation (keep a copy
+#                                     of build/src/frontline before changing anything)
 # Peers (Debian packages): GeoPandas + pyproj, GDAL's SQLite dialect (SpatiaLite ST_Area(geom, 1)),
 # matplotlib; the limits: GDAL reading the files computing nothing, PNG encoding of a 1080p frame.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-count=${1:-100}; vertices=${2:-5000}; runs=${3:-5}; frames=${4:-30}; peers=${PEERS:-1}
+count=${1:-100}; vertices=${2:-5000}; runs=${3:-5}; frames=${4:-30}; peers=${PEERS:-1}; before=${BEFORE:-}
 frontline="$root/build/src/frontline"
 python=/usr/bin/python3
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
@@ -31,6 +33,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[
 
 for ((r = 1; r <= runs; r++)); do
   run frontline "$frontline" series --format csv "${files[@]}"
+  [ -z "$before" ] || run before "$before" series --format csv "${files[@]}"
   if [ "$peers" = 1 ]; then
     run geopandas "$python" "$root/bench/peers/series_geopandas.py" "${files[@]}"
     run spatialite bash "$root/bench/peers/series_spatialite.sh" "$work/all.vrt" "$count"
@@ -39,14 +42,14 @@ for ((r = 1; r <= runs; r++)); do
   # reading every feature with its geometry, printing nothing of it.
   run gdal_open ogrinfo -ro -al -so -q "$work/all.vrt"
   run gdal_read ogrinfo -ro -al -q -geom=NO -fields=NO "$work/all.vrt"
-  echo "run $r:$(for p in frontline geopandas spatialite gdal_open gdal_read; do
+  echo "run $r:$(for p in frontline before geopandas spatialite gdal_open gdal_read; do
     [ -f "$work/$p.last" ] && printf ' %s %s s' "$p" "$(cut -d' ' -f1 "$work/$p.last")"; done)"
 done
 
 echo; echo "series: area + gained/lost per date over $count snapshots (median of $runs, alternating)"
 printf "%-12s %10s %14s %12s\n" peer seconds peak_MiB "x frontline"
 f=$(cut -d' ' -f1 "$work/frontline.times" | median)
-for peer in frontline geopandas spatialite gdal_open gdal_read; do
+for peer in frontline before geopandas spatialite gdal_open gdal_read; do
   [ -f "$work/$peer.times" ] || continue
   s=$(cut -d' ' -f1 "$work/$peer.times" | median); m=$(cut -d' ' -f2 "$work/$peer.times" | median)
   printf "%-12s %10.2f %14.0f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')"
@@ -77,8 +80,7 @@ glsl = max(max(abs(g - h), abs(l - m)) for g, h, l, m in gains)
 print(f"  frontline vs SpatiaLite: areas {rel:.2e} relative, gained/lost max {glsl:.4f} km2")
 PY
 
-echo; echo "frames: $frames PNG frames at 1920x1080"
-"$python" "$root/bench/peers/frames_matplotlib.py" "$work/mpl" "${files[@]:0:$frames}" | tee "$work/mpl.txt"
+echo; echo "frames: $frames PNG frames at 1920x1080, one new state each (median of $runs, alternating)"
 # The same snapshots as a scenario: one state per file; one frame per state.
 { echo "[scenario]"; echo "name = \"bench\""; i=0
   for f in "${files[@]:0:$frames}"; do
@@ -86,10 +88,35 @@ echo; echo "frames: $frames PNG frames at 1920x1080"
     printf '[[layer]]\nid = "s%d"\npath = "%s"\nrole = "control"\n[[state]]\ndate = "%s-%s-%s"\nlayer = "s%d"\n' \
       "$i" "$f" "${d:0:4}" "${d:4:2}" "${d:6:2}" "$i"
     i=$((i + 1)); done; } > "$work/scenario.toml"
-t0=$(date +%s.%N)
-"$frontline" export "$work/scenario.toml" --out "$work/frames" --size 1920x1080 --fps 1 --transition 0 --hold 1 -q
-t1=$(date +%s.%N)
-n=$(ls "$work/frames" | wc -l)
-echo "frontline export: $n frames in $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') s: $(awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN {printf "%.2f", n / (b - a)}') frames/s (includes loading and Xvfb start)"
+# exportRun NAME BINARY: frames/s of the whole process (loading and starting Xvfb included).
+exportRun() {
+  rm -rf "$work/frames_$1"
+  local t0 t1 n
+  t0=$(date +%s.%N)
+  "$2" export "$work/scenario.toml" --out "$work/frames_$1" --size 1920x1080 --fps 1 --transition 0 --hold 1 -q
+  t1=$(date +%s.%N)
+  n=$(ls "$work/frames_$1" | wc -l)
+  [ "$n" -eq "$frames" ] || { echo "$2 wrote $n frames, not $frames" >&2; exit 1; }
+  awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN {printf "%.2f\n", n / (b - a)}' >> "$work/fps_$1.times"
+}
+for ((r = 1; r <= runs; r++)); do
+  exportRun frontline "$frontline"
+  [ -z "$before" ] || exportRun before "$before"
+  rm -rf "$work/mpl"
+  "$python" "$root/bench/peers/frames_matplotlib.py" "$work/mpl" "${files[@]:0:$frames}" | grep -Eo '[0-9.]+ frames/s' | cut -d' ' -f1 >> "$work/fps_matplotlib.times"
+  echo "run $r:$(for p in frontline before matplotlib; do [ -f "$work/fps_$p.times" ] && printf ' %s %s' "$p" "$(tail -1 "$work/fps_$p.times")"; done) frames/s"
+done
+m=$(median < "$work/fps_matplotlib.times")
+for peer in frontline before matplotlib; do
+  [ -f "$work/fps_$peer.times" ] || continue
+  v=$(median < "$work/fps_$peer.times")
+  printf "%-12s %8.2f frames/s %8.2fx matplotlib\n" "$peer" "$v" "$(awk -v a="$v" -v b="$m" 'BEGIN {print a / b}')"
+done
+echo "target: 20x matplotlib (issue #7)"
+if [ -n "$before" ]; then
+  differ=0
+  for f in "$work"/frames_frontline/*.png; do cmp -s "$f" "$work/frames_before/$(basename "$f")" || differ=$((differ + 1)); done
+  echo "frames differing between before and now: $differ of $frames"
+fi
 echo; echo "limits: PNG encoding of a 1080p frame and geometry kernels (GoogleBenchmark):"
 "$root/build/bench/frontline_micro_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark"
