@@ -20,8 +20,8 @@ Geometry Measurer::grown(const Geometry& lonLat, double distanceM) const {
     return frame.bufferM(geos, lonLat, distanceM);
 }
 
-AreaInterval Measurer::areaInterval(const Geometry& lonLat, double uncertaintyM) const {
-    const double value = areaKm2(lonLat);
+AreaInterval Measurer::areaInterval(const Geometry& lonLat, double uncertaintyM, std::optional<double> knownKm2) const {
+    const double value = knownKm2 ? *knownKm2 : areaKm2(lonLat);
     if (uncertaintyM <= 0) return {value, value, value};
     return {value, areaKm2(grown(lonLat, -uncertaintyM)), areaKm2(grown(lonLat, uncertaintyM))};
 }

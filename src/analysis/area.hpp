@@ -33,8 +33,9 @@ struct Measurer {
     double areaKm2(const Geometry& lonLat) const;
     // The polygons moved outwards (+) or inwards (−) by `distanceM` metres in the equal-area frame.
     Geometry grown(const Geometry& lonLat, double distanceM) const;
-    // [area of the shape shrunk by u, area grown by u], u in metres.
-    AreaInterval areaInterval(const Geometry& lonLat, double uncertaintyM) const;
+    // [area of the shape shrunk by u, area grown by u], u in metres; `knownKm2` is the shape's area when
+    // the caller has measured it already.
+    AreaInterval areaInterval(const Geometry& lonLat, double uncertaintyM, std::optional<double> knownKm2 = {}) const;
 };
 
 }  // namespace frontline::analysis

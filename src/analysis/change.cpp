@@ -2,18 +2,53 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace frontline::analysis {
 
+GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
+                                      const geo::GeodesicEdgeTable& fromEdges, const geo::GeodesicEdgeTable& toEdges) {
+    GainedLostPieces result;
+    Geometry pieces = geo::symmetricDifference(geos, from, to);
+    if (const auto split = geo::splitSymmetricDifference(pieces, fromEdges, toEdges)) {
+        result.gainedKm2 = split->gainedKm2;
+        result.lostKm2 = split->lostKm2;
+        for (std::size_t i = 0; i < pieces.polygons.size(); ++i) {
+            if (split->sides[i] == geo::GainedLost::Side::Gained) result.gainedLonLat.polygons.push_back(std::move(pieces.polygons[i]));
+            if (split->sides[i] == geo::GainedLost::Side::Lost) result.lostLonLat.polygons.push_back(std::move(pieces.polygons[i]));
+        }
+        return result;
+    }
+    result.gainedLonLat = geo::subtract(geos, to, from);
+    result.lostLonLat = geo::subtract(geos, from, to);
+    result.gainedKm2 = geo::geodesicAreaKm2(result.gainedLonLat, {&fromEdges, &toEdges});
+    result.lostKm2 = geo::geodesicAreaKm2(result.lostLonLat, {&fromEdges, &toEdges});
+    return result;
+}
+
 Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to, double fromUncertaintyM,
-                     double toUncertaintyM) {
+                     double toUncertaintyM, const geo::GeodesicEdgeTable* fromEdges, const geo::GeodesicEdgeTable* toEdges) {
     Change change;
-    change.gainedLonLat = geo::subtract(measurer.geos, to, from);
-    change.lostLonLat = geo::subtract(measurer.geos, from, to);
-    change.from = measurer.areaInterval(from, fromUncertaintyM);
-    change.to = measurer.areaInterval(to, toUncertaintyM);
-    const double gained = measurer.areaKm2(change.gainedLonLat);
-    const double lost = measurer.areaKm2(change.lostLonLat);
+    double gained = 0, lost = 0;
+    if (measurer.method == AreaMethod::Geodesic) {
+        std::optional<geo::GeodesicEdgeTable> ownFrom, ownTo;
+        if (!fromEdges) fromEdges = &ownFrom.emplace(from);
+        if (!toEdges) toEdges = &ownTo.emplace(to);
+        GainedLostPieces pieces = geodesicChangePieces(measurer.geos, from, to, *fromEdges, *toEdges);
+        change.gainedLonLat = std::move(pieces.gainedLonLat);
+        change.lostLonLat = std::move(pieces.lostLonLat);
+        change.from = measurer.areaInterval(from, fromUncertaintyM, fromEdges->areaKm2());
+        change.to = measurer.areaInterval(to, toUncertaintyM, toEdges->areaKm2());
+        gained = pieces.gainedKm2;
+        lost = pieces.lostKm2;
+    } else {
+        change.gainedLonLat = geo::subtract(measurer.geos, to, from);
+        change.lostLonLat = geo::subtract(measurer.geos, from, to);
+        change.from = measurer.areaInterval(from, fromUncertaintyM);
+        change.to = measurer.areaInterval(to, toUncertaintyM);
+        gained = measurer.areaKm2(change.gainedLonLat);
+        lost = measurer.areaKm2(change.lostLonLat);
+    }
     change.gained = {gained, gained, gained};
     change.lost = {lost, lost, lost};
     change.net = {gained - lost, change.to.minKm2 - change.from.maxKm2, change.to.maxKm2 - change.from.minKm2};

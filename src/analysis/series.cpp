@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "analysis/change.hpp"
 #include "core/error.hpp"
 #include "geo/equal_area.hpp"
 #include "geo/geodesic.hpp"
@@ -107,19 +108,20 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
         geo::GeosContext& geos = worker.context.geos;
         const Geometry& from = snapshots[step].heldLonLat;
         const Geometry& to = snapshots[step + 1].heldLonLat;
-        std::optional<geo::GainedLost> change;
-        if (geodesic) change = geo::splitSymmetricDifference(geo::symmetricDifference(geos, from, to), edges[step], edges[step + 1]);
-        if (!change) {  // planar, or pieces the edge tables cannot assign: two differences
+        double gained = 0, lost = 0;
+        if (geodesic) {
+            const GainedLostPieces pieces = geodesicChangePieces(geos, from, to, edges[step], edges[step + 1]);
+            gained = pieces.gainedKm2;
+            lost = pieces.lostKm2;
+        } else {
             const Measurer measurer{geos, *worker.frame, options.method};
-            auto measure = [&](const Geometry& piece) {
-                return geodesic ? geo::geodesicAreaKm2(piece, {&edges[step], &edges[step + 1]}) : measurer.areaKm2(piece);
-            };
-            change = geo::GainedLost{measure(geo::subtract(geos, to, from)), measure(geo::subtract(geos, from, to))};
+            gained = measurer.areaKm2(geo::subtract(geos, to, from));
+            lost = measurer.areaKm2(geo::subtract(geos, from, to));
         }
         SeriesRow& row = rows[step + 1];
-        row.gainedKm2 = change->gainedKm2;
-        row.lostKm2 = change->lostKm2;
-        row.netKm2 = change->gainedKm2 - change->lostKm2;
+        row.gainedKm2 = gained;
+        row.lostKm2 = lost;
+        row.netKm2 = gained - lost;
         row.closureKm2 = std::fabs(row.areaKm2 - rows[step].areaKm2 - *row.netKm2);
     };
     // Window by window: snapshots [begin, end) measured, then steps begin … end − 2; the last snapshot

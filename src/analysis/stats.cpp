@@ -3,15 +3,19 @@
 #include "analysis/control.hpp"
 #include "core/error.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/geodesic_edges.hpp"
 
 namespace frontline::analysis {
 
 namespace {
 
 StateStats measureState(const Measurer& measurer, const Scenario& scenario, const ControlState& state,
-                        const Geometry& held) {
-    StateStats stats{state, measurer.areaInterval(held, controlUncertaintyM(scenario, state)), 0, 0, std::nullopt};
-    stats.geodesicKm2 = geo::geodesicAreaKm2(held);
+                        const Geometry& held, const geo::GeodesicEdgeTable& edges) {
+    const bool geodesic = measurer.method == AreaMethod::Geodesic;
+    StateStats stats{state,
+                     measurer.areaInterval(held, controlUncertaintyM(scenario, state),
+                                           geodesic ? std::optional<double>(edges.areaKm2()) : std::nullopt),
+                     edges.areaKm2(), 0, std::nullopt};
     stats.planarKm2 = held.polygons.empty() ? 0 : measurer.frame.planarAreaKm2(measurer.geos, held);
     return stats;
 }
@@ -19,18 +23,22 @@ StateStats measureState(const Measurer& measurer, const Scenario& scenario, cons
 }  // namespace
 
 std::vector<StateStats> timelineStats(const Measurer& measurer, const Scenario& scenario) {
+    // Each state's edges are solved once, for its own area and for the pieces on either side of it.
     std::vector<StateStats> rows;
     Geometry previousHeld;
+    geo::GeodesicEdgeTable previousEdges;
     const ControlState* previous = nullptr;
     for (const auto& state : scenario.timeline.states()) {
         Geometry held = controlGeometry(measurer.geos, scenario, state);
-        StateStats stats = measureState(measurer, scenario, state, held);
+        geo::GeodesicEdgeTable edges(held);
+        StateStats stats = measureState(measurer, scenario, state, held, edges);
         if (previous) {
             stats.sincePrevious = computeChange(measurer, previousHeld, held, controlUncertaintyM(scenario, *previous),
-                                                controlUncertaintyM(scenario, state));
+                                                controlUncertaintyM(scenario, state), &previousEdges, &edges);
         }
         rows.push_back(std::move(stats));
         previousHeld = std::move(held);
+        previousEdges = std::move(edges);
         previous = &state;
     }
     return rows;
@@ -43,10 +51,12 @@ StateStats statsAt(const Measurer& measurer, const Scenario& scenario, const Dat
                          "'" + (scenario.timeline.empty() ? "" : " (the first is " + scenario.timeline.states().front().date.iso() + ")"));
     }
     const Geometry held = controlGeometry(measurer.geos, scenario, *state);
-    StateStats stats = measureState(measurer, scenario, *state, held);
+    const geo::GeodesicEdgeTable edges(held);
+    StateStats stats = measureState(measurer, scenario, *state, held, edges);
     if (const ControlState* previous = scenario.timeline.previous(*state)) {
         stats.sincePrevious = computeChange(measurer, controlGeometry(measurer.geos, scenario, *previous), held,
-                                            controlUncertaintyM(scenario, *previous), controlUncertaintyM(scenario, *state));
+                                            controlUncertaintyM(scenario, *previous), controlUncertaintyM(scenario, *state),
+                                            nullptr, &edges);
     }
     return stats;
 }

@@ -188,6 +188,7 @@ std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const
         bool shapeLeft;
     };
     std::vector<Shared> shared;
+    result.sides.reserve(pieces.polygons.size());
     for (const auto& polygon : pieces.polygons) {
         double pieceKm2 = 0;
         std::size_t gainedVotes = 0, lostVotes = 0;
@@ -217,9 +218,17 @@ std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const
             }
             pieceKm2 += (r == 0 ? 1 : -1) * std::fabs(signedKm2);
         }
-        if (gainedVotes > 0 && lostVotes == 0) result.gainedKm2 += pieceKm2;
-        else if (lostVotes > 0 && gainedVotes == 0) result.lostKm2 += pieceKm2;
-        else if (pieceKm2 != 0) return std::nullopt;
+        if (gainedVotes > 0 && lostVotes == 0) {
+            result.gainedKm2 += pieceKm2;
+            result.sides.push_back(GainedLost::Side::Gained);
+        } else if (lostVotes > 0 && gainedVotes == 0) {
+            result.lostKm2 += pieceKm2;
+            result.sides.push_back(GainedLost::Side::Lost);
+        } else if (pieceKm2 == 0) {
+            result.sides.push_back(GainedLost::Side::Empty);
+        } else {
+            return std::nullopt;
+        }
     }
     return result;
 }

@@ -72,8 +72,10 @@ double geodesicAreaKm2(const Geometry& lonLat, std::initializer_list<const Geode
 // merge into one polygon) or a ring needs the library's pole or antimeridian handling. The caller then
 // falls back to two differences.
 struct GainedLost {
+    enum class Side : std::uint8_t { Gained, Lost, Empty };
     double gainedKm2 = 0;
     double lostKm2 = 0;
+    std::vector<Side> sides;  // one per polygon of the pieces; Empty for a piece of no area
 };
 std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const GeodesicEdgeTable& from,
                                                    const GeodesicEdgeTable& to);
