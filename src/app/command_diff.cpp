@@ -13,6 +13,7 @@
 #include "app/measuring.hpp"
 #include "app/loaded_scenario.hpp"
 #include "core/error.hpp"
+#include "geo/geos.hpp"
 #include "io/geojson_writer.hpp"
 
 namespace frontline::app {
@@ -90,8 +91,12 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         print(io::render(table, format));
 
         if (!options->out.empty()) {
-            io::writeGeoJson(options->out, {changeFeature("gained", change.gainedLonLat, change.gained.valueKm2, fromState, toState),
-                                            changeFeature("lost", change.lostLonLat, change.lost.valueKm2, fromState, toState)});
+            // GeoJSON keeps 7 decimals; snapped to that grid first, the pieces stay valid when read back.
+            constexpr double kGeoJsonGrid = 1e-7;
+            io::writeGeoJson(options->out, {changeFeature("gained", geo::snapToGrid(geos, change.gainedLonLat, kGeoJsonGrid),
+                                                          change.gained.valueKm2, fromState, toState),
+                                            changeFeature("lost", geo::snapToGrid(geos, change.lostLonLat, kGeoJsonGrid),
+                                                          change.lost.valueKm2, fromState, toState)});
         }
         if (!analysis::closureHolds(change)) {
             throw CheckFailed(fmt::format("closure {:.6f} km² exceeds the tolerance", change.closureKm2));

@@ -205,6 +205,14 @@ Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b) {
     return overlay(context, a, b, GEOSIntersection_r, "intersection");
 }
 
+Geometry snapToGrid(GeosContext& context, const Geometry& geometry, double gridSize) {
+    if (geometry.polygons.empty()) return geometry;
+    auto geos = toGeosPolygons(context, geometry);
+    // Flags 0: the result is made valid; pieces that collapse below the grid are dropped.
+    auto snapped = own(context, GEOSGeom_setPrecision_r(context.handle(), geos.get(), gridSize, 0), "snapping to a grid");
+    return polygonsOf(context, snapped.get());
+}
+
 Geometry buffer(GeosContext& context, const Geometry& geometry, double distance) {
     auto geos = toGeosPolygons(context, geometry);
     // 16 segments per quarter circle: the arc error at a 5 km buffer is under 10 m.

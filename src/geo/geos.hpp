@@ -52,6 +52,10 @@ Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry symmetricDifference(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b);
 
+// The polygons with every vertex on a grid of `gridSize` (GEOS snap-rounding), still valid: rounding
+// coordinates one by one can make a ring touch or cross itself where pieces are thinner than the grid.
+Geometry snapToGrid(GeosContext& context, const Geometry& geometry, double gridSize);
+
 // Buffer of the polygonal part by `distance` in the geometry's own units (negative shrinks).
 Geometry buffer(GeosContext& context, const Geometry& geometry, double distance);
 // Planar area of the polygonal part, in squared coordinate units.

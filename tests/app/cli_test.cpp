@@ -112,6 +112,19 @@ TEST(Cli, DiffReportsChangeAndWritesGeoJson) {
     fs::remove(out);
 }
 
+TEST(Cli, DiffPiecesStayValidWhenReadBack) {
+    // The 2020 war on the bundled scenario: thin pieces along the old line once rounded to GeoJSON's 7
+    // decimals one coordinate at a time made a ring touch itself, and reading the file back warned.
+    const std::string scenario = std::string(FRONTLINE_SOURCE_DIR) + "/geodata/karabakh";
+    const std::string out = (fs::temp_directory_path() / ("frontline-diff-valid-" + std::to_string(::getpid()) + ".geojson")).string();
+    const RunResult result = runFrontline({"diff", scenario, "--from", "1994-05-12", "--to", "2020-11-10", "--out", out});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const RunResult info = runFrontline({"info", out, "--format", "csv", "--strict"});
+    EXPECT_EQ(info.exitCode, 0) << info.err;
+    EXPECT_EQ(info.err, "");
+    fs::remove(out);
+}
+
 TEST(Cli, DiffToAnUnwritablePathFailsAndLeavesNothing) {
     const RunResult result =
         runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--out", "/nonexistent/x.geojson"});
