@@ -13,9 +13,16 @@ GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& fr
     if (const auto split = geo::splitSymmetricDifference(pieces, fromEdges, toEdges)) {
         result.gainedKm2 = split->gainedKm2;
         result.lostKm2 = split->lostKm2;
+        std::optional<geo::PreparedPolygons> toShape;  // made for the first piece no shared edge places
         for (std::size_t i = 0; i < pieces.polygons.size(); ++i) {
-            if (split->sides[i] == geo::GainedLost::Side::Gained) result.gainedLonLat.polygons.push_back(std::move(pieces.polygons[i]));
-            if (split->sides[i] == geo::GainedLost::Side::Lost) result.lostLonLat.polygons.push_back(std::move(pieces.polygons[i]));
+            Polygon& piece = pieces.polygons[i];
+            bool gained = split->sides[i] == geo::GainedLost::Side::Gained;
+            if (split->sides[i] == geo::GainedLost::Side::Unknown) {
+                if (!toShape) toShape.emplace(geos, to);
+                gained = toShape->containsInteriorPointOf(piece);
+                (gained ? result.gainedKm2 : result.lostKm2) += split->piecesKm2[i];
+            }
+            (gained ? result.gainedLonLat : result.lostLonLat).polygons.push_back(std::move(piece));
         }
         return result;
     }

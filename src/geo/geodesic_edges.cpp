@@ -189,6 +189,7 @@ std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const
     };
     std::vector<Shared> shared;
     result.sides.reserve(pieces.polygons.size());
+    result.piecesKm2.reserve(pieces.polygons.size());
     for (const auto& polygon : pieces.polygons) {
         double pieceKm2 = 0;
         std::size_t gainedVotes = 0, lostVotes = 0;
@@ -218,16 +219,16 @@ std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const
             }
             pieceKm2 += (r == 0 ? 1 : -1) * std::fabs(signedKm2);
         }
-        if (gainedVotes > 0 && lostVotes == 0) {
+        if (gainedVotes > 0 && lostVotes > 0) return std::nullopt;
+        result.piecesKm2.push_back(pieceKm2);
+        if (gainedVotes > 0) {
             result.gainedKm2 += pieceKm2;
             result.sides.push_back(GainedLost::Side::Gained);
-        } else if (lostVotes > 0 && gainedVotes == 0) {
+        } else if (lostVotes > 0) {
             result.lostKm2 += pieceKm2;
             result.sides.push_back(GainedLost::Side::Lost);
-        } else if (pieceKm2 == 0) {
-            result.sides.push_back(GainedLost::Side::Empty);
         } else {
-            return std::nullopt;
+            result.sides.push_back(GainedLost::Side::Unknown);
         }
     }
     return result;

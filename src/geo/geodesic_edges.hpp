@@ -67,15 +67,17 @@ double geodesicAreaKm2(const Geometry& lonLat, std::initializer_list<const Geode
                        EdgeLookupCount* count = nullptr);
 
 // The symmetric difference `from` △ `to` (as GEOS gives it) split into what `to` gained and `from` lost,
-// km². Each piece is assigned by the sides of its edges that it shares with `from` or `to`; nothing is
-// returned when some piece cannot be assigned unanimously (pieces of both that touch along an edge
-// merge into one polygon) or a ring needs the library's pole or antimeridian handling. The caller then
-// falls back to two differences.
+// km². Each piece is assigned by the sides of the edges it shares with `from` or `to`. A piece that
+// shares no whole edge (a sliver between two crossings on the same pair of edges) is left Unknown for
+// the caller to place with a point-in-polygon test. Nothing is returned when the edges of a piece
+// disagree (pieces of both that touch along an edge merge into one polygon) or a ring needs the
+// library's pole or antimeridian handling; the caller then falls back to two differences.
 struct GainedLost {
-    enum class Side : std::uint8_t { Gained, Lost, Empty };
-    double gainedKm2 = 0;
-    double lostKm2 = 0;
-    std::vector<Side> sides;  // one per polygon of the pieces; Empty for a piece of no area
+    enum class Side : std::uint8_t { Gained, Lost, Unknown };
+    double gainedKm2 = 0;  // the pieces assigned Gained
+    double lostKm2 = 0;    // the pieces assigned Lost
+    std::vector<Side> sides;        // one per polygon of the pieces
+    std::vector<double> piecesKm2;  // the area of each
 };
 std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const GeodesicEdgeTable& from,
                                                    const GeodesicEdgeTable& to);

@@ -205,6 +205,28 @@ Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b) {
     return overlay(context, a, b, GEOSIntersection_r, "intersection");
 }
 
+PreparedPolygons::PreparedPolygons(GeosContext& context, const Geometry& shape) : m_context(context) {
+    m_shape = toGeosPolygons(context, shape).release();
+    m_prepared = GEOSPrepare_r(context.handle(), m_shape);
+    if (!m_prepared) {
+        GEOSGeom_destroy_r(context.handle(), m_shape);
+        context.fail("preparing a shape");
+    }
+}
+
+PreparedPolygons::~PreparedPolygons() {
+    GEOSPreparedGeom_destroy_r(m_context.handle(), m_prepared);
+    GEOSGeom_destroy_r(m_context.handle(), m_shape);
+}
+
+bool PreparedPolygons::containsInteriorPointOf(const Polygon& polygon) const {
+    auto piece = makePolygon(m_context, polygon);
+    auto point = own(m_context, GEOSPointOnSurface_r(m_context.handle(), piece.get()), "finding a point inside a piece");
+    const char inside = GEOSPreparedContains_r(m_context.handle(), m_prepared, point.get());
+    if (inside == 2) m_context.fail("testing a point against a shape");
+    return inside == 1;
+}
+
 Geometry snapToGrid(GeosContext& context, const Geometry& geometry, double gridSize) {
     if (geometry.polygons.empty()) return geometry;
     auto geos = toGeosPolygons(context, geometry);

@@ -10,6 +10,8 @@
 #include "core/geometry.hpp"
 
 struct GEOSContextHandle_HS;
+struct GEOSGeom_t;
+struct GEOSPrepGeom_t;
 
 namespace frontline::geo {
 
@@ -51,6 +53,23 @@ Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b);
 // What lies in exactly one of a and b.
 Geometry symmetricDifference(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b);
+
+// A shape prepared for repeated point-in-polygon tests (GEOS prepared geometry).
+class PreparedPolygons {
+public:
+    PreparedPolygons(GeosContext& context, const Geometry& shape);
+    ~PreparedPolygons();
+    PreparedPolygons(const PreparedPolygons&) = delete;
+    PreparedPolygons& operator=(const PreparedPolygons&) = delete;
+
+    // Whether a point inside `polygon` (GEOS PointOnSurface) lies inside the shape.
+    bool containsInteriorPointOf(const Polygon& polygon) const;
+
+private:
+    GeosContext& m_context;
+    GEOSGeom_t* m_shape = nullptr;
+    const GEOSPrepGeom_t* m_prepared = nullptr;
+};
 
 // The polygons with every vertex on a grid of `gridSize` (GEOS snap-rounding), still valid: rounding
 // coordinates one by one can make a ring touch or cross itself where pieces are thinner than the grid.

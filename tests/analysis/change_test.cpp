@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
+#include "../geo/random_star.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/geodesic_edges.hpp"
 
 namespace frontline::analysis {
 namespace {
@@ -82,6 +86,35 @@ TEST_F(ChangeTest, EverythingLostWhenNothingRemains) {
     EXPECT_EQ(change.gained.valueKm2, 0);
     EXPECT_EQ(change.to.valueKm2, 0);
 }
+
+
+// The one-overlay split (what series, stats and diff use) against two differences, on random stars
+// that cross each other hundreds of times: many pieces, slivers among them.
+class RandomChangePieces : public ::testing::TestWithParam<int> {};
+
+TEST_P(RandomChangePieces, EqualTwoDifferences) {
+    std::mt19937 random(static_cast<unsigned>(GetParam()));
+    geo::GeosContext geos;
+    const Geometry from = geo::testing::randomStar(random, {46.5, 39.8}, 0.8, 300);
+    const Geometry to = geo::testing::randomStar(random, {46.6, 39.85}, 0.8, 300);
+    const geo::GeodesicEdgeTable fromEdges(from), toEdges(to);
+    // The split itself succeeds here (no two pieces share an edge); slivers are placed by a point test.
+    const auto split = geo::splitSymmetricDifference(geo::symmetricDifference(geos, from, to), fromEdges, toEdges);
+    ASSERT_TRUE(split);
+    EXPECT_GT(std::count(split->sides.begin(), split->sides.end(), geo::GainedLost::Side::Unknown), 0);
+    const GainedLostPieces pieces = geodesicChangePieces(geos, from, to, fromEdges, toEdges);
+    const Geometry gained = geo::subtract(geos, to, from), lost = geo::subtract(geos, from, to);
+    const double scale = geo::geodesicAreaKm2(gained) + geo::geodesicAreaKm2(lost);
+    EXPECT_NEAR(pieces.gainedKm2, geo::geodesicAreaKm2(gained), 1e-9 * scale);
+    EXPECT_NEAR(pieces.lostKm2, geo::geodesicAreaKm2(lost), 1e-9 * scale);
+    // The polygons handed back are the pieces themselves, each on its side.
+    EXPECT_NEAR(geo::geodesicAreaKm2(pieces.gainedLonLat), pieces.gainedKm2, 1e-9 * scale);
+    EXPECT_NEAR(geo::geodesicAreaKm2(pieces.lostLonLat), pieces.lostKm2, 1e-9 * scale);
+    EXPECT_EQ(pieces.gainedLonLat.polygons.size(), gained.polygons.size());
+    EXPECT_EQ(pieces.lostLonLat.polygons.size(), lost.polygons.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, RandomChangePieces, ::testing::Range(1, 21));
 
 }  // namespace
 }  // namespace frontline::analysis

@@ -3,40 +3,26 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <random>
 
 #include "geo/densify.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geos.hpp"
+#include "random_star.hpp"
 
 namespace frontline::geo {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
-// A random star-shaped polygon (valid by construction) around a centre, radius in degrees.
-Geometry randomStar(std::mt19937& random, Coord centre, double radius, int vertices) {
-    std::uniform_real_distribution<double> wobble(0.4, 1.0);
-    Path ring;
-    for (int i = 0; i < vertices; ++i) {
-        const double angle = 2 * kPi * i / vertices;
-        const double r = radius * wobble(random);
-        ring.push_back({centre.x + r * std::cos(angle), centre.y + r * std::sin(angle)});
-    }
-    ring.push_back(ring.front());
-    Geometry geometry;
-    geometry.polygons.push_back({{ring}});
-    densify(geometry);  // as the layer reader does: the rays are up to 50 km long
-    return geometry;
-}
+constexpr double kPi = std::numbers::pi;
 
 class RandomOverlay : public ::testing::TestWithParam<int> {};
 
 TEST_P(RandomOverlay, PiecesAddUpToTheWholes) {
     std::mt19937 random(static_cast<unsigned>(GetParam()));
     GeosContext context;
-    const Geometry a = randomStar(random, {46.5, 39.8}, 0.8, 300);
-    const Geometry b = randomStar(random, {46.7, 39.9}, 0.8, 300);
+    const Geometry a = testing::randomStar(random, {46.5, 39.8}, 0.8, 300);
+    const Geometry b = testing::randomStar(random, {46.7, 39.9}, 0.8, 300);
 
     const double areaA = geodesicAreaKm2(a);
     const double areaB = geodesicAreaKm2(b);
@@ -63,8 +49,8 @@ TEST(Densify, LongEdgesBreakClosureUnlessDensified) {
     // edges, and the pieces no longer add up. The closure check exists to catch exactly this.
     std::mt19937 random(2);
     GeosContext context;
-    Geometry a = randomStar(random, {46.5, 39.8}, 0.8, 300);
-    Geometry b = randomStar(random, {46.7, 39.9}, 0.8, 300);
+    Geometry a = testing::randomStar(random, {46.5, 39.8}, 0.8, 300);
+    Geometry b = testing::randomStar(random, {46.7, 39.9}, 0.8, 300);
     std::mt19937 again(2);
     std::uniform_real_distribution<double> unused(0, 1);
     (void)unused;
