@@ -59,6 +59,19 @@ double signedRingKm2(const CompensatedSum& sum) {
     return -std::remainder(sum.value(), ellipsoidM2) / 1e6;
 }
 
+// The signed area of a plain ring of `count` open vertices: edgeS12(a, b) summed over its edges,
+// repeated points skipped.
+template <typename EdgeS12>
+double signedPlainRingKm2(const Path& ring, std::size_t count, const EdgeS12& edgeS12) {
+    CompensatedSum sum;
+    for (std::size_t i = 0; i < count; ++i) {
+        const Coord& a = ring[i];
+        const Coord& b = ring[(i + 1) % count];
+        if (a != b) sum.add(edgeS12(a, b));
+    }
+    return signedRingKm2(sum);
+}
+
 // A polygon's interior lies left of its shell traversed counter-clockwise and of a hole traversed
 // clockwise.
 bool interiorIsLeft(bool shell, double signedKm2) { return shell == (signedKm2 > 0); }
@@ -85,18 +98,13 @@ GeodesicEdgeTable::GeodesicEdgeTable(const Geometry& lonLat) {
                 continue;
             }
             const std::size_t first = m_entries.size();
-            CompensatedSum sum;
-            for (std::size_t i = 0; i < count; ++i) {
-                const Coord& a = ring[i];
-                const Coord& b = ring[(i + 1) % count];
-                if (a == b) continue;
+            const double signedKm2 = signedPlainRingKm2(ring, count, [&](const Coord& a, const Coord& b) {
                 const double s12 = solveS12(a, b);
-                sum.add(s12);
                 const bool forward = lexicographicLess(a, b);
                 // interiorLeft holds `forward` until the ring's orientation is known.
                 m_entries.push_back({forward ? a : b, forward ? b : a, forward ? s12 : -s12, forward, true});
-            }
-            const double signedKm2 = signedRingKm2(sum);
+                return s12;
+            });
             const bool left = interiorIsLeft(r == 0, signedKm2);
             for (std::size_t k = first; k < m_entries.size(); ++k) m_entries[k].interiorLeft = m_entries[k].interiorLeft == left;
             m_areaKm2 += (r == 0 ? 1 : -1) * std::fabs(signedKm2);
@@ -158,19 +166,14 @@ double geodesicAreaKm2(const Geometry& lonLat, std::initializer_list<const Geode
             } else if (!isPlainRing(ring, n)) {
                 ringKm2 = geodesicRingAreaKm2(ring);
             } else {
-                CompensatedSum sum;
-                for (std::size_t i = 0; i < n; ++i) {
-                    const Coord& a = ring[i];
-                    const Coord& b = ring[(i + 1) % n];
-                    if (a == b) continue;
+                ringKm2 = std::fabs(signedPlainRingKm2(ring, n, [&](const Coord& a, const Coord& b) {
                     std::optional<GeodesicEdgeTable::Found> found;
                     for (const GeodesicEdgeTable* table : tables) {
                         if (table && (found = table->find(a, b))) break;
                     }
                     ++(found ? local.found : local.solved);
-                    sum.add(found ? found->s12 : solveS12(a, b));
-                }
-                ringKm2 = std::fabs(signedRingKm2(sum));
+                    return found ? found->s12 : solveS12(a, b);
+                }));
             }
             area += r == 0 ? ringKm2 : -ringKm2;
         }
@@ -198,19 +201,14 @@ std::optional<GainedLost> splitSymmetricDifference(const Geometry& pieces, const
             const std::size_t n = openCount(ring);
             if (n < 3) continue;
             if (!isPlainRing(ring, n)) return std::nullopt;
-            CompensatedSum sum;
             shared.clear();
-            for (std::size_t i = 0; i < n; ++i) {
-                const Coord& a = ring[i];
-                const Coord& b = ring[(i + 1) % n];
-                if (a == b) continue;
+            const double signedKm2 = signedPlainRingKm2(ring, n, [&](const Coord& a, const Coord& b) {
                 const auto inFrom = from.find(a, b);
                 const auto inTo = to.find(a, b);
                 if (inFrom && inFrom->sideKnown) shared.push_back({false, inFrom->interiorLeft});
                 if (inTo && inTo->sideKnown) shared.push_back({true, inTo->interiorLeft});
-                sum.add(inFrom ? inFrom->s12 : inTo ? inTo->s12 : solveS12(a, b));
-            }
-            const double signedKm2 = signedRingKm2(sum);
+                return inFrom ? inFrom->s12 : inTo ? inTo->s12 : solveS12(a, b);
+            });
             const bool pieceLeft = interiorIsLeft(r == 0, signedKm2);
             for (const Shared& edge : shared) {
                 // On the shape's side of one of its edges, the piece lies inside that shape.
