@@ -22,8 +22,9 @@ Geometry Measurer::grown(const Geometry& lonLat, double distanceM) const {
 
 AreaInterval Measurer::areaInterval(const Geometry& lonLat, double uncertaintyM, std::optional<double> knownKm2) const {
     const double value = knownKm2 ? *knownKm2 : areaKm2(lonLat);
-    if (uncertaintyM <= 0) return {value, value, value};
-    return {value, areaKm2(grown(lonLat, -uncertaintyM)), areaKm2(grown(lonLat, uncertaintyM))};
+    if (uncertaintyM <= 0) return AreaInterval::exact(value);
+    const double min = areaKm2(grown(lonLat, -uncertaintyM)), max = areaKm2(grown(lonLat, uncertaintyM));
+    return {value, min, max, min, max};
 }
 
 }  // namespace frontline::analysis

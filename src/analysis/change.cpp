@@ -33,46 +33,72 @@ GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& fr
     return result;
 }
 
-Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to, double fromUncertaintyM,
-                     double toUncertaintyM, const geo::GeodesicEdgeTable* fromEdges, const geo::GeodesicEdgeTable* toEdges) {
+StateEvidence stateEvidence(const Measurer& measurer, Geometry held, const std::vector<ReferenceLine>& references,
+                            const OwnLine& own, const UncertaintyModel& model) {
+    StateEvidence evidence;
+    evidence.held = std::move(held);
+    const bool geodesic = measurer.method == AreaMethod::Geodesic;
+    if (geodesic) evidence.edges = geo::GeodesicEdgeTable(evidence.held);
+    evidence.provenance = classifyOutline(measurer, evidence.held, references, own);
+    const double value = geodesic ? evidence.edges.areaKm2() : measurer.areaKm2(evidence.held);
+    evidence.area = boundedInterval(measurer, evidence.held, value, evidence.provenance, model);
+    return evidence;
+}
+
+namespace {
+
+// The stretches of either state that bound `piece`: those within 1 m of it in the equal-area frame.
+// The pieces are cut from the states' own vertices, and both go through one projection, so a bounding
+// stretch lies on the piece's outline to rounding (nanometres); 1 m takes nothing else, since no
+// stretch of either state crosses a piece's interior.
+OutlineProvenance boundingStretches(const Measurer& measurer, const Geometry& pieceLonLat, const StateEvidence& from,
+                                    const StateEvidence& to) {
+    if (pieceLonLat.polygons.empty()) return {};
+    const Geometry zoneXy = geo::buffer(measurer.geos, measurer.frame.project(pieceLonLat), 1.0);
+    return from.provenance.within(measurer, zoneXy) + to.provenance.within(measurer, zoneXy);
+}
+
+}  // namespace
+
+Change computeChange(const Measurer& measurer, const StateEvidence& from, const StateEvidence& to,
+                     const UncertaintyModel& model) {
     Change change;
     double gained = 0, lost = 0;
     if (measurer.method == AreaMethod::Geodesic) {
-        std::optional<geo::GeodesicEdgeTable> ownFrom, ownTo;
-        if (!fromEdges) fromEdges = &ownFrom.emplace(from);
-        if (!toEdges) toEdges = &ownTo.emplace(to);
-        GainedLostPieces pieces = geodesicChangePieces(measurer.geos, from, to, *fromEdges, *toEdges);
+        GainedLostPieces pieces = geodesicChangePieces(measurer.geos, from.held, to.held, from.edges, to.edges);
         change.gainedLonLat = std::move(pieces.gainedLonLat);
         change.lostLonLat = std::move(pieces.lostLonLat);
-        change.from = measurer.areaInterval(from, fromUncertaintyM, fromEdges->areaKm2());
-        change.to = measurer.areaInterval(to, toUncertaintyM, toEdges->areaKm2());
         gained = pieces.gainedKm2;
         lost = pieces.lostKm2;
     } else {
-        change.gainedLonLat = geo::subtract(measurer.geos, to, from);
-        change.lostLonLat = geo::subtract(measurer.geos, from, to);
-        change.from = measurer.areaInterval(from, fromUncertaintyM);
-        change.to = measurer.areaInterval(to, toUncertaintyM);
+        change.gainedLonLat = geo::subtract(measurer.geos, to.held, from.held);
+        change.lostLonLat = geo::subtract(measurer.geos, from.held, to.held);
         gained = measurer.areaKm2(change.gainedLonLat);
         lost = measurer.areaKm2(change.lostLonLat);
     }
-    change.gained = {gained, gained, gained};
-    change.lost = {lost, lost, lost};
-    change.net = {gained - lost, change.to.minKm2 - change.from.maxKm2, change.to.maxKm2 - change.from.minKm2};
+    change.from = from.area;
+    change.to = to.area;
     change.closureKm2 = std::fabs(change.to.valueKm2 - change.from.valueKm2 - (gained - lost));
 
-    if (fromUncertaintyM > 0 || toUncertaintyM > 0) {
-        const Geometry fromGrown = measurer.grown(from, fromUncertaintyM);
-        const Geometry fromShrunk = measurer.grown(from, -fromUncertaintyM);
-        const Geometry toGrown = measurer.grown(to, toUncertaintyM);
-        const Geometry toShrunk = measurer.grown(to, -toUncertaintyM);
-        auto& geos = measurer.geos;
-        change.gained.minKm2 = std::min(gained, measurer.areaKm2(geo::subtract(geos, toShrunk, fromGrown)));
-        change.gained.maxKm2 = std::max(gained, measurer.areaKm2(geo::subtract(geos, toGrown, fromShrunk)));
-        change.lost.minKm2 = std::min(lost, measurer.areaKm2(geo::subtract(geos, fromShrunk, toGrown)));
-        change.lost.maxKm2 = std::max(lost, measurer.areaKm2(geo::subtract(geos, fromGrown, toShrunk)));
-    }
+    const OutlineProvenance gainedEdges = boundingStretches(measurer, change.gainedLonLat, from, to);
+    const OutlineProvenance lostEdges = boundingStretches(measurer, change.lostLonLat, from, to);
+    change.gained = boundedInterval(measurer, change.gainedLonLat, gained, gainedEdges, model);
+    change.lost = boundedInterval(measurer, change.lostLonLat, lost, lostEdges, model);
+    const double net = gained - lost;
+    change.net.valueKm2 = net;
+    change.net.minKm2 = change.gained.minKm2 - change.lost.maxKm2;
+    change.net.maxKm2 = change.gained.maxKm2 - change.lost.minKm2;
+    const double halfWidth = model.z * areaSigmaKm2(gainedEdges + lostEdges, model);
+    change.net.likelyMinKm2 = std::clamp(net - halfWidth, change.net.minKm2, net);
+    change.net.likelyMaxKm2 = std::clamp(net + halfWidth, net, change.net.maxKm2);
     return change;
+}
+
+Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to, double fromUncertaintyM,
+                     double toUncertaintyM) {
+    const StateEvidence fromEvidence = stateEvidence(measurer, from, {}, {"from", "from", fromUncertaintyM}, {});
+    const StateEvidence toEvidence = stateEvidence(measurer, to, {}, {"to", "to", toUncertaintyM}, {});
+    return computeChange(measurer, fromEvidence, toEvidence);
 }
 
 bool closureHolds(const Change& change) {

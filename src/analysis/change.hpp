@@ -1,7 +1,9 @@
 #pragma once
 
 #include "analysis/area.hpp"
+#include "analysis/provenance.hpp"
 #include "core/geometry.hpp"
+#include "core/scenario.hpp"
 #include "geo/geodesic_edges.hpp"
 
 namespace frontline::analysis {
@@ -21,14 +23,31 @@ struct Change {
     double netKm2() const { return gained.valueKm2 - lost.valueKm2; }
 };
 
-// Inputs must be dissolved (non-overlapping) polygons in lon/lat. With positional uncertainties u_from
-// and u_to (metres) the intervals take the worst case: least gained = shrunk(to) − grown(from), most
-// gained = grown(to) − shrunk(from); likewise lost; net spans [min(to) − max(from), max(to) − min(from)].
-// For the geodesic method the states' edge tables may be passed in (a caller walking a timeline keeps
-// them); otherwise they are made here.
+// What is measured of one state of control, once: the dissolved held area in lon/lat, its geodesic
+// edge table (geodesic method), its outline split by source, and its area with both ranges.
+struct StateEvidence {
+    Geometry held;
+    geo::GeodesicEdgeTable edges;
+    OutlineProvenance provenance;
+    AreaInterval area;
+};
+
+// The evidence of `held` (dissolved polygons in lon/lat) whose outline is classified against
+// `references`, the rest being `own`. The area interval is [area(P − band), area(P ∪ band)] with the
+// band of every stretch buffered by its own source's uncertainty.
+StateEvidence stateEvidence(const Measurer& measurer, Geometry held, const std::vector<ReferenceLine>& references,
+                            const OwnLine& own, const UncertaintyModel& model);
+
+// Gained and lost pieces by overlay; each interval comes from the band on the outline of its own
+// pieces only (a stretch both states share bounds no piece, so it cancels): gained ∈ [area(G − B_G),
+// area(G ∪ B_G)] with B_G the stretches of either state that bound G, each buffered by its own
+// uncertainty; likewise lost; net ∈ [gained.min − lost.max, gained.max − lost.min], its likely range
+// from every stretch that bounds a piece. A state against itself: every interval is [0, 0].
+Change computeChange(const Measurer& measurer, const StateEvidence& from, const StateEvidence& to,
+                     const UncertaintyModel& model = {});
+// The same for two shapes whose whole outlines have one uncertainty each (u_from, u_to in metres).
 Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to, double fromUncertaintyM = 0,
-                     double toUncertaintyM = 0, const geo::GeodesicEdgeTable* fromEdges = nullptr,
-                     const geo::GeodesicEdgeTable* toEdges = nullptr);
+                     double toUncertaintyM = 0);
 
 // What `to` gained and `from` lost, as polygons and geodesic km²: one symmetric difference split by the
 // sides of the states' edges, or two differences where the split cannot tell the pieces apart; piece

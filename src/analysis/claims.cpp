@@ -119,8 +119,10 @@ std::string_view toString(Verdict verdict) {
     switch (verdict) {
         case Verdict::Consistent:
             return "consistent";
-        case Verdict::ConsistentWithinUncertainty:
-            return "consistent within uncertainty";
+        case Verdict::ConsistentWithinLikelyRange:
+            return "consistent within the likely range";
+        case Verdict::ConsistentOnlyAtWorstCase:
+            return "consistent only at the worst case";
         case Verdict::Inconsistent:
             return "inconsistent";
         case Verdict::NotCheckable:
@@ -141,7 +143,8 @@ std::string ClaimResult::baseline() const {
 
 Verdict judge(const AcceptedRange& range, const ValueInterval& computed) {
     if (range.contains(computed.value)) return Verdict::Consistent;
-    if (range.overlaps(computed.min, computed.max)) return Verdict::ConsistentWithinUncertainty;
+    if (range.overlaps(computed.likelyLow(), computed.likelyHigh())) return Verdict::ConsistentWithinLikelyRange;
+    if (range.overlaps(computed.min, computed.max)) return Verdict::ConsistentOnlyAtWorstCase;
     return Verdict::Inconsistent;
 }
 
@@ -185,8 +188,14 @@ std::vector<ClaimResult> evaluateClaims(const std::vector<Claim>& claims, Measur
     return results;
 }
 
+ScenarioMeasureSource::ScenarioMeasureSource(TimelineEvidence& evidence)
+    : m_evidence(evidence), m_measurer(evidence.measurer()), m_scenario(evidence.scenario()) {}
+
 ScenarioMeasureSource::ScenarioMeasureSource(const Measurer& measurer, const Scenario& scenario)
-    : m_measurer(measurer), m_scenario(scenario) {}
+    : m_ownEvidence(std::make_unique<TimelineEvidence>(measurer, scenario)),
+      m_evidence(*m_ownEvidence),
+      m_measurer(measurer),
+      m_scenario(scenario) {}
 
 const ControlState& ScenarioMeasureSource::stateAt(const Date& date) const {
     const ControlState* state = m_scenario.timeline.stateAt(date);
@@ -207,30 +216,26 @@ const Geometry& ScenarioMeasureSource::polygons(const Layer& layer, const std::s
     return found->second;
 }
 
-const Geometry& ScenarioMeasureSource::held(const ControlState& state) {
-    static const Geometry nothing;
-    if (state.empty) return nothing;
-    return polygons(m_scenario.layer(state.layerId), state.featureId);
-}
-
-const Change& ScenarioMeasureSource::change(const ControlState& from, const ControlState& to) {
-    const auto key = std::make_pair(from.date.daysSinceEpoch(), to.date.daysSinceEpoch());
-    auto found = m_changes.find(key);
-    if (found == m_changes.end()) {
-        Change computed = computeChange(m_measurer, held(from), held(to), controlUncertaintyM(m_scenario, from),
-                                        controlUncertaintyM(m_scenario, to));
-        found = m_changes.emplace(key, std::move(computed)).first;
-    }
-    return found->second;
-}
-
-std::string ScenarioMeasureSource::describe(const ControlState& state) const {
+// "control_2020-11-10 (Ceasefire of 10 Nov 2020, from 2020-11-10; outline: 35 % National borders
+// ±1000 m, 23 % own line ±4000 m, …)": which sources the interval came from.
+std::string ScenarioMeasureSource::describe(const ControlState& state) {
     if (state.empty) return "nothing held from " + state.date.iso() + (state.label.empty() ? "" : " (" + state.label + ")");
     std::string text = state.layerId + (state.featureId.empty() ? "" : "#" + state.featureId) + " (";
     if (!state.label.empty()) text += state.label + ", ";
     text += "from " + state.date.iso();
-    const double uncertaintyM = controlUncertaintyM(m_scenario, state);
-    if (uncertaintyM > 0) text += ", ±" + plainNumber(uncertaintyM) + " m";
+    const OutlineProvenance& provenance = m_evidence.state(state).provenance;
+    const double totalKm = provenance.lengthKm();
+    if (totalKm > 0) {
+        text += "; outline:";
+        const char* separator = " ";
+        for (const auto& stretch : provenance.stretches) {
+            const long percent = std::lround(100 * stretch.lengthKm / totalKm);
+            if (percent == 0) continue;
+            text += separator + std::to_string(percent) + " % " + (stretch.own ? "own line" : stretch.sourceId);
+            if (stretch.uncertaintyM > 0) text += " ±" + plainNumber(stretch.uncertaintyM) + " m";
+            separator = ", ";
+        }
+    }
     return text + ")";
 }
 
@@ -242,11 +247,17 @@ std::string ScenarioMeasureSource::describe(const Layer& layer, const std::strin
     return (feature ? feature->property("name", featureId) : featureId) + " (" + layer.title + uncertainty + ")";
 }
 
+namespace {
+
+ValueInterval valueOf(const AreaInterval& area) {
+    return {area.valueKm2, area.minKm2, area.maxKm2, area.likelyMinKm2, area.likelyMaxKm2};
+}
+
+}  // namespace
+
 Measured ScenarioMeasureSource::controlArea(const Date& date) {
     const ControlState& state = stateAt(date);
-    const Geometry& geometry = held(state);
-    const AreaInterval area = m_measurer.areaInterval(geometry, controlUncertaintyM(m_scenario, state));
-    return {{area.valueKm2, area.minKm2, area.maxKm2}, describe(state)};
+    return {valueOf(m_evidence.state(state).area), describe(state)};
 }
 
 Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std::string& featureId) {
@@ -255,16 +266,21 @@ Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std:
     if (geometry.polygons.empty()) {
         throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) + " has no polygons to measure");
     }
-    const AreaInterval area = m_measurer.areaInterval(geometry, layer.uncertaintyM);
-    return {{area.valueKm2, area.minKm2, area.maxKm2}, describe(layer, featureId)};
+    return {valueOf(m_measurer.areaInterval(geometry, layer.uncertaintyM)), describe(layer, featureId)};
 }
 
 // Lengths get no interval: moving vertices by the positional uncertainty can lengthen a line without
 // bound (wiggles), so no honest worst case exists; the value is reported as exact and said so.
 Measured ScenarioMeasureSource::controlLength(const Date& date) {
     const ControlState& state = stateAt(date);
-    const double km = geo::geodesicLengthKm(held(state));
-    return {ValueInterval::exact(km), describe(state) + ", boundary length, no interval"};
+    const double km = m_evidence.state(state).provenance.lengthKm();
+    return {ValueInterval::exact(km), describe(state) + ", whole outline, no interval"};
+}
+
+Measured ScenarioMeasureSource::frontLength(const Date& date) {
+    const ControlState& state = stateAt(date);
+    const double km = m_evidence.state(state).provenance.frontKm();
+    return {ValueInterval::exact(km), describe(state) + ", line of contact (outline minus non-front reference lines), no interval"};
 }
 
 Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const std::string& featureId) {
@@ -283,8 +299,7 @@ Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const st
 namespace {
 
 Measured changePart(const AreaInterval& part, const std::string& from, const std::string& to) {
-    return {{part.valueKm2, part.minKm2, part.maxKm2},
-            from + " → " + to + "; overlay, worst case over both uncertainties"};
+    return {valueOf(part), from + " → " + to + "; overlay, band on the outline of the pieces only"};
 }
 
 }  // namespace
@@ -292,13 +307,13 @@ Measured changePart(const AreaInterval& part, const std::string& from, const std
 Measured ScenarioMeasureSource::gained(const Date& from, const Date& to) {
     const ControlState& a = stateAt(from);
     const ControlState& b = stateAt(to);
-    return changePart(change(a, b).gained, describe(a), describe(b));
+    return changePart(m_evidence.change(a, b).gained, describe(a), describe(b));
 }
 
 Measured ScenarioMeasureSource::lost(const Date& from, const Date& to) {
     const ControlState& a = stateAt(from);
     const ControlState& b = stateAt(to);
-    return changePart(change(a, b).lost, describe(a), describe(b));
+    return changePart(m_evidence.change(a, b).lost, describe(a), describe(b));
 }
 
 std::optional<Instant> ScenarioMeasureSource::event(const std::string& eventId) {

@@ -4,6 +4,7 @@
 // MeasureSource, returns values; printing is app/'s business.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "analysis/area.hpp"
 #include "analysis/change.hpp"
+#include "analysis/evidence.hpp"
 #include "analysis/expression.hpp"
 #include "core/scenario.hpp"
 
@@ -43,9 +45,18 @@ std::string plainNumber(double value);
 // What the claim says: "about 3800 km2 (±5%)", "over 0.5 count", "exactly 44 days".
 std::string claimedText(const Claim& claim);
 
-enum class Verdict { Consistent, ConsistentWithinUncertainty, Inconsistent, NotCheckable, SourcesDisagree };
+// Which range decided: the value itself, the likely range, or only the worst case.
+enum class Verdict {
+    Consistent,
+    ConsistentWithinLikelyRange,
+    ConsistentOnlyAtWorstCase,
+    Inconsistent,
+    NotCheckable,
+    SourcesDisagree
+};
 
-// "consistent", "consistent within uncertainty", "inconsistent", "not checkable", "sources disagree".
+// "consistent", "consistent within the likely range", "consistent only at the worst case",
+// "inconsistent", "not checkable", "sources disagree".
 std::string_view toString(Verdict verdict);
 
 struct ClaimResult {
@@ -60,8 +71,9 @@ struct ClaimResult {
     std::string baseline() const;
 };
 
-// Verdict of one computed value against a range: in range → Consistent; outside but the interval
-// reaches into the range → ConsistentWithinUncertainty; otherwise Inconsistent.
+// Verdict of one computed value against a range: in range → Consistent; outside, but the likely range
+// reaches into it → ConsistentWithinLikelyRange; only the worst case reaches it →
+// ConsistentOnlyAtWorstCase; otherwise Inconsistent.
 Verdict judge(const AcceptedRange& range, const ValueInterval& computed);
 
 // Evaluates every claim in order. A claim that is not checkable is "not checkable", or "sources
@@ -70,16 +82,20 @@ Verdict judge(const AcceptedRange& range, const ValueInterval& computed);
 // malformed measure, an unknown event, layer, feature or a date before the first control state.
 std::vector<ClaimResult> evaluateClaims(const std::vector<Claim>& claims, MeasureSource& source);
 
-// Measures a Scenario: areas by the Measurer with each layer's positional uncertainty, changes by
-// computeChange (worst case over both states' uncertainties), lengths exact (geodesic, no interval).
-// Caches dissolved geometries and changes; holds references to both arguments. One per thread.
+// Measures a Scenario: held areas and changes from the states' evidence (TimelineEvidence: each
+// stretch of outline with its own source's uncertainty, worst case and likely range), layer areas by
+// the Measurer with the layer's one uncertainty, lengths exact (geodesic, no interval). Holds
+// references to its arguments. One per thread.
 class ScenarioMeasureSource final : public MeasureSource {
 public:
+    explicit ScenarioMeasureSource(TimelineEvidence& evidence);
+    // With evidence of its own.
     ScenarioMeasureSource(const Measurer& measurer, const Scenario& scenario);
 
     Measured controlArea(const Date& date) override;
     Measured layerArea(const std::string& layerId, const std::string& featureId) override;
     Measured controlLength(const Date& date) override;
+    Measured frontLength(const Date& date) override;
     Measured layerLength(const std::string& layerId, const std::string& featureId) override;
     Measured gained(const Date& from, const Date& to) override;
     Measured lost(const Date& from, const Date& to) override;
@@ -87,16 +103,15 @@ public:
 
 private:
     const ControlState& stateAt(const Date& date) const;
-    const Geometry& held(const ControlState& state);
     const Geometry& polygons(const Layer& layer, const std::string& featureId);
-    const Change& change(const ControlState& from, const ControlState& to);
-    std::string describe(const ControlState& state) const;
+    std::string describe(const ControlState& state);
     static std::string describe(const Layer& layer, const std::string& featureId);
 
+    std::unique_ptr<TimelineEvidence> m_ownEvidence;
+    TimelineEvidence& m_evidence;
     const Measurer& m_measurer;
     const Scenario& m_scenario;
     std::map<std::string, Geometry> m_geometries;
-    std::map<std::pair<long, long>, Change> m_changes;
 };
 
 }  // namespace frontline::analysis

@@ -8,7 +8,9 @@
 // value the inputs could produce. Units follow the functions: km² (area, gained, lost), km (length),
 // days, hours, months (days / 30.436875), calendar year and month.
 
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,17 +20,26 @@
 
 namespace frontline::analysis {
 
-// A value with the range its inputs allow. Invariant: min <= value <= max (bounds may be infinite).
+// A value with the worst-case range its inputs allow, and the likely range inside it (NaN bounds: the
+// likely range is the worst case, for inputs that have no statistical model).
+// Invariant: min <= likelyLow() <= value <= likelyHigh() <= max (bounds may be infinite).
 struct ValueInterval {
     double value = 0;
     double min = 0;
     double max = 0;
+    double likelyMin = std::numeric_limits<double>::quiet_NaN();
+    double likelyMax = std::numeric_limits<double>::quiet_NaN();
 
-    static ValueInterval exact(double v) { return {v, v, v}; }
+    static ValueInterval exact(double v) { return {v, v, v, v, v}; }
+    double likelyLow() const { return std::isnan(likelyMin) ? min : likelyMin; }
+    double likelyHigh() const { return std::isnan(likelyMax) ? max : likelyMax; }
+    ValueInterval worst() const;    // (value, min, max)
+    ValueInterval likely() const;   // (value, likelyLow, likelyHigh)
 };
 
-// Worst-case interval arithmetic. Dividing by an interval that contains zero gives (−∞, ∞); dividing
-// by a value of exactly zero throws DataError "division by zero".
+// Interval arithmetic on both ranges: the worst case exactly, the likely range conservatively.
+// Dividing by an interval that contains zero gives (−∞, ∞); dividing by a value of exactly zero
+// throws DataError "division by zero".
 ValueInterval operator+(const ValueInterval& a, const ValueInterval& b);
 ValueInterval operator-(const ValueInterval& a, const ValueInterval& b);
 ValueInterval operator*(const ValueInterval& a, const ValueInterval& b);
@@ -44,9 +55,9 @@ struct When {
     std::string text() const;
 };
 
-// `control@WHEN` or `layer:ID[#FEATURE]`.
+// `control@WHEN` (the held area), `front@WHEN` (its line of contact) or `layer:ID[#FEATURE]`.
 struct Ref {
-    enum class Kind { Control, Layer };
+    enum class Kind { Control, Front, Layer };
     Kind kind = Kind::Control;
     When when;
     std::string layerId;
@@ -106,7 +117,8 @@ public:
 
     virtual Measured controlArea(const Date& date) = 0;                 // km²
     virtual Measured layerArea(const std::string& layerId, const std::string& featureId) = 0;
-    virtual Measured controlLength(const Date& date) = 0;               // km
+    virtual Measured controlLength(const Date& date) = 0;               // km, the whole outline
+    virtual Measured frontLength(const Date& date) = 0;                 // km, the line of contact
     virtual Measured layerLength(const std::string& layerId, const std::string& featureId) = 0;
     virtual Measured gained(const Date& from, const Date& to) = 0;      // km²
     virtual Measured lost(const Date& from, const Date& to) = 0;        // km²

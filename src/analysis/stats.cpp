@@ -9,55 +9,39 @@ namespace frontline::analysis {
 
 namespace {
 
-StateStats measureState(const Measurer& measurer, const Scenario& scenario, const ControlState& state,
-                        const Geometry& held, const geo::GeodesicEdgeTable& edges) {
-    const bool geodesic = measurer.method == AreaMethod::Geodesic;
-    StateStats stats{state,
-                     measurer.areaInterval(held, controlUncertaintyM(scenario, state),
-                                           geodesic ? std::optional<double>(edges.areaKm2()) : std::nullopt),
-                     edges.areaKm2(), 0, std::nullopt};
-    stats.planarKm2 = held.polygons.empty() ? 0 : measurer.frame.planarAreaKm2(measurer.geos, held);
+StateStats measureState(TimelineEvidence& evidence, const ControlState& state) {
+    const Measurer& measurer = evidence.measurer();
+    const StateEvidence& measured = evidence.state(state);
+    StateStats stats{state, measured.area, measured.edges.areaKm2(), 0, measured.provenance.frontKm(),
+                     measured.provenance.lengthKm(), measured.provenance.frontLonLat(), std::nullopt};
+    if (measurer.method == AreaMethod::Planar) stats.geodesicKm2 = geo::geodesicAreaKm2(measured.held);
+    stats.planarKm2 = measured.held.polygons.empty() ? 0 : measurer.frame.planarAreaKm2(measurer.geos, measured.held);
     return stats;
 }
 
 }  // namespace
 
-std::vector<StateStats> timelineStats(const Measurer& measurer, const Scenario& scenario) {
-    // Each state's edges are solved once, for its own area and for the pieces on either side of it.
+std::vector<StateStats> timelineStats(TimelineEvidence& evidence) {
     std::vector<StateStats> rows;
-    Geometry previousHeld;
-    geo::GeodesicEdgeTable previousEdges;
     const ControlState* previous = nullptr;
-    for (const auto& state : scenario.timeline.states()) {
-        Geometry held = controlGeometry(measurer.geos, scenario, state);
-        geo::GeodesicEdgeTable edges(held);
-        StateStats stats = measureState(measurer, scenario, state, held, edges);
-        if (previous) {
-            stats.sincePrevious = computeChange(measurer, previousHeld, held, controlUncertaintyM(scenario, *previous),
-                                                controlUncertaintyM(scenario, state), &previousEdges, &edges);
-        }
+    for (const auto& state : evidence.scenario().timeline.states()) {
+        StateStats stats = measureState(evidence, state);
+        if (previous) stats.sincePrevious = evidence.change(*previous, state);
         rows.push_back(std::move(stats));
-        previousHeld = std::move(held);
-        previousEdges = std::move(edges);
         previous = &state;
     }
     return rows;
 }
 
-StateStats statsAt(const Measurer& measurer, const Scenario& scenario, const Date& date) {
+StateStats statsAt(TimelineEvidence& evidence, const Date& date) {
+    const Scenario& scenario = evidence.scenario();
     const ControlState* state = scenario.timeline.stateAt(date);
     if (!state) {
         throw UsageError("no control state on or before " + date.iso() + " in '" + scenario.manifestPath.string() +
                          "'" + (scenario.timeline.empty() ? "" : " (the first is " + scenario.timeline.states().front().date.iso() + ")"));
     }
-    const Geometry held = controlGeometry(measurer.geos, scenario, *state);
-    const geo::GeodesicEdgeTable edges(held);
-    StateStats stats = measureState(measurer, scenario, *state, held, edges);
-    if (const ControlState* previous = scenario.timeline.previous(*state)) {
-        stats.sincePrevious = computeChange(measurer, controlGeometry(measurer.geos, scenario, *previous), held,
-                                            controlUncertaintyM(scenario, *previous), controlUncertaintyM(scenario, *state),
-                                            nullptr, &edges);
-    }
+    StateStats stats = measureState(evidence, *state);
+    if (const ControlState* previous = scenario.timeline.previous(*state)) stats.sincePrevious = evidence.change(*previous, *state);
     return stats;
 }
 

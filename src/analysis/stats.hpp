@@ -6,6 +6,7 @@
 
 #include "analysis/area.hpp"
 #include "analysis/change.hpp"
+#include "analysis/evidence.hpp"
 #include "core/scenario.hpp"
 
 namespace frontline::analysis {
@@ -13,16 +14,19 @@ namespace frontline::analysis {
 // The measured state of control at one dated state of the timeline.
 struct StateStats {
     ControlState state;
-    AreaInterval area;                 // by the chosen method, with the layer's uncertainty
+    AreaInterval area;                 // by the chosen method, with the band of its outline's sources
     double geodesicKm2 = 0;
     double planarKm2 = 0;              // the equal-area cross-check
+    double frontKm = 0;                // geodesic length of the line of contact (the outline's front stretches)
+    double outlineKm = 0;              // geodesic length of the whole outline
+    Geometry frontLonLat;              // the line of contact (lines, lon/lat), for drawing
     std::optional<Change> sincePrevious;
 };
 
 // One row per dated state, each with its change since the previous state.
-std::vector<StateStats> timelineStats(const Measurer& measurer, const Scenario& scenario);
+std::vector<StateStats> timelineStats(TimelineEvidence& evidence);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.
-StateStats statsAt(const Measurer& measurer, const Scenario& scenario, const Date& date);
+StateStats statsAt(TimelineEvidence& evidence, const Date& date);
 
 // How the held area at a state splits over the features of another layer (e.g. the districts).
 struct BreakdownRow {

@@ -69,17 +69,20 @@ io::Table claimsTable(const std::vector<analysis::ClaimResult>& results, io::Out
         if (terminal) return shorten(value, width);
         return format == io::OutputFormat::Markdown ? markdownSafe(value) : value;
     };
-    io::Table table{{"id", "verdict", "computed", "min", "max", "unit", "claimed", "accepted", "baseline",
-                     "publication", "note"}, {}};
+    io::Table table{{"id", "verdict", "statement", "computed", "likely_min", "likely_max", "min", "max", "unit",
+                     "claimed", "accepted", "baseline", "publication", "note"}, {}};
     for (const auto& result : results) {
         const int decimals = analysis::displayDecimals(result.claim.unit);
-        std::vector<Cell> row{result.claim.id, std::string(analysis::toString(result.verdict))};
+        std::vector<Cell> row{result.claim.id, std::string(analysis::toString(result.verdict)),
+                              text(result.claim.statement, 50)};
         if (result.computed) {
             row.push_back(Cell::number(result.computed->value, decimals));
+            row.push_back(Cell::number(result.computed->likelyLow(), decimals));
+            row.push_back(Cell::number(result.computed->likelyHigh(), decimals));
             row.push_back(Cell::number(result.computed->min, decimals));
             row.push_back(Cell::number(result.computed->max, decimals));
         } else {
-            row.insert(row.end(), 3, Cell());
+            row.insert(row.end(), 5, Cell());
         }
         row.push_back(result.claim.unit);
         row.push_back(analysis::claimedText(result.claim));
@@ -120,13 +123,18 @@ io::Table calibrationTable(const std::vector<analysis::CalibrationResult>& resul
 }
 
 void printHeading(const Scenario& scenario, const std::string& what, const std::string& method, io::OutputFormat format) {
+    const UncertaintyModel& model = scenario.uncertainty;
     if (format == io::OutputFormat::Table) {
-        print(fmt::format("{} — {}: {} ({}); areas {}, intervals from each layer's positional uncertainty\n\n", what,
-                          scenario.name, scenario.title, scenario.manifestPath.string(), method));
+        print(fmt::format("{} — {}: {} ({}); areas {}; intervals from each outline stretch's own source (likely range:"
+                          " normal errors, σ = {}·u, correlated along {} km; worst case: every stretch off by u)\n\n", what,
+                          scenario.name, scenario.title, scenario.manifestPath.string(), method,
+                          analysis::plainNumber(model.sigmaFraction), analysis::plainNumber(model.correlationKm)));
     } else if (format == io::OutputFormat::Markdown) {
-        print(fmt::format("### {}: {}\n\nAreas {}; min/max are worst cases over each layer's positional "
-                          "uncertainty. Scenario: `{}`.\n\n",
-                          what, scenario.title, method, scenario.manifestPath.string()));
+        print(fmt::format("### {}: {}\n\nAreas {}; likely_min/likely_max are the likely range (normal errors, "
+                          "σ = {}·u per source, correlated along {} km) and min/max the worst case (every stretch of "
+                          "outline off by its own source's uncertainty u). Scenario: `{}`.\n\n",
+                          what, scenario.title, method, analysis::plainNumber(model.sigmaFraction),
+                          analysis::plainNumber(model.correlationKm), scenario.manifestPath.string()));
     }
 }
 
@@ -149,10 +157,12 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline check --claims my-claims.toml --fail-on-inconsistent\n"
         "  frontline check --calibration                     # areas vs official figures\n"
         "Claim columns: id; verdict (consistent: the computed value is in the accepted range; consistent\n"
-        "within uncertainty: it is not, but its interval reaches the range; inconsistent: no overlap; not\n"
-        "checkable: nothing can measure it; sources disagree: a not-checkable figure whose group has another\n"
-        "figure accepting no common value); computed, min, max (the worst case over the layers' positional\n"
-        "uncertainty); unit; claimed (qualifier, value, tolerance); accepted (range from qualifier and\n"
+        "within the likely range: it is not, but the likely range reaches the accepted range; consistent only\n"
+        "at the worst case: only the worst case does; inconsistent: no overlap; not checkable: nothing can\n"
+        "measure it; sources disagree: a not-checkable figure whose group has another figure accepting no\n"
+        "common value); statement (what was claimed); computed; likely_min, likely_max (the likely range of the\n"
+        "stated model, docs/uncertainty.md); min, max (the worst case: every stretch of outline off by its own\n"
+        "source's uncertainty); unit; claimed (qualifier, value, tolerance); accepted (range from qualifier and\n"
         "tolerance); baseline (the claim's baseline and what the tool used; the text table shows only the\n"
         "latter, shortened); publication; note.\n"
         "Calibration columns: id, unit, computed_km2 (min/max), official_km2, error_pct = 100·(computed −\n"
@@ -167,7 +177,8 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
         LoadedScenario loaded(options->scenario, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
-        analysis::ScenarioMeasureSource source(measurer, scenario);
+        analysis::TimelineEvidence evidence(measurer, scenario);
+        analysis::ScenarioMeasureSource source(evidence);
 
         if (options->calibration) {
             if (scenario.calibration.empty()) {

@@ -8,6 +8,7 @@
 
 #include "analysis/change.hpp"
 #include "analysis/control.hpp"
+#include "analysis/evidence.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/measuring.hpp"
@@ -54,7 +55,8 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     command->footer(
         "Example:\n"
         "  frontline diff --from 1994-05-12 --to 2020-11-10 --out war-2020.geojson\n"
-        "Rows: from and to areas, gained, lost, net (km², with min/max from positional uncertainty) and the\n"
+        "Rows: from and to areas, gained, lost, net (km²; min/max the worst case and likely_min/max the likely range\n"
+        "from the uncertainty of the stretches that bound each piece, docs/uncertainty.md) and the\n"
         "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.");
 
     return [options, &common](Diagnostics& diagnostics) {
@@ -70,21 +72,21 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         geo::GeosContext& geos = loaded.context.geos;
         const ControlState& fromState = stateAt(scenario, from, "--from");
         const ControlState& toState = stateAt(scenario, to, "--to");
-        const analysis::Change change = analysis::computeChange(
-            measurer, analysis::controlGeometry(geos, scenario, fromState), analysis::controlGeometry(geos, scenario, toState), analysis::controlUncertaintyM(scenario, fromState),
-            analysis::controlUncertaintyM(scenario, toState));
+        analysis::TimelineEvidence evidence(measurer, scenario);
+        const analysis::Change& change = evidence.change(fromState, toState);
 
         auto row = [](const std::string& name, const std::string& state, const analysis::AreaInterval& value) {
             return std::vector<Cell>{name, state, Cell::number(value.valueKm2, 3), Cell::number(value.minKm2, 3),
-                                     Cell::number(value.maxKm2, 3)};
+                                     Cell::number(value.maxKm2, 3), Cell::number(value.likelyMinKm2, 3),
+                                     Cell::number(value.likelyMaxKm2, 3)};
         };
-        io::Table table{{"measure", "state", "km2", "min_km2", "max_km2"}, {}};
+        io::Table table{{"measure", "state", "km2", "min_km2", "max_km2", "likely_min_km2", "likely_max_km2"}, {}};
         table.rows.push_back(row("from", analysis::describeState(fromState), change.from));
         table.rows.push_back(row("to", analysis::describeState(toState), change.to));
         table.rows.push_back(row("gained", "", change.gained));
         table.rows.push_back(row("lost", "", change.lost));
         table.rows.push_back(row("net", "", change.net));
-        table.rows.push_back({"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell()});
+        table.rows.push_back({"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell(), Cell(), Cell()});
         if (format == io::OutputFormat::Table) {
             print(fmt::format("{} area, {} → {}\n\n", scenario.subject, from.iso(), to.iso()));
         }

@@ -32,7 +32,10 @@ std::vector<Cell> statsRow(const analysis::StateStats& stats) {
                           Cell::number(stats.area.valueKm2, 3),
                           Cell::number(stats.area.minKm2, 3),
                           Cell::number(stats.area.maxKm2, 3),
-                          Cell::number(stats.planarKm2, 3)};
+                          Cell::number(stats.area.likelyMinKm2, 3),
+                          Cell::number(stats.area.likelyMaxKm2, 3),
+                          Cell::number(stats.planarKm2, 3),
+                          Cell::number(stats.frontKm, 1)};
     if (stats.sincePrevious) {
         row.push_back(Cell::number(stats.sincePrevious->gained.valueKm2, 3));
         row.push_back(Cell::number(stats.sincePrevious->lost.valueKm2, 3));
@@ -57,8 +60,11 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline stats                                   # every state of the bundled scenario\n"
         "  frontline stats --at 2020-11-10 --by districts    # what was held in each district\n"
         "  frontline stats tests/data/synthetic --format csv\n"
-        "Columns: date, label, area_km2, area_min_km2, area_max_km2 (from the layer's positional uncertainty),\n"
-        "planar_km2 (equal-area cross-check), gained_km2, lost_km2, net_km2 (since the previous state).");
+        "Columns: date, label, area_km2; area_min_km2, area_max_km2 (worst case: every stretch of outline off by\n"
+        "its own source's uncertainty); likely_min_km2, likely_max_km2 (the likely range, docs/uncertainty.md);\n"
+        "planar_km2 (equal-area cross-check); front_km (geodesic length of the line of contact: the outline\n"
+        "minus the stretches on borders, coasts and other non-front reference lines); gained_km2, lost_km2,\n"
+        "net_km2 (since the previous state).");
 
     return [options, &common](Diagnostics& diagnostics) {
         const io::OutputFormat format = outputFormat(common);
@@ -70,10 +76,11 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         LoadedScenario loaded(options->scenario, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
+        analysis::TimelineEvidence evidence(measurer, scenario);
 
         if (!options->by.empty()) {
-            const analysis::StateStats stats = analysis::statsAt(measurer, scenario, *at);
-            const Geometry held = analysis::controlGeometry(loaded.context.geos, scenario, stats.state);
+            const analysis::StateStats stats = analysis::statsAt(evidence, *at);
+            const Geometry& held = evidence.state(stats.state).held;
             io::Table table{{"feature", "name", "feature_km2", "held_km2", "held_pct"}, {}};
             for (const auto& row : analysis::breakdown(measurer, held, scenario.layer(options->by))) {
                 table.rows.push_back({row.featureId, row.name, Cell::number(row.featureKm2, 3), Cell::number(row.heldKm2, 3),
@@ -86,13 +93,13 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             return 0;
         }
 
-        io::Table table{{"date", "label", "area_km2", "area_min_km2", "area_max_km2", "planar_km2", "gained_km2",
-                         "lost_km2", "net_km2"}, {}};
+        io::Table table{{"date", "label", "area_km2", "area_min_km2", "area_max_km2", "likely_min_km2", "likely_max_km2",
+                         "planar_km2", "front_km", "gained_km2", "lost_km2", "net_km2"}, {}};
         if (at) {
-            table.rows.push_back(statsRow(analysis::statsAt(measurer, scenario, *at)));
+            table.rows.push_back(statsRow(analysis::statsAt(evidence, *at)));
         } else {
             if (scenario.timeline.empty()) throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
-            for (const auto& stats : analysis::timelineStats(measurer, scenario)) table.rows.push_back(statsRow(stats));
+            for (const auto& stats : analysis::timelineStats(evidence)) table.rows.push_back(statsRow(stats));
         }
         print(io::render(table, format));
         return 0;

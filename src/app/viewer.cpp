@@ -48,7 +48,8 @@ constexpr std::size_t kClaimsShown = 5;
 sf::Color verdictColour(analysis::Verdict verdict) {
     switch (verdict) {
         case analysis::Verdict::Consistent: return {39, 129, 66};
-        case analysis::Verdict::ConsistentWithinUncertainty: return {201, 140, 20};
+        case analysis::Verdict::ConsistentWithinLikelyRange: return {201, 140, 20};
+        case analysis::Verdict::ConsistentOnlyAtWorstCase: return {214, 110, 30};
         case analysis::Verdict::Inconsistent: return {192, 57, 43};
         case analysis::Verdict::SourcesDisagree: return {120, 70, 160};
         case analysis::Verdict::NotCheckable: break;

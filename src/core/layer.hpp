@@ -34,11 +34,20 @@ struct Layer {
     std::string title;
     std::string attribution;
     double uncertaintyM = 0;   // positional uncertainty in metres
+    // Edge provenance (control layers): the layers whose lines this layer's outline follows, in the
+    // order they are tried, and how far (metres) an outline edge may lie from such a line and still be
+    // taken as following it. Edges that follow none are the layer's own line of contact.
+    std::vector<std::string> references;
+    std::optional<double> matchM;
+    // Whether an outline that follows this layer's line is a line of contact (front); when unset, by
+    // role: context lines (borders, coasts, rivers) are not, every other line is.
+    std::optional<bool> front;
     std::string sourceCrs;     // the CRS the data came in, as its authority code or name
     std::size_t sourceVertexCount = 0;  // vertices as read, before densifying long edges
     LayerStyle style;
     std::vector<Feature> features;
 
+    bool isFrontLine() const { return front.value_or(role != LayerRole::Context); }
     // The feature with this id, or nullptr.
     const Feature* findFeature(std::string_view featureId) const;
 };

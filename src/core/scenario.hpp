@@ -26,6 +26,16 @@ struct CalibrationEntry {
     std::string measureOrigin;   // "file:line:column" of `measure`, for messages; may be empty
 };
 
+// How the positional uncertainty u of a line turns into a likely range (docs/uncertainty.md): the
+// error of a line is taken as normal with σ = sigmaFraction·u, correlated along correlationKm of line
+// (independent beyond), independent between sources; a range is value ± z·σ of the area. The worst
+// case (every stretch off by its whole u in the same direction) is reported beside it.
+struct UncertaintyModel {
+    double sigmaFraction = 0.5;
+    double correlationKm = 10;
+    double z = 1.96;   // two-sided 95 %
+};
+
 // Everything a scenario manifest describes, loaded: layers in WGS84, dated control states, events and
 // claims. Built by io/, read by analysis/ and render/.
 struct Scenario {
@@ -35,6 +45,7 @@ struct Scenario {
     std::string subject;       // whose control the states describe, e.g. "Armenian-held"
     std::string projection;    // display / equal-area CRS; empty = LAEA centred on the data
     std::vector<Layer> layers;
+    UncertaintyModel uncertainty;
     Timeline timeline;
     std::vector<Event> events;
     std::vector<Claim> claims;

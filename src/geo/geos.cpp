@@ -242,6 +242,67 @@ Geometry buffer(GeosContext& context, const Geometry& geometry, double distance)
     return polygonsOf(context, result.get());
 }
 
+namespace {
+
+GeosGeomPtr toGeosLines(GeosContext& context, const Geometry& geometry) {
+    auto* handle = context.handle();
+    std::vector<GeosGeomPtr> parts;
+    for (const auto& line : geometry.lines) {
+        if (line.size() < 2) continue;
+        GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
+            handle, reinterpret_cast<const double*>(line.data()), static_cast<unsigned>(line.size()), 0, 0);
+        if (!sequence) context.fail("building a line");
+        parts.push_back(own(context, GEOSGeom_createLineString_r(handle, sequence), "building a line"));  // takes it
+    }
+    std::vector<GEOSGeometry*> raw;
+    for (auto& part : parts) raw.push_back(part.get());
+    GEOSGeometry* collection = GEOSGeom_createCollection_r(handle, GEOS_MULTILINESTRING, raw.data(),
+                                                           static_cast<unsigned>(raw.size()));
+    if (!collection) context.fail("building a multilinestring");
+    for (auto& part : parts) part.release();  // owned by the collection now
+    return GeosGeomPtr(collection, GeomDeleter{handle});
+}
+
+Geometry linesOf(GeosContext& context, const GEOSGeometry* geometry) {
+    Geometry all;
+    collect(context, geometry, all);
+    Geometry result;
+    result.lines = std::move(all.lines);
+    return result;
+}
+
+}  // namespace
+
+Geometry bufferLines(GeosContext& context, const Geometry& lines, double distance) {
+    if (lines.lines.empty() || distance <= 0) return {};
+    auto geos = toGeosLines(context, lines);
+    // 8 segments per quarter circle: the caps' area is then 1.3 % short of the disc's (0.5 % of a
+    // band whose length is ten times its width); the long sides of a band are exact.
+    auto result = own(context, GEOSBuffer_r(context.handle(), geos.get(), distance, 8), "buffering lines");
+    return polygonsOf(context, result.get());
+}
+
+Geometry clipLines(GeosContext& context, const Geometry& lines, const Geometry& zone, bool keepInside) {
+    if (lines.lines.empty()) return {};
+    if (zone.polygons.empty()) return keepInside ? Geometry{} : Geometry{{}, lines.lines, {}};
+    auto geosLines = toGeosLines(context, lines);
+    auto geosZone = toGeosPolygons(context, zone);
+    auto clipped = own(context,
+                       keepInside ? GEOSIntersection_r(context.handle(), geosLines.get(), geosZone.get())
+                                  : GEOSDifference_r(context.handle(), geosLines.get(), geosZone.get()),
+                       keepInside ? "lines inside a zone" : "lines outside a zone");
+    auto merged = own(context, GEOSLineMerge_r(context.handle(), clipped.get()), "merging lines");
+    return linesOf(context, merged.get());
+}
+
+Geometry outlineOf(const Geometry& polygons) {
+    Geometry outline;
+    for (const auto& polygon : polygons.polygons) {
+        for (const auto& ring : polygon.rings) outline.lines.push_back(ring);
+    }
+    return outline;
+}
+
 double planarArea(GeosContext& context, const Geometry& geometry) {
     auto geos = toGeosPolygons(context, geometry);
     double area = 0;

@@ -77,6 +77,15 @@ Geometry snapToGrid(GeosContext& context, const Geometry& geometry, double gridS
 
 // Buffer of the polygonal part by `distance` in the geometry's own units (negative shrinks).
 Geometry buffer(GeosContext& context, const Geometry& geometry, double distance);
+// Linework (the lines of `lines`; polygons and points ignored) buffered by `distance` in the geometry's
+// own units, with round caps and joins: the set of points within `distance` of a line. Polygons.
+Geometry bufferLines(GeosContext& context, const Geometry& lines, double distance);
+// The lines of `lines` inside (keepInside) or outside the polygons of `zone`, merged into the longest
+// line strings GEOS's line merge can make. Lines only.
+Geometry clipLines(GeosContext& context, const Geometry& lines, const Geometry& zone, bool keepInside);
+// The rings of the polygons as line strings (exterior and holes), in order; no GEOS call.
+Geometry outlineOf(const Geometry& polygons);
+
 // Planar area of the polygonal part, in squared coordinate units.
 double planarArea(GeosContext& context, const Geometry& geometry);
 

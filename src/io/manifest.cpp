@@ -57,6 +57,19 @@ std::string ManifestTable::string(std::string_view key, std::string fallback) co
     fail(key, "must be a string");
 }
 
+std::vector<std::string> ManifestTable::stringArray(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return {};
+    const toml::array* array = node->as_array();
+    if (!array) fail(key, "must be an array of strings");
+    std::vector<std::string> values;
+    for (const auto& element : *array) {
+        if (!element.is_string()) fail(key, "must be an array of strings");
+        values.push_back(*element.value<std::string>());
+    }
+    return values;
+}
+
 std::optional<double> ManifestTable::optionalNumber(std::string_view key) const {
     const toml::node* node = m_table.get(key);
     if (!node) return std::nullopt;

@@ -89,7 +89,8 @@ LayerStyle parseStyle(const ManifestTable& style) {
 
 Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, const ScenarioReadOptions& options,
                  geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
-    entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution", "crs", "style"});
+    entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution", "crs", "style",
+                             "references", "match_m", "front"});
     const std::string id = entry.requireString("id");
     static const std::regex idPattern("[a-z0-9_-]+");
     if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
@@ -121,9 +122,28 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     layer.title = entry.string("title", id);
     layer.attribution = entry.string("attribution");
     layer.uncertaintyM = uncertaintyM;
+    layer.references = entry.stringArray("references");
+    if (!layer.references.empty() && layer.role != LayerRole::Control) {
+        entry.fail("references", "only a control layer names the lines its outline follows");
+    }
+    layer.matchM = entry.optionalNumber("match_m");
+    if (layer.matchM && *layer.matchM <= 0) entry.fail("match_m", "must be positive");
+    if (entry.has("front")) layer.front = entry.boolean("front", true);
     if (auto style = entry.subtable("style")) layer.style = parseStyle(*style);
     if (options.loadLayers && layer.role == LayerRole::Control) checkControlLayer(entry, layer, diagnostics);
     return layer;
+}
+
+UncertaintyModel parseUncertaintyModel(const ManifestTable& entry) {
+    entry.rejectUnknownKeys({"sigma_fraction", "correlation_km", "z"});
+    UncertaintyModel model;
+    model.sigmaFraction = entry.number("sigma_fraction", model.sigmaFraction);
+    if (!(model.sigmaFraction > 0 && model.sigmaFraction <= 1)) entry.fail("sigma_fraction", "must be in (0, 1]");
+    model.correlationKm = entry.number("correlation_km", model.correlationKm);
+    if (!(model.correlationKm > 0)) entry.fail("correlation_km", "must be positive");
+    model.z = entry.number("z", model.z);
+    if (!(model.z > 0 && model.z <= 10)) entry.fail("z", "must be in (0, 10]");
+    return model;
 }
 
 ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bool checkFeatures) {
@@ -159,7 +179,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     root.rejectUnknownKeys({"scenario", "layer", "state", "event"});
     auto header = root.subtable("scenario");
     if (!header) root.fail("", "missing the [scenario] table");
-    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "calibration", "projection"});
+    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "calibration", "projection", "uncertainty"});
 
     Scenario scenario;
     scenario.manifestPath = manifestPath;
@@ -169,11 +189,24 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     checkCrs(*header, "projection", proj);
     scenario.projection = header->string("projection");
 
+    if (auto model = header->subtable("uncertainty")) scenario.uncertainty = parseUncertaintyModel(*model);
+
     std::set<std::string> layerIds;
-    for (const auto& entry : root.arrayOfTables("layer")) {
+    std::vector<ManifestTable> layerEntries = root.arrayOfTables("layer");
+    for (const auto& entry : layerEntries) {
         Layer layer = parseLayer(entry, base, options, proj, geos, diagnostics);
         if (!layerIds.insert(layer.id).second) entry.fail("id", "duplicate layer id '" + layer.id + "'");
         scenario.layers.push_back(std::move(layer));
+    }
+    for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
+        for (const auto& reference : scenario.layers[i].references) {
+            if (reference == scenario.layers[i].id) layerEntries[i].fail("references", "a layer cannot follow its own line");
+            const Layer* other = scenario.findLayer(reference);
+            if (!other) layerEntries[i].fail("references", "no layer with id '" + reference + "'");
+            if (other->role == LayerRole::Place) {
+                layerEntries[i].fail("references", "layer '" + reference + "' holds places, not lines");
+            }
+        }
     }
 
     std::vector<ControlState> states;

@@ -74,7 +74,8 @@ StatsFuture measureInBackground(const Scenario& scenario) {
         geo::ThreadContext context;
         const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
         const analysis::Measurer measurer{context.geos, frame, analysis::AreaMethod::Geodesic};
-        return analysis::timelineStats(measurer, scenario);
+        analysis::TimelineEvidence evidence(measurer, scenario);
+        return analysis::timelineStats(evidence);
     });
 }
 
@@ -91,6 +92,18 @@ Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts&
     // for bad input are part of the command line's contract (tests/bad).
     m_stats = stats.get();
     if (buildError) std::rethrow_exception(buildError);
+    buildFrontLines();
+}
+
+void Scene::buildFrontLines() {
+    // The line of contact is what analysis found to be front (the outline minus borders and coasts);
+    // drawn heavier than the layer's outline width: it is the subject.
+    for (std::size_t i = 0; i < m_states.size() && i < m_stats.size(); ++i) {
+        StateMesh& mesh = m_states[i];
+        if (!mesh.layer || m_stats[i].frontLonLat.lines.empty()) continue;
+        const float lineWidth = std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_unit);
+        mesh.frontLine = outline(m_frame->project(m_stats[i].frontLonLat), lineWidth, mesh.stroke);
+    }
 }
 
 void Scene::build(const Fonts& fonts) {
@@ -203,9 +216,6 @@ void Scene::build(const Fonts& fonts) {
             mesh.fill = styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
             mesh.stroke = styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
             mesh.area = fillTriangles(heldXy[i], mesh.fill);
-            // Front lines are drawn heavier than the layer's outline width: they are the subject.
-            const float lineWidth = std::max(1.0f, static_cast<float>(style.strokeWidth) * 2.2f * m_unit);
-            mesh.frontLine = outline(heldXy[i], lineWidth, mesh.stroke);
         }
         m_states.push_back(std::move(mesh));
     }

@@ -52,7 +52,7 @@ struct StateMesh {
     sf::Color fill = sf::Color::Transparent;
     sf::Color stroke = sf::Color::Transparent;
     std::vector<sf::Vertex> area;         // triangles
-    std::vector<sf::Vertex> frontLine;    // outline stroke, texCoords.x = arc length
+    std::vector<sf::Vertex> frontLine;    // the line of contact's stroke, texCoords.x = arc length
 };
 
 // What changes between two states: the kept, lost and gained parts as triangles, and the reveal field
@@ -114,6 +114,7 @@ private:
     sf::Vector2f toPixel(const Coord& projectedXy) const;
     std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
+    void buildFrontLines();
     void placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame);
 
     const Scenario& m_scenario;

@@ -61,22 +61,68 @@ TEST_F(ChangeTest, UncertaintyWidensAreaByAboutPerimeterTimesDistance) {
     EXPECT_NEAR(interval.valueKm2 - interval.minKm2, perimeterKm * u - 4 * u * u, 0.005 * perimeterKm * u);
 }
 
-TEST_F(ChangeTest, IntervalsPropagateTheWorstCase) {
+// Geodesic length of a densified straight lon/lat segment, km.
+double segmentKm(Coord a, Coord b) {
+    Path path;
+    for (int i = 0; i <= 400; ++i) path.push_back({a.x + (b.x - a.x) * i / 400, a.y + (b.y - a.y) * i / 400});
+    return geo::geodesicLengthKm(path);
+}
+
+TEST_F(ChangeTest, IntervalsComeFromTheOutlineOfEachPiece) {
     const Geometry from = box(46.0, 39.5, 47.0, 40.5);
     const Geometry to = box(46.5, 39.5, 47.5, 40.5);
     const Change exact = computeChange(m_measurer, from, to);
     const Change fuzzy = computeChange(m_measurer, from, to, 2000, 1000);
     EXPECT_DOUBLE_EQ(fuzzy.gained.valueKm2, exact.gained.valueKm2);
-    EXPECT_LT(fuzzy.gained.minKm2, exact.gained.valueKm2);
-    EXPECT_GT(fuzzy.gained.maxKm2, exact.gained.valueKm2);
+    // The gained piece [47, 47.5] × [39.5, 40.5] is bounded by from's east edge (u = 2 km) and by three
+    // edges of to (u = 1 km). Shrunk by its band it loses the four strips less their corner overlaps
+    // (2·1 + 2·1 + 1·1 + 1·1 km²); grown, it gains them plus the round corners (under 8π km²).
+    const double side = segmentKm({47, 39.5}, {47, 40.5});
+    const double strips = 2 * side + 1 * side + segmentKm({47, 40.5}, {47.5, 40.5}) + segmentKm({47, 39.5}, {47.5, 39.5});
+    EXPECT_NEAR(exact.gained.valueKm2 - fuzzy.gained.minKm2, strips - 6, 0.005 * strips);
+    EXPECT_GT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, strips);
+    EXPECT_LT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, strips + 8 * M_PI);
     EXPECT_LT(fuzzy.lost.minKm2, exact.lost.valueKm2);
     EXPECT_GT(fuzzy.lost.maxKm2, exact.lost.valueKm2);
-    // Net spans [min(to) − max(from), max(to) − min(from)].
-    EXPECT_NEAR(fuzzy.net.minKm2, fuzzy.to.minKm2 - fuzzy.from.maxKm2, 1e-9);
-    EXPECT_NEAR(fuzzy.net.maxKm2, fuzzy.to.maxKm2 - fuzzy.from.minKm2, 1e-9);
-    // The moving front is 111 km long (1° of latitude); shifting it by ±3 km at most changes
-    // the gained area by about 111 × 3 km² plus the strips along the fixed edges.
-    EXPECT_GT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, 111 * 2.5);
+    // Net from the overlay: [least gained − most lost, most gained − least lost].
+    EXPECT_DOUBLE_EQ(fuzzy.net.minKm2, fuzzy.gained.minKm2 - fuzzy.lost.maxKm2);
+    EXPECT_DOUBLE_EQ(fuzzy.net.maxKm2, fuzzy.gained.maxKm2 - fuzzy.lost.minKm2);
+    // The likely range lies inside the worst case and around the value.
+    for (const AreaInterval* part : {&fuzzy.gained, &fuzzy.lost, &fuzzy.net, &fuzzy.from, &fuzzy.to}) {
+        EXPECT_LE(part->minKm2, part->likelyMinKm2);
+        EXPECT_LE(part->likelyMinKm2, part->valueKm2);
+        EXPECT_LE(part->valueKm2, part->likelyMaxKm2);
+        EXPECT_LE(part->likelyMaxKm2, part->maxKm2);
+    }
+    EXPECT_LT(fuzzy.gained.likelyMaxKm2, fuzzy.gained.maxKm2);
+}
+
+TEST_F(ChangeTest, AStateAgainstItselfChangesNothingAtAll) {
+    const Geometry shape = box(46.0, 39.5, 47.0, 40.5);
+    const Change change = computeChange(m_measurer, shape, shape, 4000, 4000);
+    for (const AreaInterval* part : {&change.gained, &change.lost, &change.net}) {
+        EXPECT_EQ(part->minKm2, 0);
+        EXPECT_EQ(part->maxKm2, 0);
+        EXPECT_EQ(part->likelyMinKm2, 0);
+        EXPECT_EQ(part->likelyMaxKm2, 0);
+    }
+    EXPECT_GT(change.from.maxKm2, change.from.valueKm2);   // the state itself is uncertain
+}
+
+TEST_F(ChangeTest, SharedStretchesCancel) {
+    // to keeps the west 0.8° of from: its west edge and most of its north and south edges are the same
+    // line in both states and bound no piece. Only the 0.2° strip's own outline widens the lost interval.
+    const Geometry from = box(46.0, 39.5, 47.0, 40.5);
+    const Geometry to = box(46.0, 39.5, 46.8, 40.5);
+    const double u = 3;   // km, both states
+    const Change change = computeChange(m_measurer, from, to, u * 1000, u * 1000);
+    EXPECT_NEAR(change.gained.maxKm2, 0, 1e-6);
+    const double side = segmentKm({47, 39.5}, {47, 40.5});
+    const double strips = u * (2 * side + segmentKm({46.8, 40.5}, {47, 40.5}) + segmentKm({46.8, 39.5}, {47, 39.5}));
+    EXPECT_GT(change.lost.maxKm2 - change.lost.valueKm2, strips);
+    EXPECT_LT(change.lost.maxKm2 - change.lost.valueKm2, strips + 2 * M_PI * u * u);
+    // Both whole outlines buffered (the old model) would have added about 2 × 3 km × 440 km more.
+    EXPECT_LT(change.lost.maxKm2 - change.lost.valueKm2, 0.5 * (change.from.maxKm2 - change.from.minKm2));
 }
 
 TEST_F(ChangeTest, EverythingLostWhenNothingRemains) {

@@ -59,10 +59,20 @@ TEST(AcceptedRange, ClosedBoundsForgiveRoundingNoise) {
 TEST(Judge, ValueInRangeIsConsistent) {
     const AcceptedRange range{95, 105, false, false};
     EXPECT_EQ(judge(range, {100, 50, 150}), Verdict::Consistent);
-    EXPECT_EQ(judge(range, {110, 104, 120}), Verdict::ConsistentWithinUncertainty);
+    // Without a likely range the worst case is all there is.
+    EXPECT_EQ(judge(range, {110, 104, 120}), Verdict::ConsistentWithinLikelyRange);
     EXPECT_EQ(judge(range, {110, 106, 120}), Verdict::Inconsistent);
     EXPECT_EQ(judge(AcceptedRange{0, kInfinity, true, true}, {0, 0, 0}), Verdict::Inconsistent);
-    EXPECT_EQ(toString(Verdict::ConsistentWithinUncertainty), "consistent within uncertainty");
+    EXPECT_EQ(toString(Verdict::ConsistentWithinLikelyRange), "consistent within the likely range");
+}
+
+TEST(Judge, TheVerdictSaysWhichRangeDecided) {
+    const AcceptedRange range{95, 105, false, false};
+    // value 110; likely [107, 113]; worst [100, 120]
+    EXPECT_EQ(judge(range, {110, 100, 120, 107, 113}), Verdict::ConsistentOnlyAtWorstCase);
+    EXPECT_EQ(judge(range, {110, 100, 120, 105, 113}), Verdict::ConsistentWithinLikelyRange);
+    EXPECT_EQ(judge(range, {110, 106, 120, 107, 113}), Verdict::Inconsistent);
+    EXPECT_EQ(toString(Verdict::ConsistentOnlyAtWorstCase), "consistent only at the worst case");
 }
 
 // Area of a longitude/latitude quadrangle on the WGS84 ellipsoid from the authalic-latitude formula
@@ -160,7 +170,7 @@ TEST_F(SyntheticScenario, VerdictsFollowValueIntervalAndRange) {
                                    claim("near", 1.2 * m_cellKm2, Qualifier::About, fuzzy, 0.05),
                                    claim("far", 3 * m_cellKm2, Qualifier::About, fuzzy, 0.05)});
     EXPECT_EQ(results[0].verdict, Verdict::Consistent);
-    EXPECT_EQ(results[1].verdict, Verdict::ConsistentWithinUncertainty);
+    EXPECT_EQ(results[1].verdict, Verdict::ConsistentWithinLikelyRange);   // a layer: likely = worst case
     EXPECT_EQ(results[2].verdict, Verdict::Inconsistent);
 
     // 1 km around a square of side s ≈ 11.1 km: shrunk (s − 2)², grown s² + 4s + π (round corners).
@@ -177,8 +187,9 @@ TEST_F(SyntheticScenario, BaselineSaysWhatTheToolUsed) {
     lost.baseline = "half of the square";
     const auto results = evaluate({lost});
     EXPECT_EQ(results[0].baseline(),
-              "half of the square (used: lost(2000-01-01, 2001-01-01) → control_a (start, from 2000-01-01) → "
-              "control_b (half lost, from 2001-01-01); overlay, worst case over both uncertainties)");
+              "half of the square (used: lost(2000-01-01, 2001-01-01) → control_a (start, from 2000-01-01; outline: "
+              "100 % own line) → control_b (half lost, from 2001-01-01; outline: 100 % own line); overlay, band on the "
+              "outline of the pieces only)");
 }
 
 TEST_F(SyntheticScenario, DaysUseTheEventsLocalDates) {

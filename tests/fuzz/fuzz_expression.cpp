@@ -21,6 +21,7 @@ public:
         return {known(layerId, featureId), "layer"};
     }
     Measured controlLength(const Date& date) override { return {held(date), "length"}; }
+    Measured frontLength(const Date& date) override { return {held(date), "front"}; }
     Measured layerLength(const std::string& layerId, const std::string& featureId) override {
         return {known(layerId, featureId), "length"};
     }

@@ -1,0 +1,44 @@
+#include "analysis/evidence.hpp"
+
+#include "analysis/control.hpp"
+
+namespace frontline::analysis {
+
+TimelineEvidence::TimelineEvidence(const Measurer& measurer, const Scenario& scenario)
+    : m_measurer(measurer), m_scenario(scenario) {}
+
+const std::vector<ReferenceLine>& TimelineEvidence::references(const Layer& control) {
+    auto found = m_references.find(control.id);
+    if (found != m_references.end()) return found->second;
+    std::vector<ReferenceLine> lines;
+    for (const auto& id : control.references) lines.push_back(referenceLine(m_measurer, m_scenario.layer(id), control));
+    return m_references.emplace(control.id, std::move(lines)).first->second;
+}
+
+const StateEvidence& TimelineEvidence::state(const ControlState& state) {
+    const std::string key = state.date.iso();
+    auto found = m_states.find(key);
+    if (found != m_states.end()) return found->second;
+    Geometry held = controlGeometry(m_measurer.geos, m_scenario, state);
+    StateEvidence evidence;
+    if (state.empty) {
+        evidence.area = AreaInterval::exact(0);
+    } else {
+        const Layer& layer = m_scenario.layer(state.layerId);
+        evidence = stateEvidence(m_measurer, std::move(held), references(layer), {layer.id, layer.title, layer.uncertaintyM},
+                                 m_scenario.uncertainty);
+    }
+    return m_states.emplace(key, std::move(evidence)).first->second;
+}
+
+const Change& TimelineEvidence::change(const ControlState& from, const ControlState& to) {
+    const auto key = std::make_pair(from.date.iso(), to.date.iso());
+    auto found = m_changes.find(key);
+    if (found != m_changes.end()) return found->second;
+    const StateEvidence& fromEvidence = state(from);
+    const StateEvidence& toEvidence = state(to);
+    return m_changes.emplace(key, computeChange(m_measurer, fromEvidence, toEvidence, m_scenario.uncertainty))
+        .first->second;
+}
+
+}  // namespace frontline::analysis

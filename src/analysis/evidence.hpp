@@ -1,0 +1,40 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/change.hpp"
+#include "analysis/provenance.hpp"
+#include "core/scenario.hpp"
+
+namespace frontline::analysis {
+
+// The one place a scenario's states are measured: each state's evidence (held area, edge table,
+// outline provenance, area intervals) is built on first use and kept, and so is each change asked for;
+// stats, check, diff, export and view all read from one of these. Holds references to both arguments,
+// which must outlive it. One per thread (the Measurer's GEOS context is).
+class TimelineEvidence {
+public:
+    TimelineEvidence(const Measurer& measurer, const Scenario& scenario);
+    TimelineEvidence(const TimelineEvidence&) = delete;
+    TimelineEvidence& operator=(const TimelineEvidence&) = delete;
+
+    const Measurer& measurer() const { return m_measurer; }
+    const Scenario& scenario() const { return m_scenario; }
+
+    const StateEvidence& state(const ControlState& state);
+    const Change& change(const ControlState& from, const ControlState& to);
+    // The reference lines an outline of `control` is classified against, in its declared order.
+    const std::vector<ReferenceLine>& references(const Layer& control);
+
+private:
+    const Measurer& m_measurer;
+    const Scenario& m_scenario;
+    std::map<std::string, std::vector<ReferenceLine>> m_references;     // by control layer id
+    std::map<std::string, StateEvidence> m_states;                      // by date
+    std::map<std::pair<std::string, std::string>, Change> m_changes;    // by (from, to) date
+};
+
+}  // namespace frontline::analysis

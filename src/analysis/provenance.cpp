@@ -1,0 +1,137 @@
+#include "analysis/provenance.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "geo/geodesic.hpp"
+#include "geo/geos.hpp"
+
+namespace frontline::analysis {
+
+namespace {
+
+OutlineStretch makeStretch(const Measurer& measurer, std::string id, std::string title, double uncertaintyM,
+                           bool front, bool own, Geometry projectedXy) {
+    OutlineStretch stretch{std::move(id), std::move(title), uncertaintyM, front, own, std::move(projectedXy), {}, 0};
+    stretch.lonLat = measurer.frame.unproject(stretch.projectedXy);
+    stretch.lengthKm = geo::geodesicLengthKm(stretch.lonLat);
+    return stretch;
+}
+
+}  // namespace
+
+double OutlineProvenance::lengthKm() const {
+    double km = 0;
+    for (const auto& stretch : stretches) km += stretch.lengthKm;
+    return km;
+}
+
+double OutlineProvenance::frontKm() const {
+    double km = 0;
+    for (const auto& stretch : stretches) km += stretch.front ? stretch.lengthKm : 0;
+    return km;
+}
+
+Geometry OutlineProvenance::frontLonLat() const {
+    Geometry lines;
+    for (const auto& stretch : stretches) {
+        if (stretch.front) lines.lines.insert(lines.lines.end(), stretch.lonLat.lines.begin(), stretch.lonLat.lines.end());
+    }
+    return lines;
+}
+
+OutlineProvenance OutlineProvenance::within(const Measurer& measurer, const Geometry& zoneXy) const {
+    OutlineProvenance result;
+    for (const auto& stretch : stretches) {
+        Geometry inside = geo::clipLines(measurer.geos, stretch.projectedXy, zoneXy, true);
+        if (inside.lines.empty()) continue;
+        result.stretches.push_back(makeStretch(measurer, stretch.sourceId, stretch.sourceTitle, stretch.uncertaintyM,
+                                               stretch.front, stretch.own, std::move(inside)));
+    }
+    return result;
+}
+
+OutlineProvenance OutlineProvenance::operator+(const OutlineProvenance& other) const {
+    OutlineProvenance sum = *this;
+    sum.stretches.insert(sum.stretches.end(), other.stretches.begin(), other.stretches.end());
+    return sum;
+}
+
+ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control) {
+    Geometry linework;
+    for (const auto& feature : reference.features) {
+        Geometry outline = geo::outlineOf(feature.geometry);
+        linework.lines.insert(linework.lines.end(), outline.lines.begin(), outline.lines.end());
+        linework.lines.insert(linework.lines.end(), feature.geometry.lines.begin(), feature.geometry.lines.end());
+    }
+    // Two sources never draw one line with the same vertices; without a stated tolerance an edge
+    // follows a reference when it lies within the coarser source's uncertainty of it.
+    const double matchM = control.matchM.value_or(std::max(reference.uncertaintyM, control.uncertaintyM));
+    ReferenceLine line{reference.id, reference.title, reference.uncertaintyM, matchM, reference.isFrontLine(), {}};
+    if (matchM > 0) line.zoneXy = geo::bufferLines(measurer.geos, measurer.frame.project(linework), matchM);
+    return line;
+}
+
+OutlineProvenance classifyOutline(const Measurer& measurer, const Geometry& heldLonLat,
+                                  const std::vector<ReferenceLine>& references, const OwnLine& own) {
+    OutlineProvenance provenance;
+    if (heldLonLat.polygons.empty()) return provenance;
+    Geometry remaining = measurer.frame.project(geo::outlineOf(heldLonLat));
+    for (const auto& reference : references) {
+        if (remaining.lines.empty()) break;
+        Geometry on = geo::clipLines(measurer.geos, remaining, reference.zoneXy, true);
+        if (on.lines.empty()) continue;
+        remaining = geo::clipLines(measurer.geos, remaining, reference.zoneXy, false);
+        provenance.stretches.push_back(makeStretch(measurer, reference.layerId, reference.title, reference.uncertaintyM,
+                                                   reference.front, false, std::move(on)));
+    }
+    if (!remaining.lines.empty()) {
+        provenance.stretches.push_back(
+            makeStretch(measurer, own.layerId, own.title, own.uncertaintyM, true, true, std::move(remaining)));
+    }
+    return provenance;
+}
+
+Geometry uncertaintyBand(const Measurer& measurer, const OutlineProvenance& provenance) {
+    Geometry bandXy;
+    for (const auto& stretch : provenance.stretches) {
+        Geometry piece = geo::bufferLines(measurer.geos, stretch.projectedXy, stretch.uncertaintyM);
+        if (piece.polygons.empty()) continue;
+        bandXy = bandXy.polygons.empty() ? std::move(piece) : geo::unite(measurer.geos, bandXy, piece);
+    }
+    return bandXy.polygons.empty() ? Geometry{} : measurer.frame.unproject(bandXy);
+}
+
+double areaSigmaKm2(const OutlineProvenance& provenance, const UncertaintyModel& model) {
+    std::map<std::string, std::pair<double, double>> bySource;   // id → (total km, u in km)
+    for (const auto& stretch : provenance.stretches) {
+        auto& [km, uKm] = bySource[stretch.sourceId];
+        km += stretch.lengthKm;
+        uKm = stretch.uncertaintyM / 1000;
+    }
+    double variance = 0;
+    for (const auto& [id, entry] : bySource) {
+        const auto [km, uKm] = entry;
+        const double sigmaKm = model.sigmaFraction * uKm;
+        variance += sigmaKm * sigmaKm * km * std::min(km, model.correlationKm);
+    }
+    return std::sqrt(variance);
+}
+
+AreaInterval boundedInterval(const Measurer& measurer, const Geometry& pieceLonLat, double valueKm2,
+                             const OutlineProvenance& edges, const UncertaintyModel& model) {
+    if (pieceLonLat.polygons.empty() && edges.stretches.empty()) return AreaInterval::exact(valueKm2);
+    const Geometry band = uncertaintyBand(measurer, edges);
+    if (band.polygons.empty()) return AreaInterval::exact(valueKm2);
+    AreaInterval interval;
+    interval.valueKm2 = valueKm2;
+    interval.minKm2 = std::min(valueKm2, measurer.areaKm2(geo::subtract(measurer.geos, pieceLonLat, band)));
+    interval.maxKm2 = std::max(valueKm2, measurer.areaKm2(geo::unite(measurer.geos, pieceLonLat, band)));
+    const double halfWidth = model.z * areaSigmaKm2(edges, model);
+    interval.likelyMinKm2 = std::clamp(valueKm2 - halfWidth, interval.minKm2, valueKm2);
+    interval.likelyMaxKm2 = std::clamp(valueKm2 + halfWidth, valueKm2, interval.maxKm2);
+    return interval;
+}
+
+}  // namespace frontline::analysis
