@@ -6,8 +6,15 @@ Inputs  (../layers/):  nkao.geojson, control_1994.geojson, districts.geojson (id
         kalbajar, lachin)
         (./):          war_losses_2020.geojson, corridor_routes.geojson, tripp_aras.geojson
 Outputs (../layers/):  control_2020-11-10.geojson, control_2020-11-20.geojson,
-        control_2020-11-25.geojson, control_2020-12-01.geojson, control_2022-08-26.geojson,
-        lachin_corridor.geojson, zangezur_corridor.geojson
+        control_2020-11-25.geojson, control_2020-12-01.geojson, control_2020-12-12.geojson,
+        control_2022-08-26.geojson, lachin_corridor.geojson, zangezur_corridor.geojson
+
+War-loss pieces (war_losses_2020.geojson) are clipped by their `clip` property:
+  (none)            control_1994 minus the Lachin district outside the NKAO (held until 12-01)
+  lachin-district   control_1994 and the Lachin district outside the NKAO, minus corridor-2020
+  outside-nkao      control_1994 minus the NKAO and minus the Lachin district
+  pocket            a circle of `radius_m` around the Point: held at the ceasefire although
+                    inside the war-loss pieces, lost on its `valid_to` (2020-12-12)
 
 Overlay is done with shapely in lon/lat (planar on degrees; the inputs are small, so this is
 only a topology step); buffers are computed in a Lambert azimuthal equal-area projection
@@ -118,33 +125,45 @@ def buffer_m(line, dist_m):
 
 # (lon, lat) reference points and the state each control layer must give them.
 # True = held, False = not held, None = not checked.
+T, F = True, False
 CHECKS = {
-    #                       11-10  11-20  11-25  12-01  2022
-    "Stepanakert": ((46.7528, 39.8177), (True, True, True, True, True)),
-    "Shosh":       ((46.78472, 39.77), (True, True, True, True, True)),
-    "Askeran":     ((46.8316, 39.9391), (True, True, True, True, True)),
-    "Khojaly":     ((46.7921, 39.9136), (True, True, True, True, True)),
-    "Martuni":     ((47.1117, 39.7950), (True, True, True, True, True)),
-    "Martakert":   ((46.8128, 40.2153), (True, True, True, True, True)),
-    "Lisagor":     ((46.6431, 39.6875), (True, True, True, True, True)),
-    "Mets Shen":   ((46.60194, 39.65833), (True, True, True, True, True)),
-    "Lachin":      ((46.5498, 39.6374), (True, True, True, True, False)),
-    "Aghavno":     ((46.5433, 39.5897), (True, True, True, True, False)),
-    "Agdam":       ((46.9274, 39.9910), (True, False, False, False, False)),
-    "Kalbajar":    ((46.0445, 40.1098), (True, True, False, False, False)),
-    "Lachin district W": ((46.35, 39.85), (True, True, True, False, False)),
-    "Shusha":      ((46.7499, 39.7601), (False,) * 5),
-    "Karintak":    ((46.74917, 39.74167), (False,) * 5),
-    "Avetaranots": ((46.8306, 39.7031), (False,) * 5),
-    "Sargsashen":  ((46.895, 39.69194), (False,) * 5),
-    "Shekher":     ((46.97917, 39.64639), (False,) * 5),
-    "Hadrut":      ((47.0300, 39.5167), (False,) * 5),
-    "Talish":      ((46.7408, 40.3814), (False,) * 5),
-    "Sugovushan":  ((46.7294, 40.3314), (False,) * 5),
-    "Fuzuli":      ((47.1453, 39.6009), (False,) * 5),
-    "Jabrayil":    ((47.0284, 39.3992), (False,) * 5),
-    "Qubadli":     ((46.5818, 39.3444), (False,) * 5),
-    "Zangilan":    ((46.6599, 39.0837), (False,) * 5),
+    #                       11-10 11-20 11-25 12-01 12-12 2022
+    "Stepanakert": ((46.7528, 39.8177), (T, T, T, T, T, T)),
+    "Shosh":       ((46.78472, 39.77), (T, T, T, T, T, T)),
+    "Askeran":     ((46.8316, 39.9391), (T, T, T, T, T, T)),
+    "Khojaly":     ((46.7921, 39.9136), (T, T, T, T, T, T)),
+    "Martuni":     ((47.1117, 39.7950), (T, T, T, T, T, T)),
+    "Martakert":   ((46.8128, 40.2153), (T, T, T, T, T, T)),
+    "Lisagor":     ((46.6431, 39.6875), (T, T, T, T, T, T)),
+    "Mets Shen":   ((46.60194, 39.65833), (T, T, T, T, T, T)),
+    "Lachin":      ((46.5498, 39.6374), (T, T, T, T, T, F)),
+    "Aghavno":     ((46.5433, 39.5897), (T, T, T, T, T, F)),
+    # in the old-road corridor until 26 Aug 2022 [33] (DATA.md section 7)
+    "Sus":         ((46.5128, 39.6269), (T, T, T, T, T, F)),
+    "Agdam":       ((46.9274, 39.9910), (T, F, F, F, F, F)),
+    # Agdam district: handed over on 20 Nov 2020, not lost in the war (Wikipedia "Gülablı")
+    "Vazgenashen": ((46.9472, 39.8808), (T, F, F, F, F, F)),
+    "Kalbajar":    ((46.0445, 40.1098), (T, T, F, F, F, F)),
+    "Lachin district W": ((46.35, 39.85), (T, T, T, F, F, F)),
+    # southern Lachin district, taken in the war (trend.az 3381056)
+    "Gulabird":    ((46.6086, 39.4800), (F,) * 6),
+    "Lachin district S": ((46.62, 39.52), (F,) * 6),
+    # pocket held at the ceasefire, taken 11-13 Dec 2020
+    "Hin Tagher":  ((46.8236, 39.5075), (T, T, T, T, F, F)),
+    # 1994-held strip SE of Martuni outside the NKAO: lost in the war, not handed over
+    "Martuni SE strip": ((47.15, 39.715), (F,) * 6),
+    "Shusha":      ((46.7499, 39.7601), (F,) * 6),
+    "Karintak":    ((46.74917, 39.74167), (F,) * 6),
+    "Avetaranots": ((46.8306, 39.7031), (F,) * 6),
+    "Sargsashen":  ((46.895, 39.69194), (F,) * 6),
+    "Shekher":     ((46.97917, 39.64639), (F,) * 6),
+    "Hadrut":      ((47.0300, 39.5167), (F,) * 6),
+    "Talish":      ((46.7408, 40.3814), (F,) * 6),
+    "Sugovushan":  ((46.7294, 40.3314), (F,) * 6),
+    "Fuzuli":      ((47.1453, 39.6009), (F,) * 6),
+    "Jabrayil":    ((47.0284, 39.3992), (F,) * 6),
+    "Qubadli":     ((46.5818, 39.3444), (F,) * 6),
+    "Zangilan":    ((46.6599, 39.0837), (F,) * 6),
 }
 
 
@@ -166,24 +185,42 @@ def main():
                         "aras-aghband-nakhchivan")
 
     lachin_out = lachin.difference(nkao)
-    loss = {}
-    for f in sorted(pieces, key=lambda f: f["properties"]["id"]):
-        g = shape(f["geometry"]).intersection(held94).difference(lachin_out)
-        loss[f["properties"]["id"]] = g
-    war_loss = unary_union([loss[k] for k in sorted(loss)])
-
     route20 = feature_geom(routes, "route-2020")
     route22 = feature_geom(routes, "route-2022")
     corr20 = buffer_m(route20, CORRIDOR_HALF_WIDTH_M)
     corr22 = buffer_m(route22, CORRIDOR_HALF_WIDTH_M)
+
+    loss, pockets = {}, {}
+    for f in sorted(pieces, key=lambda f: f["properties"]["id"]):
+        fid, clip = f["properties"]["id"], f["properties"].get("clip", "")
+        g = shape(f["geometry"])
+        if clip == "":
+            loss[fid] = g.intersection(held94).difference(lachin_out)
+        elif clip == "lachin-district":
+            loss[fid] = g.intersection(held94).intersection(lachin_out).difference(corr20)
+        elif clip == "outside-nkao":
+            loss[fid] = g.intersection(held94).difference(nkao).difference(lachin_out)
+        elif clip == "pocket":
+            if f["properties"].get("valid_to") != "2020-12-12":
+                raise SystemExit("%s: a pocket must end on 2020-12-12" % fid)
+            pockets[fid] = buffer_m(g, float(f["properties"]["radius_m"])).intersection(held94)
+        else:
+            raise SystemExit("%s: unknown clip %r" % (fid, clip))
+    pocket = unary_union([pockets[k] for k in sorted(pockets)])
+    war_loss = unary_union([loss[k] for k in sorted(loss)]).difference(pocket)
+    # pieces whose ground stayed in the corridor-2022 (the southern Lachin piece) do not stop it
+    loss_not_corridor = unary_union([loss[k] for k in sorted(loss)
+                                     if dict((f["properties"]["id"], f["properties"].get("clip", ""))
+                                             for f in pieces)[k] != "lachin-district"])
 
     s1110 = polygonal(held94.difference(war_loss))
     # Natural Earth's modern rayons do not tile the 1994 held area outside the NKAO with
     # only Agdam, Kalbajar and Lachin (the Soviet-era districts the statement names [20]):
     # parts fall in NE's Tartar, Khojaly, Khojavend, Shusha, Aghjabadi and in Armenian
     # marzes (border mismatch).  Each such residual part goes with the handover district it
-    # shares the longest edge with; a part touching none goes on 2020-12-01, by which date
-    # every district outside the NKAO had been handed over [17],[20],[24].
+    # shares the longest edge with.  A part touching none of them has no handover date in any
+    # source: compose.py fails on it (it must be assigned by an authored war-loss piece);
+    # only overlay slivers under MIN_PART_KM2 are still dropped on 2020-12-01.
     hand = {"agdam": agdam.difference(nkao), "kalbajar": kalbajar.difference(nkao),
             "lachin": lachin_out}
     residual = s1110.difference(nkao).difference(unary_union(list(hand.values())))
@@ -193,18 +230,26 @@ def main():
             continue
         touch = {k: part.buffer(0.002).intersection(g).area for k, g in sorted(hand.items())}
         best = max(sorted(touch), key=lambda k: touch[k])
-        extra[best if touch[best] > 0 else "lachin"].append(part)
+        if touch[best] <= 0 and area_km2(part) < MIN_PART_KM2:
+            extra["lachin"].append(part)        # overlay noise (< 1 ha), no area to speak of
+            continue
+        if touch[best] <= 0:
+            raise SystemExit("residual part of %.3f km2 at %s touches no handover district"
+                             % (area_km2(part), [round(b, 3) for b in part.bounds]))
+        extra[best].append(part)
     RESIDUAL.update({k: unary_union(v) if v else Polygon() for k, v in extra.items()})
     hand = {k: unary_union([g] + extra[k]) for k, g in hand.items()}
     s1120 = polygonal(s1110.difference(hand["agdam"]))
     s1125 = polygonal(s1120.difference(hand["kalbajar"]))
     # Lachin district outside the NKAO goes, except the 2020 corridor.
     s1201 = polygonal(s1125.difference(hand["lachin"].difference(corr20)))
+    # 11-13 Dec 2020: the Hin Tagher / Khtsaberd pocket is taken.
+    s1212 = polygonal(s1201.difference(pocket))
     # 2022: the old corridor outside the NKAO goes; the new corridor outside the NKAO comes,
     # limited to the 1994 held area (so Armenia is never counted) and never over the
-    # 2020 war losses.
-    new22 = corr22.difference(nkao).intersection(held94).difference(war_loss)
-    s2022 = polygonal(s1201.difference(corr20.difference(nkao)).union(new22))
+    # 2020 war losses, except the southern Lachin piece, which the new road crosses.
+    new22 = corr22.difference(nkao).intersection(held94).difference(loss_not_corridor)
+    s2022 = polygonal(s1212.difference(corr20.difference(nkao)).union(new22))
 
     states = [
         ("control_2020-11-10", s1110, "2020-11-10", "2020-11-20",
@@ -216,9 +261,12 @@ def main():
         ("control_2020-11-25", s1125, "2020-11-25", "2020-12-01",
          "Armenian-held area after the Kalbajar district handover",
          "[17],[20],[24]; districts.geojson#kalbajar minus nkao"),
-        ("control_2020-12-01", s1201, "2020-12-01", "2022-08-26",
-         "Armenian-held area after the Lachin district handover (peacekeeping-zone remainder and the 2020 Lachin corridor)",
+        ("control_2020-12-01", s1201, "2020-12-01", "2020-12-12",
+         "Armenian-held area after the Lachin district handover (peacekeeping-zone remainder, the 2020 Lachin corridor and the Hin Tagher pocket)",
          "[17],[20],[24],[30]; districts.geojson#lachin minus nkao; lachin_corridor.geojson#corridor-2020"),
+        ("control_2020-12-12", s1212, "2020-12-12", "2022-08-26",
+         "Armenian-held area after the Hin Tagher / Khtsaberd pocket was taken (11-13 Dec 2020)",
+         "[A12],[A13],[A14]; authored/war_losses_2020.geojson#pocket-hin-tagher"),
         ("control_2022-08-26", s2022, "2022-08-26", "2023-09-20",
          "Armenian-held area after Lachin/Berdzor, Aghavno and Sus were handed over and the corridor moved to the new road",
          "[31],[32],[33]; lachin_corridor.geojson#corridor-2022"),
@@ -236,6 +284,8 @@ def main():
             got = geom.contains(Point(lon, lat))
             if got != want[i]:
                 failures.append("%s: %s held=%s, expected %s" % (name, place, got, want[i]))
+    if area_km2(war_loss.intersection(hand["agdam"])) > 0.01:
+        failures.append("a war-loss piece overlaps the Agdam district outside the NKAO (handed over on 11-20)")
     for a, b in zip(states, states[1:]):
         grown = r6(b[1]).difference(r6(a[1]))
         if b[0] != "control_2022-08-26" and area_km2(grown) > 0.01:
@@ -251,9 +301,22 @@ def main():
           % (a94 - area_km2(r6(s1110))))
     print("handovers 11-10 -> 12-01     %9.1f km2   (published: another 4,700)"
           % (area_km2(r6(s1110)) - area_km2(r6(s1201))))
+    a = {n: area_km2(r6(g)) for n, g, *_r in states}
+    print("  handover split: Agdam %.1f (published 842), Kalbajar %.1f (1,936), Lachin %.1f (1,835) km2"
+          % (a["control_2020-11-10"] - a["control_2020-11-20"],
+             a["control_2020-11-20"] - a["control_2020-11-25"],
+             a["control_2020-11-25"] - a["control_2020-12-01"]))
+    print("  split of control_1994: war %.1f %%, ceded %.1f %%, left %.1f %% on 12-01, %.1f %% on 12-12"
+          " (Mikaelian [18]: 32.5 / 39.85 / 27.7)"
+          % (100 * (a94 - a["control_2020-11-10"]) / a94,
+             100 * (a["control_2020-11-10"] - a["control_2020-12-01"]) / a94,
+             100 * a["control_2020-12-01"] / a94, 100 * a["control_2020-12-12"] / a94))
+    for k in sorted(pockets):
+        print("  pocket %-21s %9.1f km2 (held 11-10 ... 12-12)" % (k, area_km2(pockets[k])))
     for k in sorted(loss):
-        print("  piece %-22s %9.1f km2 (clipped to control_1994, Lachin district excluded)"
-              % (k, area_km2(loss[k])))
+        clip = dict((f["properties"]["id"], f["properties"].get("clip", "")) for f in pieces)[k]
+        print("  piece %-22s %9.1f km2 (clip: %s)"
+              % (k, area_km2(loss[k]), clip or "control_1994 minus the Lachin district"))
     print("  loss inside NKAO           %9.1f km2 of NKAO %.1f km2 (%.1f %%)"
           % (area_km2(war_loss.intersection(nkao)), area_km2(nkao),
              100 * area_km2(war_loss.intersection(nkao)) / area_km2(nkao)))
@@ -305,12 +368,20 @@ def main():
              valid_from="2022-08-26", valid_to="2023-09-20", source="[20],[31],[32],[33]",
              area_km2="%.1f" % area_km2(corr22)),
     ])
+    resolution = ("The Armenian river section is 35.4 km in Natural Earth 10m (the Armenia-Iran border), "
+                  "36.4 km in GSHHG 2.3.7 high (this line) and 50.4 km in OpenStreetMap (DATA.md "
+                  "section 7): a length claim needs a resolution interval of about 35-50 km")
     write("zangezur_corridor", [
         feat("tripp-2025", r6(tripp),
              name="Trump Route for International Peace and Prosperity (TRIPP) / Zangezur route, along the Aras from Aghband to the Nakhchivan border",
              valid_from="2025-08-08", source="[38],[39],[41],[42],[43],[44],[46]; GSHHG 2.3.7",
              length_km="%.2f" % length_km(tripp),
-             length_armenia_km="%.2f" % length_km(arm)),
+             length_armenia_km="%.2f" % length_km(arm),
+             note="Starts at Aghband, about 7.5 km inside Azerbaijan; the 42-43 km of [38],[39] are for the Armenian section, feature tripp-2025-armenia"),
+        feat("tripp-2025-armenia", r6(arm),
+             name="TRIPP / Zangezur route, Armenian section along the Aras (between Natural Earth's two Armenia-Iran tripoints)",
+             valid_from="2025-08-08", source="[38],[39]; GSHHG 2.3.7; tripoints Natural Earth 10m",
+             length_km="%.2f" % length_km(arm), resolution_note=resolution),
     ])
 
 
