@@ -148,6 +148,55 @@ Verdict judge(const AcceptedRange& range, const ValueInterval& computed) {
     return Verdict::Inconsistent;
 }
 
+namespace {
+
+// The unit a measure's value is in, where the expression says it: "km2" for area/gained/lost, "km"
+// for length, "days", "hours", "months", "year"; "" for a bare number; a quotient of one unit by
+// itself is a "ratio"; nullopt where units mix (year·100 + month) and nothing can be said.
+std::optional<std::string> measureUnit(const Node& node) {
+    switch (node.kind) {
+        case NodeKind::Number: return std::string();
+        case NodeKind::Area: case NodeKind::Gained: case NodeKind::Lost: return std::string("km2");
+        case NodeKind::Length: return std::string("km");
+        case NodeKind::Days: return std::string("days");
+        case NodeKind::Hours: return std::string("hours");
+        case NodeKind::Months: return std::string("months");
+        case NodeKind::Year: return std::string("year");
+        case NodeKind::Month: return std::nullopt;
+        case NodeKind::Negate: return measureUnit(node.operands[0]);
+        default: break;
+    }
+    const auto a = measureUnit(node.operands[0]);
+    const auto b = measureUnit(node.operands[1]);
+    if (!a || !b) return std::nullopt;
+    switch (node.kind) {
+        case NodeKind::Add:
+        case NodeKind::Subtract:
+            if (*a == *b || b->empty()) return a;
+            if (a->empty()) return b;
+            return std::nullopt;
+        case NodeKind::Multiply:
+            if (b->empty()) return a;
+            if (a->empty()) return b;
+            return std::nullopt;
+        case NodeKind::Divide:
+            if (*a == *b) return a->empty() ? std::string() : std::string("ratio");
+            if (b->empty()) return a;
+            return std::nullopt;
+        default:
+            return std::nullopt;
+    }
+}
+
+// Whether a claim in `claimed` can be checked by a measure in `measured` units.
+bool unitsAgree(const std::string& claimed, const std::string& measured) {
+    if (claimed == measured) return true;
+    if (measured == "ratio" || measured.empty()) return claimed == "ratio" || claimed == "percent" || claimed == "count";
+    return false;
+}
+
+}  // namespace
+
 std::vector<ClaimResult> evaluateClaims(const std::vector<Claim>& claims, MeasureSource& source) {
     std::vector<ClaimResult> results;
     results.reserve(claims.size());
@@ -159,6 +208,11 @@ std::vector<ClaimResult> evaluateClaims(const std::vector<Claim>& claims, Measur
             try {
                 const Expression expression = parseExpression(claim.measure);
                 Evaluation evaluation = evaluate(expression, source);
+                // After evaluating: a measure that cannot be evaluated says why first.
+                if (const auto unit = measureUnit(expression.root); unit && !unitsAgree(claim.unit, *unit)) {
+                    throw DataError("the claim is in '" + claim.unit + "' but its measure gives " +
+                                    (unit->empty() ? std::string("a bare number") : "'" + *unit + "'"));
+                }
                 result.computed = evaluation.result;
                 result.used = std::move(evaluation.used);
             } catch (const DataError& e) {
@@ -292,6 +346,13 @@ Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const st
         km = geo::geodesicLengthKm(feature->geometry);
     } else {
         for (const auto& feature : layer.features) km += geo::geodesicLengthKm(feature.geometry);
+    }
+    if (layer.lengthResolution) {
+        // A resolution range, not a statistical one: the likely range is the value itself.
+        const auto [low, high] = *layer.lengthResolution;
+        return {{km, km * low, km * high, km, km},
+                describe(layer, featureId) + ", length; interval from the layer's length resolution ×" + plainNumber(low) +
+                    " … ×" + plainNumber(high)};
     }
     return {ValueInterval::exact(km), describe(layer, featureId) + ", length, no interval"};
 }

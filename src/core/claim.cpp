@@ -31,4 +31,20 @@ std::string_view toString(Qualifier qualifier) {
     return "about";
 }
 
+namespace {
+constexpr std::string_view kUnits[] = {"km2",   "km",      "days", "hours",  "months", "year",
+                                       "yyyymm", "ratio", "percent", "usd", "people", "count"};
+}
+
+bool isKnownUnit(std::string_view unit) {
+    for (std::string_view known : kUnits) {
+        if (unit == known) return true;
+    }
+    return false;
+}
+
+std::string_view knownUnitsText() {
+    return "km2, km, days, hours, months, year, yyyymm, ratio, percent, usd, people, count";
+}
+
 }  // namespace frontline

@@ -14,6 +14,11 @@ enum class Qualifier { About, Nearly, Over, Under, AtLeast, AtMost, Exactly };
 std::optional<Qualifier> parseQualifier(std::string_view text);
 std::string_view toString(Qualifier qualifier);
 
+// The units a claim may be in, as users write them: km2, km, days, hours, months, year, yyyymm,
+// ratio, percent, usd, people, count ("km2, km, …" for messages).
+bool isKnownUnit(std::string_view unit);
+std::string_view knownUnitsText();
+
 // A checkable (or explicitly uncheckable) statement from a publication, as data. `measure` is an
 // expression over layers, control states and events (docs/formats.md).
 struct Claim {

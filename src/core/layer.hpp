@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/feature.hpp"
@@ -42,6 +43,10 @@ struct Layer {
     // Whether an outline that follows this layer's line is a line of contact (front); when unset, by
     // role: context lines (borders, coasts, rivers) are not, every other line is.
     std::optional<bool> front;
+    // How a length measured on this layer depends on the digitising scale: the same line in the
+    // coarsest and finest sources the layer cites is lowFactor and highFactor times as long. Unset:
+    // lengths are given without an interval.
+    std::optional<std::pair<double, double>> lengthResolution;
     std::string sourceCrs;     // the CRS the data came in, as its authority code or name
     std::size_t sourceVertexCount = 0;  // vertices as read, before densifying long edges
     LayerStyle style;

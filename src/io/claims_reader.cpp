@@ -22,6 +22,9 @@ std::vector<Claim> readClaims(const std::filesystem::path& path) {
         if (!entry.has("value")) entry.fail("", "missing key 'value'");
         claim.value = entry.number("value", 0);
         claim.unit = entry.requireString("unit");
+        if (!isKnownUnit(claim.unit)) {
+            entry.fail("unit", "unknown unit '" + claim.unit + "' (" + std::string(knownUnitsText()) + ")");
+        }
         const std::string qualifier = entry.string("qualifier", "about");
         if (auto parsed = parseQualifier(qualifier)) {
             claim.qualifier = *parsed;

@@ -70,6 +70,21 @@ std::vector<std::string> ManifestTable::stringArray(std::string_view key) const 
     return values;
 }
 
+std::vector<double> ManifestTable::numberArray(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
+    if (!node) return {};
+    const toml::array* array = node->as_array();
+    if (!array) fail(key, "must be an array of numbers");
+    std::vector<double> values;
+    for (const auto& element : *array) {
+        if (!element.is_number()) fail(key, "must be an array of numbers");
+        const double value = *element.value<double>();
+        if (!std::isfinite(value)) fail(key, "must hold finite numbers");
+        values.push_back(value);
+    }
+    return values;
+}
+
 std::optional<double> ManifestTable::optionalNumber(std::string_view key) const {
     const toml::node* node = m_table.get(key);
     if (!node) return std::nullopt;

@@ -31,6 +31,7 @@ public:
     double number(std::string_view key, double fallback) const;
     std::optional<double> optionalNumber(std::string_view key) const;   // finite numbers only
     std::vector<std::string> stringArray(std::string_view key) const;   // absent: empty
+    std::vector<double> numberArray(std::string_view key) const;        // absent: empty; finite only
     int integer(std::string_view key, int fallback, int min, int max) const;
     bool boolean(std::string_view key, bool fallback) const;
     // Dates may be TOML dates (1994-05-12) or strings ("1994-05-12").

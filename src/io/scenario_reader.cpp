@@ -90,7 +90,7 @@ LayerStyle parseStyle(const ManifestTable& style) {
 Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, const ScenarioReadOptions& options,
                  geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
     entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution", "crs", "style",
-                             "references", "match_m", "front"});
+                             "references", "match_m", "front", "length_resolution"});
     const std::string id = entry.requireString("id");
     static const std::regex idPattern("[a-z0-9_-]+");
     if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
@@ -129,6 +129,13 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     layer.matchM = entry.optionalNumber("match_m");
     if (layer.matchM && *layer.matchM <= 0) entry.fail("match_m", "must be positive");
     if (entry.has("front")) layer.front = entry.boolean("front", true);
+    if (entry.has("length_resolution")) {
+        const std::vector<double> factors = entry.numberArray("length_resolution");
+        if (factors.size() != 2 || !(factors[0] > 0 && factors[0] <= 1 && factors[1] >= 1)) {
+            entry.fail("length_resolution", "must be [low, high] with 0 < low <= 1 <= high (factors on a length)");
+        }
+        layer.lengthResolution = std::make_pair(factors[0], factors[1]);
+    }
     if (auto style = entry.subtable("style")) layer.style = parseStyle(*style);
     if (options.loadLayers && layer.role == LayerRole::Control) checkControlLayer(entry, layer, diagnostics);
     return layer;

@@ -109,6 +109,20 @@ TEST_F(ChangeTest, AStateAgainstItselfChangesNothingAtAll) {
     EXPECT_GT(change.from.maxKm2, change.from.valueKm2);   // the state itself is uncertain
 }
 
+TEST_F(ChangeTest, RoundingSliversHaveNoBand) {
+    // The same square drawn again with every other vertex moved by 1e-6° (0.1 m): the overlay leaves
+    // slivers of a few m² along the whole outline, which must not open a 4 km band around it.
+    const Geometry from = box(46.0, 39.5, 47.0, 40.5);
+    Geometry to = from;
+    auto& ring = to.polygons[0].rings[0];
+    for (std::size_t i = 1; i + 1 < ring.size(); i += 2) ring[i].y += (ring[i].x > 46.0 && ring[i].x < 47.0) ? 1e-6 : 0;
+    const Change change = computeChange(m_measurer, from, to, 4000, 4000);
+    EXPECT_GT(change.gained.valueKm2 + change.lost.valueKm2, 0);
+    EXPECT_LT(change.gained.valueKm2 + change.lost.valueKm2, 0.02);   // 400 triangles of ~24 m²
+    EXPECT_EQ(change.gained.maxKm2, change.gained.valueKm2);
+    EXPECT_EQ(change.lost.maxKm2, change.lost.valueKm2);
+}
+
 TEST_F(ChangeTest, SharedStretchesCancel) {
     // to keeps the west 0.8° of from: its west edge and most of its north and south edges are the same
     // line in both states and bound no piece. Only the 0.2° strip's own outline widens the lost interval.
