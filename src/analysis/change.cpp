@@ -99,6 +99,9 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
     }
     change.from = from.area;
     change.to = to.area;
+    if (!from.held.polygons.empty() && !to.held.polygons.empty()) {
+        change.keptLonLat = change.lostLonLat.polygons.empty() ? from.held : geo::subtract(measurer.geos, from.held, change.lostLonLat);
+    }
     change.closureKm2 = std::fabs(change.to.valueKm2 - change.from.valueKm2 - (gained - lost));
 
     const OutlineProvenance gainedEdges = boundingStretches(measurer, resolvedPieces(measurer, change.gainedLonLat), from, to);

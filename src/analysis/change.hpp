@@ -19,6 +19,7 @@ struct Change {
     double closureKm2 = 0;
     Geometry gainedLonLat;
     Geometry lostLonLat;
+    Geometry keptLonLat;     // held in both states (from − lost), for drawing a transition
 
     double netKm2() const { return gained.valueKm2 - lost.valueKm2; }
 };

@@ -154,9 +154,12 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
         playing = m_playback->playing();
         speed = m_playback->speed();
     }
+    // The numbers do not depend on the window: measured for the first scene, reused by every rebuild.
+    render::StatsFuture stats = m_scene ? render::readyStats(m_scene->stats()) : render::StatsFuture{};
     m_describer.reset();
     m_renderer.reset();
-    m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize);
+    m_scene.reset();
+    m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize, std::move(stats));
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);

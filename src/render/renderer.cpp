@@ -374,7 +374,8 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         y += 8 * u;
         y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold, std::max(8.0f, std::round(28 * u)),
                   kCursor, {left, y}, width);
-        std::string detail = "range " + formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km² (positional uncertainty)";
+        std::string detail = "likely " + formatKm2(row.area.likelyMinKm2) + "–" + formatKm2(row.area.likelyMaxKm2) +
+                             " km², at worst " + formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km²";
         if (row.sincePrevious) detail += "; change " + formatKm2(row.sincePrevious->netKm2()) + " km²";
         y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, {left, y + 2 * u}, width);
     } else {
@@ -423,7 +424,7 @@ float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Dat
     const auto& stats = m_scene.stats();
     if (stats.empty()) return 0;
     const float labelSize = std::max(7.0f, std::round(14 * u));
-    text(target, "Held area, km² (band: uncertainty range)", m_fonts.regular, labelSize, kMuted, {box.left, box.top});
+    text(target, "Held area, km² (band: likely range)", m_fonts.regular, labelSize, kMuted, {box.left, box.top});
     const float top = box.top + labelSize * 1.6f;
     const float axisLeft = box.left + labelSize * 3.6f;
     const float bottom = box.top + box.height - labelSize * 1.8f;
@@ -466,7 +467,7 @@ float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Dat
         const double from = static_cast<double>(stats[i].state.date.daysSinceEpoch());
         const double to = i + 1 < stats.size() ? static_cast<double>(stats[i + 1].state.date.daysSinceEpoch()) : start + span;
         const float x0 = xOf(from), x1 = std::max(xOf(to), x0 + 1);
-        const float yMin = yOf(stats[i].area.minKm2), yMax = yOf(stats[i].area.maxKm2);
+        const float yMin = yOf(stats[i].area.likelyMinKm2), yMax = yOf(stats[i].area.likelyMaxKm2);
         appendTriangles(band, {{x0, yMax}, {x1, yMax}, {x0, yMin}, {x1, yMax}, {x1, yMin}, {x0, yMin}}, bandColour);
         valueLine.push_back({x0, yOf(stats[i].area.valueKm2)});
         valueLine.push_back({x1, yOf(stats[i].area.valueKm2)});

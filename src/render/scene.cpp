@@ -79,6 +79,12 @@ StatsFuture measureInBackground(const Scenario& scenario) {
     });
 }
 
+StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
+    std::promise<std::vector<analysis::StateStats>> ready;
+    ready.set_value(std::move(stats));
+    return ready.get_future();
+}
+
 Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats)
     : m_scenario(scenario), m_context(context), m_size(size) {
     if (!stats.valid()) stats = measureInBackground(scenario);
@@ -338,7 +344,17 @@ const TransitionMesh& Scene::transition(int from, int to) {
     const geo::EqualAreaFrame& frame = *m_frame;
 
     TransitionMesh mesh;
-    if (!a.polygons.empty() && !b.polygons.empty()) {
+    const analysis::Change* measured = nullptr;
+    if (from >= 0 && to == from + 1 && static_cast<std::size_t>(to) < m_stats.size() && m_stats[static_cast<std::size_t>(to)].sincePrevious) {
+        measured = &*m_stats[static_cast<std::size_t>(to)].sincePrevious;
+    }
+    if (measured && !a.polygons.empty() && !b.polygons.empty()) {
+        // Consecutive states: the pieces analysis cut (the ones whose km² the panel shows).
+        mesh.kept = fillTriangles(frame.project(measured->keptLonLat), colourA);
+        mesh.lost = fillTriangles(frame.project(measured->lostLonLat), colourA);
+        mesh.gained = fillTriangles(frame.project(measured->gainedLonLat), colourB);
+    } else if (!a.polygons.empty() && !b.polygons.empty()) {
+        // A jump over several states (the viewer's timeline): only drawn, never measured.
         mesh.kept = fillTriangles(frame.project(geo::intersect(geos, a, b)), colourA);
         mesh.lost = fillTriangles(frame.project(geo::subtract(geos, a, b)), colourA);
         mesh.gained = fillTriangles(frame.project(geo::subtract(geos, b, a)), colourB);

@@ -76,6 +76,8 @@ struct PlaceLabel {
 // is borrowed and must not change until the result is taken. Errors are rethrown by get().
 using StatsFuture = std::future<std::vector<analysis::StateStats>>;
 StatsFuture measureInBackground(const Scenario& scenario);
+// Numbers measured before (a scene rebuilt at another size measures nothing again).
+StatsFuture readyStats(std::vector<analysis::StateStats> stats);
 
 class Scene {
 public:
