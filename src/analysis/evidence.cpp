@@ -1,5 +1,7 @@
 #include "analysis/evidence.hpp"
 
+#include <iterator>
+
 #include "analysis/control.hpp"
 
 namespace frontline::analysis {
@@ -29,6 +31,14 @@ const StateEvidence& TimelineEvidence::state(const ControlState& state) {
                                  m_scenario.uncertainty);
     }
     return m_states.emplace(key, std::move(evidence)).first->second;
+}
+
+void TimelineEvidence::release(const ControlState& state) {
+    const std::string key = state.date.iso();
+    m_states.erase(key);
+    for (auto it = m_changes.begin(); it != m_changes.end();) {
+        it = (it->first.first == key || it->first.second == key) ? m_changes.erase(it) : std::next(it);
+    }
 }
 
 const Change& TimelineEvidence::change(const ControlState& from, const ControlState& to) {

@@ -26,6 +26,9 @@ public:
 
     const StateEvidence& state(const ControlState& state);
     const Change& change(const ControlState& from, const ControlState& to);
+    // Drops what is kept for `state` and every change from or to it (a walk along the timeline keeps
+    // only the state it stands on, so memory does not grow with the number of states).
+    void release(const ControlState& state);
     // The reference lines an outline of `control` is classified against, in its declared order.
     const std::vector<ReferenceLine>& references(const Layer& control);
 

@@ -97,6 +97,7 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
     auto measureSnapshot = [&](std::size_t i, Worker& worker) {
         rows[i].date = snapshots[i].date;
         rows[i].label = snapshots[i].label;
+        rows[i].frontKm = snapshots[i].frontKm;
         if (geodesic) {
             edges[i] = geo::GeodesicEdgeTable(snapshots[i].heldLonLat);
             rows[i].areaKm2 = edges[i].areaKm2();

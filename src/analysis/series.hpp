@@ -18,6 +18,7 @@ struct Snapshot {
     Date date;
     std::string label;   // where it came from (a file name), for messages
     Geometry heldLonLat; // dissolved polygons
+    std::optional<double> frontKm;   // the line of contact's length, when the loader classified the outline
 };
 
 // Loads snapshot i. Called from worker threads, each with its own contexts and diagnostics.
@@ -31,6 +32,7 @@ struct SeriesRow {
     std::optional<double> lostKm2;
     std::optional<double> netKm2;
     double closureKm2 = 0;
+    std::optional<double> frontKm;
 };
 
 struct SeriesOptions {

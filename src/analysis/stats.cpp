@@ -26,7 +26,10 @@ std::vector<StateStats> timelineStats(TimelineEvidence& evidence) {
     const ControlState* previous = nullptr;
     for (const auto& state : evidence.scenario().timeline.states()) {
         StateStats stats = measureState(evidence, state);
-        if (previous) stats.sincePrevious = evidence.change(*previous, state);
+        if (previous) {
+            stats.sincePrevious = evidence.change(*previous, state);
+            evidence.release(*previous);
+        }
         rows.push_back(std::move(stats));
         previous = &state;
     }

@@ -23,7 +23,8 @@ struct StateStats {
     std::optional<Change> sincePrevious;
 };
 
-// One row per dated state, each with its change since the previous state.
+// One row per dated state, each with its change since the previous state. Releases each state's
+// evidence once past it (only the last state's stays in `evidence`).
 std::vector<StateStats> timelineStats(TimelineEvidence& evidence);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.
 StateStats statsAt(TimelineEvidence& evidence, const Date& date);

@@ -9,10 +9,13 @@
 #include <regex>
 
 #include "analysis/change.hpp"
+#include "analysis/provenance.hpp"
 #include "analysis/series.hpp"
 #include "app/command.hpp"
 #include "app/measuring.hpp"
 #include "core/error.hpp"
+#include "geo/equal_area.hpp"
+#include "geo/thread_context.hpp"
 #include "io/layer_reader.hpp"
 
 namespace frontline::app {
@@ -31,7 +34,43 @@ struct SeriesOptions {
     std::string method = "geodesic";
     std::string crs;
     unsigned threads = 0;
+    std::vector<std::string> context;
+    double matchM = 0;
 };
+
+// The lines of the --context files (borders, coasts) as one reference a held area's outline may
+// follow; edges on them are not front. In an equal-area frame centred on them, made again by each
+// worker thread from `crs` (the same projection, so the same numbers).
+struct ContextLines {
+    std::string crs;
+    std::vector<analysis::ReferenceLine> references;
+};
+
+ContextLines readContext(const SeriesOptions& options, const io::LayerReadOptions& readOptions, Diagnostics& diagnostics) {
+    ContextLines lines;
+    if (options.context.empty()) return lines;
+    geo::ThreadContext context;
+    Layer reference;
+    reference.id = "context";
+    reference.role = LayerRole::Context;
+    BoundingBox box;
+    for (const auto& path : options.context) {
+        for (auto& layer : io::readAllLayers(path, readOptions, context.proj, context.geos, diagnostics)) {
+            for (auto& feature : layer.features) {
+                box.expand(boundingBox(feature.geometry));
+                reference.features.push_back(std::move(feature));
+            }
+        }
+    }
+    if (!box.valid) throw DataError("--context: no lines or polygons in " + options.context.front() + (options.context.size() > 1 ? " …" : ""));
+    lines.crs = geo::laeaCentredOn(box.centre());
+    const geo::EqualAreaFrame frame(context.proj, lines.crs);
+    const analysis::Measurer measurer{context.geos, frame};
+    Layer control;
+    control.matchM = options.matchM;
+    lines.references.push_back(analysis::referenceLine(measurer, reference, control));
+    return lines;
+}
 
 Date dateFromName(const std::string& path, const std::regex& pattern, const std::string& patternText) {
     const std::string name = std::filesystem::path(path).filename().string();
@@ -83,12 +122,21 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->add_option("--crs", options->crs, "CRS for files that declare none");
     command->add_option("--threads", options->threads, "Worker threads (default: one per core)");
+    auto* context = command->add_option("--context", options->context,
+                        "Borders or coastlines (any file OGR reads; repeatable): outline edges along them are not front; "
+                        "adds the front_km column");
+    command->add_option("--match-m", options->matchM,
+                        "With --context: how far (m) an edge may lie from a context line and still follow it; the coarser "
+                        "source's positional uncertainty")
+        ->needs(context);
     command->footer(
         "Examples:\n"
         "  frontline series snapshots/held_*.geojson --format csv\n"
         "  frontline series daily/*.gpkg --date-field valid_from\n"
         "  frontline series maps/*.geojson --date-regex 'front-(\\d{8})'\n"
-        "Columns: date, area_km2, gained_km2, lost_km2, net_km2 (relative to the previous date).\n"
+        "  frontline series daily/*.geojson --context borders.geojson --match-m 1000   # and the front's length\n"
+        "Columns: date, area_km2, gained_km2, lost_km2, net_km2 (relative to the previous date); with --context,\n"
+        "front_km (geodesic length of the outline minus the stretches along the context lines).\n"
         "Exit code 1 when a closure check |Δarea - (gained - lost)| fails.");
 
     return [options, &common](Diagnostics& diagnostics) {
@@ -106,6 +154,11 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         io::LayerReadOptions readOptions;
         readOptions.assumeCrs = options->crs;
         readOptions.strict = common.strict;
+        if (!options->context.empty() && !(options->matchM > 0)) {
+            throw UsageError("--context needs --match-m METRES (how far an edge may lie from a context line and still "
+                             "follow it: the coarser source's positional uncertainty)");
+        }
+        const ContextLines contextLines = readContext(*options, readOptions, diagnostics);
 
         auto load = [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) {
             const std::string& path = options->files[i];
@@ -124,17 +177,25 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             // Features may overlap; dissolve so that areas add up. One feature was made valid on reading,
             // so its parts cannot overlap and need no dissolving.
             if (featuresWithPolygons > 1) held = geo::dissolve(context.geos, held);
-            return analysis::Snapshot{date, path, std::move(held)};
+            std::optional<double> frontKm;
+            if (!contextLines.references.empty()) {
+                const geo::EqualAreaFrame frame(context.proj, contextLines.crs);
+                const analysis::Measurer measurer{context.geos, frame};
+                frontKm = analysis::classifyOutline(measurer, held, contextLines.references, {"own", path, 0}).frontKm();
+            }
+            return analysis::Snapshot{date, path, std::move(held), frontKm};
         };
         const auto rows = analysis::computeSeries(options->files.size(), load, seriesOptions, diagnostics);
 
         io::Table table{{"date", "area_km2", "gained_km2", "lost_km2", "net_km2"}, {}};
+        if (!contextLines.references.empty()) table.columns.push_back("front_km");
         double worstClosure = 0;
         std::string worstDate;
         for (const auto& row : rows) {
             auto optional = [](const std::optional<double>& value) { return value ? Cell::number(*value, 3) : Cell(); };
             table.rows.push_back({row.date.iso(), Cell::number(row.areaKm2, 3), optional(row.gainedKm2), optional(row.lostKm2),
                                   optional(row.netKm2)});
+            if (!contextLines.references.empty()) table.rows.back().push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
             const double tolerance = 1e-6 * row.areaKm2 + 1e-6;
             if (row.closureKm2 > tolerance && row.closureKm2 > worstClosure) {
                 worstClosure = row.closureKm2;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -70,6 +71,45 @@ TEST(Cli, SeriesTakesDatesFromFileNames) {
     const RunResult result = runFrontline(arguments);
     ASSERT_EQ(result.exitCode, 0) << result.err;
     expectCsvMatches(result.out, kExpected + "/synthetic_series.csv");
+}
+
+// WGS84 arcs in closed form (a parallel) and by Simpson's rule (a meridian), km.
+double parallelKm(double latDeg, double dLonDeg) {
+    const double a = 6378.137, e2 = 0.00669437999014, phi = latDeg * M_PI / 180;
+    return dLonDeg * M_PI / 180 * a * std::cos(phi) / std::sqrt(1 - e2 * std::sin(phi) * std::sin(phi));
+}
+
+double meridianKm(double lat0Deg, double lat1Deg) {
+    const double a = 6378.137, e2 = 0.00669437999014;
+    auto m = [&](double phi) { return a * (1 - e2) / std::pow(1 - e2 * std::sin(phi) * std::sin(phi), 1.5); };
+    const int n = 100;
+    const double h = (lat1Deg - lat0Deg) * M_PI / 180 / n;
+    double sum = m(lat0Deg * M_PI / 180) + m(lat1Deg * M_PI / 180);
+    for (int i = 1; i < n; ++i) sum += (i % 2 ? 4 : 2) * m(lat0Deg * M_PI / 180 + i * h);
+    return sum * h / 3;
+}
+
+TEST(Cli, SeriesFrontLeavesOutTheContextLines) {
+    // The 2000 snapshot is the box 44–46 E × 40–41 N; the context line runs along its west side, so the
+    // front is the other three sides, less the 10 m of the north and south sides inside the match zone.
+    std::vector<std::string> arguments{"series", "--format", "csv", "--context", kData + "/context/west_border.geojson",
+                                       "--match-m", "10"};
+    for (const auto& file : filesIn(kData + "/series")) arguments.push_back(file);
+    const RunResult result = runFrontline(arguments);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string firstRow = result.out.substr(result.out.find('\n') + 1);
+    const double frontKm = std::strtod(firstRow.substr(firstRow.rfind(',', firstRow.find('\n')) + 1).c_str(), nullptr);
+    const double expected = parallelKm(40, 2) + parallelKm(41, 2) + meridianKm(40, 41) - 2 * 0.010;
+    EXPECT_NEAR(frontKm, expected, 0.05);   // the column has 0.1 km
+    EXPECT_GT(std::abs(frontKm - (expected + meridianKm(40, 41))), 100);
+}
+
+TEST(Cli, SeriesContextNeedsAMatchTolerance) {
+    std::vector<std::string> arguments{"series", "--context", kData + "/context/west_border.geojson"};
+    for (const auto& file : filesIn(kData + "/series")) arguments.push_back(file);
+    const RunResult result = runFrontline(arguments);
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("--context needs --match-m METRES"), std::string::npos) << result.err;
 }
 
 TEST(Cli, SeriesTakesDatesFromAProperty) {
