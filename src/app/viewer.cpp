@@ -779,13 +779,14 @@ void Viewer::drawInfo() {
         if (row.sincePrevious) {
             const auto& change = *row.sincePrevious;
             const Date previous = stats[static_cast<std::size_t>(shown) - 1].state.date;
-            lines.push_back({"Since " + previous.iso() + " (km², with interval)", true, size, kInk, {}});
-            lines.push_back({"gained " + render::formatKm2(change.gained.valueKm2) + " [" + render::formatKm2(change.gained.minKm2) + ", " +
-                                 render::formatKm2(change.gained.maxKm2) + "]",
-                             false, size, kInk, {}});
-            lines.push_back({"lost " + render::formatKm2(change.lost.valueKm2) + " [" + render::formatKm2(change.lost.minKm2) + ", " +
-                                 render::formatKm2(change.lost.maxKm2) + "]   net " + render::formatKm2(change.netKm2()),
-                             false, size, kInk, {}});
+            lines.push_back({"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
+            auto ranges = [](const analysis::AreaInterval& part) {
+                return render::formatKm2(part.valueKm2) + "; " + render::formatKm2(part.likelyMinKm2) + "–" +
+                       render::formatKm2(part.likelyMaxKm2) + "; " + render::formatKm2(part.minKm2) + "–" +
+                       render::formatKm2(part.maxKm2);
+            };
+            lines.push_back({"gained " + ranges(change.gained), false, size, kInk, {}});
+            lines.push_back({"lost " + ranges(change.lost) + "   net " + render::formatKm2(change.netKm2()), false, size, kInk, {}});
         } else {
             lines.push_back({"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
         }
