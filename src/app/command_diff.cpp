@@ -37,9 +37,13 @@ const ControlState& stateAt(const Scenario& scenario, const Date& date, const st
     return *state;
 }
 
-Feature changeFeature(const std::string& id, const Geometry& geometry, double areaKm2, const ControlState& from,
-                      const ControlState& to) {
-    return Feature{id, geometry, {{"from", from.date.iso()}, {"to", to.date.iso()}, {"area_km2", fmt::format("{:.3f}", areaKm2)}}};
+Feature changeFeature(const std::string& id, const Geometry& geometry, const analysis::AreaInterval& area,
+                      const ControlState& from, const ControlState& to) {
+    auto km2 = [](double value) { return fmt::format("{:.3f}", value); };
+    return Feature{id, geometry,
+                   {{"from", from.date.iso()}, {"to", to.date.iso()}, {"area_km2", km2(area.valueKm2)},
+                    {"likely_min_km2", km2(area.likelyMinKm2)}, {"likely_max_km2", km2(area.likelyMaxKm2)},
+                    {"min_km2", km2(area.minKm2)}, {"max_km2", km2(area.maxKm2)}}};
 }
 
 }  // namespace
@@ -96,9 +100,9 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
             // GeoJSON keeps 7 decimals; snapped to that grid first, the pieces stay valid when read back.
             constexpr double kGeoJsonGrid = 1e-7;
             io::writeGeoJson(options->out, {changeFeature("gained", geo::snapToGrid(geos, change.gainedLonLat, kGeoJsonGrid),
-                                                          change.gained.valueKm2, fromState, toState),
+                                                          change.gained, fromState, toState),
                                             changeFeature("lost", geo::snapToGrid(geos, change.lostLonLat, kGeoJsonGrid),
-                                                          change.lost.valueKm2, fromState, toState)});
+                                                          change.lost, fromState, toState)});
         }
         if (!analysis::closureHolds(change)) {
             throw CheckFailed(fmt::format("closure {:.6f} km² exceeds the tolerance", change.closureKm2));
