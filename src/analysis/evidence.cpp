@@ -13,7 +13,13 @@ const std::vector<ReferenceLine>& TimelineEvidence::references(const Layer& cont
     auto found = m_references.find(control.id);
     if (found != m_references.end()) return found->second;
     std::vector<ReferenceLine> lines;
-    for (const auto& id : control.references) lines.push_back(referenceLine(m_measurer, m_scenario.layer(id), control));
+    for (const auto& id : control.references) {
+        const Layer& reference = m_scenario.layer(id);
+        const auto key = std::make_pair(id, matchToleranceM(reference, control));
+        auto line = m_lines.find(key);
+        if (line == m_lines.end()) line = m_lines.emplace(key, referenceLine(m_measurer, reference, control)).first;
+        lines.push_back(line->second);   // shares the zone
+    }
     return m_references.emplace(control.id, std::move(lines)).first->second;
 }
 

@@ -58,6 +58,12 @@ OutlineProvenance OutlineProvenance::operator+(const OutlineProvenance& other) c
     return sum;
 }
 
+double matchToleranceM(const Layer& reference, const Layer& control) {
+    // Two sources never draw one line with the same vertices; without a stated tolerance an edge
+    // follows a reference when it lies within the coarser source's uncertainty of it.
+    return control.matchM.value_or(std::max(reference.uncertaintyM, control.uncertaintyM));
+}
+
 ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control) {
     Geometry linework;
     for (const auto& feature : reference.features) {
@@ -65,11 +71,10 @@ ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, co
         linework.lines.insert(linework.lines.end(), outline.lines.begin(), outline.lines.end());
         linework.lines.insert(linework.lines.end(), feature.geometry.lines.begin(), feature.geometry.lines.end());
     }
-    // Two sources never draw one line with the same vertices; without a stated tolerance an edge
-    // follows a reference when it lies within the coarser source's uncertainty of it.
-    const double matchM = control.matchM.value_or(std::max(reference.uncertaintyM, control.uncertaintyM));
+    const double matchM = matchToleranceM(reference, control);
     ReferenceLine line{reference.id, reference.title, reference.uncertaintyM, matchM, reference.isFrontLine(), {}};
-    if (matchM > 0) line.zoneXy = geo::bufferLines(measurer.geos, measurer.frame.project(linework), matchM);
+    line.zoneXy = std::make_shared<const Geometry>(
+        matchM > 0 ? geo::bufferLines(measurer.geos, measurer.frame.project(linework), matchM) : Geometry{});
     return line;
 }
 
@@ -80,9 +85,10 @@ OutlineProvenance classifyOutline(const Measurer& measurer, const Geometry& held
     Geometry remaining = measurer.frame.project(geo::outlineOf(heldLonLat));
     for (const auto& reference : references) {
         if (remaining.lines.empty()) break;
-        Geometry on = geo::clipLines(measurer.geos, remaining, reference.zoneXy, true);
+        if (!reference.zoneXy) continue;
+        Geometry on = geo::clipLines(measurer.geos, remaining, *reference.zoneXy, true);
         if (on.lines.empty()) continue;
-        remaining = geo::clipLines(measurer.geos, remaining, reference.zoneXy, false);
+        remaining = geo::clipLines(measurer.geos, remaining, *reference.zoneXy, false);
         provenance.stretches.push_back(makeStretch(measurer, reference.layerId, reference.title, reference.uncertaintyM,
                                                    reference.front, false, std::move(on)));
     }

@@ -8,6 +8,7 @@
 // Stretches are held twice: in the scenario's equal-area frame (metres; for matching and buffering)
 // and in lon/lat (for geodesic lengths and drawing). Values; no handles kept.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,9 @@ struct ReferenceLine {
     double uncertaintyM = 0;
     double matchM = 0;
     bool front = false;
-    Geometry zoneXy;   // polygons: the linework buffered by matchM
+    // Polygons: the linework buffered by matchM. Shared, immutable: one zone serves every control layer
+    // that follows the same line with the same tolerance (hundreds of daily layers on one border).
+    std::shared_ptr<const Geometry> zoneXy;
 };
 
 // Where the stretches that follow no reference came from: the control layer itself.
@@ -61,8 +64,11 @@ struct OutlineProvenance {
     OutlineProvenance operator+(const OutlineProvenance& other) const;
 };
 
-// The reference line of layer `layerId` for an outline of `control`, matched within control.matchM
-// (or, when unset, within the coarser of the two layers' uncertainties).
+// How far an edge of `control`'s outline may lie from `reference`'s line and still follow it:
+// control.matchM, or, when unset, the coarser of the two layers' uncertainties.
+double matchToleranceM(const Layer& reference, const Layer& control);
+
+// The reference line of `reference` for an outline of `control`, matched within matchToleranceM.
 ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control);
 
 // Splits the outline of `heldLonLat` (dissolved polygons) by source: each edge goes to the first
