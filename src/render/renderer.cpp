@@ -336,9 +336,17 @@ void Renderer::drawNorthArrow(sf::RenderTarget& target) {
 
 std::vector<std::string> Renderer::attributions(const FrameSpec& frame) const {
     std::vector<std::string> result;
+    // An attribution may list several credits separated by "; "; each is printed once per frame.
     auto add = [&](const Layer* layer) {
         if (!layer || layer->attribution.empty()) return;
-        if (std::find(result.begin(), result.end(), layer->attribution) == result.end()) result.push_back(layer->attribution);
+        std::size_t start = 0;
+        while (start < layer->attribution.size()) {
+            std::size_t end = layer->attribution.find("; ", start);
+            if (end == std::string::npos) end = layer->attribution.size();
+            const std::string part = layer->attribution.substr(start, end - start);
+            if (!part.empty() && std::find(result.begin(), result.end(), part) == result.end()) result.push_back(part);
+            start = end + 2;
+        }
     };
     std::vector<int> states;
     if (frame.transition) states = {frame.transition->from, frame.transition->to};
