@@ -314,6 +314,32 @@ Measured ScenarioMeasureSource::controlArea(const Date& date) {
     return {valueOf(m_evidence.state(state).area), describe(state)};
 }
 
+// The part of the held area inside (or outside) a layer's polygons. Its outline is made of the held
+// outline's stretches (each with its own source) and of the layer's boundary where it cuts the held
+// area (with the layer's uncertainty); the interval is the band on that outline, as for a change piece.
+Measured ScenarioMeasureSource::controlAreaClipped(const Date& date, bool inside, const std::string& layerId,
+                                                   const std::string& featureId) {
+    const ControlState& state = stateAt(date);
+    const Layer& layer = m_scenario.layer(layerId);
+    const Geometry& zone = polygons(layer, featureId);
+    if (zone.polygons.empty()) {
+        throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) + " has no polygons to clip with");
+    }
+    const StateEvidence& held = m_evidence.state(state);
+    const Geometry piece = held.held.polygons.empty() ? Geometry{}
+                           : inside                    ? geo::intersect(m_measurer.geos, held.held, zone)
+                                                       : geo::subtract(m_measurer.geos, held.held, zone);
+    const double value = m_measurer.areaKm2(piece);
+    OutlineProvenance edges;
+    if (!piece.polygons.empty()) {
+        const Geometry nearPieceXy = geo::buffer(m_measurer.geos, m_measurer.frame.project(piece), 1.0);
+        edges = held.provenance.within(m_measurer, nearPieceXy) +
+                layerOutline(m_measurer, layer, zone).within(m_measurer, nearPieceXy);
+    }
+    const AreaInterval area = boundedInterval(m_measurer, piece, value, edges, m_scenario.uncertainty);
+    return {valueOf(area), describe(state) + (inside ? " inside " : " outside ") + describe(layer, featureId)};
+}
+
 Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std::string& featureId) {
     const Layer& layer = m_scenario.layer(layerId);
     const Geometry& geometry = polygons(layer, featureId);

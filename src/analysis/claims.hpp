@@ -94,6 +94,8 @@ public:
 
     Measured controlArea(const Date& date) override;
     Measured layerArea(const std::string& layerId, const std::string& featureId) override;
+    Measured controlAreaClipped(const Date& date, bool inside, const std::string& layerId,
+                                const std::string& featureId) override;
     Measured controlLength(const Date& date) override;
     Measured frontLength(const Date& date) override;
     Measured layerLength(const std::string& layerId, const std::string& featureId) override;

@@ -85,6 +85,10 @@ ValueInterval operator/(const ValueInterval& a, const ValueInterval& b) {
 std::string When::text() const { return date ? date->iso() : "event:" + eventId; }
 
 std::string Ref::text() const {
+    if (kind == Kind::Control && clip != Clip::None) {
+        return "control@" + when.text() + (clip == Clip::Inside ? " in " : " outside ") + "layer:" + clipLayerId +
+               (clipFeatureId.empty() ? "" : "#" + clipFeatureId);
+    }
     if (kind == Kind::Control) return "control@" + when.text();
     if (kind == Kind::Front) return "front@" + when.text();
     return "layer:" + layerId + (featureId.empty() ? "" : "#" + featureId);
@@ -291,6 +295,23 @@ private:
             m_pos += 8;
             result.kind = Ref::Kind::Control;
             result.when = when();
+            skipSpace();
+            for (const auto& [word, clip] : {std::pair{std::string_view("in "), Ref::Clip::Inside},
+                                             std::pair{std::string_view("outside "), Ref::Clip::Outside}}) {
+                if (!startsWith(word)) continue;
+                m_pos += word.size();
+                skipSpace();
+                const std::size_t start = m_pos;
+                if (!startsWith("layer:")) fail(start, "expected 'layer:ID[#FEATURE]' after '" + std::string(word.substr(0, word.size() - 1)) + "'");
+                m_pos += 6;
+                result.clip = clip;
+                result.clipLayerId = identifier(m_pos, "a layer id after 'layer:'");
+                if (peek() == '#') {
+                    ++m_pos;
+                    result.clipFeatureId = identifier(m_pos, "a feature id after '#'");
+                }
+                break;
+            }
             return result;
         }
         if (startsWith("front@")) {
@@ -490,6 +511,14 @@ private:
             if (area) fail(ref.column, "a front is a line: measure it with length(), not area()");
             const Date date = resolve(ref.when).localDate;
             return record(ref.text(), guarded(ref.column, [&] { return m_source.frontLength(date); }));
+        }
+        if (ref.kind == Ref::Kind::Control && ref.clip != Ref::Clip::None) {
+            if (!area) fail(ref.column, "length() of a clipped area is not supported; use area()");
+            const Date date = resolve(ref.when).localDate;
+            return record(ref.text(), guarded(ref.column, [&] {
+                              return m_source.controlAreaClipped(date, ref.clip == Ref::Clip::Inside, ref.clipLayerId,
+                                                                 ref.clipFeatureId);
+                          }));
         }
         if (ref.kind == Ref::Kind::Control) {
             const Date date = resolve(ref.when).localDate;

@@ -55,13 +55,19 @@ struct When {
     std::string text() const;
 };
 
-// `control@WHEN` (the held area), `front@WHEN` (its line of contact) or `layer:ID[#FEATURE]`.
+// `control@WHEN` (the held area), `front@WHEN` (its line of contact) or `layer:ID[#FEATURE]`; a
+// control ref may be clipped to a layer's polygons: `control@WHEN in layer:ID[#F]` (the part inside)
+// or `control@WHEN outside layer:ID[#F]` (the rest).
 struct Ref {
     enum class Kind { Control, Front, Layer };
+    enum class Clip { None, Inside, Outside };
     Kind kind = Kind::Control;
     When when;
     std::string layerId;
     std::string featureId;
+    Clip clip = Clip::None;
+    std::string clipLayerId;
+    std::string clipFeatureId;
     std::size_t column = 0;
 
     std::string text() const;
@@ -117,6 +123,9 @@ public:
 
     virtual Measured controlArea(const Date& date) = 0;                 // km²
     virtual Measured layerArea(const std::string& layerId, const std::string& featureId) = 0;
+    // km², the part of the held area inside (or outside) a layer's polygons.
+    virtual Measured controlAreaClipped(const Date& date, bool inside, const std::string& layerId,
+                                        const std::string& featureId) = 0;
     virtual Measured controlLength(const Date& date) = 0;               // km, the whole outline
     virtual Measured frontLength(const Date& date) = 0;                 // km, the line of contact
     virtual Measured layerLength(const std::string& layerId, const std::string& featureId) = 0;

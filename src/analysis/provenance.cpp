@@ -58,6 +58,14 @@ OutlineProvenance OutlineProvenance::operator+(const OutlineProvenance& other) c
     return sum;
 }
 
+OutlineProvenance layerOutline(const Measurer& measurer, const Layer& layer, const Geometry& polygonsLonLat) {
+    OutlineProvenance provenance;
+    if (polygonsLonLat.polygons.empty()) return provenance;
+    provenance.stretches.push_back(makeStretch(measurer, layer.id, layer.title, layer.uncertaintyM, false, false,
+                                               measurer.frame.project(geo::outlineOf(polygonsLonLat))));
+    return provenance;
+}
+
 double matchToleranceM(const Layer& reference, const Layer& control) {
     // Two sources never draw one line with the same vertices; without a stated tolerance an edge
     // follows a reference when it lies within the coarser source's uncertainty of it.

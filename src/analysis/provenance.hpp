@@ -64,6 +64,10 @@ struct OutlineProvenance {
     OutlineProvenance operator+(const OutlineProvenance& other) const;
 };
 
+// The outline of a layer's polygons as one stretch with the layer's own source and uncertainty (not
+// front): the boundary a clipped area gets where the layer cuts it.
+OutlineProvenance layerOutline(const Measurer& measurer, const Layer& layer, const Geometry& polygonsLonLat);
+
 // How far an edge of `control`'s outline may lie from `reference`'s line and still follow it:
 // control.matchM, or, when unset, the coarser of the two layers' uncertainties.
 double matchToleranceM(const Layer& reference, const Layer& control);

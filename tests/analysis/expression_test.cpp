@@ -32,6 +32,9 @@ public:
     }
     Measured controlLength(const Date&) override { return {ValueInterval::exact(100), "boundary"}; }
     Measured frontLength(const Date&) override { return {ValueInterval::exact(60), "front"}; }
+    Measured controlAreaClipped(const Date&, bool inside, const std::string& layerId, const std::string&) override {
+        return {ValueInterval::exact(inside ? 30 : 70), (inside ? "inside " : "outside ") + layerId};
+    }
     Measured layerLength(const std::string& layerId, const std::string&) override {
         return {ValueInterval::exact(40), layerId};
     }
@@ -168,6 +171,21 @@ TEST(Evaluate, ControlAtAnEventUsesTheEventsLocalDate) {
     EXPECT_DOUBLE_EQ(value("area(control@event:ceasefire-2020)", source), 7000);
     ASSERT_EQ(source.calls.size(), 1u);
     EXPECT_EQ(source.calls[0], "controlArea 2020-11-10");
+}
+
+TEST(Evaluate, ControlClippedToALayer) {
+    FakeSource source;
+    EXPECT_DOUBLE_EQ(value("area(control@1994-05-12 in layer:nkao)", source), 30);
+    EXPECT_DOUBLE_EQ(value("area(control@1994-05-12 outside layer:nkao#nkao) / 70", source), 1);
+    EXPECT_EQ(parseExpression("area(control@1994-05-12  outside  layer:nkao#nkao)").root.ref->text(),
+              "control@1994-05-12 outside layer:nkao#nkao");
+    EXPECT_THROW(parseExpression("area(control@1994-05-12 in nkao)"), DataError);
+    try {
+        value("length(control@1994-05-12 in layer:nkao)", source);
+        FAIL() << "length of a clipped area";
+    } catch (const DataError& e) {
+        EXPECT_STREQ(e.what(), "measure column 8: length() of a clipped area is not supported; use area()");
+    }
 }
 
 TEST(Evaluate, DaysCountLocalDatesNotUtc) {

@@ -22,6 +22,9 @@ public:
     }
     Measured controlLength(const Date& date) override { return {held(date), "length"}; }
     Measured frontLength(const Date& date) override { return {held(date), "front"}; }
+    Measured controlAreaClipped(const Date& date, bool, const std::string&, const std::string&) override {
+        return {held(date), "clipped"};
+    }
     Measured layerLength(const std::string& layerId, const std::string& featureId) override {
         return {known(layerId, featureId), "length"};
     }
