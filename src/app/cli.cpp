@@ -1,12 +1,15 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <sstream>
+#include <string_view>
 
 #include "app/command.hpp"
 #include "core/error.hpp"
@@ -18,16 +21,94 @@ namespace {
 
 constexpr std::size_t kWarningsShown = 20;
 
+// Messages quote feature ids, properties, file names and argv as given: a newline or an escape code
+// in them could forge a "frontline: error:" line or repaint the terminal. Every line printed to stderr
+// goes through here, so control characters (C0, DEL and the UTF-8-encoded C1 range, where U+009B is
+// a CSI) are shown escaped: "\n", "\t", "\r", "\x1b", "\u009b".
+std::string sanitised(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            out += "\\n";
+        } else if (byte == '\t') {
+            out += "\\t";
+        } else if (byte == '\r') {
+            out += "\\r";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += fmt::format("\\x{:02x}", byte);
+        } else if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
+        } else {
+            out += static_cast<char>(byte);
+        }
+    }
+    return out;
+}
+
 void printWarnings(const Diagnostics& diagnostics, bool quiet) {
     if (quiet || diagnostics.empty()) return;
     std::size_t shown = 0;
     for (const auto& warning : diagnostics.warnings()) {
         if (shown++ == kWarningsShown) break;
-        fmt::print(stderr, "frontline: warning: {}: {}\n", warning.where, warning.message);
+        fmt::print(stderr, "frontline: warning: {}: {}\n", sanitised(warning.where),
+                   sanitised(warning.message));
     }
     if (diagnostics.warnings().size() > kWarningsShown) {
         fmt::print(stderr, "frontline: … and {} more warnings\n", diagnostics.warnings().size() - kWarningsShown);
     }
+}
+
+// CLI11's own report is two lines ("…", "Run with --help for more information.") with no prefix; ours
+// is one "frontline: error: " line that says which command and where to look.
+std::string usageMessage(const CLI::ParseError& e, int argc, char** argv,
+                         const std::vector<std::string>& names) {
+    std::string list;
+    for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+    // The command is the first word that is not an option (or the value of the top-level --format).
+    std::string given;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--format") {
+            ++i;
+        } else if (word.empty() || word.front() != '-') {
+            given = word;
+            break;
+        }
+    }
+    const bool known = std::find(names.begin(), names.end(), given) != names.end();
+    if (!given.empty() && !known) {
+        return "unknown command '" + given + "' (" + list + "; see frontline --help)";
+    }
+    std::string text = e.what();
+    if (given.empty() && text == "A subcommand is required") {
+        return "no command given (" + list + "; see frontline --help)";
+    }
+    for (const std::string_view lead :
+         {"The following argument was not expected: ", "The following arguments were not expected: "}) {
+        if (text.rfind(lead, 0) != 0) continue;
+        std::istringstream words(text.substr(lead.size()));
+        std::string extras, word;
+        bool allOptions = true;
+        while (words >> word) {
+            extras += (extras.empty() ? "'" : ", '") + word + "'";
+            allOptions = allOptions && word.front() == '-';
+        }
+        const bool several = extras.find(", ") != std::string::npos;
+        text = std::string(allOptions ? "unknown option" : "unexpected argument") + (several ? "s " : " ") +
+               extras;
+    }
+    if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z' &&
+        !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z')) {
+        text.front() = static_cast<char>(text.front() - 'A' + 'a');
+    }
+    for (auto& c : text) {
+        if (c == '\n') c = ' ';
+    }
+    return (known ? given + ": " : std::string()) + text + " (see frontline " +
+           (known ? given + " " : std::string()) + "--help)";
 }
 
 }  // namespace
@@ -73,8 +154,13 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+            return app.exit(e);  // --help, --version
+        }
+        std::vector<std::string> names;
+        for (const auto& [command, action] : commands) names.push_back(command->get_name());
+        fmt::print(stderr, "frontline: error: {}\n", sanitised(usageMessage(e, argc, argv, names)));
+        return 2;
     }
 
     Diagnostics diagnostics;
@@ -89,20 +175,20 @@ int run(int argc, char** argv) {
         return 2;
     } catch (const CheckFailed& e) {
         printWarnings(diagnostics, common.quiet);
-        fmt::print(stderr, "frontline: check failed: {}\n", e.what());
+        fmt::print(stderr, "frontline: check failed: {}\n", sanitised(e.what()));
         return 1;
     } catch (const Interrupted& e) {
-        fmt::print(stderr, "frontline: interrupted: {}\n", e.what());
+        fmt::print(stderr, "frontline: interrupted: {}\n", sanitised(e.what()));
         return 128 + e.signal();
     } catch (const UsageError& e) {
-        fmt::print(stderr, "frontline: usage error: {}\n", e.what());
+        fmt::print(stderr, "frontline: usage error: {}\n", sanitised(e.what()));
         return 2;
     } catch (const Error& e) {
         printWarnings(diagnostics, common.quiet);
-        fmt::print(stderr, "frontline: error: {}\n", e.what());
+        fmt::print(stderr, "frontline: error: {}\n", sanitised(e.what()));
         return 2;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "frontline: internal error: {}\n", e.what());
+        fmt::print(stderr, "frontline: internal error: {}\n", sanitised(e.what()));
         return 2;
     }
 }

@@ -1,14 +1,22 @@
 #include "io/gdal.hpp"
 
 #include <cpl_error.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <fcntl.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -88,8 +96,64 @@ std::string explainUnopenable(const std::string& path) {
     return reason == "GDAL gave no reason" ? "no GDAL vector driver recognises this format" : reason;
 }
 
-bool isLocalPath(const std::string& path) {
-    return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos;
+// GDAL's archive handlers fail silently ("GDAL gave no reason") on a missing archive or member, and
+// would block on an archive that is a FIFO: find which part of "/vsizip/ARCHIVE/MEMBER" is wrong.
+// Empty when nothing is wrong, or for handlers and nestings we do not look into (/vsicurl, …).
+std::string archivePathProblem(const std::string& path) {
+    static const std::pair<const char*, const char*> handlers[] = {{"/vsizip/", "zip"},
+                                                                   {"/vsitar/", "tar"},
+                                                                   {"/vsi7z/", "7z"},
+                                                                   {"/vsirar/", "rar"},
+                                                                   {"/vsigzip/", "gzip"}};
+    std::string prefix, kind;
+    for (const auto& [handler, name] : handlers) {
+        if (path.rfind(handler, 0) == 0) prefix = handler, kind = name;
+    }
+    if (prefix.empty()) return {};
+    const std::string inner = path.substr(prefix.size());
+    if (inner.empty() || inner.rfind("/vsi", 0) == 0) return {};
+    std::string archive, member;
+    if (inner.front() == '{') {
+        const std::size_t close = inner.find('}');
+        if (close == std::string::npos) return {};
+        archive = inner.substr(1, close - 1);
+        member = inner.substr(close + 1);
+    } else {
+        // The archive is the first prefix that is not a folder.
+        std::size_t end = 0;
+        do {
+            end = inner.find('/', end + 1);
+            archive = inner.substr(0, end);
+            struct stat info {};
+            if (::stat(archive.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) break;
+        } while (end != std::string::npos);
+        member = end == std::string::npos ? std::string() : inner.substr(end);
+    }
+    while (!member.empty() && member.front() == '/') member.erase(0, 1);
+    if (const std::string problem = localFileProblem(archive); !problem.empty()) {
+        return "'" + archive + "': " + problem;
+    }
+    const std::string archivePath = prefix + (inner.front() == '{' ? "{" + archive + "}" : archive);
+    VSIStatBufL info;
+    if (kind != "gzip" && VSIStatL(archivePath.c_str(), &info) != 0) {
+        return "'" + archive + "' is not a " + kind + " archive";
+    }
+    if (member.empty() || kind == "gzip" || VSIStatL(path.c_str(), &info) == 0) return {};
+    std::string text = "'" + archive + "' has no member '" + member + "'";
+    const std::size_t slash = member.rfind('/');
+    const std::string folder =
+        archivePath + (slash == std::string::npos ? "" : "/" + member.substr(0, slash));
+    if (char** names = VSIReadDir(folder.c_str())) {
+        std::string listing;
+        int count = 0;
+        for (char** name = names; *name; ++name, ++count) {
+            if (count < 5) listing += std::string(listing.empty() ? "" : ", ") + *name;
+        }
+        if (count > 5) listing += ", … (" + std::to_string(count) + " in all)";
+        CSLDestroy(names);
+        if (!listing.empty()) text += " (it holds " + listing + ")";
+    }
+    return text;
 }
 
 static_assert(sizeof(OGRRawPoint) == sizeof(Coord), "OGRRawPoint and Coord are both two doubles");
@@ -152,6 +216,42 @@ void appendGeometry(const OGRGeometry& geometry, Geometry& out, const std::strin
         default:
             throw DataError(where + ": unsupported geometry type " + OGRGeometryTypeToName(geometry.getGeometryType()));
     }
+}
+
+// GDAL's GeoJSON driver reads a (GeoJSON 2008) "crs" member it cannot make sense of as WGS84, saying
+// nothing for an unknown name and only logging "crs not found" for an unknown EPSG code. Look at the
+// member ourselves: it comes before the features in every writer we know (GDAL, QGIS, geojson.io), so
+// the first 64 KB are enough and a 50 MB file is not read twice. Returns the declared name when GDAL
+// (through PROJ) cannot read it, else empty.
+std::string unreadableGeoJsonCrs(const std::string& path) {
+    VSILFILE* file = VSIFOpenL(path.c_str(), "rb");
+    if (!file) return {};
+    std::string head(64 * 1024, '\0');
+    head.resize(VSIFReadL(head.data(), 1, head.size(), file));
+    VSIFCloseL(file);
+    const std::size_t at = head.find("\"crs\"");
+    if (at == std::string::npos) return {};
+    static const std::regex member(R"re(^"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{([^{}]*)\})re");
+    static const std::regex name(R"re("name"\s*:\s*"([^"]*)")re");
+    static const std::regex code(R"re("code"\s*:\s*"?([0-9]+))re");
+    std::smatch match, value;
+    const std::string rest = head.substr(at, 4096);
+    if (!std::regex_search(rest, match, member)) return {};
+    const std::string properties = match[1].str();
+    std::string declared;
+    if (std::regex_search(properties, value, name)) {
+        declared = value[1].str();
+    } else if (std::regex_search(properties, value, code)) {
+        declared = "EPSG:" + value[1].str();  // the 2008 draft's {"type": "EPSG", "properties": {"code": …}}
+    } else {
+        return {};
+    }
+    OGRSpatialReference srs;
+    // No file or network access: the name comes from the input file.
+    return srs.SetFromUserInput(declared.c_str(),
+                                OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) == OGRERR_NONE
+               ? std::string()
+               : declared;
 }
 
 // GDAL types ISO date strings in GeoJSON as OFTDate and prints them "2001/03/15"; keep them ISO 8601.
@@ -224,27 +324,84 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path) {
 
 }  // namespace
 
+bool isLocalPath(const std::string& path) {
+    return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos;
+}
+
+std::string localFileProblem(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        const int error = errno;
+        struct stat link {};
+        if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            return "is a symbolic link to a missing file";
+        }
+        switch (error) {
+            case ENOENT:
+                return "no such file";
+            case ENOTDIR:
+                return "no such file (a part of the path is not a folder)";
+            case ELOOP:
+                return "too many levels of symbolic links (a symlink loop?)";
+            case EACCES:
+                return "permission denied (a folder on the path cannot be searched)";
+            default:
+                return std::strerror(error);
+        }
+    }
+    // GDAL would block forever reading a FIFO that nobody writes, or read a device without end.
+    if (S_ISDIR(info.st_mode)) return "is a directory";
+    if (S_ISFIFO(info.st_mode)) return "is a named pipe, not a file";
+    if (S_ISSOCK(info.st_mode)) return "is a socket, not a file";
+    if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "is a device, not a file";
+    if (!S_ISREG(info.st_mode)) return "is not a regular file";
+    // Opening a regular file does not block; it is the only honest test of read permission (ACLs, root).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        return error == EACCES ? "permission denied (cannot read it)" : std::strerror(error);
+    }
+    ::close(fd);
+    return {};
+}
+
 std::vector<SourceLayer> readOgrSource(const std::string& path, const std::string& layerName) {
     registerDrivers();
     if (isLocalPath(path)) {
-        std::error_code error;
-        if (!std::filesystem::exists(path, error)) throw DataError("'" + path + "': no such file");
+        // An Esri File Geodatabase is a folder that GDAL reads as one dataset.
+        const std::string problem = localFileProblem(path);
+        const bool geodatabase =
+            problem == "is a directory" && std::filesystem::path(path).extension() == ".gdb";
+        if (!problem.empty() && !geodatabase) throw DataError("'" + path + "': " + problem);
     }
     QuietGdalErrors quiet;
+    if (const std::string problem = archivePathProblem(path); !problem.empty()) {
+        throw DataError("cannot open '" + path + "': " + problem);
+    }
     GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset) {
         throw DataError("cannot open '" + path + "' as vector data: " +
                         (isLocalPath(path) ? explainUnopenable(path) : QuietGdalErrors::lastMessage()));
     }
 
+    std::string unreadableCrs;
+    if (std::string(dataset->GetDriver()->GetDescription()) == "GeoJSON") {
+        unreadableCrs = unreadableGeoJsonCrs(path);
+    }
+    CPLErrorReset();
+
     std::vector<SourceLayer> layers;
     if (!layerName.empty()) {
         OGRLayer* layer = dataset->GetLayerByName(layerName.c_str());  // borrowed from the dataset
         if (!layer) throw DataError("'" + path + "' has no layer named '" + layerName + "'");
         layers.push_back(readLayer(*layer, path));
+        layers.back().unreadableCrs = unreadableCrs;
         return layers;
     }
-    for (OGRLayer* layer : dataset->GetLayers()) layers.push_back(readLayer(*layer, path));
+    for (OGRLayer* layer : dataset->GetLayers()) {
+        layers.push_back(readLayer(*layer, path));
+        layers.back().unreadableCrs = unreadableCrs;
+    }
     if (layers.empty()) throw DataError("'" + path + "' holds no vector layer");
     return layers;
 }

@@ -17,12 +17,23 @@ struct SourceLayer {
     std::string crsName;         // e.g. "WGS 84 (EPSG:4326)"
     bool isWgs84LonLat = false;  // already WGS84 longitude/latitude: nothing to transform
     std::string geometryType;    // OGR's name for the declared geometry type
+    // A GeoJSON "crs" member GDAL could not read: GDAL then takes the layer for WGS84 without a word.
+    std::string unreadableCrs;
     std::vector<Feature> features;
 };
 
 // Reads every layer of `path`, or only `layerName` when given. Throws DataError naming the file (and
 // layer, feature) with GDAL's own explanation when the source cannot be opened or read.
 std::vector<SourceLayer> readOgrSource(const std::string& path, const std::string& layerName = {});
+
+// True unless `path` is a GDAL connection string ("PG:…"), a /vsi virtual path or a URL: those are
+// not files on this machine and are never stat'ed.
+bool isLocalPath(const std::string& path);
+
+// Why the local file `path` cannot be read, as a phrase to follow "'path': " ("no such file", "is a
+// directory", "is a named pipe, not a file", "permission denied", "too many levels of symbolic links"),
+// or empty when it is a regular, readable file. Never opens anything that could block (a FIFO, a device).
+std::string localFileProblem(const std::string& path);
 
 // The GDAL version string, e.g. "3.6.2".
 std::string gdalVersion();

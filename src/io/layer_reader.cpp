@@ -1,6 +1,7 @@
 #include "io/layer_reader.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <stdexcept>
 
@@ -35,6 +36,34 @@ void checkLonLatRange(const Geometry& geometry, const std::string& where) {
         for (const auto& c : line) check(c);
     }
     for (const auto& c : geometry.points) check(c);
+}
+
+// RFC 7946 §3.1.9 asks writers to split geometries at the antimeridian; read as given, an unsplit box
+// from 179° E to 179° W spans 358° the long way round (4,346,840 km² instead of 24,000). An edge whose
+// longitude jumps by more than 180° is taken for such a crossing. Edges with both ends on ±180° (a
+// polygon lying along the antimeridian, Antarctica's closing edge at the pole) are meant as drawn.
+void checkAntimeridian(const Geometry& geometry, const std::string& where) {
+    auto check = [&](const Path& path, const std::string& what) {
+        for (std::size_t i = 1; i < path.size(); ++i) {
+            const Coord& a = path[i - 1];
+            const Coord& b = path[i];
+            if (std::abs(b.x - a.x) <= 180.0) continue;
+            if (std::abs(std::abs(a.x) - 180.0) < 1e-9 && std::abs(std::abs(b.x) - 180.0) < 1e-9) continue;
+            char edge[96];
+            std::snprintf(edge, sizeof edge, "an edge from longitude %.6g to %.6g", a.x, b.x);
+            throw DataError(where + ": " + what + " crosses the antimeridian (" + edge +
+                            "); split it at 180° (RFC 7946 §3.1.9)");
+        }
+    };
+    for (std::size_t p = 0; p < geometry.polygons.size(); ++p) {
+        for (std::size_t r = 0; r < geometry.polygons[p].rings.size(); ++r) {
+            check(geometry.polygons[p].rings[r],
+                  (geometry.polygons.size() > 1 ? "polygon " + std::to_string(p) + " " : std::string()) +
+                      "ring " + std::to_string(r));
+        }
+    }
+    for (std::size_t l = 0; l < geometry.lines.size(); ++l)
+        check(geometry.lines[l], "line " + std::to_string(l));
 }
 
 // Rings must be closed and have at least four points before GEOS can even judge them.
@@ -84,6 +113,11 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
     layer.sourceLayer = source.name;
     layer.id = source.name;
 
+    if (!source.unreadableCrs.empty() && options.assumeCrs.empty()) {
+        throw DataError("'" + path + "': layer '" + source.name + "': declares the CRS '" +
+                        source.unreadableCrs +
+                        "', which PROJ does not know; fix its \"crs\" member or give the CRS with --crs");
+    }
     std::string crs = options.assumeCrs.empty() ? source.crsWkt : options.assumeCrs;
     const bool needsTransform = !options.assumeCrs.empty() ? true : !source.isWgs84LonLat;
     if (crs.empty() && !source.isWgs84LonLat) {
@@ -112,10 +146,23 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
             }
         }
         checkLonLatRange(feature.geometry, where);
+        checkAntimeridian(feature.geometry, where);
         normaliseRings(feature.geometry, where, options.strict, diagnostics);
         layer.sourceVertexCount += feature.geometry.vertexCount();
         geo::densify(feature.geometry);
         if (feature.geometry.empty()) diagnostics.warn(where, "has no geometry");
+        // A GeometryCollection mixing polygons with lines or points: areas count the polygons only.
+        if (!feature.geometry.polygons.empty() &&
+            (!feature.geometry.lines.empty() || !feature.geometry.points.empty())) {
+            const std::size_t lines = feature.geometry.lines.size(), points = feature.geometry.points.size();
+            std::string parts;
+            if (lines) parts = std::to_string(lines) + (lines == 1 ? " line" : " lines");
+            if (points)
+                parts += (parts.empty() ? "" : " and ") + std::to_string(points) +
+                         (points == 1 ? " point" : " points");
+            diagnostics.warn(where, "mixes polygons with " + parts +
+                                        " (a GeometryCollection); only the polygons are measured");
+        }
         if (feature.geometry.polygons.empty()) {
             layer.features.push_back(std::move(feature));
             continue;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/gdal.hpp"
 
 namespace frontline::io {
 
@@ -20,10 +21,10 @@ std::string position(const std::string& file, const toml::source_region& region)
 }  // namespace
 
 toml::table parseTomlFile(const std::filesystem::path& path) {
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) throw DataError("'" + path.string() + "': no such file");
     // A folder, a FIFO or /dev/zero named as a manifest would fail obscurely or never end.
-    if (!std::filesystem::is_regular_file(path, error)) throw DataError("'" + path.string() + "': not a regular file");
+    if (const std::string problem = localFileProblem(path.string()); !problem.empty()) {
+        throw DataError("'" + path.string() + "': " + problem);
+    }
     try {
         return toml::parse_file(path.string());
     } catch (const toml::parse_error& e) {

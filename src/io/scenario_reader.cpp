@@ -7,16 +7,13 @@
 #include "io/calibration_reader.hpp"
 #include "io/claims_reader.hpp"
 #include "io/events_reader.hpp"
+#include "io/gdal.hpp"
 #include "io/layer_reader.hpp"
 #include "io/manifest.hpp"
 
 namespace frontline::io {
 
 namespace {
-
-bool isLocalPath(const std::string& path) {
-    return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos;
-}
 
 // Layer paths are relative to the manifest; connection strings and absolute paths pass through.
 std::string resolvePath(const std::filesystem::path& base, const std::string& path) {
@@ -28,8 +25,11 @@ std::string resolvePath(const std::filesystem::path& base, const std::string& pa
 // says which line of which manifest to fix.
 std::string existingFile(const ManifestTable& table, std::string_view key, const std::filesystem::path& base) {
     const std::string path = resolvePath(base, table.string(key));
-    std::error_code error;
-    if (isLocalPath(path) && !std::filesystem::exists(path, error)) table.fail(key, "no such file '" + path + "'");
+    if (!isLocalPath(path)) return path;
+    const std::string problem = localFileProblem(path);
+    if (problem == "no such file") table.fail(key, "no such file '" + path + "'");
+    const bool geodatabase = problem == "is a directory" && std::filesystem::path(path).extension() == ".gdb";
+    if (!problem.empty() && !geodatabase) table.fail(key, "'" + path + "': " + problem);
     return path;
 }
 
