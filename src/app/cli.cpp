@@ -13,6 +13,7 @@
 
 #include "app/command.hpp"
 #include "core/error.hpp"
+#include "core/secrets.hpp"
 #include "io/gdal.hpp"
 
 namespace frontline::app {
@@ -25,7 +26,10 @@ constexpr std::size_t kWarningsShown = 20;
 // in them could forge a "frontline: error:" line or repaint the terminal. Every line printed to stderr
 // goes through here, so control characters (C0, DEL and the UTF-8-encoded C1 range, where U+009B is
 // a CSI) are shown escaped: "\n", "\t", "\r", "\x1b", "\u009b".
-std::string sanitised(std::string_view text) {
+std::string sanitised(std::string_view raw) {
+    // Connection strings quoted in a message keep their host and database, never their password.
+    const std::string masked = withoutSecrets(raw);
+    const std::string_view text = masked;
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -118,7 +122,9 @@ io::OutputFormat outputFormat(const CommonOptions& common) {
     throw UsageError("unknown --format '" + common.format + "' (table, csv, json, md)");
 }
 
-void print(const std::string& text) {
+void print(const std::string& report) {
+    // Reports name their sources (info prints each layer's path); a PG: source keeps its password out.
+    const std::string text = withoutSecrets(report);
     // A report cut short (stdout on a full disk, a closed pipe) must not end with exit code 0.
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
         throw DataError(std::string("cannot write to standard output: ") + std::strerror(errno));
