@@ -62,17 +62,21 @@ GeosGeomPtr makePolygon(GeosContext& context, const Polygon& polygon) {
     return GeosGeomPtr(raw, GeomDeleter{handle});
 }
 
-GeosGeomPtr toGeosPolygons(GeosContext& context, const Geometry& geometry) {
-    auto* handle = context.handle();
-    std::vector<GeosGeomPtr> parts;
-    for (const auto& polygon : geometry.polygons) parts.push_back(makePolygon(context, polygon));
+// A multi-geometry of `type` that takes ownership of the parts.
+GeosGeomPtr collectionOf(GeosContext& context, int type, std::vector<GeosGeomPtr> parts, const char* operation) {
     std::vector<GEOSGeometry*> raw;
     for (auto& part : parts) raw.push_back(part.get());
-    GEOSGeometry* collection = GEOSGeom_createCollection_r(handle, GEOS_MULTIPOLYGON, raw.data(),
-                                                           static_cast<unsigned>(raw.size()));
-    if (!collection) context.fail("building a multipolygon");
+    GEOSGeometry* collection =
+        GEOSGeom_createCollection_r(context.handle(), type, raw.data(), static_cast<unsigned>(raw.size()));
+    if (!collection) context.fail(operation);
     for (auto& part : parts) part.release();  // owned by the collection now
-    return GeosGeomPtr(collection, GeomDeleter{handle});
+    return GeosGeomPtr(collection, GeomDeleter{context.handle()});
+}
+
+GeosGeomPtr toGeosPolygons(GeosContext& context, const Geometry& geometry) {
+    std::vector<GeosGeomPtr> parts;
+    for (const auto& polygon : geometry.polygons) parts.push_back(makePolygon(context, polygon));
+    return collectionOf(context, GEOS_MULTIPOLYGON, std::move(parts), "building a multipolygon");
 }
 
 Path readPath(GeosContext& context, const GEOSGeometry* line) {
@@ -254,13 +258,7 @@ GeosGeomPtr toGeosLines(GeosContext& context, const Geometry& geometry) {
         if (!sequence) context.fail("building a line");
         parts.push_back(own(context, GEOSGeom_createLineString_r(handle, sequence), "building a line"));  // takes it
     }
-    std::vector<GEOSGeometry*> raw;
-    for (auto& part : parts) raw.push_back(part.get());
-    GEOSGeometry* collection = GEOSGeom_createCollection_r(handle, GEOS_MULTILINESTRING, raw.data(),
-                                                           static_cast<unsigned>(raw.size()));
-    if (!collection) context.fail("building a multilinestring");
-    for (auto& part : parts) part.release();  // owned by the collection now
-    return GeosGeomPtr(collection, GeomDeleter{handle});
+    return collectionOf(context, GEOS_MULTILINESTRING, std::move(parts), "building a multilinestring");
 }
 
 Geometry linesOf(GeosContext& context, const GEOSGeometry* geometry) {
