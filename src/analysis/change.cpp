@@ -33,8 +33,9 @@ GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& fr
     return result;
 }
 
-StateEvidence stateEvidence(const Measurer& measurer, Geometry held, const std::vector<ReferenceLine>& references,
-                            const OwnLine& own, const UncertaintyModel& model) {
+StateEvidence stateEvidence(const Measurer& measurer, Geometry held,
+                            const std::vector<ReferenceLine>& references, const OwnLine& own,
+                            const UncertaintyModel& model) {
     StateEvidence evidence;
     evidence.held = std::move(held);
     const bool geodesic = measurer.method == AreaMethod::Geodesic;
@@ -51,8 +52,8 @@ namespace {
 // The pieces are cut from the states' own vertices, and both go through one projection, so a bounding
 // stretch lies on the piece's outline to rounding (nanometres); 1 m takes nothing else, since no
 // stretch of either state crosses a piece's interior.
-OutlineProvenance boundingStretches(const Measurer& measurer, const Geometry& pieceLonLat, const StateEvidence& from,
-                                    const StateEvidence& to) {
+OutlineProvenance boundingStretches(const Measurer& measurer, const Geometry& pieceLonLat,
+                                    const StateEvidence& from, const StateEvidence& to) {
     if (pieceLonLat.polygons.empty()) return {};
     const Geometry zoneXy = geo::buffer(measurer.geos, measurer.frame.project(pieceLonLat), 1.0);
     return from.provenance.within(measurer, zoneXy) + to.provenance.within(measurer, zoneXy);
@@ -72,7 +73,8 @@ Geometry resolvedPieces(const Measurer& measurer, const Geometry& piecesLonLat) 
         const double areaM2 = geo::planarArea(measurer.geos, xy);
         double perimeterM = 0;
         for (const auto& ring : xy.polygons.front().rings) {
-            for (std::size_t i = 1; i < ring.size(); ++i) perimeterM += std::hypot(ring[i].x - ring[i - 1].x, ring[i].y - ring[i - 1].y);
+            for (std::size_t i = 1; i < ring.size(); ++i)
+                perimeterM += std::hypot(ring[i].x - ring[i - 1].x, ring[i].y - ring[i - 1].y);
         }
         if (areaM2 >= 1.0 * perimeterM) kept.polygons.push_back(piece);
     }
@@ -86,7 +88,8 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
     Change change;
     double gained = 0, lost = 0;
     if (measurer.method == AreaMethod::Geodesic) {
-        GainedLostPieces pieces = geodesicChangePieces(measurer.geos, from.held, to.held, from.edges, to.edges);
+        GainedLostPieces pieces =
+            geodesicChangePieces(measurer.geos, from.held, to.held, from.edges, to.edges);
         change.gainedLonLat = std::move(pieces.gainedLonLat);
         change.lostLonLat = std::move(pieces.lostLonLat);
         gained = pieces.gainedKm2;
@@ -100,12 +103,16 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
     change.from = from.area;
     change.to = to.area;
     if (!from.held.polygons.empty() && !to.held.polygons.empty()) {
-        change.keptLonLat = change.lostLonLat.polygons.empty() ? from.held : geo::subtract(measurer.geos, from.held, change.lostLonLat);
+        change.keptLonLat = change.lostLonLat.polygons.empty()
+                                ? from.held
+                                : geo::subtract(measurer.geos, from.held, change.lostLonLat);
     }
     change.closureKm2 = std::fabs(change.to.valueKm2 - change.from.valueKm2 - (gained - lost));
 
-    const OutlineProvenance gainedEdges = boundingStretches(measurer, resolvedPieces(measurer, change.gainedLonLat), from, to);
-    const OutlineProvenance lostEdges = boundingStretches(measurer, resolvedPieces(measurer, change.lostLonLat), from, to);
+    const OutlineProvenance gainedEdges =
+        boundingStretches(measurer, resolvedPieces(measurer, change.gainedLonLat), from, to);
+    const OutlineProvenance lostEdges =
+        boundingStretches(measurer, resolvedPieces(measurer, change.lostLonLat), from, to);
     change.gained = boundedInterval(measurer, change.gainedLonLat, gained, gainedEdges, model);
     change.lost = boundedInterval(measurer, change.lostLonLat, lost, lostEdges, model);
     const double net = gained - lost;
@@ -118,9 +125,10 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
     return change;
 }
 
-Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to, double fromUncertaintyM,
-                     double toUncertaintyM) {
-    const StateEvidence fromEvidence = stateEvidence(measurer, from, {}, {"from", "from", fromUncertaintyM}, {});
+Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to,
+                     double fromUncertaintyM, double toUncertaintyM) {
+    const StateEvidence fromEvidence =
+        stateEvidence(measurer, from, {}, {"from", "from", fromUncertaintyM}, {});
     const StateEvidence toEvidence = stateEvidence(measurer, to, {}, {"to", "to", toUncertaintyM}, {});
     return computeChange(measurer, fromEvidence, toEvidence);
 }

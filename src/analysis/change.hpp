@@ -19,7 +19,7 @@ struct Change {
     double closureKm2 = 0;
     Geometry gainedLonLat;
     Geometry lostLonLat;
-    Geometry keptLonLat;     // held in both states (from − lost), for drawing a transition
+    Geometry keptLonLat;  // held in both states (from − lost), for drawing a transition
 
     double netKm2() const { return gained.valueKm2 - lost.valueKm2; }
 };
@@ -36,8 +36,9 @@ struct StateEvidence {
 // The evidence of `held` (dissolved polygons in lon/lat) whose outline is classified against
 // `references`, the rest being `own`. The area interval is [area(P − band), area(P ∪ band)] with the
 // band of every stretch buffered by its own source's uncertainty.
-StateEvidence stateEvidence(const Measurer& measurer, Geometry held, const std::vector<ReferenceLine>& references,
-                            const OwnLine& own, const UncertaintyModel& model);
+StateEvidence stateEvidence(const Measurer& measurer, Geometry held,
+                            const std::vector<ReferenceLine>& references, const OwnLine& own,
+                            const UncertaintyModel& model);
 
 // Gained and lost pieces by overlay; each interval comes from the band on the outline of its own
 // pieces only (a stretch both states share bounds no piece, so it cancels): gained ∈ [area(G − B_G),
@@ -47,8 +48,8 @@ StateEvidence stateEvidence(const Measurer& measurer, Geometry held, const std::
 Change computeChange(const Measurer& measurer, const StateEvidence& from, const StateEvidence& to,
                      const UncertaintyModel& model = {});
 // The same for two shapes whose whole outlines have one uncertainty each (u_from, u_to in metres).
-Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to, double fromUncertaintyM = 0,
-                     double toUncertaintyM = 0);
+Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to,
+                     double fromUncertaintyM = 0, double toUncertaintyM = 0);
 
 // What `to` gained and `from` lost, as polygons and geodesic km²: one symmetric difference split by the
 // sides of the states' edges, or two differences where the split cannot tell the pieces apart; piece

@@ -143,7 +143,8 @@ std::string ClaimResult::baseline() const {
 
 Verdict judge(const AcceptedRange& range, const ValueInterval& computed) {
     if (range.contains(computed.value)) return Verdict::Consistent;
-    if (range.overlaps(computed.likelyLow(), computed.likelyHigh())) return Verdict::ConsistentWithinLikelyRange;
+    if (range.overlaps(computed.likelyLow(), computed.likelyHigh()))
+        return Verdict::ConsistentWithinLikelyRange;
     if (range.overlaps(computed.min, computed.max)) return Verdict::ConsistentOnlyAtWorstCase;
     return Verdict::Inconsistent;
 }
@@ -155,16 +156,28 @@ namespace {
 // itself is a "ratio"; nullopt where units mix (year·100 + month) and nothing can be said.
 std::optional<std::string> measureUnit(const Node& node) {
     switch (node.kind) {
-        case NodeKind::Number: return std::string();
-        case NodeKind::Area: case NodeKind::Gained: case NodeKind::Lost: return std::string("km2");
-        case NodeKind::Length: return std::string("km");
-        case NodeKind::Days: return std::string("days");
-        case NodeKind::Hours: return std::string("hours");
-        case NodeKind::Months: return std::string("months");
-        case NodeKind::Year: return std::string("year");
-        case NodeKind::Month: return std::nullopt;
-        case NodeKind::Negate: return measureUnit(node.operands[0]);
-        default: break;
+        case NodeKind::Number:
+            return std::string();
+        case NodeKind::Area:
+        case NodeKind::Gained:
+        case NodeKind::Lost:
+            return std::string("km2");
+        case NodeKind::Length:
+            return std::string("km");
+        case NodeKind::Days:
+            return std::string("days");
+        case NodeKind::Hours:
+            return std::string("hours");
+        case NodeKind::Months:
+            return std::string("months");
+        case NodeKind::Year:
+            return std::string("year");
+        case NodeKind::Month:
+            return std::nullopt;
+        case NodeKind::Negate:
+            return measureUnit(node.operands[0]);
+        default:
+            break;
     }
     const auto a = measureUnit(node.operands[0]);
     const auto b = measureUnit(node.operands[1]);
@@ -191,7 +204,8 @@ std::optional<std::string> measureUnit(const Node& node) {
 // Whether a claim in `claimed` can be checked by a measure in `measured` units.
 bool unitsAgree(const std::string& claimed, const std::string& measured) {
     if (claimed == measured) return true;
-    if (measured == "ratio" || measured.empty()) return claimed == "ratio" || claimed == "percent" || claimed == "count";
+    if (measured == "ratio" || measured.empty())
+        return claimed == "ratio" || claimed == "percent" || claimed == "count";
     return false;
 }
 
@@ -285,7 +299,8 @@ std::string ScenarioMeasureSource::describe(const ControlState& state) {
         for (const auto& stretch : provenance.stretches) {
             const long percent = std::lround(100 * stretch.lengthKm / totalKm);
             if (percent == 0) continue;
-            text += separator + std::to_string(percent) + " % " + (stretch.own ? "own line" : stretch.sourceId);
+            text +=
+                separator + std::to_string(percent) + " % " + (stretch.own ? "own line" : stretch.sourceId);
             if (stretch.uncertaintyM > 0) text += " ±" + plainNumber(stretch.uncertaintyM) + " m";
             separator = ", ";
         }
@@ -323,12 +338,13 @@ Measured ScenarioMeasureSource::controlAreaClipped(const Date& date, bool inside
     const Layer& layer = m_scenario.layer(layerId);
     const Geometry& zone = polygons(layer, featureId);
     if (zone.polygons.empty()) {
-        throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) + " has no polygons to clip with");
+        throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) +
+                        " has no polygons to clip with");
     }
     const StateEvidence& held = m_evidence.state(state);
     const Geometry piece = held.held.polygons.empty() ? Geometry{}
-                           : inside                    ? geo::intersect(m_measurer.geos, held.held, zone)
-                                                       : geo::subtract(m_measurer.geos, held.held, zone);
+                           : inside                   ? geo::intersect(m_measurer.geos, held.held, zone)
+                                                      : geo::subtract(m_measurer.geos, held.held, zone);
     const double value = m_measurer.areaKm2(piece);
     OutlineProvenance edges;
     if (!piece.polygons.empty()) {
@@ -337,7 +353,8 @@ Measured ScenarioMeasureSource::controlAreaClipped(const Date& date, bool inside
                 layerOutline(m_measurer, layer, zone).within(m_measurer, nearPieceXy);
     }
     const AreaInterval area = boundedInterval(m_measurer, piece, value, edges, m_scenario.uncertainty);
-    return {valueOf(area), describe(state) + (inside ? " inside " : " outside ") + describe(layer, featureId)};
+    return {valueOf(area),
+            describe(state) + (inside ? " inside " : " outside ") + describe(layer, featureId)};
 }
 
 Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std::string& featureId) {
@@ -360,7 +377,8 @@ Measured ScenarioMeasureSource::controlLength(const Date& date) {
 Measured ScenarioMeasureSource::frontLength(const Date& date) {
     const ControlState& state = stateAt(date);
     const double km = m_evidence.state(state).provenance.frontKm();
-    return {ValueInterval::exact(km), describe(state) + ", line of contact (outline minus non-front reference lines), no interval"};
+    return {ValueInterval::exact(km),
+            describe(state) + ", line of contact (outline minus non-front reference lines), no interval"};
 }
 
 Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const std::string& featureId) {
@@ -377,8 +395,8 @@ Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const st
         // A resolution range, not a statistical one: the likely range is the value itself.
         const auto [low, high] = *layer.lengthResolution;
         return {{km, km * low, km * high, km, km},
-                describe(layer, featureId) + ", length; interval from the layer's length resolution ×" + plainNumber(low) +
-                    " … ×" + plainNumber(high)};
+                describe(layer, featureId) + ", length; interval from the layer's length resolution ×" +
+                    plainNumber(low) + " … ×" + plainNumber(high)};
     }
     return {ValueInterval::exact(km), describe(layer, featureId) + ", length, no interval"};
 }

@@ -17,8 +17,9 @@ const std::vector<ReferenceLine>& TimelineEvidence::references(const Layer& cont
         const Layer& reference = m_scenario.layer(id);
         const auto key = std::make_pair(id, matchToleranceM(reference, control));
         auto line = m_lines.find(key);
-        if (line == m_lines.end()) line = m_lines.emplace(key, referenceLine(m_measurer, reference, control)).first;
-        lines.push_back(line->second);   // shares the zone
+        if (line == m_lines.end())
+            line = m_lines.emplace(key, referenceLine(m_measurer, reference, control)).first;
+        lines.push_back(line->second);  // shares the zone
     }
     return m_references.emplace(control.id, std::move(lines)).first->second;
 }
@@ -33,8 +34,8 @@ const StateEvidence& TimelineEvidence::state(const ControlState& state) {
         evidence.area = AreaInterval::exact(0);
     } else {
         const Layer& layer = m_scenario.layer(state.layerId);
-        evidence = stateEvidence(m_measurer, std::move(held), references(layer), {layer.id, layer.title, layer.uncertaintyM},
-                                 m_scenario.uncertainty);
+        evidence = stateEvidence(m_measurer, std::move(held), references(layer),
+                                 {layer.id, layer.title, layer.uncertaintyM}, m_scenario.uncertainty);
     }
     return m_states.emplace(key, std::move(evidence)).first->second;
 }

@@ -35,10 +35,10 @@ public:
 private:
     const Measurer& m_measurer;
     const Scenario& m_scenario;
-    std::map<std::string, std::vector<ReferenceLine>> m_references;     // by control layer id
-    std::map<std::pair<std::string, double>, ReferenceLine> m_lines;    // by reference layer id and tolerance
-    std::map<std::string, StateEvidence> m_states;                      // by date
-    std::map<std::pair<std::string, std::string>, Change> m_changes;    // by (from, to) date
+    std::map<std::string, std::vector<ReferenceLine>> m_references;   // by control layer id
+    std::map<std::pair<std::string, double>, ReferenceLine> m_lines;  // by reference layer id and tolerance
+    std::map<std::string, StateEvidence> m_states;                    // by date
+    std::map<std::pair<std::string, std::string>, Change> m_changes;  // by (from, to) date
 };
 
 }  // namespace frontline::analysis

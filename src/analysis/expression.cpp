@@ -86,8 +86,8 @@ std::string When::text() const { return date ? date->iso() : "event:" + eventId;
 
 std::string Ref::text() const {
     if (kind == Kind::Control && clip != Clip::None) {
-        return "control@" + when.text() + (clip == Clip::Inside ? " in " : " outside ") + "layer:" + clipLayerId +
-               (clipFeatureId.empty() ? "" : "#" + clipFeatureId);
+        return "control@" + when.text() + (clip == Clip::Inside ? " in " : " outside ") +
+               "layer:" + clipLayerId + (clipFeatureId.empty() ? "" : "#" + clipFeatureId);
     }
     if (kind == Kind::Control) return "control@" + when.text();
     if (kind == Kind::Front) return "front@" + when.text();
@@ -302,7 +302,9 @@ private:
                 m_pos += word.size();
                 skipSpace();
                 const std::size_t start = m_pos;
-                if (!startsWith("layer:")) fail(start, "expected 'layer:ID[#FEATURE]' after '" + std::string(word.substr(0, word.size() - 1)) + "'");
+                if (!startsWith("layer:"))
+                    fail(start, "expected 'layer:ID[#FEATURE]' after '" +
+                                    std::string(word.substr(0, word.size() - 1)) + "'");
                 m_pos += 6;
                 result.clip = clip;
                 result.clipLayerId = identifier(m_pos, "a layer id after 'layer:'");
@@ -516,8 +518,8 @@ private:
             if (!area) fail(ref.column, "length() of a clipped area is not supported; use area()");
             const Date date = resolve(ref.when).localDate;
             return record(ref.text(), guarded(ref.column, [&] {
-                              return m_source.controlAreaClipped(date, ref.clip == Ref::Clip::Inside, ref.clipLayerId,
-                                                                 ref.clipFeatureId);
+                              return m_source.controlAreaClipped(date, ref.clip == Ref::Clip::Inside,
+                                                                 ref.clipLayerId, ref.clipFeatureId);
                           }));
         }
         if (ref.kind == Ref::Kind::Control) {

@@ -33,8 +33,8 @@ struct ValueInterval {
     static ValueInterval exact(double v) { return {v, v, v, v, v}; }
     double likelyLow() const { return std::isnan(likelyMin) ? min : likelyMin; }
     double likelyHigh() const { return std::isnan(likelyMax) ? max : likelyMax; }
-    ValueInterval worst() const;    // (value, min, max)
-    ValueInterval likely() const;   // (value, likelyLow, likelyHigh)
+    ValueInterval worst() const;   // (value, min, max)
+    ValueInterval likely() const;  // (value, likelyLow, likelyHigh)
 };
 
 // Interval arithmetic on both ranges: the worst case exactly, the likely range conservatively.
@@ -126,8 +126,8 @@ public:
     // km², the part of the held area inside (or outside) a layer's polygons.
     virtual Measured controlAreaClipped(const Date& date, bool inside, const std::string& layerId,
                                         const std::string& featureId) = 0;
-    virtual Measured controlLength(const Date& date) = 0;               // km, the whole outline
-    virtual Measured frontLength(const Date& date) = 0;                 // km, the line of contact
+    virtual Measured controlLength(const Date& date) = 0;  // km, the whole outline
+    virtual Measured frontLength(const Date& date) = 0;    // km, the line of contact
     virtual Measured layerLength(const std::string& layerId, const std::string& featureId) = 0;
     virtual Measured gained(const Date& from, const Date& to) = 0;      // km²
     virtual Measured lost(const Date& from, const Date& to) = 0;        // km²

@@ -13,7 +13,8 @@ namespace {
 
 OutlineStretch makeStretch(const Measurer& measurer, std::string id, std::string title, double uncertaintyM,
                            bool front, bool own, Geometry projectedXy) {
-    OutlineStretch stretch{std::move(id), std::move(title), uncertaintyM, front, own, std::move(projectedXy), {}, 0};
+    OutlineStretch stretch{std::move(id), std::move(title),       uncertaintyM, front,
+                           own,           std::move(projectedXy), {},           0};
     stretch.lonLat = measurer.frame.unproject(stretch.projectedXy);
     stretch.lengthKm = geo::geodesicLengthKm(stretch.lonLat);
     return stretch;
@@ -36,7 +37,8 @@ double OutlineProvenance::frontKm() const {
 Geometry OutlineProvenance::frontLonLat() const {
     Geometry lines;
     for (const auto& stretch : stretches) {
-        if (stretch.front) lines.lines.insert(lines.lines.end(), stretch.lonLat.lines.begin(), stretch.lonLat.lines.end());
+        if (stretch.front)
+            lines.lines.insert(lines.lines.end(), stretch.lonLat.lines.begin(), stretch.lonLat.lines.end());
     }
     return lines;
 }
@@ -46,8 +48,9 @@ OutlineProvenance OutlineProvenance::within(const Measurer& measurer, const Geom
     for (const auto& stretch : stretches) {
         Geometry inside = geo::clipLines(measurer.geos, stretch.projectedXy, zoneXy, true);
         if (inside.lines.empty()) continue;
-        result.stretches.push_back(makeStretch(measurer, stretch.sourceId, stretch.sourceTitle, stretch.uncertaintyM,
-                                               stretch.front, stretch.own, std::move(inside)));
+        result.stretches.push_back(makeStretch(measurer, stretch.sourceId, stretch.sourceTitle,
+                                               stretch.uncertaintyM, stretch.front, stretch.own,
+                                               std::move(inside)));
     }
     return result;
 }
@@ -61,7 +64,8 @@ OutlineProvenance OutlineProvenance::operator+(const OutlineProvenance& other) c
 OutlineProvenance layerOutline(const Measurer& measurer, const Layer& layer, const Geometry& polygonsLonLat) {
     OutlineProvenance provenance;
     if (polygonsLonLat.polygons.empty()) return provenance;
-    provenance.stretches.push_back(makeStretch(measurer, layer.id, layer.title, layer.uncertaintyM, false, false,
+    provenance.stretches.push_back(makeStretch(measurer, layer.id, layer.title, layer.uncertaintyM, false,
+                                               false,
                                                measurer.frame.project(geo::outlineOf(polygonsLonLat))));
     return provenance;
 }
@@ -77,10 +81,12 @@ ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, co
     for (const auto& feature : reference.features) {
         Geometry outline = geo::outlineOf(feature.geometry);
         linework.lines.insert(linework.lines.end(), outline.lines.begin(), outline.lines.end());
-        linework.lines.insert(linework.lines.end(), feature.geometry.lines.begin(), feature.geometry.lines.end());
+        linework.lines.insert(linework.lines.end(), feature.geometry.lines.begin(),
+                              feature.geometry.lines.end());
     }
     const double matchM = matchToleranceM(reference, control);
-    ReferenceLine line{reference.id, reference.title, reference.uncertaintyM, matchM, reference.isFrontLine(), {}};
+    ReferenceLine line{reference.id, reference.title,         reference.uncertaintyM,
+                       matchM,       reference.isFrontLine(), {}};
     line.zoneXy = std::make_shared<const Geometry>(
         matchM > 0 ? geo::bufferLines(measurer.geos, measurer.frame.project(linework), matchM) : Geometry{});
     return line;
@@ -97,12 +103,13 @@ OutlineProvenance classifyOutline(const Measurer& measurer, const Geometry& held
         Geometry on = geo::clipLines(measurer.geos, remaining, *reference.zoneXy, true);
         if (on.lines.empty()) continue;
         remaining = geo::clipLines(measurer.geos, remaining, *reference.zoneXy, false);
-        provenance.stretches.push_back(makeStretch(measurer, reference.layerId, reference.title, reference.uncertaintyM,
-                                                   reference.front, false, std::move(on)));
+        provenance.stretches.push_back(makeStretch(measurer, reference.layerId, reference.title,
+                                                   reference.uncertaintyM, reference.front, false,
+                                                   std::move(on)));
     }
     if (!remaining.lines.empty()) {
-        provenance.stretches.push_back(
-            makeStretch(measurer, own.layerId, own.title, own.uncertaintyM, true, true, std::move(remaining)));
+        provenance.stretches.push_back(makeStretch(measurer, own.layerId, own.title, own.uncertaintyM, true,
+                                                   true, std::move(remaining)));
     }
     return provenance;
 }
@@ -118,7 +125,7 @@ Geometry uncertaintyBand(const Measurer& measurer, const OutlineProvenance& prov
 }
 
 double areaSigmaKm2(const OutlineProvenance& provenance, const UncertaintyModel& model) {
-    std::map<std::string, std::pair<double, double>> bySource;   // id → (total km, u in km)
+    std::map<std::string, std::pair<double, double>> bySource;  // id → (total km, u in km)
     for (const auto& stretch : provenance.stretches) {
         auto& [km, uKm] = bySource[stretch.sourceId];
         km += stretch.lengthKm;

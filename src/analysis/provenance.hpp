@@ -40,14 +40,14 @@ struct OwnLine {
 
 // The part of an outline that comes from one source (possibly many disjoint line strings).
 struct OutlineStretch {
-    std::string sourceId;      // the reference layer's id, or the control layer's own id
+    std::string sourceId;  // the reference layer's id, or the control layer's own id
     std::string sourceTitle;
     double uncertaintyM = 0;
-    bool front = false;        // a line of contact: the own line, or a reference that is a front
-    bool own = false;          // the control layer's own line
-    Geometry projectedXy;      // lines, equal-area frame
-    Geometry lonLat;           // the same lines in lon/lat
-    double lengthKm = 0;       // geodesic, along the lon/lat lines
+    bool front = false;    // a line of contact: the own line, or a reference that is a front
+    bool own = false;      // the control layer's own line
+    Geometry projectedXy;  // lines, equal-area frame
+    Geometry lonLat;       // the same lines in lon/lat
+    double lengthKm = 0;   // geodesic, along the lon/lat lines
 };
 
 // An outline split by source: every edge of the outline is in exactly one stretch.

@@ -18,7 +18,7 @@ struct Snapshot {
     Date date;
     std::string label;   // where it came from (a file name), for messages
     Geometry heldLonLat; // dissolved polygons
-    std::optional<double> frontKm;   // the line of contact's length, when the loader classified the outline
+    std::optional<double> frontKm;  // the line of contact's length, when the loader classified the outline
 };
 
 // Loads snapshot i. Called from worker threads, each with its own contexts and diagnostics.

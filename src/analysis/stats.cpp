@@ -12,10 +12,17 @@ namespace {
 StateStats measureState(TimelineEvidence& evidence, const ControlState& state) {
     const Measurer& measurer = evidence.measurer();
     const StateEvidence& measured = evidence.state(state);
-    StateStats stats{state, measured.area, measured.edges.areaKm2(), 0, measured.provenance.frontKm(),
-                     measured.provenance.lengthKm(), measured.provenance.frontLonLat(), std::nullopt};
+    StateStats stats{state,
+                     measured.area,
+                     measured.edges.areaKm2(),
+                     0,
+                     measured.provenance.frontKm(),
+                     measured.provenance.lengthKm(),
+                     measured.provenance.frontLonLat(),
+                     std::nullopt};
     if (measurer.method == AreaMethod::Planar) stats.geodesicKm2 = geo::geodesicAreaKm2(measured.held);
-    stats.planarKm2 = measured.held.polygons.empty() ? 0 : measurer.frame.planarAreaKm2(measurer.geos, measured.held);
+    stats.planarKm2 =
+        measured.held.polygons.empty() ? 0 : measurer.frame.planarAreaKm2(measurer.geos, measured.held);
     return stats;
 }
 
@@ -44,7 +51,8 @@ StateStats statsAt(TimelineEvidence& evidence, const Date& date) {
                          "'" + (scenario.timeline.empty() ? "" : " (the first is " + scenario.timeline.states().front().date.iso() + ")"));
     }
     StateStats stats = measureState(evidence, *state);
-    if (const ControlState* previous = scenario.timeline.previous(*state)) stats.sincePrevious = evidence.change(*previous, *state);
+    if (const ControlState* previous = scenario.timeline.previous(*state))
+        stats.sincePrevious = evidence.change(*previous, *state);
     return stats;
 }
 

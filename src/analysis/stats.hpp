@@ -14,12 +14,12 @@ namespace frontline::analysis {
 // The measured state of control at one dated state of the timeline.
 struct StateStats {
     ControlState state;
-    AreaInterval area;                 // by the chosen method, with the band of its outline's sources
+    AreaInterval area;  // by the chosen method, with the band of its outline's sources
     double geodesicKm2 = 0;
     double planarKm2 = 0;              // the equal-area cross-check
-    double frontKm = 0;                // geodesic length of the line of contact (the outline's front stretches)
-    double outlineKm = 0;              // geodesic length of the whole outline
-    Geometry frontLonLat;              // the line of contact (lines, lon/lat), for drawing
+    double frontKm = 0;    // geodesic length of the line of contact (the outline's front stretches)
+    double outlineKm = 0;  // geodesic length of the whole outline
+    Geometry frontLonLat;  // the line of contact (lines, lon/lat), for drawing
     std::optional<Change> sincePrevious;
 };
 

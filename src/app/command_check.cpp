@@ -69,8 +69,9 @@ io::Table claimsTable(const std::vector<analysis::ClaimResult>& results, io::Out
         if (terminal) return shorten(value, width);
         return format == io::OutputFormat::Markdown ? markdownSafe(value) : value;
     };
-    io::Table table{{"id", "verdict", "statement", "computed", "likely_min", "likely_max", "min", "max", "unit",
-                     "claimed", "accepted", "baseline", "publication", "note"}, {}};
+    io::Table table{{"id", "verdict", "statement", "computed", "likely_min", "likely_max", "min", "max",
+                     "unit", "claimed", "accepted", "baseline", "publication", "note"},
+                    {}};
     for (const auto& result : results) {
         const int decimals = analysis::displayDecimals(result.claim.unit);
         std::vector<Cell> row{result.claim.id, std::string(analysis::toString(result.verdict)),
@@ -125,16 +126,18 @@ io::Table calibrationTable(const std::vector<analysis::CalibrationResult>& resul
 void printHeading(const Scenario& scenario, const std::string& what, const std::string& method, io::OutputFormat format) {
     const UncertaintyModel& model = scenario.uncertainty;
     if (format == io::OutputFormat::Table) {
-        print(fmt::format("{} — {}: {} ({}); areas {}; intervals from each outline stretch's own source (likely range:"
-                          " normal errors, σ = {}·u, correlated along {} km; worst case: every stretch off by u)\n\n", what,
-                          scenario.name, scenario.title, scenario.manifestPath.string(), method,
-                          analysis::plainNumber(model.sigmaFraction), analysis::plainNumber(model.correlationKm)));
+        print(fmt::format(
+            "{} — {}: {} ({}); areas {}; intervals from each outline stretch's own source (likely range:"
+            " normal errors, σ = {}·u, correlated along {} km; worst case: every stretch off by u)\n\n",
+            what, scenario.name, scenario.title, scenario.manifestPath.string(), method,
+            analysis::plainNumber(model.sigmaFraction), analysis::plainNumber(model.correlationKm)));
     } else if (format == io::OutputFormat::Markdown) {
-        print(fmt::format("### {}: {}\n\nAreas {}; likely_min/likely_max are the likely range (normal errors, "
-                          "σ = {}·u per source, correlated along {} km) and min/max the worst case (every stretch of "
-                          "outline off by its own source's uncertainty u). Scenario: `{}`.\n\n",
-                          what, scenario.title, method, analysis::plainNumber(model.sigmaFraction),
-                          analysis::plainNumber(model.correlationKm), scenario.manifestPath.string()));
+        print(fmt::format(
+            "### {}: {}\n\nAreas {}; likely_min/likely_max are the likely range (normal errors, "
+            "σ = {}·u per source, correlated along {} km) and min/max the worst case (every stretch of "
+            "outline off by its own source's uncertainty u). Scenario: `{}`.\n\n",
+            what, scenario.title, method, analysis::plainNumber(model.sigmaFraction),
+            analysis::plainNumber(model.correlationKm), scenario.manifestPath.string()));
     }
 }
 
@@ -157,17 +160,22 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline check --claims my-claims.toml --fail-on-inconsistent\n"
         "  frontline check --calibration                     # areas vs official figures\n"
         "Claim columns: id; verdict (consistent: the computed value is in the accepted range; consistent\n"
-        "within the likely range: it is not, but the likely range reaches the accepted range; consistent only\n"
+        "within the likely range: it is not, but the likely range reaches the accepted range; consistent "
+        "only\n"
         "at the worst case: only the worst case does; inconsistent: no overlap; not checkable: nothing can\n"
         "measure it; sources disagree: a not-checkable figure whose group has another figure accepting no\n"
-        "common value); statement (what was claimed); computed; likely_min, likely_max (the likely range of the\n"
-        "stated model, docs/uncertainty.md); min, max (the worst case: every stretch of outline off by its own\n"
-        "source's uncertainty); unit; claimed (qualifier, value, tolerance); accepted (range from qualifier and\n"
+        "common value); statement (what was claimed); computed; likely_min, likely_max (the likely range of "
+        "the\n"
+        "stated model, docs/uncertainty.md); min, max (the worst case: every stretch of outline off by its "
+        "own\n"
+        "source's uncertainty); unit; claimed (qualifier, value, tolerance); accepted (range from qualifier "
+        "and\n"
         "tolerance); baseline (the claim's baseline and what the tool used; the text table shows only the\n"
         "latter, shortened); publication; note.\n"
         "Calibration columns: id, unit, computed_km2 (min/max), official_km2, error_pct = 100·(computed −\n"
         "official)/official, tolerance_pct (empty: informational), status, source.\n"
-        "Exit codes: 0 after reporting (verdicts are findings); 1 with --fail-on-inconsistent when a claim is\n"
+        "Exit codes: 0 after reporting (verdicts are findings); 1 with --fail-on-inconsistent when a claim "
+        "is\n"
         "inconsistent, or with --calibration when an entry exceeds its tolerance; 2 bad input.");
 
     return [options, &common](Diagnostics& diagnostics) {

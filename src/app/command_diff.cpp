@@ -1,9 +1,9 @@
 // frontline diff [SCENARIO] --from DATE --to DATE [--out changes.geojson]: what changed hands between
 // two dates, with intervals from the layers' uncertainty and the closure check.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "analysis/change.hpp"
@@ -11,8 +11,8 @@
 #include "analysis/evidence.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
-#include "app/measuring.hpp"
 #include "app/loaded_scenario.hpp"
+#include "app/measuring.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 #include "io/geojson_writer.hpp"
@@ -40,10 +40,15 @@ const ControlState& stateAt(const Scenario& scenario, const Date& date, const st
 Feature changeFeature(const std::string& id, const Geometry& geometry, const analysis::AreaInterval& area,
                       const ControlState& from, const ControlState& to) {
     auto km2 = [](double value) { return fmt::format("{:.3f}", value); };
-    return Feature{id, geometry,
-                   {{"from", from.date.iso()}, {"to", to.date.iso()}, {"area_km2", km2(area.valueKm2)},
-                    {"likely_min_km2", km2(area.likelyMinKm2)}, {"likely_max_km2", km2(area.likelyMaxKm2)},
-                    {"min_km2", km2(area.minKm2)}, {"max_km2", km2(area.maxKm2)}}};
+    return Feature{id,
+                   geometry,
+                   {{"from", from.date.iso()},
+                    {"to", to.date.iso()},
+                    {"area_km2", km2(area.valueKm2)},
+                    {"likely_min_km2", km2(area.likelyMinKm2)},
+                    {"likely_max_km2", km2(area.likelyMaxKm2)},
+                    {"min_km2", km2(area.minKm2)},
+                    {"max_km2", km2(area.maxKm2)}}};
 }
 
 }  // namespace
@@ -59,7 +64,8 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     command->footer(
         "Example:\n"
         "  frontline diff --from 1994-05-12 --to 2020-11-10 --out war-2020.geojson\n"
-        "Rows: from and to areas, gained, lost, net (km²; min/max the worst case and likely_min/max the likely range\n"
+        "Rows: from and to areas, gained, lost, net (km²; min/max the worst case and likely_min/max the "
+        "likely range\n"
         "from the uncertainty of the stretches that bound each piece, docs/uncertainty.md) and the\n"
         "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.");
 
@@ -79,18 +85,25 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         analysis::TimelineEvidence evidence(measurer, scenario);
         const analysis::Change& change = evidence.change(fromState, toState);
 
-        auto row = [](const std::string& name, const std::string& state, const analysis::AreaInterval& value) {
-            return std::vector<Cell>{name, state, Cell::number(value.valueKm2, 3), Cell::number(value.minKm2, 3),
-                                     Cell::number(value.maxKm2, 3), Cell::number(value.likelyMinKm2, 3),
+        auto row = [](const std::string& name, const std::string& state,
+                      const analysis::AreaInterval& value) {
+            return std::vector<Cell>{name,
+                                     state,
+                                     Cell::number(value.valueKm2, 3),
+                                     Cell::number(value.minKm2, 3),
+                                     Cell::number(value.maxKm2, 3),
+                                     Cell::number(value.likelyMinKm2, 3),
                                      Cell::number(value.likelyMaxKm2, 3)};
         };
-        io::Table table{{"measure", "state", "km2", "min_km2", "max_km2", "likely_min_km2", "likely_max_km2"}, {}};
+        io::Table table{{"measure", "state", "km2", "min_km2", "max_km2", "likely_min_km2", "likely_max_km2"},
+                        {}};
         table.rows.push_back(row("from", analysis::describeState(fromState), change.from));
         table.rows.push_back(row("to", analysis::describeState(toState), change.to));
         table.rows.push_back(row("gained", "", change.gained));
         table.rows.push_back(row("lost", "", change.lost));
         table.rows.push_back(row("net", "", change.net));
-        table.rows.push_back({"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell(), Cell(), Cell()});
+        table.rows.push_back(
+            {"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell(), Cell(), Cell()});
         if (format == io::OutputFormat::Table) {
             print(fmt::format("{} area, {} → {}\n\n", scenario.subject, from.iso(), to.iso()));
         }
@@ -99,10 +112,12 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         if (!options->out.empty()) {
             // GeoJSON keeps 7 decimals; snapped to that grid first, the pieces stay valid when read back.
             constexpr double kGeoJsonGrid = 1e-7;
-            io::writeGeoJson(options->out, {changeFeature("gained", geo::snapToGrid(geos, change.gainedLonLat, kGeoJsonGrid),
-                                                          change.gained, fromState, toState),
-                                            changeFeature("lost", geo::snapToGrid(geos, change.lostLonLat, kGeoJsonGrid),
-                                                          change.lost, fromState, toState)});
+            io::writeGeoJson(
+                options->out,
+                {changeFeature("gained", geo::snapToGrid(geos, change.gainedLonLat, kGeoJsonGrid),
+                               change.gained, fromState, toState),
+                 changeFeature("lost", geo::snapToGrid(geos, change.lostLonLat, kGeoJsonGrid), change.lost,
+                               fromState, toState)});
         }
         if (!analysis::closureHolds(change)) {
             throw CheckFailed(fmt::format("closure {:.6f} km² exceeds the tolerance", change.closureKm2));

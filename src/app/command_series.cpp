@@ -1,9 +1,9 @@
 // frontline series FILE… [--date-field NAME | --date-regex RE]: one snapshot file per date; area and
 // gained/lost/net relative to the previous date, in parallel over the files.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
 #include <regex>
@@ -46,7 +46,8 @@ struct ContextLines {
     std::vector<analysis::ReferenceLine> references;
 };
 
-ContextLines readContext(const SeriesOptions& options, const io::LayerReadOptions& readOptions, Diagnostics& diagnostics) {
+ContextLines readContext(const SeriesOptions& options, const io::LayerReadOptions& readOptions,
+                         Diagnostics& diagnostics) {
     ContextLines lines;
     if (options.context.empty()) return lines;
     geo::ThreadContext context;
@@ -62,7 +63,9 @@ ContextLines readContext(const SeriesOptions& options, const io::LayerReadOption
             }
         }
     }
-    if (!box.valid) throw DataError("--context: no lines or polygons in " + options.context.front() + (options.context.size() > 1 ? " …" : ""));
+    if (!box.valid)
+        throw DataError("--context: no lines or polygons in " + options.context.front() +
+                        (options.context.size() > 1 ? " …" : ""));
     lines.crs = geo::laeaCentredOn(box.centre());
     const geo::EqualAreaFrame frame(context.proj, lines.crs);
     const analysis::Measurer measurer{context.geos, frame};
@@ -122,20 +125,25 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->add_option("--crs", options->crs, "CRS for files that declare none");
     command->add_option("--threads", options->threads, "Worker threads (default: one per core)");
-    auto* context = command->add_option("--context", options->context,
-                        "Borders or coastlines (any file OGR reads; repeatable): outline edges along them are not front; "
-                        "adds the front_km column");
-    command->add_option("--match-m", options->matchM,
-                        "With --context: how far (m) an edge may lie from a context line and still follow it; the coarser "
-                        "source's positional uncertainty")
+    auto* context = command->add_option(
+        "--context", options->context,
+        "Borders or coastlines (any file OGR reads; repeatable): outline edges along them are not front; "
+        "adds the front_km column");
+    command
+        ->add_option("--match-m", options->matchM,
+                     "With --context: how far (m) an edge may lie from a context line and still follow it; "
+                     "the coarser "
+                     "source's positional uncertainty")
         ->needs(context);
     command->footer(
         "Examples:\n"
         "  frontline series snapshots/held_*.geojson --format csv\n"
         "  frontline series daily/*.gpkg --date-field valid_from\n"
         "  frontline series maps/*.geojson --date-regex 'front-(\\d{8})'\n"
-        "  frontline series daily/*.geojson --context borders.geojson --match-m 1000   # and the front's length\n"
-        "Columns: date, area_km2, gained_km2, lost_km2, net_km2 (relative to the previous date); with --context,\n"
+        "  frontline series daily/*.geojson --context borders.geojson --match-m 1000   # and the front's "
+        "length\n"
+        "Columns: date, area_km2, gained_km2, lost_km2, net_km2 (relative to the previous date); with "
+        "--context,\n"
         "front_km (geodesic length of the outline minus the stretches along the context lines).\n"
         "Exit code 1 when a closure check |Δarea - (gained - lost)| fails.");
 
@@ -155,8 +163,9 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         readOptions.assumeCrs = options->crs;
         readOptions.strict = common.strict;
         if (!options->context.empty() && !(options->matchM > 0)) {
-            throw UsageError("--context needs --match-m METRES (how far an edge may lie from a context line and still "
-                             "follow it: the coarser source's positional uncertainty)");
+            throw UsageError(
+                "--context needs --match-m METRES (how far an edge may lie from a context line and still "
+                "follow it: the coarser source's positional uncertainty)");
         }
         const ContextLines contextLines = readContext(*options, readOptions, diagnostics);
 
@@ -181,7 +190,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             if (!contextLines.references.empty()) {
                 const geo::EqualAreaFrame frame(context.proj, contextLines.crs);
                 const analysis::Measurer measurer{context.geos, frame};
-                frontKm = analysis::classifyOutline(measurer, held, contextLines.references, {"own", path, 0}).frontKm();
+                frontKm = analysis::classifyOutline(measurer, held, contextLines.references, {"own", path, 0})
+                              .frontKm();
             }
             return analysis::Snapshot{date, path, std::move(held), frontKm};
         };
@@ -195,7 +205,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             auto optional = [](const std::optional<double>& value) { return value ? Cell::number(*value, 3) : Cell(); };
             table.rows.push_back({row.date.iso(), Cell::number(row.areaKm2, 3), optional(row.gainedKm2), optional(row.lostKm2),
                                   optional(row.netKm2)});
-            if (!contextLines.references.empty()) table.rows.back().push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
+            if (!contextLines.references.empty())
+                table.rows.back().push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
             const double tolerance = 1e-6 * row.areaKm2 + 1e-6;
             if (row.closureKm2 > tolerance && row.closureKm2 > worstClosure) {
                 worstClosure = row.closureKm2;

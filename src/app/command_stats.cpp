@@ -60,8 +60,10 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline stats                                   # every state of the bundled scenario\n"
         "  frontline stats --at 2020-11-10 --by districts    # what was held in each district\n"
         "  frontline stats tests/data/synthetic --format csv\n"
-        "Columns: date, label, area_km2; area_min_km2, area_max_km2 (worst case: every stretch of outline off by\n"
-        "its own source's uncertainty); likely_min_km2, likely_max_km2 (the likely range, docs/uncertainty.md);\n"
+        "Columns: date, label, area_km2; area_min_km2, area_max_km2 (worst case: every stretch of outline "
+        "off by\n"
+        "its own source's uncertainty); likely_min_km2, likely_max_km2 (the likely range, "
+        "docs/uncertainty.md);\n"
         "planar_km2 (equal-area cross-check); front_km (geodesic length of the line of contact: the outline\n"
         "minus the stretches on borders, coasts and other non-front reference lines); gained_km2, lost_km2,\n"
         "net_km2 (since the previous state).");
@@ -93,8 +95,9 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             return 0;
         }
 
-        io::Table table{{"date", "label", "area_km2", "area_min_km2", "area_max_km2", "likely_min_km2", "likely_max_km2",
-                         "planar_km2", "front_km", "gained_km2", "lost_km2", "net_km2"}, {}};
+        io::Table table{{"date", "label", "area_km2", "area_min_km2", "area_max_km2", "likely_min_km2",
+                         "likely_max_km2", "planar_km2", "front_km", "gained_km2", "lost_km2", "net_km2"},
+                        {}};
         if (at) {
             table.rows.push_back(statsRow(analysis::statsAt(evidence, *at)));
         } else {

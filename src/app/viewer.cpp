@@ -48,8 +48,10 @@ constexpr std::size_t kClaimsShown = 5;
 sf::Color verdictColour(analysis::Verdict verdict) {
     switch (verdict) {
         case analysis::Verdict::Consistent: return {39, 129, 66};
-        case analysis::Verdict::ConsistentWithinLikelyRange: return {201, 140, 20};
-        case analysis::Verdict::ConsistentOnlyAtWorstCase: return {214, 110, 30};
+        case analysis::Verdict::ConsistentWithinLikelyRange:
+            return {201, 140, 20};
+        case analysis::Verdict::ConsistentOnlyAtWorstCase:
+            return {214, 110, 30};
         case analysis::Verdict::Inconsistent: return {192, 57, 43};
         case analysis::Verdict::SourcesDisagree: return {120, 70, 160};
         case analysis::Verdict::NotCheckable: break;
@@ -159,7 +161,8 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_describer.reset();
     m_renderer.reset();
     m_scene.reset();
-    m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize, std::move(stats));
+    m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize,
+                                              std::move(stats));
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);
@@ -779,14 +782,19 @@ void Viewer::drawInfo() {
         if (row.sincePrevious) {
             const auto& change = *row.sincePrevious;
             const Date previous = stats[static_cast<std::size_t>(shown) - 1].state.date;
-            lines.push_back({"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
+            lines.push_back(
+                {"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
             auto ranges = [](const analysis::AreaInterval& part) {
                 return render::formatKm2(part.valueKm2) + "; " + render::formatKm2(part.likelyMinKm2) + "–" +
                        render::formatKm2(part.likelyMaxKm2) + "; " + render::formatKm2(part.minKm2) + "–" +
                        render::formatKm2(part.maxKm2);
             };
             lines.push_back({"gained " + ranges(change.gained), false, size, kInk, {}});
-            lines.push_back({"lost " + ranges(change.lost) + "   net " + render::formatKm2(change.netKm2()), false, size, kInk, {}});
+            lines.push_back({"lost " + ranges(change.lost) + "   net " + render::formatKm2(change.netKm2()),
+                             false,
+                             size,
+                             kInk,
+                             {}});
         } else {
             lines.push_back({"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
         }

@@ -45,9 +45,11 @@ std::string validity(const Feature& feature) {
 std::string areaLine(const analysis::AreaInterval& area) {
     std::string line = "area " + render::formatKm2(area.valueKm2) + " km²";
     if (area.likelyMinKm2 != area.minKm2 || area.likelyMaxKm2 != area.maxKm2) {
-        line += ", likely [" + render::formatKm2(area.likelyMinKm2) + ", " + render::formatKm2(area.likelyMaxKm2) + "]";
+        line += ", likely [" + render::formatKm2(area.likelyMinKm2) + ", " +
+                render::formatKm2(area.likelyMaxKm2) + "]";
     }
-    return line + ", at worst [" + render::formatKm2(area.minKm2) + ", " + render::formatKm2(area.maxKm2) + "]";
+    return line + ", at worst [" + render::formatKm2(area.minKm2) + ", " + render::formatKm2(area.maxKm2) +
+           "]";
 }
 
 }  // namespace
@@ -107,11 +109,12 @@ std::vector<std::string> HoverDescriber::describe(const HoverTarget& target) {
         case HoverTarget::Kind::Control: {
             const auto& stats = m_scene.stats()[static_cast<std::size_t>(target.state)];
             const auto& mesh = m_scene.states()[static_cast<std::size_t>(target.state)];
-            std::vector<std::string> lines{m_scene.scenario().subject + " area: " + stats.state.label,
-                                           "layer: " + (mesh.layer ? mesh.layer->title + " (" + mesh.layer->id + ")" : "—"),
-                                           "control state from " + stats.state.date.iso(), areaLine(stats.area),
-                                           fmt::format("line of contact {:.1f} km of {:.1f} km outline", stats.frontKm,
-                                                       stats.outlineKm)};
+            std::vector<std::string> lines{
+                m_scene.scenario().subject + " area: " + stats.state.label,
+                "layer: " + (mesh.layer ? mesh.layer->title + " (" + mesh.layer->id + ")" : "—"),
+                "control state from " + stats.state.date.iso(), areaLine(stats.area),
+                fmt::format("line of contact {:.1f} km of {:.1f} km outline", stats.frontKm,
+                            stats.outlineKm)};
             return lines;
         }
         case HoverTarget::Kind::Place: {

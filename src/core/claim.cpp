@@ -32,8 +32,8 @@ std::string_view toString(Qualifier qualifier) {
 }
 
 namespace {
-constexpr std::string_view kUnits[] = {"km2",   "km",      "days", "hours",  "months", "year",
-                                       "yyyymm", "ratio", "percent", "usd", "people", "count"};
+constexpr std::string_view kUnits[] = {"km2",    "km",    "days",    "hours", "months", "year",
+                                       "yyyymm", "ratio", "percent", "usd",   "people", "count"};
 }
 
 bool isKnownUnit(std::string_view unit) {

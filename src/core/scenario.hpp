@@ -33,7 +33,7 @@ struct CalibrationEntry {
 struct UncertaintyModel {
     double sigmaFraction = 0.5;
     double correlationKm = 10;
-    double z = 1.96;   // two-sided 95 %
+    double z = 1.96;  // two-sided 95 %
 };
 
 // Everything a scenario manifest describes, loaded: layers in WGS84, dated control states, events and

@@ -33,7 +33,8 @@ std::string withoutSecrets(std::string_view text) {
     while (i < text.size()) {
         // password = value (libpq keyword form; any case, spaces around '=')
         constexpr std::string_view kKey = "password";
-        if (i + kKey.size() <= text.size() && (i == 0 || !isWordChar(text[i - 1]) || (i >= 3 && text.substr(i - 3, 3) == "ssl"))) {
+        if (i + kKey.size() <= text.size() &&
+            (i == 0 || !isWordChar(text[i - 1]) || (i >= 3 && text.substr(i - 3, 3) == "ssl"))) {
             bool match = true;
             for (std::size_t k = 0; k < kKey.size() && match; ++k) {
                 match = std::tolower(static_cast<unsigned char>(text[i + k])) == kKey[k];

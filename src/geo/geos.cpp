@@ -63,7 +63,8 @@ GeosGeomPtr makePolygon(GeosContext& context, const Polygon& polygon) {
 }
 
 // A multi-geometry of `type` that takes ownership of the parts.
-GeosGeomPtr collectionOf(GeosContext& context, int type, std::vector<GeosGeomPtr> parts, const char* operation) {
+GeosGeomPtr collectionOf(GeosContext& context, int type, std::vector<GeosGeomPtr> parts,
+                         const char* operation) {
     std::vector<GEOSGeometry*> raw;
     for (auto& part : parts) raw.push_back(part.get());
     GEOSGeometry* collection =
@@ -256,7 +257,8 @@ GeosGeomPtr toGeosLines(GeosContext& context, const Geometry& geometry) {
         GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
             handle, reinterpret_cast<const double*>(line.data()), static_cast<unsigned>(line.size()), 0, 0);
         if (!sequence) context.fail("building a line");
-        parts.push_back(own(context, GEOSGeom_createLineString_r(handle, sequence), "building a line"));  // takes it
+        parts.push_back(
+            own(context, GEOSGeom_createLineString_r(handle, sequence), "building a line"));  // takes it
     }
     return collectionOf(context, GEOS_MULTILINESTRING, std::move(parts), "building a multilinestring");
 }

@@ -89,8 +89,8 @@ LayerStyle parseStyle(const ManifestTable& style) {
 
 Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, const ScenarioReadOptions& options,
                  geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
-    entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution", "crs", "style",
-                             "references", "match_m", "front", "length_resolution"});
+    entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution",
+                             "crs", "style", "references", "match_m", "front", "length_resolution"});
     const std::string id = entry.requireString("id");
     static const std::regex idPattern("[a-z0-9_-]+");
     if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
@@ -132,7 +132,8 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     if (entry.has("length_resolution")) {
         const std::vector<double> factors = entry.numberArray("length_resolution");
         if (factors.size() != 2 || !(factors[0] > 0 && factors[0] <= 1 && factors[1] >= 1)) {
-            entry.fail("length_resolution", "must be [low, high] with 0 < low <= 1 <= high (factors on a length)");
+            entry.fail("length_resolution",
+                       "must be [low, high] with 0 < low <= 1 <= high (factors on a length)");
         }
         layer.lengthResolution = std::make_pair(factors[0], factors[1]);
     }
@@ -145,7 +146,8 @@ UncertaintyModel parseUncertaintyModel(const ManifestTable& entry) {
     entry.rejectUnknownKeys({"sigma_fraction", "correlation_km", "z"});
     UncertaintyModel model;
     model.sigmaFraction = entry.number("sigma_fraction", model.sigmaFraction);
-    if (!(model.sigmaFraction > 0 && model.sigmaFraction <= 1)) entry.fail("sigma_fraction", "must be in (0, 1]");
+    if (!(model.sigmaFraction > 0 && model.sigmaFraction <= 1))
+        entry.fail("sigma_fraction", "must be in (0, 1]");
     model.correlationKm = entry.number("correlation_km", model.correlationKm);
     if (!(model.correlationKm > 0)) entry.fail("correlation_km", "must be positive");
     model.z = entry.number("z", model.z);
@@ -186,7 +188,8 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     root.rejectUnknownKeys({"scenario", "layer", "state", "event"});
     auto header = root.subtable("scenario");
     if (!header) root.fail("", "missing the [scenario] table");
-    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "calibration", "projection", "uncertainty"});
+    header->rejectUnknownKeys(
+        {"name", "title", "subject", "events", "claims", "calibration", "projection", "uncertainty"});
 
     Scenario scenario;
     scenario.manifestPath = manifestPath;
@@ -207,7 +210,8 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     }
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         for (const auto& reference : scenario.layers[i].references) {
-            if (reference == scenario.layers[i].id) layerEntries[i].fail("references", "a layer cannot follow its own line");
+            if (reference == scenario.layers[i].id)
+                layerEntries[i].fail("references", "a layer cannot follow its own line");
             const Layer* other = scenario.findLayer(reference);
             if (!other) layerEntries[i].fail("references", "no layer with id '" + reference + "'");
             if (other->role == LayerRole::Place) {

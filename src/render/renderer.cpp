@@ -344,7 +344,8 @@ std::vector<std::string> Renderer::attributions(const FrameSpec& frame) const {
             std::size_t end = layer->attribution.find("; ", start);
             if (end == std::string::npos) end = layer->attribution.size();
             const std::string part = layer->attribution.substr(start, end - start);
-            if (!part.empty() && std::find(result.begin(), result.end(), part) == result.end()) result.push_back(part);
+            if (!part.empty() && std::find(result.begin(), result.end(), part) == result.end())
+                result.push_back(part);
             start = end + 2;
         }
     };
@@ -382,8 +383,9 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         y += 8 * u;
         y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold, std::max(8.0f, std::round(28 * u)),
                   kCursor, {left, y}, width);
-        std::string detail = "likely " + formatKm2(row.area.likelyMinKm2) + "–" + formatKm2(row.area.likelyMaxKm2) +
-                             " km², at worst " + formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km²";
+        std::string detail = "likely " + formatKm2(row.area.likelyMinKm2) + "–" +
+                             formatKm2(row.area.likelyMaxKm2) + " km², at worst " +
+                             formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km²";
         if (row.sincePrevious) detail += "; change " + formatKm2(row.sincePrevious->netKm2()) + " km²";
         y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, {left, y + 2 * u}, width);
     } else {
@@ -432,7 +434,8 @@ float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Dat
     const auto& stats = m_scene.stats();
     if (stats.empty()) return 0;
     const float labelSize = std::max(7.0f, std::round(14 * u));
-    text(target, "Held area, km² (band: likely range)", m_fonts.regular, labelSize, kMuted, {box.left, box.top});
+    text(target, "Held area, km² (band: likely range)", m_fonts.regular, labelSize, kMuted,
+         {box.left, box.top});
     const float top = box.top + labelSize * 1.6f;
     const float axisLeft = box.left + labelSize * 3.6f;
     const float bottom = box.top + box.height - labelSize * 1.8f;

@@ -107,7 +107,8 @@ void Scene::buildFrontLines() {
     for (std::size_t i = 0; i < m_states.size() && i < m_stats.size(); ++i) {
         StateMesh& mesh = m_states[i];
         if (!mesh.layer || m_stats[i].frontLonLat.lines.empty()) continue;
-        const float lineWidth = std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_unit);
+        const float lineWidth =
+            std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_unit);
         mesh.frontLine = outline(m_frame->project(m_stats[i].frontLonLat), lineWidth, mesh.stroke);
     }
 }
@@ -345,7 +346,8 @@ const TransitionMesh& Scene::transition(int from, int to) {
 
     TransitionMesh mesh;
     const analysis::Change* measured = nullptr;
-    if (from >= 0 && to == from + 1 && static_cast<std::size_t>(to) < m_stats.size() && m_stats[static_cast<std::size_t>(to)].sincePrevious) {
+    if (from >= 0 && to == from + 1 && static_cast<std::size_t>(to) < m_stats.size() &&
+        m_stats[static_cast<std::size_t>(to)].sincePrevious) {
         measured = &*m_stats[static_cast<std::size_t>(to)].sincePrevious;
     }
     if (measured && !a.polygons.empty() && !b.polygons.empty()) {

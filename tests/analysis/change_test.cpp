@@ -78,7 +78,8 @@ TEST_F(ChangeTest, IntervalsComeFromTheOutlineOfEachPiece) {
     // edges of to (u = 1 km). Shrunk by its band it loses the four strips less their corner overlaps
     // (2·1 + 2·1 + 1·1 + 1·1 km²); grown, it gains them plus the round corners (under 8π km²).
     const double side = segmentKm({47, 39.5}, {47, 40.5});
-    const double strips = 2 * side + 1 * side + segmentKm({47, 40.5}, {47.5, 40.5}) + segmentKm({47, 39.5}, {47.5, 39.5});
+    const double strips =
+        2 * side + 1 * side + segmentKm({47, 40.5}, {47.5, 40.5}) + segmentKm({47, 39.5}, {47.5, 39.5});
     EXPECT_NEAR(exact.gained.valueKm2 - fuzzy.gained.minKm2, strips - 6, 0.005 * strips);
     EXPECT_GT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, strips);
     EXPECT_LT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, strips + 8 * M_PI);
@@ -106,7 +107,7 @@ TEST_F(ChangeTest, AStateAgainstItselfChangesNothingAtAll) {
         EXPECT_EQ(part->likelyMinKm2, 0);
         EXPECT_EQ(part->likelyMaxKm2, 0);
     }
-    EXPECT_GT(change.from.maxKm2, change.from.valueKm2);   // the state itself is uncertain
+    EXPECT_GT(change.from.maxKm2, change.from.valueKm2);  // the state itself is uncertain
 }
 
 TEST_F(ChangeTest, RoundingSliversHaveNoBand) {
@@ -115,10 +116,11 @@ TEST_F(ChangeTest, RoundingSliversHaveNoBand) {
     const Geometry from = box(46.0, 39.5, 47.0, 40.5);
     Geometry to = from;
     auto& ring = to.polygons[0].rings[0];
-    for (std::size_t i = 1; i + 1 < ring.size(); i += 2) ring[i].y += (ring[i].x > 46.0 && ring[i].x < 47.0) ? 1e-6 : 0;
+    for (std::size_t i = 1; i + 1 < ring.size(); i += 2)
+        ring[i].y += (ring[i].x > 46.0 && ring[i].x < 47.0) ? 1e-6 : 0;
     const Change change = computeChange(m_measurer, from, to, 4000, 4000);
     EXPECT_GT(change.gained.valueKm2 + change.lost.valueKm2, 0);
-    EXPECT_LT(change.gained.valueKm2 + change.lost.valueKm2, 0.02);   // 400 triangles of ~24 m²
+    EXPECT_LT(change.gained.valueKm2 + change.lost.valueKm2, 0.02);  // 400 triangles of ~24 m²
     EXPECT_EQ(change.gained.maxKm2, change.gained.valueKm2);
     EXPECT_EQ(change.lost.maxKm2, change.lost.valueKm2);
 }
@@ -128,11 +130,12 @@ TEST_F(ChangeTest, SharedStretchesCancel) {
     // line in both states and bound no piece. Only the 0.2° strip's own outline widens the lost interval.
     const Geometry from = box(46.0, 39.5, 47.0, 40.5);
     const Geometry to = box(46.0, 39.5, 46.8, 40.5);
-    const double u = 3;   // km, both states
+    const double u = 3;  // km, both states
     const Change change = computeChange(m_measurer, from, to, u * 1000, u * 1000);
     EXPECT_NEAR(change.gained.maxKm2, 0, 1e-6);
     const double side = segmentKm({47, 39.5}, {47, 40.5});
-    const double strips = u * (2 * side + segmentKm({46.8, 40.5}, {47, 40.5}) + segmentKm({46.8, 39.5}, {47, 39.5}));
+    const double strips =
+        u * (2 * side + segmentKm({46.8, 40.5}, {47, 40.5}) + segmentKm({46.8, 39.5}, {47, 39.5}));
     EXPECT_GT(change.lost.maxKm2 - change.lost.valueKm2, strips);
     EXPECT_LT(change.lost.maxKm2 - change.lost.valueKm2, strips + 2 * M_PI * u * u);
     // Both whole outlines buffered (the old model) would have added about 2 × 3 km × 440 km more.

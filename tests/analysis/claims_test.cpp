@@ -170,7 +170,7 @@ TEST_F(SyntheticScenario, VerdictsFollowValueIntervalAndRange) {
                                    claim("near", 1.2 * m_cellKm2, Qualifier::About, fuzzy, 0.05),
                                    claim("far", 3 * m_cellKm2, Qualifier::About, fuzzy, 0.05)});
     EXPECT_EQ(results[0].verdict, Verdict::Consistent);
-    EXPECT_EQ(results[1].verdict, Verdict::ConsistentWithinLikelyRange);   // a layer: likely = worst case
+    EXPECT_EQ(results[1].verdict, Verdict::ConsistentWithinLikelyRange);  // a layer: likely = worst case
     EXPECT_EQ(results[2].verdict, Verdict::Inconsistent);
 
     // 1 km around a square of side s ≈ 11.1 km: shrunk (s − 2)², grown s² + 4s + π (round corners).
@@ -187,8 +187,10 @@ TEST_F(SyntheticScenario, BaselineSaysWhatTheToolUsed) {
     lost.baseline = "half of the square";
     const auto results = evaluate({lost});
     EXPECT_EQ(results[0].baseline(),
-              "half of the square (used: lost(2000-01-01, 2001-01-01) → control_a (start, from 2000-01-01; outline: "
-              "100 % own line) → control_b (half lost, from 2001-01-01; outline: 100 % own line); overlay, band on the "
+              "half of the square (used: lost(2000-01-01, 2001-01-01) → control_a (start, from 2000-01-01; "
+              "outline: "
+              "100 % own line) → control_b (half lost, from 2001-01-01; outline: 100 % own line); overlay, "
+              "band on the "
               "outline of the pieces only)");
 }
 

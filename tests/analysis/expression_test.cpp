@@ -32,7 +32,8 @@ public:
     }
     Measured controlLength(const Date&) override { return {ValueInterval::exact(100), "boundary"}; }
     Measured frontLength(const Date&) override { return {ValueInterval::exact(60), "front"}; }
-    Measured controlAreaClipped(const Date&, bool inside, const std::string& layerId, const std::string&) override {
+    Measured controlAreaClipped(const Date&, bool inside, const std::string& layerId,
+                                const std::string&) override {
         return {ValueInterval::exact(inside ? 30 : 70), (inside ? "inside " : "outside ") + layerId};
     }
     Measured layerLength(const std::string& layerId, const std::string&) override {
@@ -93,7 +94,9 @@ TEST(ParseExpression, ReportsBadInputExactly) {
     EXPECT_EQ(parseError("areas(layer:nkao)"), "measure column 1: unknown function 'areas' (area, length, gained, "
                                                "lost, days, hours, months, year, month)");
     EXPECT_EQ(parseError("days(2020-09-27 event:x)"), "measure column 17: expected ','");
-    EXPECT_EQ(parseError("area(nkao)"), "measure column 6: expected 'control@DATE', 'control@event:ID', 'front@DATE' or 'layer:ID[#FEATURE]'");
+    EXPECT_EQ(parseError("area(nkao)"),
+              "measure column 6: expected 'control@DATE', 'control@event:ID', 'front@DATE' or "
+              "'layer:ID[#FEATURE]'");
     EXPECT_EQ(parseError("days(2020-13-01, 2020-01-01)"), "measure column 6: '2020-13-01' is not a valid date: month 13 is not in 1..12");
     EXPECT_EQ(parseError("days(2020-1-1, 2020-01-01)"), "measure column 6: '2020-1-1' is not a date (YYYY-MM-DD)");
     EXPECT_EQ(parseError("1 + "), "measure column 5: unexpected end; expected a number, '(', '-' or a function");

@@ -12,7 +12,8 @@ namespace {
 
 Path straight(Coord a, Coord b, int steps = 200) {
     Path path;
-    for (int i = 0; i <= steps; ++i) path.push_back({a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps});
+    for (int i = 0; i <= steps; ++i)
+        path.push_back({a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps});
     return path;
 }
 
@@ -57,14 +58,16 @@ protected:
         return layer;
     }();
     // The square's west side, 30 m off, drawn by another source with other vertices (and longer).
-    Layer m_border = lineLayer("border", LayerRole::Context, 500, straight({45.99965, 39.7}, {45.99965, 40.3}, 37));
+    Layer m_border =
+        lineLayer("border", LayerRole::Context, 500, straight({45.99965, 39.7}, {45.99965, 40.3}, 37));
 
     double westKm() const { return geo::geodesicLengthKm(straight({46.0, 39.75}, {46.0, 40.25})); }
 };
 
 TEST_F(ProvenanceTest, EdgesOnABorderAreNotFront) {
-    const OutlineProvenance provenance = classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control)},
-                                                         {"held", "held", m_control.uncertaintyM});
+    const OutlineProvenance provenance =
+        classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control)},
+                        {"held", "held", m_control.uncertaintyM});
     ASSERT_EQ(provenance.stretches.size(), 2u);
     EXPECT_EQ(provenance.stretches[0].sourceId, "border");
     EXPECT_FALSE(provenance.stretches[0].front);
@@ -81,15 +84,16 @@ TEST_F(ProvenanceTest, EdgesOnABorderAreNotFront) {
 
 TEST_F(ProvenanceTest, ACeasefireLineIsFront) {
     Layer earlier = lineLayer("line_1994", LayerRole::Control, 1000, straight({46.0, 39.7}, {46.0, 40.3}));
-    const OutlineProvenance provenance = classifyOutline(
-        m_measurer, square(), {referenceLine(m_measurer, earlier, m_control)}, {"held", "held", m_control.uncertaintyM});
+    const OutlineProvenance provenance =
+        classifyOutline(m_measurer, square(), {referenceLine(m_measurer, earlier, m_control)},
+                        {"held", "held", m_control.uncertaintyM});
     EXPECT_NEAR(provenance.frontKm(), provenance.lengthKm(), 1e-9);
 }
 
 TEST_F(ProvenanceTest, WithoutATolerancePassLinesMatchWithinTheCoarserUncertainty) {
     m_control.matchM.reset();
     const ReferenceLine line = referenceLine(m_measurer, m_border, m_control);
-    EXPECT_EQ(line.matchM, 2000);   // the control layer's 2 km is the coarser
+    EXPECT_EQ(line.matchM, 2000);  // the control layer's 2 km is the coarser
 }
 
 TEST_F(ProvenanceTest, EachStretchIsBufferedByItsOwnUncertainty) {
@@ -99,8 +103,9 @@ TEST_F(ProvenanceTest, EachStretchIsBufferedByItsOwnUncertainty) {
     // half discs where the stretch ends at the west corners (an end may move by u in any direction).
     m_border = lineLayer("border", LayerRole::Context, 0, straight({46.0, 39.7}, {46.0, 40.3}));
     m_control.matchM = 1;
-    const OutlineProvenance provenance = classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control)},
-                                                         {"held", "held", m_control.uncertaintyM});
+    const OutlineProvenance provenance =
+        classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control)},
+                        {"held", "held", m_control.uncertaintyM});
     const double value = geo::geodesicAreaKm2(square());
     const AreaInterval area = boundedInterval(m_measurer, square(), value, provenance, {});
     const double threeSidesKm = geo::geodesicLengthKm(square()) - westKm();

@@ -92,15 +92,16 @@ double meridianKm(double lat0Deg, double lat1Deg) {
 TEST(Cli, SeriesFrontLeavesOutTheContextLines) {
     // The 2000 snapshot is the box 44–46 E × 40–41 N; the context line runs along its west side, so the
     // front is the other three sides, less the 10 m of the north and south sides inside the match zone.
-    std::vector<std::string> arguments{"series", "--format", "csv", "--context", kData + "/context/west_border.geojson",
-                                       "--match-m", "10"};
+    std::vector<std::string> arguments{
+        "series", "--format", "csv", "--context", kData + "/context/west_border.geojson", "--match-m", "10"};
     for (const auto& file : filesIn(kData + "/series")) arguments.push_back(file);
     const RunResult result = runFrontline(arguments);
     ASSERT_EQ(result.exitCode, 0) << result.err;
     const std::string firstRow = result.out.substr(result.out.find('\n') + 1);
-    const double frontKm = std::strtod(firstRow.substr(firstRow.rfind(',', firstRow.find('\n')) + 1).c_str(), nullptr);
+    const double frontKm =
+        std::strtod(firstRow.substr(firstRow.rfind(',', firstRow.find('\n')) + 1).c_str(), nullptr);
     const double expected = parallelKm(40, 2) + parallelKm(41, 2) + meridianKm(40, 41) - 2 * 0.010;
-    EXPECT_NEAR(frontKm, expected, 0.05);   // the column has 0.1 km
+    EXPECT_NEAR(frontKm, expected, 0.05);  // the column has 0.1 km
     EXPECT_GT(std::abs(frontKm - (expected + meridianKm(40, 41))), 100);
 }
 

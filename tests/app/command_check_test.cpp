@@ -114,7 +114,7 @@ TEST(CheckCommand, TableNamesScenarioAndAreaMethod) {
 
 TEST(CheckCommand, CalibrationPrintsEveryEntry) {
     const test::RunResult run = test::runFrontline({"check", kScenario, "--calibration", "--format", "csv"});
-    ASSERT_EQ(run.exitCode, 0) << run.err;   // every entry with a tolerance is within it
+    ASSERT_EQ(run.exitCode, 0) << run.err;  // every entry with a tolerance is within it
     const test::Csv csv = test::parseCsv(run.out);
     for (const char* column : {"unit", "computed_km2", "official_km2", "error_pct", "tolerance_pct", "status"}) {
         EXPECT_GE(csv.column(column), 0) << column;

@@ -42,7 +42,10 @@ protected:
             const Geometry held = analysis::controlGeometry(*s_geos, *s_scenario, state);
             if (held.polygons.empty()) return false;
             const double d = 0.0001;
-            const Polygon square{{{{lon - d, lat - d}, {lon + d, lat - d}, {lon + d, lat + d}, {lon - d, lat + d},
+            const Polygon square{{{{lon - d, lat - d},
+                                   {lon + d, lat - d},
+                                   {lon + d, lat + d},
+                                   {lon - d, lat + d},
                                    {lon - d, lat - d}}}};
             return geo::PreparedPolygons(*s_geos, held).containsInteriorPointOf(square);
         }
@@ -52,7 +55,8 @@ protected:
     // The places' held/not-held sequence over the authored states 2020-11-10 … 2022-08-26.
     static std::string heldSeries(double lon, double lat) {
         std::string out;
-        for (const char* iso : {"2020-11-10", "2020-11-20", "2020-11-25", "2020-12-01", "2020-12-12", "2022-08-26"})
+        for (const char* iso :
+             {"2020-11-10", "2020-11-20", "2020-11-25", "2020-12-01", "2020-12-12", "2022-08-26"})
             out += heldAt(iso, lon, lat) ? 'H' : '-';
         return out;
     }
@@ -77,8 +81,9 @@ TEST_F(KarabakhTest, LoadsStrictlyWithoutWarnings) {
 TEST_F(KarabakhTest, CountryAreasCalibrate) {  // OpenStreetMap borders, lakes filled (SOURCES.md)
     EXPECT_NEAR(areaKm2("borders", "arm"), 29709.6, 1.0);
     EXPECT_NEAR(areaKm2("borders", "aze"), 85524.2, 1.0);
-    EXPECT_NEAR(areaKm2("borders", "arm"), 29743, 0.01 * 29743);   // official area of Armenia
-    EXPECT_NEAR(areaKm2("borders", "aze"), 86600, 0.015 * 86600);  // of Azerbaijan (OSM's Caspian shore: −1.2 %)
+    EXPECT_NEAR(areaKm2("borders", "arm"), 29743, 0.01 * 29743);  // official area of Armenia
+    EXPECT_NEAR(areaKm2("borders", "aze"), 86600,
+                0.015 * 86600);  // of Azerbaijan (OSM's Caspian shore: −1.2 %)
 }
 
 TEST_F(KarabakhTest, NkaoIsPinnedAndWithinThreePercentOfTheOfficialArea) {
@@ -121,7 +126,8 @@ TEST_F(KarabakhTest, StatesShrinkMonotonicallyAndEndEmpty) {
 // The review of DATA.md §7: each place held (H) or not (-) on 2020-11-10, 11-20, 11-25, 12-01, 12-12 and
 // 2022-08-26, as its sources say (geodata/karabakh/SOURCES.md).
 TEST_F(KarabakhTest, ReviewedPlacesAreHeldWhenTheSourcesSay) {
-    EXPECT_EQ(heldSeries(46.6086, 39.4800), "------");  // Gulabird, southern Lachin district: taken in the war
+    EXPECT_EQ(heldSeries(46.6086, 39.4800),
+              "------");  // Gulabird, southern Lachin district: taken in the war
     EXPECT_EQ(heldSeries(46.5128, 39.6269), "HHHHH-");  // Sus: in the old-road corridor until 26 Aug 2022
     EXPECT_EQ(heldSeries(46.8236, 39.5075), "HHHH--");  // Hin Tagher pocket: taken 11-13 Dec 2020
     EXPECT_EQ(heldSeries(46.9472, 39.8808), "H-----");  // Vazgenashen/Gülablı: with the Agdam handover
@@ -145,7 +151,7 @@ TEST_F(KarabakhTest, HinTagherPocketIsASeparatePartUntilTwelveDecember) {
 // held state. On the OSM border no state holds Kornidzor, and none overlaps Armenia by more than a
 // rounding sliver.
 TEST_F(KarabakhTest, NoStateReachesIntoArmenia) {
-    EXPECT_FALSE(heldAt("1994-05-12", 46.5305, 39.5476));    // Kornidzor, an Armenian village
+    EXPECT_FALSE(heldAt("1994-05-12", 46.5305, 39.5476));  // Kornidzor, an Armenian village
     EXPECT_EQ(heldSeries(46.5305, 39.5476), "------");
     const Geometry armenia = analysis::layerPolygons(*s_geos, s_scenario->layer("borders"), "arm");
     for (const auto& state : s_scenario->timeline.states()) {
