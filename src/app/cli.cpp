@@ -14,6 +14,7 @@
 #include "app/command.hpp"
 #include "core/error.hpp"
 #include "core/secrets.hpp"
+#include "core/utf8.hpp"
 #include "io/gdal.hpp"
 
 namespace frontline::app {
@@ -45,6 +46,15 @@ std::string sanitised(std::string_view raw) {
         } else if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                    static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
             out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
+        } else if (byte >= 0x80) {
+            // Bytes that are not UTF-8 are shown, not passed to the terminal.
+            const std::size_t length = utf8SequenceLength(text, i);
+            if (length == 0) {
+                out += fmt::format("\\x{:02x}", byte);
+            } else {
+                out.append(text.substr(i, length));
+                i += length - 1;
+            }
         } else {
             out += static_cast<char>(byte);
         }

@@ -80,6 +80,11 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         LoadedScenario loaded(options->scenario, common, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
+        if (result.leftoversRemoved > 0 && !common.quiet) {
+            fmt::print(
+                stderr, "frontline: removed {} temporary file{} left by an interrupted export into '{}'\n",
+                result.leftoversRemoved, result.leftoversRemoved == 1 ? "" : "s", exportOptions.out.string());
+        }
         verbose(fmt::format("wrote {} frame{} to {} in {:.1f} s ({:.1f} frames/s)", result.frames, result.frames == 1 ? "" : "s",
                             exportOptions.out.string(), result.seconds,
                             result.seconds > 0 ? static_cast<double>(result.frames) / result.seconds : 0.0));

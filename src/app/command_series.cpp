@@ -6,7 +6,6 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
-#include <regex>
 
 #include "analysis/change.hpp"
 #include "analysis/provenance.hpp"
@@ -17,15 +16,13 @@
 #include "geo/equal_area.hpp"
 #include "geo/thread_context.hpp"
 #include "io/layer_reader.hpp"
+#include "io/snapshots.hpp"
 
 namespace frontline::app {
 
 namespace {
 
 using io::Cell;
-
-// Both forms of date a file name may carry: 2020-11-10 and 20201110.
-constexpr const char* kDefaultDateRegex = R"((\d{4}-\d{2}-\d{2}|\d{8}))";
 
 struct SeriesOptions {
     std::vector<std::string> files;
@@ -36,6 +33,7 @@ struct SeriesOptions {
     unsigned threads = 0;
     std::vector<std::string> context;
     double matchM = 0;
+    bool allowEmpty = false;
 };
 
 // The lines of the --context files (borders, coasts) as one reference a held area's outline may
@@ -75,57 +73,32 @@ ContextLines readContext(const SeriesOptions& options, const io::LayerReadOption
     return lines;
 }
 
-Date dateFromName(const std::string& path, const std::regex& pattern, const std::string& patternText) {
-    const std::string name = std::filesystem::path(path).filename().string();
-    std::smatch match;
-    if (!std::regex_search(name, match, pattern)) {
-        throw DataError("'" + path + "': no date in the file name (--date-regex '" + patternText + "')");
-    }
-    const std::string text = match.size() > 1 ? match[1].str() : match[0].str();
-    try {
-        return Date::parse(text);
-    } catch (const std::invalid_argument& e) {
-        throw DataError("'" + path + "': " + e.what());
-    }
-}
-
-Date dateFromField(const std::string& path, const std::vector<Layer>& layers, const std::string& field) {
-    std::optional<Date> found;
-    for (const auto& layer : layers) {
-        for (const auto& feature : layer.features) {
-            const std::string text = feature.property(field);
-            const std::string where = "'" + path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'";
-            if (text.empty()) throw DataError(where + ": no property '" + field + "'");
-            // Accept datetime values ("2020-11-10T00:00:00") by their date part.
-            std::optional<Date> date = Date::tryParse(text.substr(0, text.find_first_of("T ")));
-            if (!date) throw DataError(where + ": property '" + field + "' = '" + text + "' is not a date");
-            if (found && *found != *date) {
-                throw DataError(where + ": property '" + field + "' = " + date->iso() + " differs from " + found->iso() +
-                                " on another feature of the file");
-            }
-            found = date;
-        }
-    }
-    if (!found) throw DataError("'" + path + "': no features, so no '" + field + "' date");
-    return *found;
-}
-
 }  // namespace
 
 Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<SeriesOptions>();
     CLI::App* command = app.add_subcommand("series", "Area and change per date over snapshot files (one file per date)");
-    command->add_option("files", options->files, "Snapshot files, any format OGR reads; each holds the area held on its date")
+    command
+        ->add_option(
+            "files", options->files,
+            "Snapshot files or folders of them, any format OGR reads; each file holds the area held on its "
+            "date")
         ->required();
     auto* field = command->add_option("--date-field", options->dateField, "Take each file's date from this feature property");
-    command->add_option("--date-regex", options->dateRegex,
-                        "Take the date from the file name: the first group of this regex (YYYYMMDD or YYYY-MM-DD); "
-                        "default " + std::string(kDefaultDateRegex))
+    command
+        ->add_option(
+            "--date-regex", options->dateRegex,
+            "Take the date from the file name: the first group of this regex (YYYYMMDD or YYYY-MM-DD); "
+            "default " +
+                std::string(io::kDefaultDateRegex))
         ->excludes(field);
+    command->add_flag(
+        "--allow-empty", options->allowEmpty,
+        "A snapshot with no polygons means nothing was held on its date (otherwise it is an error)");
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->add_option("--crs", options->crs, "CRS for files that declare none");
     command->add_option("--threads", options->threads, "Worker threads (default: one per core)");
-    auto* context = command->add_option(
+    auto* contextOption = command->add_option(
         "--context", options->context,
         "Borders or coastlines (any file OGR reads; repeatable): outline edges along them are not front; "
         "adds the front_km column");
@@ -134,7 +107,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
                      "With --context: how far (m) an edge may lie from a context line and still follow it; "
                      "the coarser "
                      "source's positional uncertainty")
-        ->needs(context);
+        ->needs(contextOption);
     command->footer(
         "Examples:\n"
         "  frontline series snapshots/held_*.geojson --format csv\n"
@@ -152,50 +125,31 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         analysis::SeriesOptions seriesOptions;
         seriesOptions.method = areaMethod(options->method);
         seriesOptions.threads = options->threads;
-        const std::string patternText = options->dateRegex.empty() ? kDefaultDateRegex : options->dateRegex;
-        std::regex pattern;
-        try {
-            pattern = std::regex(patternText);
-        } catch (const std::regex_error& e) {
-            throw UsageError("--date-regex '" + patternText + "' is not a valid regular expression: " + e.what());
-        }
-        io::LayerReadOptions readOptions;
-        readOptions.assumeCrs = options->crs;
-        readOptions.strict = common.strict;
+        io::SnapshotReadOptions readOptions{
+            {}, io::SnapshotDating(options->dateField, options->dateRegex), options->allowEmpty};
+        readOptions.layer.assumeCrs = options->crs;
+        readOptions.layer.strict = common.strict;
         if (!options->context.empty() && !(options->matchM > 0)) {
             throw UsageError(
                 "--context needs --match-m METRES (how far an edge may lie from a context line and still "
                 "follow it: the coarser source's positional uncertainty)");
         }
-        const ContextLines contextLines = readContext(*options, readOptions, diagnostics);
+        const ContextLines contextLines = readContext(*options, readOptions.layer, diagnostics);
+        const std::vector<std::string> files = io::snapshotPaths(options->files);
 
         auto load = [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) {
-            const std::string& path = options->files[i];
-            std::vector<Layer> layers = io::readAllLayers(path, readOptions, context.proj, context.geos, local);
-            const Date date = options->dateField.empty() ? dateFromName(path, pattern, patternText)
-                                                         : dateFromField(path, layers, options->dateField);
-            Geometry held;
-            std::size_t featuresWithPolygons = 0;
-            for (auto& layer : layers) {
-                for (auto& feature : layer.features) {
-                    if (!feature.geometry.polygons.empty()) ++featuresWithPolygons;
-                    for (auto& polygon : feature.geometry.polygons) held.polygons.push_back(std::move(polygon));
-                }
-            }
-            if (held.polygons.empty()) local.warn("'" + path + "'", "holds no polygons: nothing held on " + date.iso());
-            // Features may overlap; dissolve so that areas add up. One feature was made valid on reading,
-            // so its parts cannot overlap and need no dissolving.
-            if (featuresWithPolygons > 1) held = geo::dissolve(context.geos, held);
+            io::SnapshotFile file = io::readSnapshot(files[i], readOptions, context, local);
             std::optional<double> frontKm;
             if (!contextLines.references.empty()) {
                 const geo::EqualAreaFrame frame(context.proj, contextLines.crs);
                 const analysis::Measurer measurer{context.geos, frame};
-                frontKm = analysis::classifyOutline(measurer, held, contextLines.references, {"own", path, 0})
+                frontKm = analysis::classifyOutline(measurer, file.held, contextLines.references,
+                                                    {"own", file.path, 0})
                               .frontKm();
             }
-            return analysis::Snapshot{date, path, std::move(held), frontKm};
+            return analysis::Snapshot{file.date, file.path, std::move(file.held), frontKm};
         };
-        const auto rows = analysis::computeSeries(options->files.size(), load, seriesOptions, diagnostics);
+        const auto rows = analysis::computeSeries(files.size(), load, seriesOptions, diagnostics);
 
         io::Table table{{"date", "area_km2", "gained_km2", "lost_km2", "net_km2"}, {}};
         if (!contextLines.references.empty()) table.columns.push_back("front_km");

@@ -5,17 +5,20 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <fstream>
-#include <sstream>
 #include <mutex>
+#include <optional>
+#include <sstream>
 #include <thread>
 #include <vector>
 
 #include "core/error.hpp"
 #include "export/ffmpeg_writer.hpp"
 #include "export/interruption.hpp"
+#include "export/output_guard.hpp"
 #include "export/png_writer.hpp"
 #include "export/progress.hpp"
 #include "io/atomic_file.hpp"
@@ -128,13 +131,87 @@ std::string readSmallFile(const std::filesystem::path& path) {
     return text.str();
 }
 
+// A fingerprint of everything the scenario draws from, as loaded: a layer file edited, a state added or
+// a style changed all change it, whatever the files' names or times. FNV-1a (64 bit) is enough to tell
+// one input from another; it is not a defence against someone forging a collision.
+class Fingerprint {
+public:
+    Fingerprint& add(std::string_view bytes) {
+        for (const char c : bytes) m_hash = (m_hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        return add(bytes.size());
+    }
+    Fingerprint& add(double value) { return addRaw(&value, sizeof value); }
+    Fingerprint& add(std::size_t value) { return addRaw(&value, sizeof value); }
+    std::string hex() const { return fmt::format("{:016x}", m_hash); }
+
+private:
+    Fingerprint& addRaw(const void* data, std::size_t size) {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < size; ++i) m_hash = (m_hash ^ bytes[i]) * 0x100000001b3ULL;
+        return *this;
+    }
+    std::uint64_t m_hash = 0xcbf29ce484222325ULL;
+};
+
+std::string scenarioFingerprint(const Scenario& scenario) {
+    Fingerprint f;
+    f.add(scenario.name).add(scenario.title).add(scenario.subject).add(scenario.projection);
+    for (const Layer& layer : scenario.layers) {
+        f.add(layer.id)
+            .add(toString(layer.role))
+            .add(layer.title)
+            .add(layer.attribution)
+            .add(layer.uncertaintyM);
+        for (const auto& reference : layer.references) f.add(reference);
+        f.add(layer.matchM.value_or(-1.0)).add(layer.front ? (*layer.front ? 1.0 : 0.0) : -1.0);
+        const LayerStyle& style = layer.style;
+        f.add(style.fill).add(style.stroke).add(style.strokeWidth).add(style.opacity).add(style.pattern);
+        f.add(static_cast<double>(style.z));
+        f.add(layer.features.size());
+        for (const Feature& feature : layer.features) {
+            f.add(feature.id);
+            for (const auto& [key, value] : feature.properties) f.add(key).add(value);
+            const Geometry& g = feature.geometry;
+            for (const auto& polygon : g.polygons) {
+                for (const auto& ring : polygon.rings) {
+                    f.add(ring.size());
+                    for (const Coord& c : ring) f.add(c.x).add(c.y);
+                }
+            }
+            for (const auto& line : g.lines) {
+                f.add(line.size());
+                for (const Coord& c : line) f.add(c.x).add(c.y);
+            }
+            for (const Coord& c : g.points) f.add(c.x).add(c.y);
+        }
+    }
+    for (const ControlState& state : scenario.timeline.states()) {
+        f.add(state.date.iso())
+            .add(state.layerId)
+            .add(state.featureId)
+            .add(state.label)
+            .add(state.empty ? 1.0 : 0.0);
+    }
+    for (const Event& event : scenario.events) {
+        f.add(event.id).add(event.date.iso()).add(static_cast<double>(event.minutesOfDay.value_or(-1)));
+        f.add(static_cast<double>(event.utcOffsetMinutes))
+            .add(event.title)
+            .add(event.place)
+            .add(event.description);
+        f.add(event.source);
+    }
+    return f.hex();
+}
+
 // What determines the frames: the scenario and every option of the schedule and the drawing.
 std::string sequenceRecord(const Scenario& scenario, const ExportOptions& options, std::size_t frames) {
     const auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string("-"); };
-    return fmt::format("scenario {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold {}\nantialias {}\n",
-                       scenario.manifestPath.string(), frames, options.width, options.height, options.schedule.fps,
-                       date(options.schedule.from), date(options.schedule.to), options.schedule.transitionSeconds,
-                       options.schedule.holdSeconds, options.antialiasing);
+    return fmt::format(
+        "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
+        "{}\nantialias {}\n",
+        scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
+        options.schedule.fps, date(options.schedule.from), date(options.schedule.to),
+        options.schedule.transitionSeconds, options.schedule.holdSeconds, options.antialiasing);
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
@@ -207,9 +284,9 @@ void checkOutput(const ExportOptions& options) {
         io::AtomicFile probe(options.out);
         return;
     }
+    // A probe: the folder is made to see that it can be, and removed again if it was not there.
+    const CreatedFolder probe(options.out);
     std::error_code error;
-    std::filesystem::create_directories(options.out, error);
-    if (error) throw DataError("cannot create the folder '" + options.out.string() + "': " + error.message());
     if (options.resume && !std::filesystem::exists(options.out / kSequenceRecord, error)) {
         throw UsageError("--resume: '" + options.out.string() + "' holds no interrupted export (run without --resume)");
     }
@@ -221,6 +298,12 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     ExportResult result;
     result.kind = outputKind(options.out);
     const Interruption interruption;
+
+    // Made now and removed again unless the export wrote into it; locked for as long as we write.
+    std::optional<CreatedFolder> createdFolder;
+    if (result.kind == OutputKind::PngSequence) createdFolder.emplace(options.out);
+    const OutputLock lock(options.out, result.kind == OutputKind::PngSequence);
+    result.leftoversRemoved = lock.removeLeftovers().size();
 
     render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
@@ -277,6 +360,7 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
             }
             std::error_code ignored;
             std::filesystem::remove(recordPath, ignored);
+            createdFolder->keep();
             break;
         }
         case OutputKind::Mp4: {

@@ -35,6 +35,7 @@ struct ExportResult {
     OutputKind kind = OutputKind::PngSequence;
     std::size_t frames = 0;
     double seconds = 0;                     // wall time
+    std::size_t leftoversRemoved = 0;       // temporaries of a killed export into the same output
 };
 
 using Log = std::function<void(const std::string&)>;

@@ -1,11 +1,11 @@
 #include "export/ffmpeg_writer.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
@@ -61,6 +61,7 @@ FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, 
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    const pid_t parent = getpid();
     m_pid = fork();
     if (m_pid < 0) {
         const std::string reason = std::strerror(errno);
@@ -73,6 +74,11 @@ FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, 
         // Only async-signal-safe calls between fork and exec. dup2 clears O_CLOEXEC on the copies.
         // Its own process group: Ctrl-C in the terminal goes to frontline, which stops ffmpeg itself.
         setpgid(0, 0);
+        // Killed with us, however we die (SIGKILL included): an orphaned ffmpeg would go on to create
+        // its partial file after the next export cleared the folder. The check covers our death
+        // before prctl.
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) _exit(127);
         dup2(fds[0], STDIN_FILENO);
         dup2(logFd, STDOUT_FILENO);
         dup2(logFd, STDERR_FILENO);

@@ -16,8 +16,22 @@ namespace {
 std::string errnoText() { return std::strerror(errno); }
 }  // namespace
 
+void checkReplaceable(const std::filesystem::path& target) {
+    struct stat existing {};
+    if (::lstat(target.c_str(), &existing) != 0) return;
+    if (S_ISDIR(existing.st_mode)) throw DataError("cannot write '" + target.string() + "': it is a folder");
+    // By the mode bits, not access(): root may write anything, and CI runs as root.
+    const bool readOnly = (existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
+                          (::access(target.c_str(), W_OK) != 0 && errno == EACCES);
+    if (S_ISREG(existing.st_mode) && readOnly) {
+        throw DataError("cannot write '" + target.string() +
+                        "': the file exists and is read-only (not replaced)");
+    }
+}
+
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
     const std::filesystem::path folder = m_target.has_parent_path() ? m_target.parent_path() : ".";
+    checkReplaceable(m_target);
     std::string pattern = (folder / ("." + m_target.filename().string() + ".tmp-XXXXXX")).string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');

@@ -26,6 +26,10 @@ private:
     int m_fd = -1;
 };
 
+// Throws DataError when `target` exists and must not be replaced: a folder, or a file made read-only
+// (rename() would replace it regardless; only the folder's permission counts).
+void checkReplaceable(const std::filesystem::path& target);
+
 // Writes `content` to `path` atomically.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content);
 

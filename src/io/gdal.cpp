@@ -10,14 +10,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
+#include <set>
 #include <sstream>
+#include <string_view>
 
 #include "core/error.hpp"
 
@@ -62,6 +66,45 @@ public:
     }
 };
 
+struct JsonProblem {
+    std::size_t byte;  // 1-based, as nlohmann counts
+    std::string reason;
+};
+
+// The first thing wrong with `text` as JSON. A SAX pass that keeps nothing: a DOM parse of a large
+// file would hold all of it, and reports a number too large for a double (1e999) as an exception
+// without a position.
+std::optional<JsonProblem> firstJsonProblem(const std::string& text) {
+    struct FirstProblem : nlohmann::json_sax<nlohmann::json> {
+        bool null() override { return true; }
+        bool boolean(bool) override { return true; }
+        bool number_integer(number_integer_t) override { return true; }
+        bool number_unsigned(number_unsigned_t) override { return true; }
+        bool number_float(number_float_t, const string_t&) override { return true; }
+        bool string(string_t&) override { return true; }
+        bool binary(binary_t&) override { return true; }
+        bool start_object(std::size_t) override { return true; }
+        bool key(string_t&) override { return true; }
+        bool end_object() override { return true; }
+        bool start_array(std::size_t) override { return true; }
+        bool end_array() override { return true; }
+        bool parse_error(std::size_t position, const std::string& token,
+                         const nlohmann::detail::exception& e) override {
+            std::string reason = e.what();
+            if (auto at = reason.find("syntax error"); at != std::string::npos) {
+                reason = reason.substr(at);
+            } else if (e.id == 406) {
+                reason = "the number '" + token + "' is too large for a double";
+            }
+            problem = JsonProblem{position, reason};
+            return false;
+        }
+        std::optional<JsonProblem> problem;
+    } handler;
+    nlohmann::json::sax_parse(text, &handler);
+    return handler.problem;
+}
+
 // GDAL's GeoJSON driver does not claim a file it cannot parse, so it says nothing; say where the JSON
 // breaks instead.
 std::string explainUnopenable(const std::string& path) {
@@ -71,12 +114,9 @@ std::string explainUnopenable(const std::string& path) {
         std::stringstream buffer;
         buffer << in.rdbuf();
         const std::string text = buffer.str();
-        try {
-            const auto parsed = nlohmann::json::parse(text);
-            (void)parsed;
-        } catch (const nlohmann::json::parse_error& e) {
+        if (const std::optional<JsonProblem> problem = firstJsonProblem(text)) {
             std::size_t line = 1, column = 1;
-            for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            for (std::size_t i = 0; i + 1 < problem->byte && i < text.size(); ++i) {
                 if (text[i] == '\n') {
                     ++line;
                     column = 1;
@@ -84,9 +124,8 @@ std::string explainUnopenable(const std::string& path) {
                     ++column;
                 }
             }
-            std::string reason = e.what();
-            if (auto at = reason.find("syntax error"); at != std::string::npos) reason = reason.substr(at);
-            return "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason;
+            return "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                   ": " + problem->reason;
         }
         const std::string reason = QuietGdalErrors::lastMessage();
         return "valid JSON, but not GeoJSON (no \"type\": \"FeatureCollection\", \"Feature\" or geometry at the top)" +
@@ -404,6 +443,30 @@ std::vector<SourceLayer> readOgrSource(const std::string& path, const std::strin
     }
     if (layers.empty()) throw DataError("'" + path + "' holds no vector layer");
     return layers;
+}
+
+std::set<std::string> vectorFileExtensions() {
+    registerDrivers();
+    std::set<std::string> extensions;
+    for (int i = 0; i < GDALGetDriverCount(); ++i) {
+        GDALDriverH driver = GDALGetDriver(i);
+        if (!GDALGetMetadataItem(driver, GDAL_DCAP_VECTOR, nullptr)) continue;
+        const char* list = GDALGetMetadataItem(driver, GDAL_DMD_EXTENSIONS, nullptr);
+        if (!list) continue;
+        // A Shapefile is its .shp (the driver also lists the .dbf it would read alone, and archives).
+        if (std::string_view(GDALGetDriverShortName(driver)) == "ESRI Shapefile") {
+            extensions.insert("shp");
+            continue;
+        }
+        std::istringstream words(list);
+        std::string word;
+        while (words >> word) {
+            std::transform(word.begin(), word.end(), word.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            extensions.insert(word);
+        }
+    }
+    return extensions;
 }
 
 std::string gdalVersion() { return GDALVersionInfo("RELEASE_NAME"); }

@@ -2,6 +2,7 @@
 // The only door to GDAL/OGR: reads any vector source OGR opens (GeoJSON, GeoPackage, Shapefile,
 // FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as stored.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ bool isLocalPath(const std::string& path);
 // directory", "is a named pipe, not a file", "permission denied", "too many levels of symbolic links"),
 // or empty when it is a regular, readable file. Never opens anything that could block (a FIFO, a device).
 std::string localFileProblem(const std::string& path);
+
+// The file extensions (lower case, no dot) GDAL's vector drivers claim, e.g. "geojson", "gpkg", "shp".
+std::set<std::string> vectorFileExtensions();
 
 // The GDAL version string, e.g. "3.6.2".
 std::string gdalVersion();

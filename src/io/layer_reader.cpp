@@ -2,11 +2,13 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <stdexcept>
 
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "geo/densify.hpp"
 #include "io/gdal.hpp"
 
@@ -36,6 +38,32 @@ void checkLonLatRange(const Geometry& geometry, const std::string& where) {
         for (const auto& c : line) check(c);
     }
     for (const auto& c : geometry.points) check(c);
+}
+
+// Text is UTF-8 everywhere after reading: GeoJSON must be (RFC 8259 §8.1) and GDAL recodes the formats
+// that declare another encoding (a Shapefile's .cpg). Bytes that are not UTF-8 would reach a JSON report
+// or a label as garbage, so each becomes U+FFFD with a warning (an error under `strict`) naming the
+// property; nothing is measured from text, so no number changes.
+void checkUtf8(Feature& feature, const std::string& where, bool strict, Diagnostics& diagnostics) {
+    std::vector<std::string> bad;
+    auto replaced = [&](const std::string& text, const std::string& what) {
+        if (isValidUtf8(text)) return text;
+        if (strict) throw DataError(where + ": " + what + " is not UTF-8 text");
+        bad.push_back(what);
+        return withInvalidUtf8Replaced(text);
+    };
+    feature.id = replaced(feature.id, "the id");
+    std::map<std::string, std::string> properties;
+    for (auto& [key, value] : feature.properties) {
+        const std::string name = replaced(key, "a property name");
+        properties[name] = replaced(value, "property '" + name + "'");
+    }
+    feature.properties = std::move(properties);
+    if (bad.empty()) return;
+    std::string list;
+    for (const auto& what : bad) list += (list.empty() ? "" : ", ") + what;
+    diagnostics.warn(where, list + (bad.size() == 1 ? " is" : " are") +
+                                " not UTF-8 text; each byte that is not became U+FFFD");
 }
 
 // RFC 7946 §3.1.9 asks writers to split geometries at the antimeridian; read as given, an unsplit box
@@ -137,6 +165,7 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
 
     for (auto& feature : source.features) {
         const std::string where = featureWhere(path, source.name, feature.id);
+        checkUtf8(feature, where, options.strict, diagnostics);
         checkValidity(feature, where);
         if (toWgs84) {
             try {

@@ -125,7 +125,8 @@ std::string renderJson(const Table& table) {
         }
         rows.push_back(std::move(object));
     }
-    return rows.dump(2) + "\n";
+    // Input text is UTF-8 once read (io/layer_reader); anything else is shown as U+FFFD, not an exception.
+    return rows.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace

@@ -183,6 +183,94 @@ TEST(ExportCommand, ResumeWithOtherOptionsIsRefused) {
     std::filesystem::remove(errPath);
 }
 
+// The inputs are fingerprinted, not named: the same manifest with one layer edited is another scenario.
+TEST(ExportCommand, ResumeAfterALayerChangedIsRefused) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto copy = scratch("resume_changed_scenario");
+    std::filesystem::copy(kSynthetic, copy, std::filesystem::copy_options::recursive);
+    const auto out = scratch("resume_changed");
+    const auto errPath = scratch("resume_changed_err.txt");
+    const std::vector<std::string> base{"export", copy.string(), "--out", out.string(),
+                                        "--size", "160x90",      "--fps", "30"};
+    runAndSignalWhen(
+        base, [&] { return std::filesystem::exists(out / "frame_00002.png"); }, SIGINT, errPath);
+    ASSERT_TRUE(std::filesystem::exists(out / ".frontline-export"));
+    // A property of the 2001 layer edited: the same file name, the same size, the same geometry.
+    const auto layer = copy / "layers" / "held_2001.geojson";
+    std::string text = readFile(layer.string());
+    const auto at = text.find("\"name\":\"held\"");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 13, "\"name\":\"hold\"");
+    std::FILE* file = std::fopen(layer.c_str(), "w");
+    std::fputs(text.c_str(), file);
+    std::fclose(file);
+    auto resumed = base;
+    resumed.push_back("--resume");
+    const auto run = runFrontline(resumed);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("were made from another scenario or other options"), std::string::npos) << run.err;
+    std::filesystem::remove_all(out);
+    std::filesystem::remove_all(copy);
+    std::filesystem::remove(errPath);
+}
+
+// SIGKILL leaves ffmpeg's partial file and log; the next export into the same place removes them and
+// says so.
+TEST(ExportCommand, LeftoversOfAKilledExportAreRemovedByTheNext) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("killed");
+    std::filesystem::create_directories(folder);
+    const auto errPath = scratch("killed_err.txt");
+    const auto out = folder / "film.mp4";
+    const std::vector<std::string> arguments{"export", kSynthetic, "--out", out.string(),
+                                             "--size", "160x90",   "--fps", "30"};
+    // Killed once ffmpeg has made its partial file (the log comes first, made by frontline).
+    runAndSignalWhen(
+        arguments,
+        [&] {
+            for (const auto& name : leftovers(folder)) {
+                if (name.size() > 4 && name.compare(name.size() - 4, 4, ".mp4") == 0) return true;
+            }
+            return false;
+        },
+        SIGKILL, errPath);
+    ASSERT_FALSE(leftovers(folder).empty());
+    const auto run = runFrontline(arguments);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.err.find("left by an interrupted export into"), std::string::npos) << run.err;
+    EXPECT_TRUE(leftovers(folder).empty());
+    EXPECT_TRUE(std::filesystem::exists(out));
+    EXPECT_FALSE(std::filesystem::exists(folder / ".film.mp4.frontline-lock"));
+    std::filesystem::remove_all(folder);
+    std::filesystem::remove(errPath);
+}
+
+// While one export writes into a folder, a second one into the same folder is refused at once (it
+// would otherwise remove the first one's frames and mix its own in).
+TEST(ExportCommand, ASecondExportIntoTheSameFolderIsRefused) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto out = scratch("locked");
+    const auto errPath = scratch("locked_err.txt");
+    const std::vector<std::string> first{"export", kSynthetic, "--out", out.string(),
+                                         "--size", "160x90",   "--fps", "30"};
+    std::string secondErr;
+    int secondCode = -1;
+    runAndSignalWhen(
+        first,
+        [&] {
+            if (!std::filesystem::exists(out / "frame_00001.png")) return false;
+            const auto run = runFrontline({"export", kSynthetic, "--out", out.string(), "--size", "320x180"});
+            secondCode = run.exitCode;
+            secondErr = run.err;
+            return true;
+        },
+        SIGINT, errPath);
+    EXPECT_EQ(secondCode, 2);
+    EXPECT_NE(secondErr.find("is being written by another export (process "), std::string::npos) << secondErr;
+    std::filesystem::remove_all(out);
+    std::filesystem::remove(errPath);
+}
+
 // An interrupted MP4 leaves nothing: no file under its name, no temporary, no ffmpeg log.
 TEST(ExportCommand, InterruptedMp4LeavesNothing) {
     FRONTLINE_REQUIRE_DISPLAY();

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace frontline {
+
+// Length of the well-formed UTF-8 sequence starting at text[at] (1–4), or 0 when the byte there does
+// not start one: a stray continuation byte, an overlong form, a surrogate, a code point above
+// U+10FFFF or a sequence cut short (RFC 3629 §4, the table of well-formed byte sequences).
+std::size_t utf8SequenceLength(std::string_view text, std::size_t at);
+
+bool isValidUtf8(std::string_view text);
+
+// The text with each byte that does not belong to a well-formed sequence replaced by U+FFFD, the
+// replacement character (one per byte, as WHATWG's decoder does for lone bytes).
+std::string withInvalidUtf8Replaced(std::string_view text);
+
+}  // namespace frontline

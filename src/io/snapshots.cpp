@@ -1,0 +1,156 @@
+#include "io/snapshots.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "io/gdal.hpp"
+
+namespace frontline::io {
+
+namespace {
+
+Date dateFromName(const std::string& path, const std::regex& pattern, const std::string& patternText) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    std::smatch match;
+    if (!std::regex_search(name, match, pattern)) {
+        throw DataError("'" + path + "': no date in the file name (--date-regex '" + patternText + "')");
+    }
+    const std::string text = match.size() > 1 ? match[1].str() : match[0].str();
+    try {
+        return Date::parse(text);
+    } catch (const std::invalid_argument& e) {
+        throw DataError("'" + path + "': " + e.what());
+    }
+}
+
+Date dateFromField(const std::string& path, const std::vector<Layer>& layers, const std::string& field) {
+    std::optional<Date> found;
+    for (const auto& layer : layers) {
+        for (const auto& feature : layer.features) {
+            const std::string text = feature.property(field);
+            const std::string where =
+                "'" + path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'";
+            if (text.empty()) throw DataError(where + ": no property '" + field + "'");
+            // Accept datetime values ("2020-11-10T00:00:00") by their date part.
+            std::optional<Date> date = Date::tryParse(text.substr(0, text.find_first_of("T ")));
+            if (!date) throw DataError(where + ": property '" + field + "' = '" + text + "' is not a date");
+            if (found && *found != *date) {
+                throw DataError(where + ": property '" + field + "' = " + date->iso() + " differs from " +
+                                found->iso() + " on another feature of the file");
+            }
+            found = date;
+        }
+    }
+    if (!found) throw DataError("'" + path + "': no features, so no '" + field + "' date");
+    return *found;
+}
+
+// What a file without polygons holds instead, for the message.
+std::string describeContents(const std::vector<Layer>& layers) {
+    std::size_t features = 0, lines = 0, points = 0;
+    for (const auto& layer : layers) {
+        for (const auto& feature : layer.features) {
+            ++features;
+            lines += feature.geometry.lines.size();
+            points += feature.geometry.points.size();
+        }
+    }
+    if (features == 0) return "no features";
+    auto count = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::string parts;
+    if (lines) parts = count(lines, "line", "lines");
+    if (points) parts += (parts.empty() ? "" : " and ") + count(points, "point", "points");
+    if (parts.empty())
+        return count(features, "feature", "features") + " without an area (degenerate or empty polygons)";
+    return "only " + parts;
+}
+
+}  // namespace
+
+SnapshotDating::SnapshotDating(std::string field, std::string regex)
+    : m_field(std::move(field)), m_patternText(regex.empty() ? kDefaultDateRegex : std::move(regex)) {
+    try {
+        m_pattern = std::regex(m_patternText);
+    } catch (const std::regex_error& e) {
+        throw UsageError("--date-regex '" + m_patternText +
+                         "' is not a valid regular expression: " + e.what());
+    }
+}
+
+Date SnapshotDating::dateOf(const std::string& path, const std::vector<Layer>& layers) const {
+    return m_field.empty() ? dateFromName(path, m_pattern, m_patternText)
+                           : dateFromField(path, layers, m_field);
+}
+
+SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& options,
+                          geo::ThreadContext& context, Diagnostics& diagnostics) {
+    std::vector<Layer> layers = readAllLayers(path, options.layer, context.proj, context.geos, diagnostics);
+    SnapshotFile snapshot;
+    snapshot.path = path;
+    snapshot.date = options.dating.dateOf(path, layers);
+    std::size_t featuresWithPolygons = 0;
+    for (auto& layer : layers) {
+        snapshot.sourceVertexCount += layer.sourceVertexCount;
+        for (auto& feature : layer.features) {
+            if (!feature.geometry.polygons.empty()) ++featuresWithPolygons;
+            for (auto& polygon : feature.geometry.polygons)
+                snapshot.held.polygons.push_back(std::move(polygon));
+        }
+    }
+    if (snapshot.held.polygons.empty() && !options.allowEmpty) {
+        throw DataError("'" + path + "': holds " + describeContents(layers) + ", no area held on " +
+                        snapshot.date.iso() + "; if nothing was held that day, say so with --allow-empty");
+    }
+    // Features may overlap; dissolve so that areas add up. One feature was made valid on reading, so
+    // its parts cannot overlap and need no dissolving.
+    if (featuresWithPolygons > 1) snapshot.held = geo::dissolve(context.geos, snapshot.held);
+    return snapshot;
+}
+
+std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments) {
+    std::vector<std::string> paths;
+    std::set<std::string> extensions;
+    for (const auto& argument : arguments) {
+        std::error_code error;
+        if (!isLocalPath(argument) || !std::filesystem::is_directory(argument, error) ||
+            std::filesystem::path(argument).extension() == ".gdb") {
+            paths.push_back(argument);
+            continue;
+        }
+        if (extensions.empty()) {
+            extensions = vectorFileExtensions();
+            // Claimed by some vector driver, but in a folder of maps far more often notes, rasters,
+            // spreadsheets or sidecars (a MapInfo .mid beside its .mif): name such files explicitly.
+            for (const char* other : {"txt", "xml", "pdf", "sql", "db", "svg", "map", "mid", "jp2", "j2k",
+                                      "nc", "fits", "pix", "bag", "mbtiles", "xls", "xlsx", "xlsm", "ods"}) {
+                extensions.erase(other);
+            }
+        }
+        std::vector<std::string> found;
+        for (const auto& entry : std::filesystem::directory_iterator(argument, error)) {
+            const std::string name = entry.path().filename().string();
+            std::string extension = entry.path().extension().string();
+            if (name.empty() || name.front() == '.' || extension.size() < 2) continue;
+            std::transform(extension.begin(), extension.end(), extension.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (extensions.count(extension.substr(1)) == 0) continue;
+            std::error_code kind;
+            if (entry.is_directory(kind) && extension != ".gdb") continue;
+            found.push_back(entry.path().string());
+        }
+        if (error) throw DataError("cannot list the folder '" + argument + "': " + error.message());
+        if (found.empty()) {
+            throw DataError("'" + argument +
+                            "': a folder with no file a GDAL vector driver reads (GeoJSON, GeoPackage, "
+                            "Shapefile, FlatGeobuf, KML, …)");
+        }
+        std::sort(found.begin(), found.end());
+        paths.insert(paths.end(), found.begin(), found.end());
+    }
+    return paths;
+}
+
+}  // namespace frontline::io

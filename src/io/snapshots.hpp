@@ -1,0 +1,62 @@
+#pragma once
+// Snapshot series: a folder (or a list) of files, one per date, each holding the area one side held
+// on its date. The date comes from the file name or from a feature property.
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
+#include "geo/thread_context.hpp"
+#include "io/layer_reader.hpp"
+
+namespace frontline::io {
+
+// Both forms of date a file name may carry: 2020-11-10 and 20201110.
+inline constexpr const char* kDefaultDateRegex = R"((\d{4}-\d{2}-\d{2}|\d{8}))";
+
+// Where each snapshot's date is read: the first group of `regex` in the file name (YYYYMMDD or
+// YYYY-MM-DD), or, when `field` is set, that property of the features (all must agree).
+class SnapshotDating {
+public:
+    // Throws UsageError naming --date-regex when the expression is not valid.
+    explicit SnapshotDating(std::string field = {}, std::string regex = {});
+
+    Date dateOf(const std::string& path, const std::vector<Layer>& layers) const;
+    const std::string& field() const { return m_field; }
+
+private:
+    std::string m_field;
+    std::string m_patternText;
+    std::regex m_pattern;
+};
+
+struct SnapshotReadOptions {
+    LayerReadOptions layer;
+    SnapshotDating dating;
+    // A snapshot with no polygons says "nothing held" only when the user says so: otherwise an
+    // empty, lines-only or degenerate file is far likelier an export gone wrong than a total loss.
+    bool allowEmpty = false;
+};
+
+struct SnapshotFile {
+    Date date;
+    std::string path;
+    Geometry held;  // every polygon of every layer, dissolved; empty when nothing was held
+    std::size_t sourceVertexCount = 0;
+};
+
+// Reads one snapshot file. Throws DataError naming the file for an unreadable file, a missing date,
+// or (without allowEmpty) a file with no polygons, saying what it holds instead.
+SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& options,
+                          geo::ThreadContext& context, Diagnostics& diagnostics);
+
+// The snapshot files the command line names: files as given, each folder replaced by the files in it
+// that a GDAL vector driver claims by extension (not hidden ones; a Shapefile by its .shp), sorted by
+// name. Throws DataError for a folder with no such file.
+std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments);
+
+}  // namespace frontline::io
