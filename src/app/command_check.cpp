@@ -2,9 +2,9 @@
 // the ledger measured against the scenario, with its interval, the range the claim accepts and a
 // verdict; or, with --calibration, the scenario's areas against official figures.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <map>
 #include <memory>
 
@@ -12,8 +12,9 @@
 #include "analysis/claims.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
-#include "app/measuring.hpp"
 #include "app/loaded_scenario.hpp"
+#include "app/measuring.hpp"
+#include "app/scenario_input.hpp"
 #include "core/error.hpp"
 #include "io/claims_reader.hpp"
 
@@ -24,7 +25,7 @@ namespace {
 using io::Cell;
 
 struct CheckOptions {
-    std::string scenario;
+    ScenarioInput input;
     std::string claims;
     std::string method = "geodesic";
     bool calibration = false;
@@ -146,7 +147,7 @@ void printHeading(const Scenario& scenario, const std::string& what, const std::
 Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App* command = app.add_subcommand("check", "Check the claims ledger (or the calibration table) against the scenario");
-    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    addScenarioInput(*command, options->input);
     CLI::Option* claims = command->add_option("--claims", options->claims, "Claims file to check instead of the scenario's own claims.toml");
     command->add_flag("--calibration", options->calibration,
                       "Compare computed areas with official figures (the scenario's calibration table)")
@@ -182,7 +183,7 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
         const io::OutputFormat format = outputFormat(common);
         const analysis::AreaMethod method = areaMethod(options->method);
 
-        LoadedScenario loaded(options->scenario, common, diagnostics);
+        LoadedScenario loaded(options->input, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
         analysis::TimelineEvidence evidence(measurer, scenario);

@@ -13,6 +13,7 @@
 #include "app/command.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
+#include "app/scenario_input.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 #include "io/geojson_writer.hpp"
@@ -24,7 +25,7 @@ namespace {
 using io::Cell;
 
 struct DiffOptions {
-    std::string scenario;
+    ScenarioInput input;
     std::string from;
     std::string to;
     std::string out;
@@ -56,7 +57,7 @@ Feature changeFeature(const std::string& id, const Geometry& geometry, const ana
 Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<DiffOptions>();
     CLI::App* command = app.add_subcommand("diff", "Gained, lost and net area between two dates, with the closure check");
-    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    addScenarioInput(*command, options->input);
     command->add_option("--from", options->from, "Start date (YYYY-MM-DD); the state in force then")->required();
     command->add_option("--to", options->to, "End date (YYYY-MM-DD)")->required();
     command->add_option("--out", options->out, "Write the gained and lost polygons as GeoJSON (written atomically)");
@@ -76,7 +77,7 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         const Date to = commandLineDate("--to", options->to);
         if (to < from) throw UsageError("--to " + to.iso() + " is before --from " + from.iso());
 
-        LoadedScenario loaded(options->scenario, common, diagnostics);
+        LoadedScenario loaded(options->input, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
         geo::GeosContext& geos = loaded.context.geos;

@@ -1,11 +1,10 @@
 // frontline export [SCENARIO] --out DIR|FILE.mp4|FILE.gif|FILE.png: the animation of the control states
 // (or one still) rendered offscreen. Works without a display: when DISPLAY is unset, Xvfb is started.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
-
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <memory>
 
@@ -13,6 +12,7 @@
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/rendering.hpp"
+#include "app/scenario_input.hpp"
 #include "core/error.hpp"
 #include "export/exporter.hpp"
 #include "export/virtual_display.hpp"
@@ -22,7 +22,7 @@ namespace frontline::app {
 namespace {
 
 struct ExportCommandOptions {
-    std::string scenario;
+    ScenarioInput input;
     std::string out;
     std::string size = "1920x1080";
     ScheduleArguments schedule;
@@ -37,7 +37,7 @@ struct ExportCommandOptions {
 Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<ExportCommandOptions>();
     CLI::App* command = app.add_subcommand("export", "Render the control states over time as PNG frames, MP4 or GIF");
-    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    addScenarioInput(*command, options->input);
     command->add_option("--out", options->out, "A folder (PNG sequence), FILE.mp4 (H.264), FILE.gif, or FILE.png (one still at --at)")->required();
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT, up to 3840x2160")->capture_default_str();
     addScheduleOptions(*command, options->schedule);
@@ -77,7 +77,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
 
         // Xvfb (when there is no display) boots on the other core while the scenario loads.
         exporting::startDisplay();
-        LoadedScenario loaded(options->scenario, common, diagnostics);
+        LoadedScenario loaded(options->input, common, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
         if (result.leftoversRemoved > 0 && !common.quiet) {

@@ -34,6 +34,7 @@ struct SeriesOptions {
     std::vector<std::string> context;
     double matchM = 0;
     bool allowEmpty = false;
+    std::string every;
 };
 
 // The lines of the --context files (borders, coasts) as one reference a held area's outline may
@@ -95,6 +96,10 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
     command->add_flag(
         "--allow-empty", options->allowEmpty,
         "A snapshot with no polygons means nothing was held on its date (otherwise it is an error)");
+    command->add_option(
+        "--every", options->every,
+        "Totals per week, month or year instead of one row per date (a change counts in the period "
+        "of the snapshot where it is first seen)");
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->add_option("--crs", options->crs, "CRS for files that declare none");
     command->add_option("--threads", options->threads, "Worker threads (default: one per core)");
@@ -115,8 +120,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline series maps/*.geojson --date-regex 'front-(\\d{8})'\n"
         "  frontline series daily/*.geojson --context borders.geojson --match-m 1000   # and the front's "
         "length\n"
-        "Columns: date, area_km2, gained_km2, lost_km2, net_km2 (relative to the previous date); with "
-        "--context,\n"
+        "Columns: date, area_km2, days, gained_km2, lost_km2, net_km2, net_km2_per_day (relative to the "
+        "previous date); with --context,\n"
         "front_km (geodesic length of the outline minus the stretches along the context lines).\n"
         "Exit code 1 when a closure check |Δarea - (gained - lost)| fails.");
 
@@ -125,6 +130,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         analysis::SeriesOptions seriesOptions;
         seriesOptions.method = areaMethod(options->method);
         seriesOptions.threads = options->threads;
+        if (!options->every.empty()) period(options->every);  // a wrong --every fails before any reading
         io::SnapshotReadOptions readOptions{
             {}, io::SnapshotDating(options->dateField, options->dateRegex), options->allowEmpty};
         readOptions.layer.assumeCrs = options->crs;
@@ -151,22 +157,35 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         };
         const auto rows = analysis::computeSeries(files.size(), load, seriesOptions, diagnostics);
 
-        io::Table table{{"date", "area_km2", "gained_km2", "lost_km2", "net_km2"}, {}};
+        io::Table table{{"date", "area_km2", "days", "gained_km2", "lost_km2", "net_km2", "net_km2_per_day"},
+                        {}};
         if (!contextLines.references.empty()) table.columns.push_back("front_km");
         double worstClosure = 0;
         std::string worstDate;
-        for (const auto& row : rows) {
-            auto optional = [](const std::optional<double>& value) { return value ? Cell::number(*value, 3) : Cell(); };
-            table.rows.push_back({row.date.iso(), Cell::number(row.areaKm2, 3), optional(row.gainedKm2), optional(row.lostKm2),
-                                  optional(row.netKm2)});
+        std::vector<analysis::Step> steps;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto& row = rows[i];
+            std::vector<Cell> cells{row.date.iso(), Cell::number(row.areaKm2, 3)};
+            if (i > 0 && row.gainedKm2 && row.lostKm2) {
+                const long days = daysBetween(rows[i - 1].date, row.date);
+                const double net = printedKm2(*row.gainedKm2) - printedKm2(*row.lostKm2);
+                cells.insert(cells.end(), {Cell::integer(days), Cell::number(*row.gainedKm2, 3),
+                                           Cell::number(*row.lostKm2, 3), Cell::number(net, 3),
+                                           Cell::number(net / static_cast<double>(days), 3)});
+                steps.push_back({rows[i - 1].date, row.date, *row.gainedKm2, *row.lostKm2});
+            } else {
+                cells.insert(cells.end(), 5, Cell());
+            }
             if (!contextLines.references.empty())
-                table.rows.back().push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
+                cells.push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
+            table.rows.push_back(std::move(cells));
             const double tolerance = 1e-6 * row.areaKm2 + 1e-6;
             if (row.closureKm2 > tolerance && row.closureKm2 > worstClosure) {
                 worstClosure = row.closureKm2;
                 worstDate = row.date.iso();
             }
         }
+        if (!options->every.empty()) table = periodTable(steps, period(options->every));
         print(io::render(table, format));
         if (!worstDate.empty()) {
             throw CheckFailed(fmt::format("closure {:.6f} km² on {} exceeds the tolerance", worstClosure, worstDate));

@@ -1,16 +1,17 @@
 // frontline stats [SCENARIO] [--at DATE] [--by LAYER]: the held area at each dated state (or at one
 // date), with its uncertainty interval, the planar cross-check and the change since the previous state.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "analysis/control.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
-#include "app/measuring.hpp"
 #include "app/loaded_scenario.hpp"
+#include "app/measuring.hpp"
+#include "app/scenario_input.hpp"
 #include "core/error.hpp"
 
 namespace frontline::app {
@@ -20,9 +21,10 @@ namespace {
 using io::Cell;
 
 struct StatsOptions {
-    std::string scenario;
+    ScenarioInput input;
     std::string at;
     std::string by;
+    std::string every;
     std::string method = "geodesic";
 };
 
@@ -39,7 +41,9 @@ std::vector<Cell> statsRow(const analysis::StateStats& stats) {
     if (stats.sincePrevious) {
         row.push_back(Cell::number(stats.sincePrevious->gained.valueKm2, 3));
         row.push_back(Cell::number(stats.sincePrevious->lost.valueKm2, 3));
-        row.push_back(Cell::number(stats.sincePrevious->netKm2(), 3));
+        row.push_back(Cell::number(
+            printedKm2(stats.sincePrevious->gained.valueKm2) - printedKm2(stats.sincePrevious->lost.valueKm2),
+            3));
     } else {
         row.insert(row.end(), 3, Cell());
     }
@@ -51,9 +55,12 @@ std::vector<Cell> statsRow(const analysis::StateStats& stats) {
 Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<StatsOptions>();
     CLI::App* command = app.add_subcommand("stats", "Held area per dated control state, with intervals and changes");
-    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    addScenarioInput(*command, options->input);
     command->add_option("--at", options->at, "Only the state in force on this date (YYYY-MM-DD)");
     command->add_option("--by", options->by, "With --at: split the held area over this layer's features (e.g. districts)");
+    command->add_option("--every", options->every,
+                        "Gained, lost and net per week, month or year instead of one row per state (a change "
+                        "counts in the period of the state where it is first seen)");
     command->add_option("--method", options->method, "geodesic (WGS84 ellipsoid) or planar (equal-area projection)")->capture_default_str();
     command->footer(
         "Examples:\n"
@@ -72,10 +79,14 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         const io::OutputFormat format = outputFormat(common);
         const analysis::AreaMethod method = areaMethod(options->method);
         if (!options->by.empty() && options->at.empty()) throw UsageError("--by needs --at DATE");
+        if (!options->every.empty() && (!options->at.empty() || !options->by.empty())) {
+            throw UsageError("--every sums the changes of the whole timeline: not with --at or --by");
+        }
+        if (!options->every.empty()) period(options->every);
         std::optional<Date> at;
         if (!options->at.empty()) at = commandLineDate("--at", options->at);
 
-        LoadedScenario loaded(options->scenario, common, diagnostics);
+        LoadedScenario loaded(options->input, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
         analysis::TimelineEvidence evidence(measurer, scenario);
@@ -102,7 +113,17 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             table.rows.push_back(statsRow(analysis::statsAt(evidence, *at)));
         } else {
             if (scenario.timeline.empty()) throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
-            for (const auto& stats : analysis::timelineStats(evidence)) table.rows.push_back(statsRow(stats));
+            std::vector<analysis::Step> steps;
+            std::optional<Date> previous;
+            for (const auto& stats : analysis::timelineStats(evidence)) {
+                table.rows.push_back(statsRow(stats));
+                if (stats.sincePrevious && previous) {
+                    steps.push_back({*previous, stats.state.date, stats.sincePrevious->gained.valueKm2,
+                                     stats.sincePrevious->lost.valueKm2});
+                }
+                previous = stats.state.date;
+            }
+            if (!options->every.empty()) table = periodTable(steps, period(options->every));
         }
         print(io::render(table, format));
         return 0;

@@ -1,9 +1,9 @@
 // frontline view [SCENARIO]: the interactive viewer (app/viewer.hpp). The same scene and renderer as
 // `frontline export`, in a window with a timeline, pan and zoom, hover details and an info box.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <memory>
 
@@ -11,6 +11,7 @@
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/rendering.hpp"
+#include "app/scenario_input.hpp"
 #include "app/viewer.hpp"
 #include "core/error.hpp"
 #include "export/virtual_display.hpp"
@@ -20,7 +21,7 @@ namespace frontline::app {
 namespace {
 
 struct ViewCommandOptions {
-    std::string scenario;
+    ScenarioInput input;
     std::string size = "1600x900";
     ScheduleArguments schedule;
     std::string at;
@@ -36,7 +37,7 @@ struct ViewCommandOptions {
 Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<ViewCommandOptions>();
     CLI::App* command = app.add_subcommand("view", "Open the interactive map: timeline, pan/zoom, hover details, claims (H in the window for help)");
-    command->add_option("scenario", options->scenario, "Scenario folder or scenario.toml (default: the bundled Karabakh scenario)");
+    addScenarioInput(*command, options->input);
     command->add_option("--size", options->size, "Window size WIDTHxHEIGHT (the map scene is the window less the timeline strip)")->capture_default_str();
     addScheduleOptions(*command, options->schedule);
     command->add_option("--at", options->at, "Start at this date (YYYY-MM-DD)");
@@ -68,7 +69,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         viewer.showInfo = !options->noInfo;
         if (!options->script.empty()) viewer.script = readScript(options->script);
 
-        LoadedScenario loaded(options->scenario, common, diagnostics);
+        LoadedScenario loaded(options->input, common, diagnostics);
         const char* display = std::getenv("DISPLAY");
         if (!display || !*display) {
             if (viewer.script.empty() && options->benchmark == 0) {

@@ -2,12 +2,53 @@
 
 #include "analysis/stats.hpp"
 #include "app/scenario_location.hpp"
+#include "core/error.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/snapshots.hpp"
 
 namespace frontline::app {
 
-LoadedScenario::LoadedScenario(const std::string& given, const CommonOptions& common, Diagnostics& diagnostics)
-    : scenario(io::readScenario(scenarioPath(given), {common.strict, true}, context.proj, context.geos, diagnostics)),
+namespace {
+
+Scenario load(const ScenarioInput& input, const CommonOptions& common, geo::ThreadContext& context,
+              Diagnostics& diagnostics) {
+    if (input.isScenario()) {
+        return io::readScenario(scenarioPath(input.paths.empty() ? std::string() : input.paths.front()),
+                                {common.strict, true}, context.proj, context.geos, diagnostics);
+    }
+    if (!input.context.empty() && !(input.matchM > 0)) {
+        throw UsageError(
+            "--context needs --match-m METRES (how far an edge may lie from a context line and still follow "
+            "it: "
+            "the coarser source's positional uncertainty)");
+    }
+    io::SnapshotScenarioOptions options{
+        {{}, io::SnapshotDating(input.dateField, input.dateRegex), input.allowEmpty},
+        input.title,
+        input.subject,
+        input.context,
+        input.matchM,
+        input.uncertaintyM};
+    options.read.layer.assumeCrs = input.crs;
+    options.read.layer.strict = common.strict;
+    return io::readSnapshotScenario(io::snapshotPaths(input.paths), options, context, diagnostics);
+}
+
+ScenarioInput onePath(const std::string& given) {
+    ScenarioInput input;
+    if (!given.empty()) input.paths.push_back(given);
+    return input;
+}
+
+}  // namespace
+
+LoadedScenario::LoadedScenario(const ScenarioInput& input, const CommonOptions& common,
+                               Diagnostics& diagnostics)
+    : scenario(load(input, common, context, diagnostics)),
       frame(analysis::scenarioFrame(context.proj, scenario)) {}
+
+LoadedScenario::LoadedScenario(const std::string& given, const CommonOptions& common,
+                               Diagnostics& diagnostics)
+    : LoadedScenario(onePath(given), common, diagnostics) {}
 
 }  // namespace frontline::app

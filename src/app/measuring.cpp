@@ -1,5 +1,7 @@
 #include "app/measuring.hpp"
 
+#include <cmath>
+
 #include "core/error.hpp"
 
 namespace frontline::app {
@@ -15,6 +17,32 @@ Date commandLineDate(const std::string& option, const std::string& text) {
     } catch (const std::invalid_argument& e) {
         throw UsageError(option + ": " + e.what());
     }
+}
+
+analysis::Period period(const std::string& text) {
+    if (auto parsed = analysis::parsePeriod(text)) return *parsed;
+    throw UsageError("unknown --every '" + text + "' (week, month, year)");
+}
+
+double printedKm2(double value) { return std::round(value * 1000.0) / 1000.0; }
+
+io::Table periodTable(const std::vector<analysis::Step>& steps, analysis::Period period) {
+    std::vector<analysis::Step> printed = steps;
+    for (auto& step : printed) {
+        step.gainedKm2 = printedKm2(step.gainedKm2);
+        step.lostKm2 = printedKm2(step.lostKm2);
+    }
+    io::Table table{{"period", "first_seen", "last_seen", "steps", "days", "gained_km2", "lost_km2",
+                     "net_km2", "net_km2_per_day"},
+                    {}};
+    for (const auto& total : analysis::periodTotals(printed, period)) {
+        table.rows.push_back({total.start.iso(), total.firstSeen.iso(), total.lastSeen.iso(),
+                              io::Cell::integer(static_cast<long>(total.steps)),
+                              io::Cell::integer(total.days()), io::Cell::number(total.gainedKm2, 3),
+                              io::Cell::number(total.lostKm2, 3), io::Cell::number(total.netKm2(), 3),
+                              io::Cell::number(total.netKm2PerDay(), 3)});
+    }
+    return table;
 }
 
 }  // namespace frontline::app

@@ -18,6 +18,17 @@ void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
                        "Seconds for each change of area (the date counter runs half as long before it)")
         ->capture_default_str();
     command.add_option("--hold", arguments.hold, "Seconds each state is held")->capture_default_str();
+    command.add_option(
+        "--duration", arguments.duration,
+        "The video lasts exactly this many seconds, shared out by --pace (instead of --hold and "
+        "--transition per state)");
+    command
+        .add_option(
+            "--pace", arguments.pace,
+            "With --duration: 'state' gives every state the same time (the default: changes cluster, and a "
+            "few weeks of war would flash by after decades of quiet); 'time' makes screen time proportional "
+            "to the days elapsed")
+        ->capture_default_str();
 }
 
 exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments) {
@@ -25,6 +36,11 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments) {
     schedule.fps = arguments.fps;
     schedule.transitionSeconds = arguments.transition;
     schedule.holdSeconds = arguments.hold;
+    if (arguments.duration != 0) {
+        if (!(arguments.duration > 0)) throw UsageError("--duration must be a positive number of seconds");
+        schedule.durationSeconds = arguments.duration;
+    }
+    schedule.pace = exporting::parsePace(arguments.pace);
     if (!arguments.from.empty()) schedule.from = commandLineDate("--from", arguments.from);
     if (!arguments.to.empty()) schedule.to = commandLineDate("--to", arguments.to);
     return schedule;

@@ -22,6 +22,8 @@ struct ScheduleArguments {
     std::string to;
     double transition = 2;
     double hold = 1;
+    double duration = 0;  // 0: unset
+    std::string pace = "state";
 };
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments);

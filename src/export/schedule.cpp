@@ -12,6 +12,68 @@ double ease(double t) {
     return t * t * (3 - 2 * t);
 }
 
+Pace parsePace(const std::string& text) {
+    if (text == "state") return Pace::State;
+    if (text == "time") return Pace::Time;
+    throw UsageError("unknown --pace '" + text + "' (state, time)");
+}
+
+namespace {
+
+// Exactly `frameCount` frames over the key dates, as buildSchedule's comment says.
+std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, const ScheduleOptions& options,
+                                                const std::vector<Date>& keys, std::size_t frameCount) {
+    const auto& states = scene.scenario().timeline.states();
+    std::vector<render::FrameSpec> schedule;
+    auto push = [&](const Date& date, int state, const std::optional<Date>& eventsSince) {
+        render::FrameSpec spec;
+        spec.date = date;
+        spec.state = state;
+        spec.eventsSince = eventsSince;
+        spec.seconds = static_cast<double>(schedule.size()) / options.fps;
+        schedule.push_back(spec);
+        return &schedule.back();
+    };
+    auto stateBefore = [&](const Date& date) -> std::optional<Date> {
+        const int index = scene.stateIndexAt(date);
+        if (index > 0) return states[static_cast<std::size_t>(index) - 1].date;
+        return std::nullopt;
+    };
+    if (options.pace == Pace::Time || keys.size() == 1) {
+        const long days = daysBetween(keys.front(), keys.back());
+        for (std::size_t i = 0; i < frameCount; ++i) {
+            const double t =
+                frameCount > 1 ? static_cast<double>(i) / static_cast<double>(frameCount - 1) : 1.0;
+            const Date date =
+                keys.front().plusDays(static_cast<long>(std::floor(t * static_cast<double>(days))));
+            push(date, scene.stateIndexAt(date), stateBefore(date));
+        }
+        return schedule;
+    }
+    const std::size_t count = keys.size();
+    const int morphCap = static_cast<int>(std::lround(options.transitionSeconds * options.fps));
+    for (std::size_t k = 0; k < count; ++k) {
+        // Key k has frames [begin, end): cumulative rounding shares out the remainder evenly.
+        const std::size_t begin = k * frameCount / count, end = (k + 1) * frameCount / count;
+        if (begin == end) continue;
+        const Date key = keys[k];
+        const std::optional<Date> since = k > 0 ? std::optional<Date>(keys[k - 1]) : stateBefore(key);
+        const int after = scene.stateIndexAt(key);
+        const int before = k > 0 ? scene.stateIndexAt(keys[k - 1]) : after;
+        const int slot = static_cast<int>(end - begin);
+        const int morph = before != after ? std::min(morphCap, slot / 2) : 0;
+        for (int i = 0; i < slot; ++i) {
+            render::FrameSpec* spec = push(key, after, since);
+            if (i < morph)
+                spec->transition =
+                    render::Transition{before, after, ease(static_cast<double>(i + 1) / (morph + 1))};
+        }
+    }
+    return schedule;
+}
+
+}  // namespace
+
 std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options) {
     if (!(options.fps > 0 && options.fps <= 240)) throw UsageError("--fps must be in (0, 240]");
     if (options.transitionSeconds < 0 || options.holdSeconds < 0) throw UsageError("--transition and --hold must not be negative");
@@ -26,6 +88,15 @@ std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const S
         if (from < state.date && state.date <= to) keys.push_back(state.date);
     }
     if (keys.back() < to) keys.push_back(to);
+
+    if (options.durationSeconds) {
+        const double frameCount = std::round(*options.durationSeconds * options.fps);
+        if (!(frameCount >= 1) || frameCount > 1e7) {
+            throw UsageError(
+                "--duration must last at least one frame (1/fps s) and at most 10 million frames");
+        }
+        return durationSchedule(scene, options, keys, static_cast<std::size_t>(frameCount));
+    }
 
     auto frames = [&](double seconds) { return static_cast<int>(std::lround(seconds * options.fps)); };
     const int holdFrames = std::max(1, frames(options.holdSeconds));

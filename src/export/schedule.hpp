@@ -8,6 +8,7 @@
 // previous key are captioned.
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/date.hpp"
@@ -16,16 +17,34 @@
 
 namespace frontline::exporting {
 
+// How a video of fixed length shares its time out: `State` gives every state the same time (changes
+// cluster in real series, and time pacing would pass a war's six weeks in a blink after 26 quiet years);
+// `Time` makes screen time proportional to the days elapsed.
+enum class Pace { State, Time };
+
 struct ScheduleOptions {
     double fps = 30;
+    // The video lasts exactly this long (round(duration × fps) frames); unset: per-state timing from
+    // transitionSeconds and holdSeconds.
+    std::optional<double> durationSeconds;
+    Pace pace = Pace::State;
     double transitionSeconds = 2;   // the change of area; the date counter runs for half as long before it
     double holdSeconds = 1;         // each state shown still
     std::optional<Date> from;       // default: the first state's date
     std::optional<Date> to;         // default: the last state's date
 };
 
-// Throws UsageError for fps ≤ 0, negative durations or from > to.
+// With a duration, each frame shows a state exactly as it is on the date shown: paced by state, the
+// frames are shared out equally between the key dates (a state with room for it gets the transition,
+// capped at half its share, then is held); paced by time, frame i shows the date i/(N-1) of the way from
+// `from` to `to` and whatever state is in force then, cut without a transition. When there are more
+// states than frames, some are never shown on their own, in either pacing.
+//
+// Throws UsageError for fps ≤ 0, negative durations, a duration under one frame or from > to.
 std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options);
+
+// "state" or "time"; UsageError otherwise.
+Pace parsePace(const std::string& text);
 
 // smoothstep: eases a transition in and out; 0 → 0, 1 → 1.
 double ease(double t);

@@ -153,4 +153,81 @@ std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments
     return paths;
 }
 
+Scenario readSnapshotScenario(const std::vector<std::string>& paths, const SnapshotScenarioOptions& options,
+                              geo::ThreadContext& context, Diagnostics& diagnostics) {
+    if (paths.empty()) throw UsageError("no snapshot files given");
+    Scenario scenario;
+    const std::filesystem::path first(paths.front());
+    const bool oneFolder = paths.size() > 1 && first.has_parent_path() &&
+                           std::all_of(paths.begin(), paths.end(), [&](const std::string& path) {
+                               return std::filesystem::path(path).parent_path() == first.parent_path();
+                           });
+    scenario.manifestPath = oneFolder ? first.parent_path() : first;
+    scenario.name = (oneFolder ? first.parent_path() : first).filename().string();
+    scenario.title = options.title.empty() ? scenario.name : options.title;
+    scenario.subject = options.subject.empty() ? "Held" : options.subject;
+
+    std::vector<std::string> contextIds;
+    for (std::size_t i = 0; i < options.context.size(); ++i) {
+        for (auto& layer :
+             readAllLayers(options.context[i], options.read.layer, context.proj, context.geos, diagnostics)) {
+            layer.id = "context-" + std::to_string(contextIds.size() + 1);
+            layer.role = LayerRole::Context;
+            layer.title = std::filesystem::path(options.context[i]).stem().string();
+            layer.style.stroke = "#555555";
+            layer.style.strokeWidth = 1.2;
+            layer.style.z = 1;
+            contextIds.push_back(layer.id);
+            scenario.layers.push_back(std::move(layer));
+        }
+    }
+
+    std::vector<ControlState> states;
+    std::vector<Layer> snapshots;
+    for (const auto& path : paths) {
+        SnapshotFile file = readSnapshot(path, options.read, context, diagnostics);
+        Layer layer;
+        layer.id = "snapshot-" + file.date.iso();
+        layer.path = file.path;
+        layer.sourceLayer = std::filesystem::path(file.path).stem().string();
+        layer.role = LayerRole::Control;
+        layer.title = scenario.subject + " on " + file.date.iso();
+        layer.uncertaintyM = options.uncertaintyM;
+        layer.references = contextIds;
+        if (options.matchM > 0) layer.matchM = options.matchM;
+        layer.sourceCrs = "WGS 84 (EPSG:4326)";
+        layer.sourceVertexCount = file.sourceVertexCount;
+        layer.style.fill = "#c0392b";
+        layer.style.stroke = "#7b241c";
+        layer.style.opacity = 0.55;
+        layer.style.z = 10;
+        ControlState state;
+        state.date = file.date;
+        state.label = std::filesystem::path(file.path).filename().string();
+        // A file allowed to be empty is a state with empty = true, as a manifest writes it.
+        state.empty = file.held.polygons.empty();
+        if (!state.empty) {
+            state.layerId = layer.id;
+            layer.features.push_back(Feature{"held", std::move(file.held), {}});
+        }
+        states.push_back(std::move(state));
+        snapshots.push_back(std::move(layer));
+    }
+    std::vector<std::size_t> order(states.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return states[a].date < states[b].date; });
+    std::vector<ControlState> sorted;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k > 0 && states[order[k]].date == states[order[k - 1]].date) {
+            throw DataError("'" + snapshots[order[k - 1]].path + "' and '" + snapshots[order[k]].path +
+                            "' are both dated " + states[order[k]].date.iso());
+        }
+        sorted.push_back(states[order[k]]);
+        if (!states[order[k]].empty) scenario.layers.push_back(std::move(snapshots[order[k]]));
+    }
+    scenario.timeline = Timeline(std::move(sorted));
+    return scenario;
+}
+
 }  // namespace frontline::io

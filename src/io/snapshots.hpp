@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
+#include "core/scenario.hpp"
 #include "geo/thread_context.hpp"
 #include "io/layer_reader.hpp"
 
@@ -58,5 +59,21 @@ SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& op
 // that a GDAL vector driver claims by extension (not hidden ones; a Shapefile by its .shp), sorted by
 // name. Throws DataError for a folder with no such file.
 std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments);
+
+// A scenario made from snapshot files, for every command that takes a scenario: one control layer
+// and one state per file (in date order), and the context files (borders, coasts) as context layers
+// the held area's outline is matched against: stretches along them are not front.
+struct SnapshotScenarioOptions {
+    SnapshotReadOptions read;
+    std::string title;    // default: the folder's name
+    std::string subject;  // whose control the files show; default "Held"
+    std::vector<std::string> context;
+    double matchM = 0;        // how far an outline edge may lie from a context line and follow it
+    double uncertaintyM = 0;  // positional uncertainty of the snapshots' own lines
+};
+
+// Throws DataError naming both files when two snapshots share a date, and as readSnapshot does.
+Scenario readSnapshotScenario(const std::vector<std::string>& paths, const SnapshotScenarioOptions& options,
+                              geo::ThreadContext& context, Diagnostics& diagnostics);
 
 }  // namespace frontline::io

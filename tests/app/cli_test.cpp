@@ -105,6 +105,40 @@ TEST(Cli, SeriesFrontLeavesOutTheContextLines) {
     EXPECT_GT(std::abs(frontKm - (expected + meridianKm(40, 41))), 100);
 }
 
+// The closed-form steps of tests/expected/synthetic_series.csv, summed per year: each step counts in
+// the year of its later snapshot (439 days from 2000-01-01 to 2001-03-15, 473 to 2002-07-01).
+TEST(Cli, SeriesEveryYearSumsTheStepsWhereTheyAreFirstSeen) {
+    std::vector<std::string> arguments{"series", "--format", "csv", "--every", "year", kData + "/series"};
+    const RunResult result = runFrontline(arguments);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const Csv csv = parseCsv(result.out);
+    ASSERT_EQ(csv.rows.size(), 2u) << result.out;
+    const auto cell = [&](std::size_t row, const std::string& name) {
+        return csv.rows[row][static_cast<std::size_t>(csv.column(name))];
+    };
+    EXPECT_EQ(cell(0, "period"), "2001-01-01");
+    EXPECT_EQ(cell(0, "days"), "439");
+    EXPECT_NEAR(std::stod(cell(0, "gained_km2")), 6981.392008, kToleranceKm2);
+    EXPECT_NEAR(std::stod(cell(0, "lost_km2")), 7051.005252, kToleranceKm2);
+    EXPECT_NEAR(std::stod(cell(0, "net_km2_per_day")), -69.613245 / 439, 0.001);
+    EXPECT_EQ(cell(1, "period"), "2002-01-01");
+    EXPECT_EQ(cell(1, "first_seen"), "2001-03-15");
+    EXPECT_EQ(cell(1, "days"), "473");
+    EXPECT_NEAR(std::stod(cell(1, "net_km2")), -2361.846352, kToleranceKm2);
+}
+
+TEST(Cli, StatsAndDiffTakeAFolderOfSnapshots) {
+    const RunResult stats = runFrontline({"stats", "--format", "csv", kData + "/series"});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err;
+    expectCsvMatches(stats.out, kExpected + "/synthetic_series.csv");
+    const RunResult diff = runFrontline(
+        {"diff", "--format", "csv", kData + "/series", "--from", "2000-01-01", "--to", "2002-07-01"});
+    ASSERT_EQ(diff.exitCode, 0) << diff.err;
+    const Csv csv = parseCsv(diff.out);
+    // From the box of 2000 to that of 2002: the net is the difference of the closed-form areas.
+    EXPECT_NEAR(std::stod(csv.rows[4][2]), 16394.243612 - 18825.703208, kToleranceKm2) << diff.out;
+}
+
 TEST(Cli, SeriesContextNeedsAMatchTolerance) {
     std::vector<std::string> arguments{"series", "--context", kData + "/context/west_border.geojson"};
     for (const auto& file : filesIn(kData + "/series")) arguments.push_back(file);
@@ -248,10 +282,15 @@ TEST(CliLarge, SeriesHandles500SnapshotsOf5000Vertices) {
     ASSERT_EQ(csv.rows.size(), 500u);
     EXPECT_EQ(csv.rows.front()[0], "2020-01-01");
     EXPECT_EQ(csv.rows.back()[0], "2021-05-14");  // 499 days later
+    const auto at = [&](std::size_t r, const char* name) {
+        return std::stod(csv.rows[r][static_cast<std::size_t>(csv.column(name))]);
+    };
     for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-        const double net = std::stod(csv.rows[r][4]);
-        EXPECT_NEAR(net, std::stod(csv.rows[r][1]) - std::stod(csv.rows[r - 1][1]), 0.0015) << csv.rows[r][0];
-        EXPECT_NEAR(net, std::stod(csv.rows[r][2]) - std::stod(csv.rows[r][3]), 0.0015) << csv.rows[r][0];
+        const double net = at(r, "net_km2");
+        EXPECT_NEAR(net, at(r, "area_km2") - at(r - 1, "area_km2"), 0.0015) << csv.rows[r][0];
+        // The printed net is the printed gained minus the printed lost.
+        EXPECT_NEAR(net, at(r, "gained_km2") - at(r, "lost_km2"), 1e-9) << csv.rows[r][0];
+        EXPECT_EQ(csv.rows[r][static_cast<std::size_t>(csv.column("days"))], "1");
     }
 }
 
