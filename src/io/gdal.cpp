@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -433,6 +434,8 @@ std::vector<SourceLayer> readOgrSource(const std::string& path, const std::strin
     if (layers.empty()) throw DataError("'" + path + "' holds no vector layer");
     return layers;
 }
+
+void limitConnectionWait(int seconds) { ::setenv("PGCONNECT_TIMEOUT", std::to_string(seconds).c_str(), 0); }
 
 std::string gdalVersion() { return GDALVersionInfo("RELEASE_NAME"); }
 

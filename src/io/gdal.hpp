@@ -35,6 +35,12 @@ bool isLocalPath(const std::string& path);
 // or empty when it is a regular, readable file. Never opens anything that could block (a FIFO, a device).
 std::string localFileProblem(const std::string& path);
 
+// Gives PostgreSQL connections ("PG:" sources) a connect timeout of `seconds` through libpq's
+// PGCONNECT_TIMEOUT, unless the environment already sets it; a `connect_timeout` in the connection
+// string still wins. Without one libpq waits for ever on a server that accepts the connection and
+// never answers. Changes the environment, so call it before any other thread starts.
+void limitConnectionWait(int seconds);
+
 // The GDAL version string, e.g. "3.6.2".
 std::string gdalVersion();
 
