@@ -20,8 +20,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/frontline-pg.XXXXXX")"
 data="$work/data"
 started=""
 cleanup() {
-    # -m immediate: nothing in this cluster is worth a checkpoint.
-    if [ -n "$started" ]; then "${as_server[@]}" "$bin/pg_ctl" -D "$data" -m immediate -s stop || true; fi
+    # Also a server pg_ctl gave up waiting for: it may still be starting. -m immediate: nothing in
+    # this cluster is worth a checkpoint.
+    if [ -f "$data/postmaster.pid" ]; then "${as_server[@]}" "$bin/pg_ctl" -D "$data" -m immediate -s stop || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -30,7 +31,6 @@ trap 'exit 143' TERM
 
 # A fresh random password each run: the tests check it never shows in frontline's output.
 password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-printf '%s\n' "$password" > "$work/password"
 [ ${#as_server[@]} -eq 0 ] || chown -R postgres: "$work"
 # The superuser (the OS user running the server) connects only through the Unix socket in $work
 # (peer authentication); TCP on 127.0.0.1 takes passwords only.
