@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages frontline needs, only those missing. Needs root (or sudo).
+# --pg adds the PostgreSQL 15 server with PostGIS 3 that scripts/test-pg.sh starts for the `pg` tests;
+# the build and the other tests never need them.
+# Usage: install-deps.sh [--pg]
 set -euo pipefail
 
 packages=(
@@ -10,6 +13,12 @@ packages=(
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev
   libglu1-mesa-dev ffmpeg xvfb xauth libgl1-mesa-dri
 )
+if [ "${1:-}" = "--pg" ]; then
+  packages+=(postgresql-15 postgresql-client-15 postgresql-15-postgis-3)
+elif [ $# -gt 0 ]; then
+  echo "usage: install-deps.sh [--pg]" >&2
+  exit 2
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -5,7 +5,8 @@
 # does not look at: reports go to files, which must not exist at the end.
 # The `gl` label (Mesa's llvmpipe under Xvfb) runs in a second pass without LeakSanitizer: Mesa's DRI
 # driver leaks from a module it has unloaded by exit, which LSan cannot name and so cannot suppress
-# narrowly (README, "Sanitizers and fuzzing"). ASan and UBSan stay on for it.
+# narrowly (README, "Sanitizers and fuzzing"). ASan and UBSan stay on for it. The `pg` label (a
+# PostgreSQL server, scripts/test-pg.sh) is not run here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/install-deps.sh"
@@ -24,7 +25,7 @@ cmake --build "$build" --parallel "$(nproc)"
 
 cd "$build"
 status=0
-ctest --output-on-failure --parallel "$(nproc)" --label-exclude gl "$@" || status=$?
+ctest --output-on-failure --parallel "$(nproc)" --label-exclude '^(gl|pg)$' "$@" || status=$?
 export LIBGL_ALWAYS_SOFTWARE=1
 ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}" \
     xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --parallel "$(nproc)" --label-regex gl "$@" || status=$?

@@ -142,6 +142,9 @@ void print(const std::string& report) {
 }
 
 int run(int argc, char** argv) {
+    // A PG: source on a host that never answers fails after this long instead of hanging; long
+    // enough for a slow link, as libpq's documentation advises (at least 2 s).
+    io::limitConnectionWait(10);
     CLI::App app{"frontline: who controlled which territory, when; measured on the WGS84 ellipsoid.", "frontline"};
     app.set_version_flag("--version", std::string("frontline " FRONTLINE_VERSION " (GDAL ") + io::gdalVersion() + ")");
     app.require_subcommand(1);

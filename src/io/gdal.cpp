@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -37,33 +38,60 @@ void registerDrivers() {
     (void)registered;
 }
 
-// GDAL reports problems through its error handler; keep them off stderr while we read and turn the
-// last one into our exception. The handler stack is per thread in GDAL.
+// GDAL's text as one line: drivers (PostgreSQL, KML) may report several.
+std::string oneLine(const char* message) {
+    if (!message || !*message) return "GDAL gave no reason";
+    std::string text;
+    for (const char* c = message; *c; ++c) {
+        if (*c == '\n' || *c == '\t' || *c == '\r') {
+            if (!text.empty() && text.back() != ' ' && c[1]) text += text.back() == ';' ? " " : "; ";
+        } else if (*c != ' ' || (!text.empty() && text.back() != ' ')) {
+            text += *c;
+        }
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == ';')) text.pop_back();
+    return text;
+}
+
+// GDAL reports problems through its error handler; keep them off stderr while we read and turn one
+// of them into our exception. The handler stack is per thread in GDAL.
 class QuietGdalErrors {
 public:
     QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
+        CPLPushErrorHandlerEx(&QuietGdalErrors::record, this);
+        reset();
     }
     ~QuietGdalErrors() { CPLPopErrorHandler(); }
     QuietGdalErrors(const QuietGdalErrors&) = delete;
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 
-    // One line: drivers (PostgreSQL, KML) may report several.
-    static std::string lastMessage() {
-        const char* message = CPLGetLastErrorMsg();
-        if (!message || !*message) return "GDAL gave no reason";
-        std::string text;
-        for (const char* c = message; *c; ++c) {
-            if (*c == '\n' || *c == '\t' || *c == '\r') {
-                if (!text.empty() && text.back() != ' ' && c[1]) text += text.back() == ';' ? " " : "; ";
-            } else if (*c != ' ' || (!text.empty() && text.back() != ' ')) {
-                text += *c;
-            }
-        }
-        while (!text.empty() && (text.back() == ' ' || text.back() == ';')) text.pop_back();
-        return text;
+    void reset() {
+        CPLErrorReset();
+        m_firstFailure.clear();
     }
+
+    static std::string lastMessage() { return oneLine(CPLGetLastErrorMsg()); }
+
+    // The first failure since reset() (readLayer resets for each layer): later ones are its
+    // consequences. A PostgreSQL table named in `tables=` that does not exist fails first with
+    // 'relation "x" does not exist', then with 'cursor "ogrpglayerreader…" does not exist' when GDAL
+    // reads from the cursor it could not declare, which says nothing to the user. libpq ends a
+    // server's message with the query excerpt ("LINE 1: SELECT …" and a caret line): GDAL's own SQL,
+    // not the user's, so it is left out, and so is the "ERROR:" severity our own line already says.
+    std::string firstFailure() const {
+        if (m_firstFailure.empty()) return lastMessage();
+        std::string message = m_firstFailure.substr(0, m_firstFailure.find("\nLINE "));
+        if (message.rfind("ERROR:", 0) == 0) message.erase(0, 6);
+        return oneLine(message.c_str());
+    }
+
+private:
+    static void CPL_STDCALL record(CPLErr level, CPLErrorNum, const char* message) {
+        auto* self = static_cast<QuietGdalErrors*>(CPLGetErrorHandlerUserData());
+        if (level >= CE_Failure && self->m_firstFailure.empty() && message) self->m_firstFailure = message;
+    }
+
+    std::string m_firstFailure;
 };
 
 struct JsonProblem {
@@ -316,7 +344,8 @@ std::string featureId(const OGRFeature& feature, int idField) {
     return std::to_string(feature.GetFID());
 }
 
-SourceLayer readLayer(OGRLayer& layer, const std::string& path) {
+SourceLayer readLayer(OGRLayer& layer, const std::string& path, QuietGdalErrors& errors) {
+    errors.reset();
     SourceLayer result;
     result.name = layer.GetName();
     result.geometryType = OGRGeometryTypeToName(layer.GetGeomType());
@@ -356,7 +385,7 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path) {
         result.features.push_back(std::move(out));
     }
     if (CPLGetLastErrorType() >= CE_Failure) {
-        throw DataError("'" + path + "': layer '" + result.name + "': " + QuietGdalErrors::lastMessage());
+        throw DataError("'" + path + "': layer '" + result.name + "': " + errors.firstFailure());
     }
     return result;
 }
@@ -427,18 +456,18 @@ std::vector<SourceLayer> readOgrSource(const std::string& path, const std::strin
     if (std::string(dataset->GetDriver()->GetDescription()) == "GeoJSON") {
         unreadableCrs = unreadableGeoJsonCrs(path);
     }
-    CPLErrorReset();
+    quiet.reset();
 
     std::vector<SourceLayer> layers;
     if (!layerName.empty()) {
         OGRLayer* layer = dataset->GetLayerByName(layerName.c_str());  // borrowed from the dataset
         if (!layer) throw DataError("'" + path + "' has no layer named '" + layerName + "'");
-        layers.push_back(readLayer(*layer, path));
+        layers.push_back(readLayer(*layer, path, quiet));
         layers.back().unreadableCrs = unreadableCrs;
         return layers;
     }
     for (OGRLayer* layer : dataset->GetLayers()) {
-        layers.push_back(readLayer(*layer, path));
+        layers.push_back(readLayer(*layer, path, quiet));
         layers.back().unreadableCrs = unreadableCrs;
     }
     if (layers.empty()) throw DataError("'" + path + "' holds no vector layer");
@@ -468,6 +497,8 @@ std::set<std::string> vectorFileExtensions() {
     }
     return extensions;
 }
+
+void limitConnectionWait(int seconds) { ::setenv("PGCONNECT_TIMEOUT", std::to_string(seconds).c_str(), 0); }
 
 std::string gdalVersion() { return GDALVersionInfo("RELEASE_NAME"); }
 

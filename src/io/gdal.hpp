@@ -39,6 +39,12 @@ std::string localFileProblem(const std::string& path);
 // The file extensions (lower case, no dot) GDAL's vector drivers claim, e.g. "geojson", "gpkg", "shp".
 std::set<std::string> vectorFileExtensions();
 
+// Gives PostgreSQL connections ("PG:" sources) a connect timeout of `seconds` through libpq's
+// PGCONNECT_TIMEOUT, unless the environment already sets it; a `connect_timeout` in the connection
+// string still wins. Without one libpq waits for ever on a server that accepts the connection and
+// never answers. Changes the environment, so call it before any other thread starts.
+void limitConnectionWait(int seconds);
+
 // The GDAL version string, e.g. "3.6.2".
 std::string gdalVersion();
 

@@ -19,36 +19,11 @@ const std::string kData = FRONTLINE_TEST_DATA;
 const std::string kExpected = std::string(FRONTLINE_SOURCE_DIR) + "/tests/expected";
 const std::string kSynthetic = kData + "/synthetic";
 
-// Printed to 3 decimals; the densified cells differ from true parallels by < 1e-3 km².
-constexpr double kToleranceKm2 = 0.002;
-
 std::vector<std::string> filesIn(const std::string& folder) {
     std::vector<std::string> files;
     for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path().string());
     std::sort(files.begin(), files.end());
     return files;
-}
-
-// Every column of `expected` must be in `actual` with the same rows; numbers within the tolerance.
-void expectCsvMatches(const std::string& actualText, const std::string& expectedPath) {
-    const Csv actual = parseCsv(actualText);
-    const Csv expected = parseCsv(readFile(expectedPath));
-    ASSERT_EQ(actual.rows.size(), expected.rows.size()) << actualText;
-    for (std::size_t c = 0; c < expected.header.size(); ++c) {
-        const int column = actual.column(expected.header[c]);
-        ASSERT_GE(column, 0) << "missing column " << expected.header[c];
-        for (std::size_t r = 0; r < expected.rows.size(); ++r) {
-            const std::string& want = expected.rows[r][c];
-            const std::string& got = actual.rows[r][static_cast<std::size_t>(column)];
-            char* end = nullptr;
-            const double number = std::strtod(want.c_str(), &end);
-            if (!want.empty() && end && *end == '\0') {
-                EXPECT_NEAR(std::strtod(got.c_str(), nullptr), number, kToleranceKm2) << expected.header[c] << " row " << r;
-            } else {
-                EXPECT_EQ(got, want) << expected.header[c] << " row " << r;
-            }
-        }
-    }
 }
 
 std::size_t lineCount(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }

@@ -1,5 +1,6 @@
 #include "app/run_frontline.hpp"
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,12 +26,12 @@ std::string readFile(const std::string& path) {
     return buffer.str();
 }
 
-RunResult runFrontline(const std::vector<std::string>& arguments) {
+RunResult runProgram(const std::string& program, const std::vector<std::string>& arguments) {
     const auto folder = std::filesystem::temp_directory_path();
     const std::string tag = std::to_string(::getpid()) + "-" + std::to_string(std::rand());
     const std::string outPath = (folder / ("frontline-out-" + tag)).string();
     const std::string errPath = (folder / ("frontline-err-" + tag)).string();
-    std::string command = quote(FRONTLINE_BINARY);
+    std::string command = quote(program);
     for (const auto& argument : arguments) command += " " + quote(argument);
     command += " > " + quote(outPath) + " 2> " + quote(errPath) + " < /dev/null";
     const int status = std::system(command.c_str());
@@ -41,6 +42,10 @@ RunResult runFrontline(const std::vector<std::string>& arguments) {
     std::filesystem::remove(outPath);
     std::filesystem::remove(errPath);
     return result;
+}
+
+RunResult runFrontline(const std::vector<std::string>& arguments) {
+    return runProgram(FRONTLINE_BINARY, arguments);
 }
 
 int Csv::column(const std::string& name) const {
@@ -69,6 +74,28 @@ Csv parseCsv(const std::string& text) {
         }
     }
     return csv;
+}
+
+void expectCsvMatches(const std::string& actualText, const std::string& expectedPath) {
+    const Csv actual = parseCsv(actualText);
+    const Csv expected = parseCsv(readFile(expectedPath));
+    ASSERT_EQ(actual.rows.size(), expected.rows.size()) << actualText;
+    for (std::size_t c = 0; c < expected.header.size(); ++c) {
+        const int column = actual.column(expected.header[c]);
+        ASSERT_GE(column, 0) << "missing column " << expected.header[c];
+        for (std::size_t r = 0; r < expected.rows.size(); ++r) {
+            const std::string& want = expected.rows[r][c];
+            const std::string& got = actual.rows[r][static_cast<std::size_t>(column)];
+            char* end = nullptr;
+            const double number = std::strtod(want.c_str(), &end);
+            if (!want.empty() && end && *end == '\0') {
+                EXPECT_NEAR(std::strtod(got.c_str(), nullptr), number, kToleranceKm2)
+                    << expected.header[c] << " row " << r;
+            } else {
+                EXPECT_EQ(got, want) << expected.header[c] << " row " << r;
+            }
+        }
+    }
 }
 
 }  // namespace frontline::test
