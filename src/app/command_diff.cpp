@@ -1,10 +1,12 @@
-// frontline diff [SCENARIO] --from DATE --to DATE [--out changes.geojson]: what changed hands between
-// two dates, with intervals from the layers' uncertainty and the closure check.
+// frontline diff [SCENARIO] --from DATE --to DATE [--out changes.gpkg|.fgb|.shp|.geojson]: what changed
+// hands between two dates, with intervals from the layers' uncertainty and the closure check.
 
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <memory>
+#include <optional>
 
 #include "analysis/change.hpp"
 #include "analysis/control.hpp"
@@ -16,7 +18,7 @@
 #include "app/scenario_input.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
-#include "io/geojson_writer.hpp"
+#include "io/vector_writer.hpp"
 
 namespace frontline::app {
 
@@ -38,18 +40,21 @@ const ControlState& stateAt(const Scenario& scenario, const Date& date, const st
     return *state;
 }
 
-Feature changeFeature(const std::string& id, const Geometry& geometry, const analysis::AreaInterval& area,
-                      const ControlState& from, const ControlState& to) {
-    auto km2 = [](double value) { return fmt::format("{:.3f}", value); };
-    return Feature{id,
-                   geometry,
-                   {{"from", from.date.iso()},
-                    {"to", to.date.iso()},
-                    {"area_km2", km2(area.valueKm2)},
-                    {"likely_min_km2", km2(area.likelyMinKm2)},
-                    {"likely_max_km2", km2(area.likelyMaxKm2)},
-                    {"min_km2", km2(area.minKm2)},
-                    {"max_km2", km2(area.maxKm2)}}};
+OutputFeature changeFeature(const std::string& id, const Geometry& geometry,
+                            const analysis::AreaInterval& area, const ControlState& from,
+                            const ControlState& to) {
+    // To the square metre: the digits below are the overlay's rounding, not a measurement, and would
+    // print as 4265.7670000000009 in a GeoJSON.
+    auto km2 = [](double value) { return std::round(value * 1e6) / 1e6; };
+    return OutputFeature{id,
+                         geometry,
+                         {{"from", from.date},
+                          {"to", to.date},
+                          {"area_km2", km2(area.valueKm2)},
+                          {"likely_min_km2", km2(area.likelyMinKm2)},
+                          {"likely_max_km2", km2(area.likelyMaxKm2)},
+                          {"min_km2", km2(area.minKm2)},
+                          {"max_km2", km2(area.maxKm2)}}};
 }
 
 }  // namespace
@@ -60,15 +65,19 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     addScenarioInput(*command, options->input);
     command->add_option("--from", options->from, "Start date (YYYY-MM-DD); the state in force then")->required();
     command->add_option("--to", options->to, "End date (YYYY-MM-DD)")->required();
-    command->add_option("--out", options->out, "Write the gained and lost polygons as GeoJSON (written atomically)");
+    command->add_option("--out", options->out,
+                        "Write the gained and lost pieces, the format by the extension: " +
+                            io::supportedVectorFormats() + " (written atomically)");
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->footer(
         "Example:\n"
-        "  frontline diff --from 1994-05-12 --to 2020-11-10 --out war-2020.geojson\n"
+        "  frontline diff --from 1994-05-12 --to 2020-11-10 --out war-2020.gpkg\n"
         "Rows: from and to areas, gained, lost, net (km²; min/max the worst case and likely_min/max the "
         "likely range\n"
         "from the uncertainty of the stretches that bound each piece, docs/uncertainty.md) and the\n"
-        "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.");
+        "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.\n"
+        "--out: the pieces gained and lost in WGS84 lon/lat (EPSG:4326), with Date fields from, to\n"
+        "and Real fields area_km2, min_km2, max_km2, likely_min_km2, likely_max_km2 (docs/formats.md).");
 
     return [options, &common](Diagnostics& diagnostics) {
         const io::OutputFormat format = outputFormat(common);
@@ -76,6 +85,9 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         const Date from = commandLineDate("--from", options->from);
         const Date to = commandLineDate("--to", options->to);
         if (to < from) throw UsageError("--to " + to.iso() + " is before --from " + from.iso());
+        // Checked before computing: a typo in the extension should not cost the overlay.
+        std::optional<io::VectorFile> output;
+        if (!options->out.empty()) output.emplace(options->out);
 
         LoadedScenario loaded(options->input, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
@@ -110,15 +122,10 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         }
         print(io::render(table, format));
 
-        if (!options->out.empty()) {
-            // GeoJSON keeps 7 decimals; snapped to that grid first, the pieces stay valid when read back.
-            constexpr double kGeoJsonGrid = 1e-7;
-            io::writeGeoJson(
-                options->out,
-                {changeFeature("gained", geo::snapToGrid(geos, change.gainedLonLat, kGeoJsonGrid),
-                               change.gained, fromState, toState),
-                 changeFeature("lost", geo::snapToGrid(geos, change.lostLonLat, kGeoJsonGrid), change.lost,
-                               fromState, toState)});
+        if (output) {
+            output->write({changeFeature("gained", change.gainedLonLat, change.gained, fromState, toState),
+                           changeFeature("lost", change.lostLonLat, change.lost, fromState, toState)},
+                          GeometryKind::Polygons, geos, diagnostics);
         }
         if (!analysis::closureHolds(change)) {
             throw CheckFailed(fmt::format("closure {:.6f} km² exceeds the tolerance", change.closureKm2));

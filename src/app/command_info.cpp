@@ -16,6 +16,7 @@
 #include "app/command.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/scenario_location.hpp"
+#include "geo/geodesic.hpp"
 #include "geo/thread_context.hpp"
 #include "io/layer_reader.hpp"
 #include "io/scenario_reader.hpp"
@@ -52,20 +53,51 @@ std::size_t warningsAbout(const Diagnostics& diagnostics, const Layer& layer, st
     return count;
 }
 
-std::vector<Cell> layerRow(const analysis::Measurer& measurer, const Layer& layer, std::size_t warnings) {
+// CSV and JSON are read by programs: the bounding box as four numbers and the length of a layer's lines;
+// the text table and Markdown keep the one bbox column people read.
+bool forPrograms(io::OutputFormat format) {
+    return format == io::OutputFormat::Csv || format == io::OutputFormat::Json;
+}
+
+std::vector<std::string> infoColumns(io::OutputFormat format) {
+    if (!forPrograms(format)) {
+        return {"layer", "role", "source_crs", "features", "vertices", "bbox", "area_km2", "warnings"};
+    }
+    return {"layer",   "role",    "source_crs", "features", "vertices",  "min_lon",
+            "min_lat", "max_lon", "max_lat",    "area_km2", "length_km", "warnings"};
+}
+
+std::vector<Cell> layerRow(const analysis::Measurer& measurer, const Layer& layer, std::size_t warnings,
+                           io::OutputFormat format) {
     BoundingBox box;
     for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
     const std::size_t vertices = layer.sourceVertexCount;
     const Geometry polygons = analysis::layerPolygons(measurer.geos, layer);
-    const std::string bbox = box.valid ? fmt::format("{:.4f} {:.4f} {:.4f} {:.4f}", box.minX, box.minY, box.maxX, box.maxY) : "";
-    return {layer.id,
-            std::string(toString(layer.role)),
-            layer.sourceCrs,
-            Cell::integer(static_cast<long>(layer.features.size())),
-            Cell::integer(static_cast<long>(vertices)),
-            bbox,
-            polygons.polygons.empty() ? Cell() : Cell::number(measurer.areaKm2(polygons), 3),
-            Cell::integer(static_cast<long>(warnings))};
+    std::vector<Cell> row{layer.id, std::string(toString(layer.role)), layer.sourceCrs,
+                          Cell::integer(static_cast<long>(layer.features.size())),
+                          Cell::integer(static_cast<long>(vertices))};
+    if (forPrograms(format)) {
+        // 7 decimals: 1 cm, as the GeoJSON frontline writes.
+        for (const double degrees : {box.minX, box.minY, box.maxX, box.maxY}) {
+            row.push_back(box.valid ? Cell::number(degrees, 7) : Cell());
+        }
+    } else {
+        row.push_back(box.valid
+                          ? fmt::format("{:.4f} {:.4f} {:.4f} {:.4f}", box.minX, box.minY, box.maxX, box.maxY)
+                          : "");
+    }
+    row.push_back(polygons.polygons.empty() ? Cell() : Cell::number(measurer.areaKm2(polygons), 3));
+    if (forPrograms(format)) {
+        double lengthKm = 0;
+        bool hasLines = false;
+        for (const auto& feature : layer.features) {
+            for (const auto& line : feature.geometry.lines) lengthKm += geo::geodesicLengthKm(line);
+            hasLines = hasLines || !feature.geometry.lines.empty();
+        }
+        row.push_back(hasLines ? Cell::number(lengthKm, 3) : Cell());
+    }
+    row.push_back(Cell::integer(static_cast<long>(warnings)));
+    return row;
 }
 
 }  // namespace
@@ -79,12 +111,15 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         "Examples:\n"
         "  frontline info                                  # the bundled Karabakh scenario\n"
         "  frontline info districts.gpkg borders.shp --format csv\n"
-        "Columns: layer, role, source_crs, features, vertices, bbox (lon/lat), area_km2 (geodesic), warnings.");
+        "Columns: layer, role, source_crs, features, vertices, bbox (lon/lat), area_km2 (geodesic), warnings.\n"
+        "With --format csv or json: the bbox as min_lon, min_lat, max_lon, max_lat (degrees), and\n"
+        "length_km (geodesic length of the layer's lines; empty without lines) after area_km2.");
 
     return [options, &common](Diagnostics& diagnostics) {
         const auto started = std::chrono::steady_clock::now();
+        const io::OutputFormat format = outputFormat(common);
         geo::ThreadContext context;
-        io::Table table{{"layer", "role", "source_crs", "features", "vertices", "bbox", "area_km2", "warnings"}, {}};
+        io::Table table{infoColumns(format), {}};
         std::string summary;
         std::unique_ptr<geo::EqualAreaFrame> fileFrame;
         std::vector<std::string> inputs = options->inputs;
@@ -97,7 +132,8 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                 const Scenario& scenario = loaded.scenario;
                 const analysis::Measurer measurer = loaded.measurer();
                 for (const auto& layer : scenario.layers) {
-                    table.rows.push_back(layerRow(measurer, layer, warningsAbout(diagnostics, layer, before)));
+                    table.rows.push_back(
+                        layerRow(measurer, layer, warningsAbout(diagnostics, layer, before), format));
                 }
                 const auto& states = scenario.timeline.states();
                 summary += fmt::format("{}: {} — {} layers, {} control states{}, {} events, {} claims\n",
@@ -120,10 +156,10 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                 }
                 const analysis::Measurer measurer{context.geos, *fileFrame};
                 layer.id = layer.sourceLayer;
-                table.rows.push_back(layerRow(measurer, layer, warningsAbout(diagnostics, layer, before)));
+                table.rows.push_back(
+                    layerRow(measurer, layer, warningsAbout(diagnostics, layer, before), format));
             }
         }
-        const io::OutputFormat format = outputFormat(common);
         if (format == io::OutputFormat::Table && !summary.empty()) print(summary + "\n");
         print(io::render(table, format));
         if (format == io::OutputFormat::Table) {

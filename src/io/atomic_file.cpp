@@ -25,7 +25,7 @@ void checkReplaceable(const std::filesystem::path& target) {
                           (::access(target.c_str(), W_OK) != 0 && errno == EACCES);
     if (S_ISREG(existing.st_mode) && readOnly) {
         throw DataError("cannot write '" + target.string() +
-                        "': the file exists and is read-only (not replaced)");
+                        "': it exists and is read-only (left as it is)");
     }
 }
 

@@ -11,18 +11,22 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string_view>
+#include <variant>
 
 #include "core/error.hpp"
 
@@ -390,6 +394,171 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path, QuietGdalErrors&
     return result;
 }
 
+// Every message GDAL reports while writing, kept off stderr: the warnings to pass on and the first
+// failure to throw (a failure can come late, from closing the dataset, with no return code to say so).
+// The handler stack is per thread in GDAL.
+class CollectedGdalMessages {
+public:
+    CollectedGdalMessages() {
+        CPLPushErrorHandlerEx(collect, this);
+        CPLErrorReset();
+    }
+    ~CollectedGdalMessages() { CPLPopErrorHandler(); }
+    CollectedGdalMessages(const CollectedGdalMessages&) = delete;
+    CollectedGdalMessages& operator=(const CollectedGdalMessages&) = delete;
+
+    const std::vector<std::string>& warnings() const { return m_warnings; }
+    // GDAL's first failure, or empty.
+    const std::string& failure() const { return m_failure; }
+
+private:
+    static void CPL_STDCALL collect(CPLErr level, CPLErrorNum /*number*/, const char* message) {
+        auto* self = static_cast<CollectedGdalMessages*>(CPLGetErrorHandlerUserData());
+        if (level == CE_Warning) {
+            self->m_warnings.push_back(oneLine(message));
+        } else if (level >= CE_Failure && self->m_failure.empty()) {
+            self->m_failure = oneLine(message);
+        }
+    }
+
+    std::vector<std::string> m_warnings;
+    std::string m_failure;
+};
+
+// A folder of GDAL's in-memory file system (/vsimem/), removed with all it holds.
+class MemoryFolder {
+public:
+    MemoryFolder() : m_path("/vsimem/frontline-output-" + std::to_string(s_counter++)) {
+        VSIMkdir(m_path.c_str(), 0755);
+    }
+    ~MemoryFolder() { VSIRmdirRecursive(m_path.c_str()); }
+    MemoryFolder(const MemoryFolder&) = delete;
+    MemoryFolder& operator=(const MemoryFolder&) = delete;
+
+    const std::string& path() const { return m_path; }
+
+private:
+    // /vsimem/ is one file system for the whole process: each writer, on any thread, gets its own folder.
+    static inline std::atomic<unsigned> s_counter{0};
+    std::string m_path;
+};
+
+struct FieldColumn {
+    std::string name;
+    FieldType type;
+};
+
+// The columns every feature shares (see OutputFeature).
+std::vector<FieldColumn> columnsOf(const std::vector<OutputFeature>& features) {
+    std::vector<FieldColumn> columns;
+    if (features.empty()) return columns;
+    for (const auto& field : features.front().fields) columns.push_back({field.name, field.type()});
+    for (const auto& feature : features) {
+        bool same = feature.fields.size() == columns.size();
+        for (std::size_t i = 0; same && i < columns.size(); ++i) {
+            same = feature.fields[i].name == columns[i].name && feature.fields[i].type() == columns[i].type;
+        }
+        if (!same) {
+            throw std::invalid_argument("feature '" + feature.id + "' has other fields than the first");
+        }
+    }
+    for (const auto& column : columns) {
+        if (column.name == "id") throw std::invalid_argument("the field name 'id' is the feature id's");
+    }
+    return columns;
+}
+
+// Indexed by FieldType.
+constexpr OGRFieldType kOgrFieldTypes[] = {OFTInteger64, OFTReal, OFTString, OFTDate};
+static_assert(std::size(kOgrFieldTypes) == std::variant_size_v<Field::Value>, "one OGR type per FieldType");
+
+void setField(OGRFeature& feature, int index, const Field::Value& value) {
+    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+        feature.SetField(index, static_cast<GIntBig>(*integer));
+    } else if (const auto* real = std::get_if<double>(&value)) {
+        feature.SetField(index, *real);
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+        feature.SetField(index, text->c_str());
+    } else {
+        const Date& date = std::get<Date>(value);
+        feature.SetField(index, date.year(), static_cast<int>(date.month()), static_cast<int>(date.day()));
+    }
+}
+
+template <class Curve>
+std::unique_ptr<Curve> ogrCurve(const Path& path) {
+    auto curve = std::make_unique<Curve>();
+    curve->setPoints(static_cast<int>(path.size()), reinterpret_cast<const OGRRawPoint*>(path.data()));
+    return curve;
+}
+
+// Polygons as a MultiPolygon (a GeoPackage layer of MULTIPOLYGON takes no bare Polygon), lines as a
+// MultiLineString, points as a MultiPoint; a mix as a GeometryCollection of those. Null when empty.
+std::unique_ptr<OGRGeometry> ogrGeometry(const Geometry& geometry) {
+    std::vector<std::unique_ptr<OGRGeometry>> parts;
+    if (!geometry.polygons.empty()) {
+        auto multi = std::make_unique<OGRMultiPolygon>();
+        for (const auto& polygon : geometry.polygons) {
+            auto part = std::make_unique<OGRPolygon>();
+            for (const auto& ring : polygon.rings) {
+                part->addRingDirectly(ogrCurve<OGRLinearRing>(ring).release());
+            }
+            multi->addGeometryDirectly(part.release());
+        }
+        parts.push_back(std::move(multi));
+    }
+    if (!geometry.lines.empty()) {
+        auto multi = std::make_unique<OGRMultiLineString>();
+        for (const auto& line : geometry.lines) {
+            multi->addGeometryDirectly(ogrCurve<OGRLineString>(line).release());
+        }
+        parts.push_back(std::move(multi));
+    }
+    if (!geometry.points.empty()) {
+        auto multi = std::make_unique<OGRMultiPoint>();
+        for (const auto& point : geometry.points) multi->addGeometryDirectly(new OGRPoint(point.x, point.y));
+        parts.push_back(std::move(multi));
+    }
+    if (parts.empty()) return nullptr;
+    if (parts.size() == 1) return std::move(parts.front());
+    auto collection = std::make_unique<OGRGeometryCollection>();
+    for (auto& part : parts) collection->addGeometryDirectly(part.release());
+    return collection;
+}
+
+OGRwkbGeometryType ogrType(GeometryKind kind) {
+    switch (kind) {
+        case GeometryKind::Polygons:
+            return wkbMultiPolygon;
+        case GeometryKind::Lines:
+            return wkbMultiLineString;
+        case GeometryKind::Points:
+            return wkbMultiPoint;
+        case GeometryKind::Any:
+            return wkbUnknown;
+    }
+    return wkbUnknown;
+}
+
+bool fits(const Geometry& geometry, GeometryKind kind) {
+    switch (kind) {
+        case GeometryKind::Polygons:
+            return geometry.lines.empty() && geometry.points.empty();
+        case GeometryKind::Lines:
+            return geometry.polygons.empty() && geometry.points.empty();
+        case GeometryKind::Points:
+            return geometry.polygons.empty() && geometry.lines.empty();
+        case GeometryKind::Any:
+            return true;
+    }
+    return true;
+}
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace
 
 bool isLocalPath(const std::string& path) {
@@ -499,6 +668,104 @@ std::set<std::string> vectorFileExtensions() {
 }
 
 void limitConnectionWait(int seconds) { ::setenv("PGCONNECT_TIMEOUT", std::to_string(seconds).c_str(), 0); }
+
+std::vector<WrittenFile> writeOgrLayer(const OgrLayerOutput& output,
+                                       const std::vector<OutputFeature>& features, Diagnostics& diagnostics) {
+    registerDrivers();
+    const std::vector<FieldColumn> columns = columnsOf(features);
+    for (const auto& feature : features) {
+        if (!fits(feature.geometry, output.geometry)) {
+            throw std::invalid_argument("feature '" + feature.id +
+                                        "' has geometry of another kind than its layer");
+        }
+    }
+    CollectedGdalMessages messages;
+    auto failed = [&](const std::string& what) {
+        const std::string reason = messages.failure().empty() ? "GDAL gave no reason" : messages.failure();
+        return DataError("cannot write '" + output.path + "': " + what + reason);
+    };
+
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(output.driver.c_str());  // borrowed
+    if (!driver) {
+        throw DataError("cannot write '" + output.path + "': this GDAL has no " + output.driver + " driver");
+    }
+    const MemoryFolder folder;
+    const std::string datasetPath =
+        folder.path() + "/" + std::filesystem::path(output.path).filename().string();
+    {
+        GDALDatasetUniquePtr dataset(driver->Create(datasetPath.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!dataset) throw failed("");
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        // EPSG:4326 says latitude first; every file we write has longitude first, as GIS software expects.
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        CPLStringList options;
+        for (const auto& option : output.layerOptions) options.AddString(option.c_str());
+        OGRLayer* layer = dataset->CreateLayer(output.layerName.c_str(), &wgs84, ogrType(output.geometry),
+                                               options.List());  // borrowed from the dataset
+        if (!layer) throw failed("");
+        OGRFieldDefn idField("id", OFTString);
+        if (layer->CreateField(&idField) != OGRERR_NONE) throw failed("field 'id': ");
+        for (const auto& column : columns) {
+            OGRFieldDefn definition(column.name.c_str(), kOgrFieldTypes[static_cast<int>(column.type)]);
+            if (layer->CreateField(&definition) != OGRERR_NONE) throw failed("field '" + column.name + "': ");
+        }
+        // One transaction for all features where the driver has them (GeoPackage: one commit, not one each).
+        const bool transaction =
+            dataset->TestCapability(ODsCTransactions) && dataset->StartTransaction() == OGRERR_NONE;
+        for (const auto& feature : features) {
+            OGRFeatureUniquePtr out(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            out->SetField(0, feature.id.c_str());
+            // Columns keep our order; a driver may only rename them (a Shapefile's 10 characters).
+            for (std::size_t i = 0; i < feature.fields.size(); ++i) {
+                setField(*out, static_cast<int>(i) + 1, feature.fields[i].value);
+            }
+            if (auto geometry = ogrGeometry(feature.geometry)) out->SetGeometryDirectly(geometry.release());
+            if (layer->CreateFeature(out.get()) != OGRERR_NONE) {
+                throw failed("feature '" + feature.id + "': ");
+            }
+        }
+        if (transaction && dataset->CommitTransaction() != OGRERR_NONE) throw failed("");
+    }  // closing the dataset writes what the driver held back; GDAL 3.6 reports a failure only as a message
+    if (!messages.failure().empty()) throw failed("");
+    // Some drivers drop what they cannot hold without a word (GDAL 3.6's FlatGeobuf: a feature without
+    // geometry); count what is there.
+    {
+        GDALDatasetUniquePtr dataset(
+            GDALDataset::Open(datasetPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        OGRLayer* layer =
+            dataset && dataset->GetLayerCount() == 1 ? dataset->GetLayer(0) : nullptr;  // borrowed
+        if (!layer) throw failed("cannot read back what GDAL wrote: ");
+        const GIntBig kept = layer->GetFeatureCount(TRUE);
+        if (kept != static_cast<GIntBig>(features.size())) {
+            throw DataError("cannot write '" + output.path + "': GDAL's " + output.driver + " driver kept " +
+                            std::to_string(kept) + " of the " + std::to_string(features.size()) +
+                            " features");
+        }
+    }
+    for (const auto& warning : messages.warnings()) diagnostics.warn("'" + output.path + "'", warning);
+
+    std::vector<WrittenFile> files;
+    const CPLStringList names(VSIReadDir(folder.path().c_str()), TRUE);
+    for (int i = 0; i < names.size(); ++i) {
+        const std::string name = names[i];
+        // SQLite's journals are gone once a GeoPackage is closed cleanly; one left means it is not.
+        if (endsWith(name, "-journal") || endsWith(name, "-wal") || endsWith(name, "-shm")) {
+            throw DataError("cannot write '" + output.path + "': GDAL left the SQLite journal '" + name +
+                            "' behind");
+        }
+        vsi_l_offset length = 0;
+        // Borrowed from the in-memory file, which the folder removes.
+        const GByte* data = VSIGetMemFileBuffer((folder.path() + "/" + name).c_str(), &length, FALSE);
+        if (!data) {
+            throw DataError("cannot write '" + output.path + "': GDAL's in-memory '" + name + "' is gone");
+        }
+        files.push_back(
+            {name, std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length))});
+    }
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return files;
+}
 
 std::string gdalVersion() { return GDALVersionInfo("RELEASE_NAME"); }
 

@@ -1,12 +1,15 @@
 #pragma once
 // The only door to GDAL/OGR: reads any vector source OGR opens (GeoJSON, GeoPackage, Shapefile,
-// FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as stored.
+// FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as stored, and
+// writes typed output features with one of its drivers.
 
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "core/feature.hpp"
+#include "core/output_feature.hpp"
 
 namespace frontline::io {
 
@@ -44,6 +47,32 @@ std::set<std::string> vectorFileExtensions();
 // string still wins. Without one libpq waits for ever on a server that accepts the connection and
 // never answers. Changes the environment, so call it before any other thread starts.
 void limitConnectionWait(int seconds);
+
+// How writeOgrLayer writes: which driver, under which name, with which layer creation options.
+struct OgrLayerOutput {
+    std::string driver;  // GDAL's short name: "GPKG", "FlatGeobuf", "ESRI Shapefile", …
+    std::string path;    // the target as given, for messages; its file name names the dataset
+    std::string layerName;
+    GeometryKind geometry = GeometryKind::Any;
+    std::vector<std::string> layerOptions;  // "KEY=VALUE"
+};
+
+// One file of a dataset as GDAL wrote it: its name (no folder) and its bytes.
+struct WrittenFile {
+    std::string name;
+    std::string bytes;
+};
+
+// Writes `features` as one layer in WGS84 lon/lat (EPSG:4326, longitude first), their id as the String
+// field "id" followed by their fields, into GDAL's in-memory file system, and returns the files the
+// driver made there, sorted by name (one, or a Shapefile's .shp, .shx, .dbf, .prj, .cpg). Nothing touches
+// the disk: the caller puts the bytes in place. Polygons are written as MultiPolygons, lines as
+// MultiLineStrings, points as MultiPoints, an empty geometry as none. GDAL's warnings (a field name
+// shortened for a Shapefile) go to `diagnostics`; a failure, or a driver that kept fewer features than
+// it was given, throws DataError "cannot write 'PATH': …". Features whose fields differ in name, order
+// or type, or whose geometry is not of the layer's kind, are a programmer error (std::invalid_argument).
+std::vector<WrittenFile> writeOgrLayer(const OgrLayerOutput& output,
+                                       const std::vector<OutputFeature>& features, Diagnostics& diagnostics);
 
 // The GDAL version string, e.g. "3.6.2".
 std::string gdalVersion();

@@ -235,6 +235,54 @@ TEST(Cli, EveryCommandHasHelpWithAnExample) {
     }
 }
 
+// The length of the meridian arc between two latitudes on WGS84, km, by Simpson's rule on
+// M'(φ) = a(1 − e²) / (1 − e² sin²φ)^{3/2}: a line along one meridian is a chain of geodesics.
+double meridianArcKm(double fromDegrees, double toDegrees) {
+    const double a = 6378.137, f = 1 / 298.257223563, e2 = f * (2 - f);
+    const double pi = std::acos(-1.0);
+    const double from = fromDegrees * pi / 180, to = toDegrees * pi / 180;
+    auto derivative = [&](double phi) {
+        return a * (1 - e2) / std::pow(1 - e2 * std::sin(phi) * std::sin(phi), 1.5);
+    };
+    const int steps = 1000;
+    const double h = (to - from) / steps;
+    double sum = derivative(from) + derivative(to);
+    for (int i = 1; i < steps; ++i) sum += (i % 2 ? 4 : 2) * derivative(from + i * h);
+    return sum * h / 3;
+}
+
+TEST(Cli, InfoForProgramsGivesTheBoundingBoxAsNumbersAndTheLengthOfLines) {
+    const std::string border = kData + "/context/west_border.geojson";  // 44°E, 39.9–41.6°N
+    const RunResult csv =
+        runFrontline({"info", border, kSynthetic + "/layers/held_2000.geojson", "--format", "csv"});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    const Csv table = parseCsv(csv.out);
+    EXPECT_EQ(table.header, (std::vector<std::string>{"layer", "role", "source_crs", "features", "vertices",
+                                                      "min_lon", "min_lat", "max_lon", "max_lat", "area_km2",
+                                                      "length_km", "warnings"}));
+    ASSERT_EQ(table.rows.size(), 2u);
+    auto field = [&](std::size_t row, const std::string& name) {
+        return table.rows[row][static_cast<std::size_t>(table.column(name))];
+    };
+    EXPECT_EQ(field(0, "min_lon"), "44.0000000");
+    EXPECT_EQ(field(0, "min_lat"), "39.9000000");
+    EXPECT_EQ(field(0, "max_lon"), "44.0000000");
+    EXPECT_EQ(field(0, "max_lat"), "41.6000000");
+    EXPECT_EQ(field(0, "area_km2"), "");
+    EXPECT_NEAR(std::stod(field(0, "length_km")), meridianArcKm(39.9, 41.6), 0.001);
+    EXPECT_EQ(field(1, "length_km"), "");  // polygons only
+    EXPECT_EQ(field(1, "max_lat"), "41.0000000");
+
+    const RunResult json = runFrontline({"info", border, "--format", "json"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    EXPECT_NE(json.out.find("\"min_lat\": 39.9,"), std::string::npos) << json.out;
+    EXPECT_NE(json.out.find("\"area_km2\": null,"), std::string::npos) << json.out;
+    // The text table keeps its one bbox column.
+    const RunResult text = runFrontline({"info", border});
+    EXPECT_NE(text.out.find("44.0000 39.9000 44.0000 41.6000"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find("length_km"), std::string::npos) << text.out;
+}
+
 TEST(Cli, InfoDescribesTheScenario) {
     const RunResult result = runFrontline({"info", kSynthetic});
     ASSERT_EQ(result.exitCode, 0) << result.err;
