@@ -63,7 +63,6 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exporting::ExportOptions exportOptions;
         exportOptions.out = options->out;
         std::tie(exportOptions.width, exportOptions.height) = parseSize(options->size);
-        exportOptions.schedule = scheduleOptions(options->schedule);
         if (!options->at.empty()) exportOptions.at = commandLineDate("--at", options->at);
         if (!options->at.empty() && exporting::outputKind(exportOptions.out) != exporting::OutputKind::PngStill) {
             throw UsageError("--at is for a still: use --out FILE.png");
@@ -78,6 +77,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         // Xvfb (when there is no display) boots on the other core while the scenario loads.
         exporting::startDisplay();
         LoadedScenario loaded(options->input, common, diagnostics);
+        exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
         verbose(exporting::ensureDisplay());
         const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
         if (result.leftoversRemoved > 0 && !common.quiet) {

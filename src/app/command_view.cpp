@@ -61,7 +61,6 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         if (viewer.windowSize.x < 320 || viewer.windowSize.y < 240 || viewer.windowSize.x > 7680 || viewer.windowSize.y > 4320) {
             throw UsageError(fmt::format("--size {} is outside 320x240 … 7680x4320", options->size));
         }
-        viewer.schedule = scheduleOptions(options->schedule);
         if (!options->at.empty()) viewer.at = commandLineDate("--at", options->at);
         viewer.antialiasing = options->antialias;
         viewer.shaderFolder = shaderFolder();
@@ -70,6 +69,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         if (!options->script.empty()) viewer.script = readScript(options->script);
 
         LoadedScenario loaded(options->input, common, diagnostics);
+        viewer.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
         const char* display = std::getenv("DISPLAY");
         if (!display || !*display) {
             if (viewer.script.empty() && options->benchmark == 0) {

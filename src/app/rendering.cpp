@@ -1,7 +1,9 @@
 #include "app/rendering.hpp"
 
-#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -11,17 +13,22 @@
 namespace frontline::app {
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
+    const exporting::ScheduleOptions defaults;
     command.add_option("--fps", arguments.fps, "Frames per second (frame k of view is frame k of export)")->capture_default_str();
     command.add_option("--from", arguments.from, "First date shown (default: the first state's)");
     command.add_option("--to", arguments.to, "Last date shown (default: the last state's)");
-    command.add_option("--transition", arguments.transition,
-                       "Seconds for each change of area (the date counter runs half as long before it)")
-        ->capture_default_str();
-    command.add_option("--hold", arguments.hold, "Seconds each state is held")->capture_default_str();
+    command.add_option(
+        "--transition", arguments.transition,
+        fmt::format("Seconds for each change of area (the date counter runs half as long before it; "
+                    "default {})",
+                    defaults.transitionSeconds));
+    command.add_option("--hold", arguments.hold,
+                       fmt::format("Seconds each state is held (default {})", defaults.holdSeconds));
     command.add_option(
         "--duration", arguments.duration,
-        "The video lasts exactly this many seconds, shared out by --pace (instead of --hold and "
-        "--transition per state)");
+        fmt::format("The video lasts exactly this many seconds, shared out by --pace (instead of --hold "
+                    "and --transition per state; the default for more than {} states)",
+                    kLongSeriesStates));
     command
         .add_option(
             "--pace", arguments.pace,
@@ -31,18 +38,35 @@ void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
         ->capture_default_str();
 }
 
-exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments) {
+exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, const Scenario& scenario,
+                                           bool quiet) {
     exporting::ScheduleOptions schedule;
     schedule.fps = arguments.fps;
-    schedule.transitionSeconds = arguments.transition;
-    schedule.holdSeconds = arguments.hold;
-    if (arguments.duration != 0) {
-        if (!(arguments.duration > 0)) throw UsageError("--duration must be a positive number of seconds");
-        schedule.durationSeconds = arguments.duration;
+    if (arguments.transition) schedule.transitionSeconds = *arguments.transition;
+    if (arguments.hold) schedule.holdSeconds = *arguments.hold;
+    if (arguments.duration) {
+        if (!(*arguments.duration > 0)) throw UsageError("--duration must be a positive number of seconds");
+        schedule.durationSeconds = *arguments.duration;
     }
     schedule.pace = exporting::parsePace(arguments.pace);
     if (!arguments.from.empty()) schedule.from = commandLineDate("--from", arguments.from);
     if (!arguments.to.empty()) schedule.to = commandLineDate("--to", arguments.to);
+    if (arguments.duration || arguments.hold || arguments.transition) return schedule;
+    std::size_t keys = 0;
+    for (const auto& state : scenario.timeline.states()) {
+        keys +=
+            (!schedule.from || *schedule.from <= state.date) && (!schedule.to || state.date <= *schedule.to);
+    }
+    if (keys > kLongSeriesStates) {
+        schedule.durationSeconds = std::clamp(0.1 * static_cast<double>(keys), 20.0, 60.0);
+        if (!quiet) {
+            fmt::print(
+                stderr,
+                "frontline: note: {} states: the video lasts {:g} s, paced by state (give --duration, or "
+                "--hold and --transition for per-state timing)\n",
+                keys, *schedule.durationSeconds);
+        }
+    }
     return schedule;
 }
 

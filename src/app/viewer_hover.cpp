@@ -80,7 +80,7 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
     auto testControl = [&]() -> std::optional<HoverTarget> {
         controlTested = true;
         if (state < 0 || isHidden(render::Renderer::kControlLayers)) return std::nullopt;
-        const auto& mesh = scene.states()[static_cast<std::size_t>(state)];
+        const render::StateShapes& mesh = scene.shapes(state);
         if (inTriangles(mesh.area, scenePixel) || inTriangles(mesh.frontLine, scenePixel)) {
             return HoverTarget{HoverTarget::Kind::Control, nullptr, 0, state, 0};
         }
@@ -145,7 +145,7 @@ const std::vector<sf::Vertex>& HoverDescriber::triangles(const HoverTarget& targ
     static const std::vector<sf::Vertex> none;
     switch (target.kind) {
         case HoverTarget::Kind::Control:
-            return m_scene.states()[static_cast<std::size_t>(target.state)].area;
+            return m_scene.shapes(target.state).area;
         case HoverTarget::Kind::Feature: {
             const auto& feature = target.layer->features[target.feature];
             return feature.fill.empty() ? feature.stroke : feature.fill;

@@ -206,12 +206,15 @@ std::string scenarioFingerprint(const Scenario& scenario) {
 // What determines the frames: the scenario and every option of the schedule and the drawing.
 std::string sequenceRecord(const Scenario& scenario, const ExportOptions& options, std::size_t frames) {
     const auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string("-"); };
+    const auto& schedule = options.schedule;
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nantialias {}\n",
+        "{}\nduration {}\npace {}\nantialias {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
-        options.schedule.fps, date(options.schedule.from), date(options.schedule.to),
-        options.schedule.transitionSeconds, options.schedule.holdSeconds, options.antialiasing);
+        schedule.fps, date(schedule.from), date(schedule.to), schedule.transitionSeconds,
+        schedule.holdSeconds,
+        schedule.durationSeconds ? fmt::format("{}", *schedule.durationSeconds) : std::string("-"),
+        schedule.pace == Pace::Time ? "time" : "state", options.antialiasing);
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {

@@ -148,12 +148,15 @@ void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame)
 
 const sf::Texture& Renderer::fieldTexture(int from, int to) {
     const auto key = std::make_pair(from, to);
-    if (auto found = m_fields.find(key); found != m_fields.end()) return found->second;
-    sf::Texture& texture = m_fields[key];
-    if (!texture.loadFromImage(m_scene.transition(from, to).field)) throw RenderError("cannot upload a transition field texture");
-    // Linear filtering interpolates both 16-bit halves linearly, so the decoded value interpolates too.
-    texture.setSmooth(true);
-    return texture;
+    return *m_fields.get(key, [&] {
+        auto texture = std::make_unique<sf::Texture>();
+        if (!texture->loadFromImage(m_scene.transition(from, to).field)) {
+            throw RenderError("cannot upload a transition field texture");
+        }
+        // Linear filtering interpolates both 16-bit halves linearly, so the decoded value interpolates too.
+        texture->setSmooth(true);
+        return texture;
+    });
 }
 
 void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
@@ -185,7 +188,7 @@ void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
 void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
     if (!frame.transition) {
         if (frame.state >= 0) {
-            drawTriangles(target, m_scene.states()[static_cast<std::size_t>(frame.state)].area);
+            drawTriangles(target, m_scene.shapes(frame.state).area);
             drawFrontLine(target, frame.state, 1.0f, frame.seconds);
         }
         return;
@@ -219,7 +222,7 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
 }
 
 void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds) {
-    const auto& mesh = m_scene.states()[static_cast<std::size_t>(state)];
+    const StateShapes& mesh = m_scene.shapes(state);
     if (mesh.frontLine.empty() || opacity <= 0) return;
     const float u = m_scene.unit();
     sf::Shader& shader = m_shaders.dash;

@@ -6,7 +6,6 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
-
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,6 +16,7 @@
 
 #include "render/fonts.hpp"
 #include "render/map_view.hpp"
+#include "render/recent_cache.hpp"
 #include "render/scene.hpp"
 #include "render/shaders.hpp"
 
@@ -97,7 +97,7 @@ private:
     Scene& m_scene;
     const Fonts& m_fonts;
     ShaderSet& m_shaders;
-    std::map<std::pair<int, int>, sf::Texture> m_fields;
+    RecentCache<std::pair<int, int>, std::unique_ptr<sf::Texture>> m_fields{4};
     std::vector<std::string> m_texts;
     std::vector<sf::Vertex> m_kept;   // the kept part of a transition, recoloured each frame
     MapView m_mapView;

@@ -98,19 +98,26 @@ Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts&
     // for bad input are part of the command line's contract (tests/bad).
     m_stats = stats.get();
     if (buildError) std::rethrow_exception(buildError);
-    buildFrontLines();
 }
 
-void Scene::buildFrontLines() {
+const StateShapes& Scene::shapes(int state) const {
+    return m_shapes.get(state, [&] { return makeShapes(state); });
+}
+
+StateShapes Scene::makeShapes(int state) const {
+    StateShapes shapes;
+    const auto index = static_cast<std::size_t>(state);
+    const StateMesh& mesh = m_states.at(index);
+    if (!mesh.layer) return shapes;
+    shapes.area = fillTriangles(m_frame->project(m_heldLonLat.at(index)), mesh.fill);
     // The line of contact is what analysis found to be front (the outline minus borders and coasts);
     // drawn heavier than the layer's outline width: it is the subject.
-    for (std::size_t i = 0; i < m_states.size() && i < m_stats.size(); ++i) {
-        StateMesh& mesh = m_states[i];
-        if (!mesh.layer || m_stats[i].frontLonLat.lines.empty()) continue;
+    if (index < m_stats.size() && !m_stats[index].frontLonLat.lines.empty()) {
         const float lineWidth =
             std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_unit);
-        mesh.frontLine = outline(m_frame->project(m_stats[i].frontLonLat), lineWidth, mesh.stroke);
+        shapes.frontLine = outline(m_frame->project(m_stats[index].frontLonLat), lineWidth, mesh.stroke);
     }
+    return shapes;
 }
 
 void Scene::build(const Fonts& fonts) {
@@ -221,8 +228,8 @@ void Scene::build(const Fonts& fonts) {
             mesh.layer = &scenario.layer(states[i].layerId);
             const LayerStyle& style = mesh.layer->style;
             mesh.fill = styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
-            mesh.stroke = styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
-            mesh.area = fillTriangles(heldXy[i], mesh.fill);
+            mesh.stroke =
+                styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
         }
         m_states.push_back(std::move(mesh));
     }
@@ -333,9 +340,10 @@ int Scene::stateIndexAt(const Date& date) const {
 }
 
 const TransitionMesh& Scene::transition(int from, int to) {
-    const auto key = std::make_pair(from, to);
-    if (auto found = m_transitions.find(key); found != m_transitions.end()) return found->second;
+    return m_transitions.get(std::make_pair(from, to), [&] { return makeTransition(from, to); });
+}
 
+TransitionMesh Scene::makeTransition(int from, int to) {
     const Geometry none;
     const Geometry& a = from >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(from)) : none;
     const Geometry& b = to >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(to)) : none;
@@ -369,11 +377,11 @@ const TransitionMesh& Scene::transition(int from, int to) {
     // The reveal field. Distances are measured in field cells on the rasterized states.
     const int w = static_cast<int>(std::ceil(static_cast<float>(m_size.x) / mesh.fieldCell));
     const int h = static_cast<int>(std::ceil(static_cast<float>(m_size.y) / mesh.fieldCell));
+    // Each mask is made before asking for the other state's shapes, so neither reference can be dropped
+    // while it is read.
     const std::vector<sf::Vertex> noTriangles;
-    const auto& trianglesA = from >= 0 ? m_states[static_cast<std::size_t>(from)].area : noTriangles;
-    const auto& trianglesB = to >= 0 ? m_states[static_cast<std::size_t>(to)].area : noTriangles;
-    const auto maskA = rasterize(trianglesA, w, h, mesh.fieldCell);
-    const auto maskB = rasterize(trianglesB, w, h, mesh.fieldCell);
+    const auto maskA = rasterize(from >= 0 ? shapes(from).area : noTriangles, w, h, mesh.fieldCell);
+    const auto maskB = rasterize(to >= 0 ? shapes(to).area : noTriangles, w, h, mesh.fieldCell);
     const auto toA = distanceTo(maskA, w, h, 1), outOfA = distanceTo(maskA, w, h, 0);
     const auto toB = distanceTo(maskB, w, h, 1), outOfB = distanceTo(maskB, w, h, 0);
     const bool emptyA = a.polygons.empty(), emptyB = b.polygons.empty();
@@ -402,7 +410,7 @@ const TransitionMesh& Scene::transition(int from, int to) {
                                           static_cast<sf::Uint8>(g >> 8), static_cast<sf::Uint8>(g & 0xff)));
         }
     }
-    return m_transitions.emplace(key, std::move(mesh)).first->second;
+    return mesh;
 }
 
 }  // namespace frontline::render

@@ -10,7 +10,6 @@
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/Vertex.hpp>
-
 #include <future>
 #include <map>
 #include <optional>
@@ -22,6 +21,7 @@
 #include "core/scenario.hpp"
 #include "geo/thread_context.hpp"
 #include "render/fonts.hpp"
+#include "render/recent_cache.hpp"
 
 namespace frontline::render {
 
@@ -45,12 +45,17 @@ struct LayerMesh {
     bool visibleAt(const Date& date) const;
 };
 
-// The held area of one dated control state.
+// One dated control state: what it is and how it is styled. Its triangles are made when it is drawn
+// (Scene::shapes), so that a series of hundreds of states keeps only the few on screen in memory.
 struct StateMesh {
     const ControlState* state = nullptr;  // borrowed from the scenario's timeline
     const Layer* layer = nullptr;         // nullptr for an empty state
     sf::Color fill = sf::Color::Transparent;
     sf::Color stroke = sf::Color::Transparent;
+};
+
+// The triangles of one state's held area and of its line of contact.
+struct StateShapes {
     std::vector<sf::Vertex> area;         // triangles
     std::vector<sf::Vertex> frontLine;    // the line of contact's stroke, texCoords.x = arc length
 };
@@ -97,7 +102,11 @@ public:
     const std::vector<LayerMesh>& layers() const { return m_layers; }
     // One per timeline state, in timeline order.
     const std::vector<StateMesh>& states() const { return m_states; }
-    // The change from state `from` to state `to` (indices; −1 = before the first state).
+    // The triangles of state `state` (an index), tessellated on first use; the most recent few are
+    // kept (see RecentCache for how long a reference stays valid).
+    const StateShapes& shapes(int state) const;
+    // The change from state `from` to state `to` (indices; −1 = before the first state), made on first
+    // use; the most recent few are kept.
     const TransitionMesh& transition(int from, int to);
     // The timeline as `frontline stats` measures it (geodesic), one row per state.
     const std::vector<analysis::StateStats>& stats() const { return m_stats; }
@@ -116,7 +125,8 @@ private:
     sf::Vector2f toPixel(const Coord& projectedXy) const;
     std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
-    void buildFrontLines();
+    StateShapes makeShapes(int state) const;
+    TransitionMesh makeTransition(int from, int to);
     void placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame);
 
     const Scenario& m_scenario;
@@ -136,7 +146,8 @@ private:
     std::vector<analysis::StateStats> m_stats;
     std::vector<PlaceLabel> m_places;
     std::optional<LayerMesh> m_placeLayer;
-    std::map<std::pair<int, int>, TransitionMesh> m_transitions;
+    mutable RecentCache<int, StateShapes> m_shapes{8};
+    RecentCache<std::pair<int, int>, TransitionMesh> m_transitions{4};
     std::optional<geo::EqualAreaFrame> m_frame;
 };
 

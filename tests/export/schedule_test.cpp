@@ -1,0 +1,98 @@
+// Schedules of a fixed length (--duration): exactly round(seconds × fps) frames, and every frame shows
+// the state in force on the date it shows.
+
+#include "export/schedule.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "core/error.hpp"
+#include "render/gl_fixture.hpp"
+#include "render/offscreen.hpp"
+
+namespace frontline::test {
+namespace {
+
+const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
+
+class DurationSchedule : public ::testing::Test {
+protected:
+    void SetUp() override {
+        FRONTLINE_REQUIRE_DISPLAY();
+        scenario = loadScenario(context, kSynthetic);
+        renderer = std::make_unique<render::OffscreenRenderer>(scenario, context, sf::Vector2u{160, 90},
+                                                               FRONTLINE_SHADER_DIR);
+    }
+    std::vector<render::FrameSpec> schedule(double seconds, exporting::Pace pace, double fps = 10) {
+        exporting::ScheduleOptions options;
+        options.fps = fps;
+        options.durationSeconds = seconds;
+        options.pace = pace;
+        return exporting::buildSchedule(renderer->scene(), options);
+    }
+
+    geo::ThreadContext context;
+    Scenario scenario;
+    std::unique_ptr<render::OffscreenRenderer> renderer;
+};
+
+TEST_F(DurationSchedule, LastsExactlyTheDurationInEitherPace) {
+    for (const auto pace : {exporting::Pace::State, exporting::Pace::Time}) {
+        for (const double seconds : {0.1, 1.0, 7.34, 20.0}) {
+            const auto frames = schedule(seconds, pace);
+            EXPECT_EQ(frames.size(), static_cast<std::size_t>(std::lround(seconds * 10))) << seconds;
+            for (std::size_t i = 0; i < frames.size(); ++i) EXPECT_DOUBLE_EQ(frames[i].seconds, i / 10.0);
+        }
+    }
+}
+
+// Paced by time, the date runs evenly from the first state to the last and the map shows whatever is
+// in force on it: the counter and the map cannot disagree.
+TEST_F(DurationSchedule, PacedByTimeShowsTheStateInForceOnEachDate) {
+    const auto frames = schedule(10, exporting::Pace::Time);
+    const auto& states = scenario.timeline.states();
+    ASSERT_EQ(frames.front().date, states.front().date);
+    ASSERT_EQ(frames.back().date, states.back().date);
+    const long span = daysBetween(states.front().date, states.back().date);
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        EXPECT_FALSE(frames[i].transition);
+        EXPECT_EQ(frames[i].state, renderer->scene().stateIndexAt(frames[i].date));
+        const double expected =
+            static_cast<double>(span) * static_cast<double>(i) / static_cast<double>(frames.size() - 1);
+        EXPECT_NEAR(static_cast<double>(daysBetween(states.front().date, frames[i].date)), expected, 1.0);
+    }
+}
+
+// Paced by state, the key dates share the frames equally (to one frame), and a change of state is a
+// transition from exactly the state before to the state after.
+TEST_F(DurationSchedule, PacedByStateSharesTheFramesEquallyBetweenKeys) {
+    const auto frames = schedule(8, exporting::Pace::State);
+    std::map<long, int> perDate;
+    for (const auto& frame : frames) ++perDate[frame.date.daysSinceEpoch()];
+    ASSERT_EQ(perDate.size(), scenario.timeline.states().size());
+    int least = 1 << 30, most = 0;
+    for (const auto& [day, count] : perDate) least = std::min(least, count), most = std::max(most, count);
+    EXPECT_LE(most - least, 1);
+    int shownBefore = frames.front().state;  // the state of the last frame that was not a transition
+    for (std::size_t i = 1; i < frames.size(); ++i) {
+        const auto& frame = frames[i];
+        if (frame.transition) {
+            EXPECT_EQ(frame.transition->to, frame.state);
+            EXPECT_EQ(frame.transition->from, shownBefore);
+            EXPECT_GT(frame.transition->progress, 0.0);
+            EXPECT_LT(frame.transition->progress, 1.0);
+        } else {
+            EXPECT_EQ(frame.state, renderer->scene().stateIndexAt(frame.date));
+            shownBefore = frame.state;
+        }
+    }
+}
+
+TEST_F(DurationSchedule, UnderOneFrameIsRefused) {
+    EXPECT_THROW(schedule(0.01, exporting::Pace::State), UsageError);
+}
+
+}  // namespace
+}  // namespace frontline::test
