@@ -4,9 +4,10 @@
     make_front_series.py OUT_DIR DAYS [VERTICES] [SEED] [CONTEXT_FILE]
 
 The held area is bounded by a straight national border on the west (long edges, few vertices), a
-coast on the south (long, gently curving edges) and a front of VERTICES vertices. Each day a few
-stretches of the front (about 2 % of it) advance or fall back by up to 3 km; everything else is the
-day before's, vertex for vertex, as in the daily maps analysts trace (>= 95 % of the edges shared).
+coast on the south (long, gently curving edges) and a front of VERTICES vertices. Each day one or two
+stretches of the front (at most 4 % of its vertices) advance or fall back by up to 3 km; everything
+else is the day before's, vertex for vertex, as in the daily maps analysts trace (>= 96 % of the
+edges shared with the day before).
 Files are held_YYYYMMDD.geojson from 2022-03-01; CONTEXT_FILE, when given, gets the border and the
 coast as lines (the reference lines of the front). Deterministic for a seed. Standard library only.
 """
@@ -46,8 +47,8 @@ def main():
     date = datetime.date(2022, 3, 1)
     for day in range(days):
         if day > 0:
-            for _ in range(rng.randint(1, 3)):
-                width = rng.randint(vertices // 200, vertices // 60)
+            for _ in range(rng.randint(1, 2)):
+                width = rng.randint(vertices // 300, vertices // 100)
                 centre = rng.randint(width, vertices - width - 1)
                 push_km = rng.uniform(-3.0, 3.0)
                 for j in range(centre - width, centre + width + 1):

@@ -1,9 +1,14 @@
 #include "analysis/stats.hpp"
 
+#include <algorithm>
+#include <exception>
+#include <thread>
+
 #include "analysis/control.hpp"
 #include "core/error.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geodesic_edges.hpp"
+#include "geo/thread_context.hpp"
 
 namespace frontline::analysis {
 
@@ -39,6 +44,51 @@ std::vector<StateStats> timelineStats(TimelineEvidence& evidence) {
         }
         rows.push_back(std::move(stats));
         previous = &state;
+    }
+    return rows;
+}
+
+std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads) {
+    const auto& states = scenario.timeline.states();
+    const std::size_t count = states.size();
+    // Runs of at least 8 states: each run measures one state twice (the one before it).
+    const std::size_t cores = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t runs = std::max<std::size_t>(1, std::min(cores, count / 8));
+    std::vector<std::vector<StateStats>> parts(runs);
+    std::vector<std::exception_ptr> errors(runs);
+    auto measureRun = [&](std::size_t run) {
+        try {
+            geo::ThreadContext context;
+            const geo::EqualAreaFrame frame = scenarioFrame(context.proj, scenario);
+            const Measurer measurer{context.geos, frame, method};
+            TimelineEvidence evidence(measurer, scenario);
+            const std::size_t begin = run * count / runs, end = (run + 1) * count / runs;
+            const ControlState* previous = begin > 0 ? &states[begin - 1] : nullptr;
+            for (std::size_t i = begin; i < end; ++i) {
+                StateStats stats = measureState(evidence, states[i]);
+                if (previous) {
+                    stats.sincePrevious = evidence.change(*previous, states[i]);
+                    evidence.release(*previous);
+                }
+                parts[run].push_back(std::move(stats));
+                previous = &states[i];
+            }
+        } catch (...) {
+            errors[run] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> workers;
+        for (std::size_t run = 1; run < runs; ++run) workers.emplace_back(measureRun, run);
+        measureRun(0);
+    }
+    for (const auto& error : errors) {
+        if (error) std::rethrow_exception(error);
+    }
+    std::vector<StateStats> rows;
+    rows.reserve(count);
+    for (auto& part : parts) {
+        for (auto& row : part) rows.push_back(std::move(row));
     }
     return rows;
 }

@@ -29,37 +29,7 @@ constexpr std::size_t kWarningsShown = 20;
 // a CSI) are shown escaped: "\n", "\t", "\r", "\x1b", "\u009b".
 std::string sanitised(std::string_view raw) {
     // Connection strings quoted in a message keep their host and database, never their password.
-    const std::string masked = withoutSecrets(raw);
-    const std::string_view text = masked;
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte == '\n') {
-            out += "\\n";
-        } else if (byte == '\t') {
-            out += "\\t";
-        } else if (byte == '\r') {
-            out += "\\r";
-        } else if (byte < 0x20 || byte == 0x7f) {
-            out += fmt::format("\\x{:02x}", byte);
-        } else if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
-        } else if (byte >= 0x80) {
-            // Bytes that are not UTF-8 are shown, not passed to the terminal.
-            const std::size_t length = utf8SequenceLength(text, i);
-            if (length == 0) {
-                out += fmt::format("\\x{:02x}", byte);
-            } else {
-                out.append(text.substr(i, length));
-                i += length - 1;
-            }
-        } else {
-            out += static_cast<char>(byte);
-        }
-    }
-    return out;
+    return escapedControls(withoutSecrets(raw));
 }
 
 void printWarnings(const Diagnostics& diagnostics, bool quiet) {

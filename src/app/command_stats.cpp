@@ -115,7 +115,7 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             if (scenario.timeline.empty()) throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
             std::vector<analysis::Step> steps;
             std::optional<Date> previous;
-            for (const auto& stats : analysis::timelineStats(evidence)) {
+            for (const auto& stats : analysis::timelineStats(scenario, method)) {
                 table.rows.push_back(statsRow(stats));
                 if (stats.sincePrevious && previous) {
                     steps.push_back({*previous, stats.state.date, stats.sincePrevious->gained.valueKm2,

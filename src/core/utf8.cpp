@@ -1,5 +1,7 @@
 #include "core/utf8.hpp"
 
+#include <cstdio>
+
 namespace frontline {
 
 std::size_t utf8SequenceLength(std::string_view text, std::size_t at) {
@@ -50,6 +52,48 @@ std::string withInvalidUtf8Replaced(std::string_view text) {
         } else {
             out.append(text.substr(i, length));
             i += length;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string hexEscape(const char* format, unsigned value) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, format, value);
+    return buffer;
+}
+
+}  // namespace
+
+std::string escapedControls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            out += "\\n";
+        } else if (byte == '\t') {
+            out += "\\t";
+        } else if (byte == '\r') {
+            out += "\\r";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += hexEscape("\\x%02x", byte);
+        } else if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            out += hexEscape("\\u%04x", static_cast<unsigned char>(text[++i]));
+        } else if (byte >= 0x80) {
+            // Bytes that are not UTF-8 are shown, not passed to the terminal.
+            const std::size_t length = utf8SequenceLength(text, i);
+            if (length == 0) {
+                out += hexEscape("\\x%02x", byte);
+            } else {
+                out.append(text.substr(i, length));
+                i += length - 1;
+            }
+        } else {
+            out += static_cast<char>(byte);
         }
     }
     return out;

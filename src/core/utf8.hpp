@@ -17,4 +17,10 @@ bool isValidUtf8(std::string_view text);
 // replacement character (one per byte, as WHATWG's decoder does for lone bytes).
 std::string withInvalidUtf8Replaced(std::string_view text);
 
+// The text safe to print on a terminal: control characters (C0, DEL, and the UTF-8-encoded C1 range,
+// where U+009B is a CSI) shown escaped ("\n", "\t", "\r", "\x1b", "\u009b"), and so is each byte
+// that is not UTF-8 ("\xff"). Text read from input could otherwise forge a "frontline: error:" line
+// or repaint the terminal.
+std::string escapedControls(std::string_view text);
+
 }  // namespace frontline

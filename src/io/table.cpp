@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
+
 namespace frontline::io {
 
 std::optional<OutputFormat> parseOutputFormat(std::string_view text) {
@@ -53,6 +55,20 @@ std::string csvField(const std::string& text) {
 // Display width of UTF-8 text: count code points, not bytes.
 std::size_t displayWidth(const std::string& text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Text cells come from input (layer and feature names, labels): shown escaped, so that a name holding
+// a newline or an escape code cannot break a row or repaint the terminal. JSON escapes on its own.
+Table escaped(const Table& table) {
+    Table out{{}, {}};
+    for (const auto& column : table.columns) out.columns.push_back(escapedControls(column));
+    for (const auto& row : table.rows) {
+        std::vector<Cell> cells;
+        for (const auto& cell : row)
+            cells.push_back(cell.isNull() || cell.isNumber() ? cell : Cell(escapedControls(cell.text())));
+        out.rows.push_back(std::move(cells));
+    }
+    return out;
 }
 
 std::string renderAligned(const Table& table, bool markdown) {
@@ -133,12 +149,14 @@ std::string renderJson(const Table& table) {
 
 std::string render(const Table& table, OutputFormat format) {
     switch (format) {
-        case OutputFormat::Csv: return renderCsv(table);
+        case OutputFormat::Csv:
+            return renderCsv(escaped(table));
         case OutputFormat::Json: return renderJson(table);
-        case OutputFormat::Markdown: return renderAligned(table, true);
+        case OutputFormat::Markdown:
+            return renderAligned(escaped(table), true);
         case OutputFormat::Table: break;
     }
-    return renderAligned(table, false);
+    return renderAligned(escaped(table), false);
 }
 
 }  // namespace frontline::io

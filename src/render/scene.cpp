@@ -68,14 +68,10 @@ StatsFuture measureInBackground(const Scenario& scenario) {
         none.set_value({});
         return none.get_future();
     }
+    // The measuring threads have GEOS and PROJ contexts of their own, and their own copies of the frame
+    // (the same projection, so the same numbers as `frontline stats`).
     return std::async(std::launch::async, [&scenario] {
-        // GEOS and PROJ contexts belong to one thread: this one has its own, and its own copy of the
-        // frame (the same projection, so the same numbers as `frontline stats`).
-        geo::ThreadContext context;
-        const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
-        const analysis::Measurer measurer{context.geos, frame, analysis::AreaMethod::Geodesic};
-        analysis::TimelineEvidence evidence(measurer, scenario);
-        return analysis::timelineStats(evidence);
+        return analysis::timelineStats(scenario, analysis::AreaMethod::Geodesic);
     });
 }
 

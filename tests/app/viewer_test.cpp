@@ -2,9 +2,9 @@
 // the scale bar, a screenshot equals the exported frame of the same date and view.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <SFML/Graphics/Image.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -22,7 +22,8 @@ namespace {
 const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
 
 std::filesystem::path scratch(const std::string& name) {
-    auto path = std::filesystem::temp_directory_path() / ("frontline_viewer_test_" + name);
+    auto path = std::filesystem::temp_directory_path() /
+                ("frontline_viewer_test_" + std::to_string(::getpid()) + "_" + name);
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
     return path;

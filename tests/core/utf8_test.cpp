@@ -73,5 +73,17 @@ TEST(Utf8, EachBadByteBecomesOneReplacementCharacter) {
     EXPECT_TRUE(isValidUtf8(withInvalidUtf8Replaced("\xc0\xaf\xed\xa0\x80 ok")));
 }
 
+TEST(Utf8, ControlsAndBadBytesAreShownEscaped) {
+    EXPECT_EQ(escapedControls("a\nfrontline: error: x"), "a\\nfrontline: error: x");
+    EXPECT_EQ(escapedControls("\x1b[2K\t\r\x7f"), "\\x1b[2K\\t\\r\\x7f");
+    EXPECT_EQ(escapedControls("\xc2\x9b"
+                              "0m"),
+              "\\u009b0m");  // U+009B, the 8-bit CSI
+    EXPECT_EQ(escapedControls("r\xff"
+                              "1"),
+              "r\\xff1");
+    EXPECT_EQ(escapedControls("Ağdam Խանքենդի"), "Ağdam Խանքենդի");
+}
+
 }  // namespace
 }  // namespace frontline

@@ -24,7 +24,8 @@ namespace {
 const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
 
 std::filesystem::path scratch(const std::string& name) {
-    auto path = std::filesystem::temp_directory_path() / ("frontline_export_test_" + name);
+    auto path = std::filesystem::temp_directory_path() /
+                ("frontline_export_test_" + std::to_string(::getpid()) + "_" + name);
     std::filesystem::remove_all(path);
     return path;
 }

@@ -1,0 +1,60 @@
+#include "analysis/stats.hpp"
+
+#include <gtest/gtest.h>
+
+#include "geo/densify.hpp"
+
+namespace frontline::analysis {
+namespace {
+
+// 30 daily states of a strip whose east edge moves back and forth, each its own layer with 500 m of
+// positional uncertainty: enough for three runs of at least 8 states.
+Scenario dailyStrips() {
+    Scenario scenario;
+    scenario.name = "strips";
+    std::vector<ControlState> states;
+    for (int day = 0; day < 30; ++day) {
+        Layer layer;
+        layer.id = "day" + std::to_string(day);
+        layer.role = LayerRole::Control;
+        layer.uncertaintyM = 500;
+        const double east = 47.0 + 0.05 * day - (day % 3 == 0 ? 0.12 : 0.0);
+        Feature feature;
+        feature.id = "held";
+        feature.geometry.polygons.push_back({{{{46, 40}, {east, 40}, {east, 41}, {46, 41}, {46, 40}}}});
+        geo::densify(feature.geometry);
+        layer.features.push_back(std::move(feature));
+        scenario.layers.push_back(std::move(layer));
+        states.push_back({Date(2020, 1, 1).plusDays(day), "day" + std::to_string(day), "", "", false});
+    }
+    scenario.timeline = Timeline(std::move(states));
+    return scenario;
+}
+
+// The rows do not depend on how the timeline is cut between threads: the same numbers to the bit.
+TEST(TimelineStats, ThreadsChangeNothing) {
+    const Scenario scenario = dailyStrips();
+    const auto one = timelineStats(scenario, AreaMethod::Geodesic, 1);
+    const auto three = timelineStats(scenario, AreaMethod::Geodesic, 3);
+    ASSERT_EQ(one.size(), 30u);
+    ASSERT_EQ(three.size(), 30u);
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        EXPECT_EQ(one[i].state.date, three[i].state.date);
+        EXPECT_EQ(one[i].area.valueKm2, three[i].area.valueKm2) << i;
+        EXPECT_EQ(one[i].area.minKm2, three[i].area.minKm2) << i;
+        EXPECT_EQ(one[i].area.likelyMaxKm2, three[i].area.likelyMaxKm2) << i;
+        EXPECT_EQ(one[i].planarKm2, three[i].planarKm2) << i;
+        EXPECT_EQ(one[i].frontKm, three[i].frontKm) << i;
+        ASSERT_EQ(one[i].sincePrevious.has_value(), i > 0);
+        ASSERT_EQ(three[i].sincePrevious.has_value(), i > 0);
+        if (i == 0) continue;
+        EXPECT_EQ(one[i].sincePrevious->gained.valueKm2, three[i].sincePrevious->gained.valueKm2) << i;
+        EXPECT_EQ(one[i].sincePrevious->lost.maxKm2, three[i].sincePrevious->lost.maxKm2) << i;
+        // And each step closes: the change is the difference of the two areas.
+        EXPECT_NEAR(three[i].sincePrevious->netKm2(), three[i].area.valueKm2 - three[i - 1].area.valueKm2,
+                    1e-6 * three[i].area.valueKm2);
+    }
+}
+
+}  // namespace
+}  // namespace frontline::analysis
