@@ -144,7 +144,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         const std::vector<std::string> files = io::snapshotPaths(options->files);
 
         auto load = [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) {
-            io::SnapshotFile file = io::readSnapshot(files[i], readOptions, context, local);
+            io::SnapshotFile file =
+                io::readSnapshot(files[i], readOptions, context.proj, context.geos, local);
             std::optional<double> frontKm;
             if (!contextLines.references.empty()) {
                 const geo::EqualAreaFrame frame(context.proj, contextLines.crs);

@@ -10,6 +10,7 @@
 #include "io/gdal.hpp"
 #include "io/layer_reader.hpp"
 #include "io/manifest.hpp"
+#include "io/snapshots.hpp"
 
 namespace frontline::io {
 
@@ -173,6 +174,49 @@ ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bo
     return state;
 }
 
+// [series]: a folder of snapshot files in a few lines, each file a control layer and a state (as
+// `frontline stats FOLDER` reads them).
+std::vector<ControlState> parseSeries(const ManifestTable& series, Scenario& scenario,
+                                      const std::filesystem::path& base, const ScenarioReadOptions& options,
+                                      geo::ProjContext& proj, geo::GeosContext& geos,
+                                      Diagnostics& diagnostics) {
+    series.rejectUnknownKeys(
+        {"files", "date_regex", "date_field", "allow_empty", "references", "match_m", "uncertainty_m"});
+    const std::string pattern = series.requireString("files");
+    if (series.has("date_regex") && series.has("date_field")) {
+        series.fail("date_field", "give date_regex or date_field, not both");
+    }
+    std::optional<SnapshotDating> dating;
+    try {
+        dating.emplace(series.string("date_field"), series.string("date_regex"));
+    } catch (const UsageError& e) {
+        series.fail("date_regex", e.what());
+    }
+    SnapshotReadOptions read{{}, *dating, series.boolean("allow_empty", false)};
+    read.layer.strict = options.strict;
+    SnapshotLayerOptions layers;
+    layers.subject = scenario.subject;
+    layers.references = series.stringArray("references");
+    for (const auto& reference : layers.references) {
+        const Layer* other = scenario.findLayer(reference);
+        if (!other) series.fail("references", "no layer with id '" + reference + "'");
+        if (other->role == LayerRole::Place)
+            series.fail("references", "layer '" + reference + "' holds places, not lines");
+    }
+    layers.matchM = series.optionalNumber("match_m");
+    if (layers.matchM && !(*layers.matchM > 0)) series.fail("match_m", "must be positive");
+    layers.uncertaintyM = series.number("uncertainty_m", 0);
+    if (!(layers.uncertaintyM >= 0)) series.fail("uncertainty_m", "must not be negative");
+    if (!options.loadLayers) return {};
+    std::vector<std::string> paths;
+    try {
+        paths = globFiles(pattern, base);
+    } catch (const DataError& e) {
+        series.fail("files", e.what());
+    }
+    return addSnapshotLayers(scenario, paths, read, layers, proj, geos, diagnostics);
+}
+
 }  // namespace
 
 Scenario readScenario(const std::filesystem::path& manifestOrFolder, const ScenarioReadOptions& options,
@@ -185,7 +229,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     const std::filesystem::path base = manifestPath.parent_path();
 
     ManifestTable root(table, file, "scenario.toml");
-    root.rejectUnknownKeys({"scenario", "layer", "state", "event"});
+    root.rejectUnknownKeys({"scenario", "layer", "series", "state", "event"});
     auto header = root.subtable("scenario");
     if (!header) root.fail("", "missing the [scenario] table");
     header->rejectUnknownKeys(
@@ -221,6 +265,9 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     }
 
     std::vector<ControlState> states;
+    if (auto series = root.subtable("series")) {
+        states = parseSeries(*series, scenario, base, options, proj, geos, diagnostics);
+    }
     for (const auto& entry : root.arrayOfTables("state")) {
         states.push_back(parseState(entry, scenario, options.loadLayers));
         // Listed out of order is allowed (the timeline sorts), but it is often a typo in a year.

@@ -1,7 +1,10 @@
 #include "io/snapshots.hpp"
 
+#include <glob.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "core/error.hpp"
 #include "io/gdal.hpp"
@@ -85,9 +88,9 @@ Date SnapshotDating::dateOf(const std::string& path, const std::vector<Layer>& l
                            : dateFromField(path, layers, m_field);
 }
 
-SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& options,
-                          geo::ThreadContext& context, Diagnostics& diagnostics) {
-    std::vector<Layer> layers = readAllLayers(path, options.layer, context.proj, context.geos, diagnostics);
+SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& options, geo::ProjContext& proj,
+                          geo::GeosContext& geos, Diagnostics& diagnostics) {
+    std::vector<Layer> layers = readAllLayers(path, options.layer, proj, geos, diagnostics);
     SnapshotFile snapshot;
     snapshot.path = path;
     snapshot.date = options.dating.dateOf(path, layers);
@@ -106,7 +109,7 @@ SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& op
     }
     // Features may overlap; dissolve so that areas add up. One feature was made valid on reading, so
     // its parts cannot overlap and need no dissolving.
-    if (featuresWithPolygons > 1) snapshot.held = geo::dissolve(context.geos, snapshot.held);
+    if (featuresWithPolygons > 1) snapshot.held = geo::dissolve(geos, snapshot.held);
     return snapshot;
 }
 
@@ -153,6 +156,62 @@ std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments
     return paths;
 }
 
+std::vector<ControlState> addSnapshotLayers(Scenario& scenario, const std::vector<std::string>& paths,
+                                            const SnapshotReadOptions& read,
+                                            const SnapshotLayerOptions& options, geo::ProjContext& proj,
+                                            geo::GeosContext& geos, Diagnostics& diagnostics) {
+    std::vector<ControlState> states;
+    std::map<Date, std::string> seen;
+    for (const auto& path : paths) {
+        SnapshotFile file = readSnapshot(path, read, proj, geos, diagnostics);
+        if (const auto [at, inserted] = seen.emplace(file.date, file.path); !inserted) {
+            throw DataError("'" + at->second + "' and '" + file.path + "' are both dated " + file.date.iso());
+        }
+        ControlState state;
+        state.date = file.date;
+        state.label = std::filesystem::path(file.path).filename().string();
+        // A file allowed to be empty is a state with empty = true, as a manifest writes it.
+        state.empty = file.held.polygons.empty();
+        if (!state.empty) {
+            Layer layer;
+            layer.id = "snapshot-" + file.date.iso();
+            layer.path = file.path;
+            layer.sourceLayer = std::filesystem::path(file.path).stem().string();
+            layer.role = LayerRole::Control;
+            layer.title = options.subject + " on " + file.date.iso();
+            layer.uncertaintyM = options.uncertaintyM;
+            layer.references = options.references;
+            layer.matchM = options.matchM;
+            layer.sourceCrs = "WGS 84 (EPSG:4326)";
+            layer.sourceVertexCount = file.sourceVertexCount;
+            layer.style.fill = "#c0392b";
+            layer.style.stroke = "#7b241c";
+            layer.style.opacity = 0.55;
+            layer.style.z = 10;
+            layer.features.push_back(Feature{"held", std::move(file.held), {}});
+            state.layerId = layer.id;
+            scenario.layers.push_back(std::move(layer));
+        }
+        states.push_back(std::move(state));
+    }
+    return states;
+}
+
+std::vector<std::string> globFiles(const std::string& pattern, const std::filesystem::path& base) {
+    const std::string full =
+        std::filesystem::path(pattern).is_absolute() ? pattern : (base / pattern).string();
+    glob_t found{};
+    const int status = ::glob(full.c_str(), 0, nullptr, &found);
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; status == 0 && i < found.gl_pathc; ++i) paths.emplace_back(found.gl_pathv[i]);
+    ::globfree(&found);
+    if (status != 0 && status != GLOB_NOMATCH)
+        throw DataError("'" + full + "': cannot list the files it names");
+    if (paths.empty()) throw DataError("'" + full + "' names no file");
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
 Scenario readSnapshotScenario(const std::vector<std::string>& paths, const SnapshotScenarioOptions& options,
                               geo::ThreadContext& context, Diagnostics& diagnostics) {
     if (paths.empty()) throw UsageError("no snapshot files given");
@@ -182,50 +241,15 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
         }
     }
 
-    std::vector<ControlState> states;
-    std::vector<Layer> snapshots;
-    for (const auto& path : paths) {
-        SnapshotFile file = readSnapshot(path, options.read, context, diagnostics);
-        Layer layer;
-        layer.id = "snapshot-" + file.date.iso();
-        layer.path = file.path;
-        layer.sourceLayer = std::filesystem::path(file.path).stem().string();
-        layer.role = LayerRole::Control;
-        layer.title = scenario.subject + " on " + file.date.iso();
-        layer.uncertaintyM = options.uncertaintyM;
-        layer.references = contextIds;
-        if (options.matchM > 0) layer.matchM = options.matchM;
-        layer.sourceCrs = "WGS 84 (EPSG:4326)";
-        layer.sourceVertexCount = file.sourceVertexCount;
-        layer.style.fill = "#c0392b";
-        layer.style.stroke = "#7b241c";
-        layer.style.opacity = 0.55;
-        layer.style.z = 10;
-        ControlState state;
-        state.date = file.date;
-        state.label = std::filesystem::path(file.path).filename().string();
-        // A file allowed to be empty is a state with empty = true, as a manifest writes it.
-        state.empty = file.held.polygons.empty();
-        if (!state.empty) {
-            state.layerId = layer.id;
-            layer.features.push_back(Feature{"held", std::move(file.held), {}});
-        }
-        states.push_back(std::move(state));
-        snapshots.push_back(std::move(layer));
-    }
-    std::vector<std::size_t> order(states.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return states[a].date < states[b].date; });
-    std::vector<ControlState> sorted;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        if (k > 0 && states[order[k]].date == states[order[k - 1]].date) {
-            throw DataError("'" + snapshots[order[k - 1]].path + "' and '" + snapshots[order[k]].path +
-                            "' are both dated " + states[order[k]].date.iso());
-        }
-        sorted.push_back(states[order[k]]);
-        if (!states[order[k]].empty) scenario.layers.push_back(std::move(snapshots[order[k]]));
-    }
+    SnapshotLayerOptions layers;
+    layers.subject = scenario.subject;
+    layers.references = contextIds;
+    if (options.matchM > 0) layers.matchM = options.matchM;
+    layers.uncertaintyM = options.uncertaintyM;
+    std::vector<ControlState> sorted =
+        addSnapshotLayers(scenario, paths, options.read, layers, context.proj, context.geos, diagnostics);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const ControlState& a, const ControlState& b) { return a.date < b.date; });
     scenario.timeline = Timeline(std::move(sorted));
     return scenario;
 }

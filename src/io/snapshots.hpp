@@ -2,6 +2,7 @@
 // Snapshot series: a folder (or a list) of files, one per date, each holding the area one side held
 // on its date. The date comes from the file name or from a feature property.
 
+#include <filesystem>
 #include <optional>
 #include <regex>
 #include <string>
@@ -52,8 +53,28 @@ struct SnapshotFile {
 
 // Reads one snapshot file. Throws DataError naming the file for an unreadable file, a missing date,
 // or (without allowEmpty) a file with no polygons, saying what it holds instead.
-SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& options,
-                          geo::ThreadContext& context, Diagnostics& diagnostics);
+SnapshotFile readSnapshot(const std::string& path, const SnapshotReadOptions& options, geo::ProjContext& proj,
+                          geo::GeosContext& geos, Diagnostics& diagnostics);
+
+// How the control layers made from snapshots follow their reference lines and look.
+struct SnapshotLayerOptions {
+    std::string subject = "Held";
+    std::vector<std::string> references;  // layer ids the outlines follow (borders, coasts)
+    std::optional<double> matchM;
+    double uncertaintyM = 0;
+};
+
+// Reads `paths` as snapshots and appends to `scenario` one control layer per non-empty file
+// (`snapshot-YYYY-MM-DD`, red as the bundled scenario's held areas) and returns one state per file,
+// in the order given. Throws DataError naming both files when two share a date.
+std::vector<ControlState> addSnapshotLayers(Scenario& scenario, const std::vector<std::string>& paths,
+                                            const SnapshotReadOptions& read,
+                                            const SnapshotLayerOptions& layers, geo::ProjContext& proj,
+                                            geo::GeosContext& geos, Diagnostics& diagnostics);
+
+// The files a glob pattern (glob(3), relative to `base` unless absolute) names, sorted; DataError
+// naming the pattern when it names none.
+std::vector<std::string> globFiles(const std::string& pattern, const std::filesystem::path& base);
 
 // The snapshot files the command line names: files as given, each folder replaced by the files in it
 // that a GDAL vector driver claims by extension (not hidden ones; a Shapefile by its .shp), sorted by

@@ -114,6 +114,13 @@ TEST(Cli, StatsAndDiffTakeAFolderOfSnapshots) {
     EXPECT_NEAR(std::stod(csv.rows[4][2]), 16394.243612 - 18825.703208, kToleranceKm2) << diff.out;
 }
 
+// A [series] of three lines in scenario.toml reads the same files as the folder given on the command line.
+TEST(Cli, AManifestSeriesIsTheFolderOfSnapshots) {
+    const RunResult result = runFrontline({"stats", "--format", "csv", kData + "/series_manifest"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_series.csv");
+}
+
 TEST(Cli, SeriesContextNeedsAMatchTolerance) {
     std::vector<std::string> arguments{"series", "--context", kData + "/context/west_border.geojson"};
     for (const auto& file : filesIn(kData + "/series")) arguments.push_back(file);

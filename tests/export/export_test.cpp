@@ -279,9 +279,17 @@ TEST(ExportCommand, InterruptedMp4LeavesNothing) {
     std::filesystem::create_directories(folder);
     const auto errPath = scratch("mp4_interrupted_err.txt");
     const auto out = folder / "film.mp4";
-    // ffmpeg's log appears when the writer starts, before the first frame: interrupt then.
-    const int code = runAndSignalWhen({"export", kSynthetic, "--out", out.string(), "--size", "160x90", "--fps", "30"},
-                                      [&] { return !leftovers(folder).empty(); }, SIGINT, errPath);
+    // ffmpeg's log appears when the writer starts, before the first frame: interrupt then (not at the
+    // probe checkOutput makes at once, before SIGINT is handled).
+    const auto ffmpegLog = [&] {
+        for (const auto& name : leftovers(folder)) {
+            if (name.size() > 4 && name.compare(name.size() - 4, 4, ".log") == 0) return true;
+        }
+        return false;
+    };
+    const int code =
+        runAndSignalWhen({"export", kSynthetic, "--out", out.string(), "--size", "160x90", "--fps", "30"},
+                         ffmpegLog, SIGINT, errPath);
     const std::string err = readFile(errPath.string());
     EXPECT_EQ(code, 130) << err;
     EXPECT_NE(err.find("frontline: interrupted: stopped by SIGINT; "), std::string::npos) << err;
