@@ -7,6 +7,7 @@
 #include "analysis/area.hpp"
 #include "analysis/change.hpp"
 #include "analysis/evidence.hpp"
+#include "analysis/periods.hpp"
 #include "core/scenario.hpp"
 
 namespace frontline::analysis {
@@ -26,6 +27,8 @@ struct StateStats {
 // One row per dated state, each with its change since the previous state. Releases each state's
 // evidence once past it (only the last state's stays in `evidence`).
 std::vector<StateStats> timelineStats(TimelineEvidence& evidence);
+// The changes of timelineStats rows, one step per state after the first (from the state before it).
+std::vector<Step> timelineSteps(const std::vector<StateStats>& rows);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.
 StateStats statsAt(TimelineEvidence& evidence, const Date& date);
 
