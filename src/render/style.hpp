@@ -16,6 +16,8 @@ sf::Color withOpacity(sf::Color color, double opacity);
 
 // An area in km² exactly as `frontline stats` prints it (3 decimals, no "-0.000").
 std::string formatKm2(double valueKm2);
+// "Mar" for month 3 (1..12).
+std::string monthAbbreviation(unsigned month);
 // "10 Nov 2020".
 std::string formatDateLong(const Date& date);
 
