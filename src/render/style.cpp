@@ -48,6 +48,8 @@ std::string formatKm2(double valueKm2) {
     return fmt::format("{:.3f}", valueKm2);
 }
 
+std::string km2Label(double valueKm2) { return formatKm2(valueKm2) + " km²"; }
+
 std::string monthAbbreviation(unsigned month) {
     static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
