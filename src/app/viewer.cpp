@@ -166,6 +166,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);
+    m_renderer->setChartBars(m_options.chartBars);
     m_describer = std::make_unique<HoverDescriber>(*m_scene, m_measurer);
     m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule), m_options.schedule.fps, m_loaded.scenario);
     if (frame) m_playback->seek(*frame);

@@ -208,10 +208,11 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     const auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string("-"); };
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nantialias {}\n",
+        "{}\nantialias {}\nchart bars {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
         options.schedule.fps, date(options.schedule.from), date(options.schedule.to),
-        options.schedule.transitionSeconds, options.schedule.holdSeconds, options.antialiasing);
+        options.schedule.transitionSeconds, options.schedule.holdSeconds, options.antialiasing,
+        options.chartBars ? static_cast<int>(*options.chartBars) : -1);
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
@@ -306,6 +307,7 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     result.leftoversRemoved = lock.removeLeftovers().size();
 
     render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
+    renderer.renderer().setChartBars(options.chartBars);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
                         options.antialiasing, options.shaderFolder.string()));
 
