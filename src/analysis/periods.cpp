@@ -1,5 +1,7 @@
 #include "analysis/periods.hpp"
 
+#include <cmath>
+
 namespace frontline::analysis {
 
 std::optional<Period> parsePeriod(std::string_view text) {
@@ -23,6 +25,16 @@ Date periodStart(const Date& date, Period period) {
             return Date(date.year(), 1, 1);
     }
     return date;
+}
+
+double printedKm2(double value) { return std::round(value * 1000.0) / 1000.0; }
+
+std::vector<Step> printedSteps(std::vector<Step> steps) {
+    for (Step& step : steps) {
+        step.gainedKm2 = printedKm2(step.gainedKm2);
+        step.lostKm2 = printedKm2(step.lostKm2);
+    }
+    return steps;
 }
 
 std::vector<PeriodTotal> periodTotals(const std::vector<Step>& steps, Period period) {

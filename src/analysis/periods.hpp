@@ -27,6 +27,13 @@ struct Step {
     double lostKm2 = 0;
 };
 
+// km² as printed in every table (3 decimals): change figures are summed and differenced as printed,
+// so that a printed net is the printed gained minus the printed lost and a period's total is the sum
+// of its printed steps (the rounding this adds, under 0.0005 km² a step, is far below any interval).
+double printedKm2(double value);
+// The steps with their gained and lost km² as printed: what period totals are summed from.
+std::vector<Step> printedSteps(std::vector<Step> steps);
+
 struct PeriodTotal {
     Date start;      // first day of the period
     Date firstSeen;  // the earliest snapshot before the changes counted here (the first step's `from`)

@@ -93,6 +93,16 @@ std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod metho
     return rows;
 }
 
+std::vector<Step> timelineSteps(const std::vector<StateStats>& rows) {
+    std::vector<Step> steps;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (!rows[i].sincePrevious) continue;
+        steps.push_back({rows[i - 1].state.date, rows[i].state.date, rows[i].sincePrevious->gained.valueKm2,
+                         rows[i].sincePrevious->lost.valueKm2});
+    }
+    return steps;
+}
+
 StateStats statsAt(TimelineEvidence& evidence, const Date& date) {
     const Scenario& scenario = evidence.scenario();
     const ControlState* state = scenario.timeline.stateAt(date);

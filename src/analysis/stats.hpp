@@ -7,6 +7,7 @@
 #include "analysis/area.hpp"
 #include "analysis/change.hpp"
 #include "analysis/evidence.hpp"
+#include "analysis/periods.hpp"
 #include "core/scenario.hpp"
 
 namespace frontline::analysis {
@@ -32,6 +33,8 @@ std::vector<StateStats> timelineStats(TimelineEvidence& evidence);
 // change. The rows do not depend on the number of threads; an error is that of the earliest state that
 // fails.
 std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads = 0);
+// The changes of timelineStats rows, one step per state after the first (from the state before it).
+std::vector<Step> timelineSteps(const std::vector<StateStats>& rows);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.
 StateStats statsAt(TimelineEvidence& evidence, const Date& date);
 

@@ -139,6 +139,7 @@ int run(int argc, char** argv) {
     add(addCheckCommand);
     add(addExportCommand);
     add(addViewCommand);
+    add(addChartCommand);
 
     try {
         app.parse(argc, argv);

@@ -37,6 +37,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common);
 Action addCheckCommand(CLI::App& app, const CommonOptions& common);
 Action addExportCommand(CLI::App& app, const CommonOptions& common);
 Action addViewCommand(CLI::App& app, const CommonOptions& common);
+Action addChartCommand(CLI::App& app, const CommonOptions& common);
 
 // Helpers shared by the commands.
 io::OutputFormat outputFormat(const CommonOptions& common);

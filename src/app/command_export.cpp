@@ -30,6 +30,7 @@ struct ExportCommandOptions {
     unsigned antialias = 4;
     bool verbose = false;
     bool resume = false;
+    std::string chartBars;
 };
 
 }  // namespace
@@ -43,6 +44,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     addScheduleOptions(*command, options->schedule);
     command->add_option("--at", options->at, "Date of a still (--out FILE.png)");
     command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")->capture_default_str();
+    addChartBarsOption(*command, options->chartBars);
     command->add_flag("--resume", options->resume,
                       "Continue an interrupted PNG sequence in --out FOLDER from its first missing frame (same options)");
     command->add_flag("-v,--verbose", options->verbose, "Say what is done: display, sizes, frame count, timing");
@@ -71,6 +73,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exportOptions.shaderFolder = shaderFolder();
         exportOptions.progress = !common.quiet;
         exportOptions.resume = options->resume;
+        exportOptions.chartBars = chartBars(options->chartBars);
         // Before loading and starting a display: a wrong --out fails in a moment.
         exporting::checkOutput(exportOptions);
 

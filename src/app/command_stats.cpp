@@ -113,17 +113,10 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             table.rows.push_back(statsRow(analysis::statsAt(evidence, *at)));
         } else {
             if (scenario.timeline.empty()) throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
-            std::vector<analysis::Step> steps;
-            std::optional<Date> previous;
-            for (const auto& stats : analysis::timelineStats(scenario, method)) {
-                table.rows.push_back(statsRow(stats));
-                if (stats.sincePrevious && previous) {
-                    steps.push_back({*previous, stats.state.date, stats.sincePrevious->gained.valueKm2,
-                                     stats.sincePrevious->lost.valueKm2});
-                }
-                previous = stats.state.date;
-            }
-            if (!options->every.empty()) table = periodTable(steps, period(options->every));
+            const auto rows = analysis::timelineStats(scenario, method);
+            for (const auto& stats : rows) table.rows.push_back(statsRow(stats));
+            if (!options->every.empty())
+                table = periodTable(analysis::timelineSteps(rows), period(options->every));
         }
         print(io::render(table, format));
         return 0;

@@ -30,6 +30,7 @@ struct ViewCommandOptions {
     std::size_t benchmark = 0;
     bool play = false;
     bool noInfo = false;
+    std::string chartBars;
 };
 
 }  // namespace
@@ -43,6 +44,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--at", options->at, "Start at this date (YYYY-MM-DD)");
     command->add_option("--antialias", options->antialias, "Multisampling samples of the window (0 = off, fastest in software GL)")->capture_default_str();
     command->add_flag("--play", options->play, "Start playing");
+    addChartBarsOption(*command, options->chartBars);
     command->add_flag("--no-info", options->noInfo, "Start with the info box (change, claims) hidden (I toggles it)");
     command->add_option("--script", options->script, "Timed synthetic input, one 'SECONDS COMMAND ARGS' a line (see app/viewer_script.hpp)");
     command->add_option("--benchmark", options->benchmark, "Render N frames with a scripted camera and timeline; print frame-time percentiles");
@@ -66,6 +68,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         viewer.shaderFolder = shaderFolder();
         viewer.play = options->play;
         viewer.showInfo = !options->noInfo;
+        viewer.chartBars = chartBars(options->chartBars);
         if (!options->script.empty()) viewer.script = readScript(options->script);
 
         LoadedScenario loaded(options->input, common, diagnostics);

@@ -19,23 +19,16 @@ Date commandLineDate(const std::string& option, const std::string& text) {
     }
 }
 
-analysis::Period period(const std::string& text) {
+analysis::Period period(const std::string& text, const std::string& option) {
     if (auto parsed = analysis::parsePeriod(text)) return *parsed;
-    throw UsageError("unknown --every '" + text + "' (week, month, year)");
+    throw UsageError("unknown " + option + " '" + text + "' (week, month, year)");
 }
 
-double printedKm2(double value) { return std::round(value * 1000.0) / 1000.0; }
-
 io::Table periodTable(const std::vector<analysis::Step>& steps, analysis::Period period) {
-    std::vector<analysis::Step> printed = steps;
-    for (auto& step : printed) {
-        step.gainedKm2 = printedKm2(step.gainedKm2);
-        step.lostKm2 = printedKm2(step.lostKm2);
-    }
     io::Table table{{"period", "first_seen", "last_seen", "steps", "days", "gained_km2", "lost_km2",
                      "net_km2", "net_km2_per_day"},
                     {}};
-    for (const auto& total : analysis::periodTotals(printed, period)) {
+    for (const auto& total : analysis::periodTotals(analysis::printedSteps(steps), period)) {
         table.rows.push_back({total.start.iso(), total.firstSeen.iso(), total.lastSeen.iso(),
                               io::Cell::integer(static_cast<long>(total.steps)),
                               io::Cell::integer(total.days()), io::Cell::number(total.gainedKm2, 3),

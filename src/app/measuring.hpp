@@ -16,13 +16,10 @@ analysis::AreaMethod areaMethod(const std::string& text);
 // A date given on the command line; UsageError naming the option otherwise.
 Date commandLineDate(const std::string& option, const std::string& text);
 
-// --every week|month|year → Period; UsageError otherwise.
-analysis::Period period(const std::string& text);
+// --every (or `option`) week|month|year → Period; UsageError otherwise.
+analysis::Period period(const std::string& text, const std::string& option = "--every");
 
-// km² as printed in every table (3 decimals): change figures are summed and differenced as printed,
-// so that a printed net is the printed gained minus the printed lost and a period's total is the sum
-// of its printed steps (the rounding this adds, under 0.0005 km² a step, is far below any interval).
-double printedKm2(double value);
+using analysis::printedKm2;
 
 // The table of `--every`: one row per period with a step, columns period, first_seen, last_seen,
 // steps, days, gained_km2, lost_km2, net_km2, net_km2_per_day.

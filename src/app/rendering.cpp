@@ -70,6 +70,17 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, c
     return schedule;
 }
 
+void addChartBarsOption(CLI::App& command, std::string& period) {
+    command.add_option(
+        "--chart-bars", period,
+        "Bars under the chart's line: km² gained (up) and lost (down) per week, month or year");
+}
+
+std::optional<analysis::Period> chartBars(const std::string& text, const std::string& option) {
+    if (text.empty()) return std::nullopt;
+    return period(text, option);
+}
+
 std::pair<unsigned, unsigned> parseSize(const std::string& text, const std::string& option) {
     unsigned width = 0, height = 0;
     char x = 0, rest = 0;

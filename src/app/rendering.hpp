@@ -1,12 +1,13 @@
 #pragma once
-// What the commands that draw (export, view) share: the frame schedule's options, the frame size
-// option and where the shaders are.
+// What the commands that draw (export, view, chart) share: the frame schedule's options, the frame
+// size option, the chart's bars and where the shaders are.
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
 
+#include "analysis/periods.hpp"
 #include "core/scenario.hpp"
 #include "export/schedule.hpp"
 
@@ -38,6 +39,12 @@ inline constexpr std::size_t kLongSeriesStates = 60;
 // printed says so unless `quiet`.
 exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, const Scenario& scenario,
                                            bool quiet);
+
+// --chart-bars week|month|year: the panel chart's bars of km² gained and lost per period (export, view).
+void addChartBarsOption(CLI::App& command, std::string& period);
+// The period of --chart-bars (nullopt when not given); UsageError otherwise.
+std::optional<analysis::Period> chartBars(const std::string& text,
+                                          const std::string& option = "--chart-bars");
 
 // "1920x1080" → (1920, 1080). Throws UsageError naming `option` otherwise.
 std::pair<unsigned, unsigned> parseSize(const std::string& text, const std::string& option = "--size");

@@ -1,5 +1,9 @@
 #include "app/viewer.hpp"
 
+#include <fmt/format.h>
+#include <malloc.h>
+#include <sys/resource.h>
+
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -9,17 +13,11 @@
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
-
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
-
-#include <malloc.h>
-#include <sys/resource.h>
 
 #include "analysis/expression.hpp"
 #include "analysis/stats.hpp"
@@ -28,6 +26,7 @@
 #include "render/mesh.hpp"
 #include "render/sfml_errors.hpp"
 #include "render/style.hpp"
+#include "render/time_ticks.hpp"
 
 namespace frontline::app {
 
@@ -166,6 +165,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);
+    m_renderer->setChartBars(m_options.chartBars);
     m_describer = std::make_unique<HoverDescriber>(*m_scene, m_measurer);
     m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule), m_options.schedule.fps, m_loaded.scenario);
     if (frame) m_playback->seek(*frame);
@@ -727,18 +727,47 @@ void Viewer::drawTimeline(const Layout& box) {
     const std::string speed = fmt::format("{:g}×", m_playback->speed());
     text(speed + "   H: help", false, std::round(16 * u), kMuted, {box.trackRight + 22 * u, box.trackY - 11 * u});
 
-    // Track, state ticks with their dates, event markers, the cursor.
-    fillRect(m_window, {box.trackLeft, box.trackY - 2 * u, box.trackRight - box.trackLeft, 4 * u}, kFaint);
-    const float labelSize = std::round(13 * u);
-    float lastLabelRight = -1e9f;
-    for (const auto& [frame, state] : m_playback->stateFrames()) {
-        const float x = xOfFrame(frame);
-        fillRect(m_window, {x - 1 * u, box.trackY - 10 * u, 2 * u, 20 * u}, kInk);
-        const std::string label = state->date.iso();
-        const float w = textWidth(label, false, labelSize);
-        if (x - w / 2 > lastLabelRight + 6 * u) {
-            text(label, false, labelSize, kMuted, {x - w / 2, box.trackY - 12 * u - labelSize * 1.45f});
-            lastLabelRight = x + w / 2;
+    // Track, state ticks or dates at round places, event markers, the cursor.
+    const float trackWidth = box.trackRight - box.trackLeft;
+    fillRect(m_window, {box.trackLeft, box.trackY - 2 * u, trackWidth, 4 * u}, kFaint);
+    const float labelSize = std::round(13 * u), gap = 6 * u;
+    const auto& states = m_playback->stateFrames();
+    if (static_cast<float>(states.size()) * (textWidth("0000-00-00", false, labelSize) + gap) <= trackWidth) {
+        // Few states: a tick for each with its date, where the date has room.
+        float lastLabelRight = -1e9f;
+        for (const auto& [frame, state] : states) {
+            const float x = xOfFrame(frame);
+            fillRect(m_window, {x - 1 * u, box.trackY - 10 * u, 2 * u, 20 * u}, kInk);
+            const std::string label = state->date.iso();
+            const float w = textWidth(label, false, labelSize);
+            if (x - w / 2 > lastLabelRight + gap) {
+                text(label, false, labelSize, kMuted, {x - w / 2, box.trackY - 12 * u - labelSize * 1.45f});
+                lastLabelRight = x + w / 2;
+            }
+        }
+    } else {
+        // Hundreds of states would merge into a bar: dates at round places (months, years…), as many as
+        // their labels leave room for, placed by frame (the track runs at the schedule's pace).
+        const auto& schedule = m_playback->schedule();
+        const auto xOfDate = [&](const Date& date) { return xOfFrame(m_playback->frameOfDate(date)); };
+        // Centred on the tick, not over the date on the left or the speed on the right.
+        const render::LabelExtent extent =
+            [&](const render::TimeTick& tick) -> std::optional<std::pair<float, float>> {
+            const float w = textWidth(tick.label, false, labelSize), x = xOfDate(tick.date);
+            if (x - w / 2 < box.trackLeft - 10 * u || x + w / 2 > box.trackRight + 10 * u)
+                return std::nullopt;
+            return std::make_pair(x - w / 2, x + w / 2);
+        };
+        const auto most = static_cast<std::size_t>(
+            std::max(1.0f, trackWidth / (textWidth("2000", false, labelSize) + gap)));
+        const render::TimeTicks ticks =
+            render::fitTimeTicks(schedule.front().date, schedule.back().date, most, extent, 1.5f * gap);
+        for (const auto& tick : ticks.ticks) {
+            fillRect(m_window,
+                     {std::round(xOfDate(tick.date)) - 0.75f * u, box.trackY - 7 * u, 1.5f * u, 14 * u},
+                     kMuted);
+            text(tick.label, false, labelSize, kMuted,
+                 {extent(tick)->first, box.trackY - 12 * u - labelSize * 1.45f});
         }
     }
     for (const auto& event : m_loaded.scenario.events) {

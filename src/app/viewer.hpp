@@ -41,6 +41,7 @@ struct ViewerOptions {
     std::optional<Date> at;                // start at this date (a still)
     bool play = false;                     // start playing
     bool showInfo = true;
+    std::optional<analysis::Period> chartBars;  // the panel chart's bars (--chart-bars)
 };
 
 class Viewer {

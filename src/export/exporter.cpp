@@ -209,12 +209,13 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     const auto& schedule = options.schedule;
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nduration {}\npace {}\nantialias {}\n",
+        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
         schedule.fps, date(schedule.from), date(schedule.to), schedule.transitionSeconds,
         schedule.holdSeconds,
         schedule.durationSeconds ? fmt::format("{}", *schedule.durationSeconds) : std::string("-"),
-        schedule.pace == Pace::Time ? "time" : "state", options.antialiasing);
+        schedule.pace == Pace::Time ? "time" : "state", options.antialiasing,
+        options.chartBars ? static_cast<int>(*options.chartBars) : -1);
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
@@ -309,6 +310,7 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     result.leftoversRemoved = lock.removeLeftovers().size();
 
     render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
+    renderer.renderer().setChartBars(options.chartBars);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
                         options.antialiasing, options.shaderFolder.string()));
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "analysis/periods.hpp"
 #include "core/scenario.hpp"
 #include "export/schedule.hpp"
 #include "geo/thread_context.hpp"
@@ -29,6 +30,7 @@ struct ExportOptions {
     unsigned antialiasing = 4;              // MSAA samples
     bool progress = true;                   // a progress bar when stderr is a terminal
     bool resume = false;                    // PNG sequence: keep the frames an interrupted run left
+    std::optional<analysis::Period> chartBars;  // the panel chart's bars of km² gained and lost
 };
 
 struct ExportResult {

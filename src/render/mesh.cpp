@@ -58,6 +58,18 @@ void appendTriangles(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2
     for (const auto& corner : corners) out.emplace_back(corner, color, corner);
 }
 
+void appendRect(std::vector<sf::Vertex>& out, sf::FloatRect box, sf::Color color) {
+    const float right = box.left + box.width, bottom = box.top + box.height;
+    appendTriangles(out,
+                    {{box.left, box.top},
+                     {right, box.top},
+                     {box.left, bottom},
+                     {right, box.top},
+                     {right, bottom},
+                     {box.left, bottom}},
+                    color);
+}
+
 Polyline thin(const Polyline& line, float minStep, bool closed) {
     Polyline result;
     for (const auto& point : line) {

@@ -3,8 +3,8 @@
 // helpers (triangle coverage, Euclidean distance transform) behind the transition field.
 
 #include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/Vertex.hpp>
-
 #include <cstdint>
 #include <vector>
 
@@ -15,6 +15,9 @@ using Polyline = std::vector<sf::Vector2f>;
 // Triangles for `corners` (three per triangle). texCoords = the pixel position (the transition
 // shader samples its field with it).
 void appendTriangles(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& corners, sf::Color color);
+
+// Two triangles covering `box`.
+void appendRect(std::vector<sf::Vertex>& out, sf::FloatRect box, sf::Color color);
 
 // A stroke `width` pixels wide along `line` as triangles, with mitred joins (bevelled past a limit)
 // so a translucent stroke does not overlap itself at joins. texCoords.x = arc length in pixels from

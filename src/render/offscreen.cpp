@@ -1,45 +1,25 @@
 #include "render/offscreen.hpp"
 
 #include <SFML/OpenGL.hpp>
-
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "core/error.hpp"
 #include "render/sfml_errors.hpp"
+#include "render/style.hpp"
 
 namespace frontline::render {
 
-// Measuring starts before anything else: it runs beside loading fonts, making the GL context (llvmpipe
-// compiles its shaders then) and building the scene's meshes.
-OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
-                                     const std::filesystem::path& shaderFolder, unsigned antialiasing)
-    : OffscreenRenderer(scenario, context, size, shaderFolder, antialiasing, measureInBackground(scenario)) {}
+namespace {
 
-OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
-                                     const std::filesystem::path& shaderFolder, unsigned antialiasing, StatsFuture stats)
-    : m_fonts(Fonts::loadDejaVu()), m_target(std::make_unique<sf::RenderTexture>()), m_size(size) {
-    {
-        SfmlErrorCapture capture;
-        sf::ContextSettings settings;
-        settings.antialiasingLevel = antialiasing;
-        if (!m_target->create(size.x, size.y, settings)) {
-            throw RenderError("cannot create a " + std::to_string(size.x) + "x" + std::to_string(size.y) +
-                              " offscreen OpenGL target: " + capture.text());
-        }
-    }
-    if (!m_target->setActive(true)) throw RenderError("cannot activate the offscreen OpenGL context");
-    m_shaders = std::make_unique<ShaderSet>(shaderFolder);
-    m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, std::move(stats));
-    m_renderer = std::make_unique<Renderer>(*m_scene, m_fonts, *m_shaders);
-}
-
-const std::vector<std::uint8_t>& OffscreenRenderer::render(const FrameSpec& frame) {
-    m_renderer->draw(*m_target, frame);
-    m_target->display();
-    const sf::Texture& texture = m_target->getTexture();
-    const std::size_t rowBytes = static_cast<std::size_t>(m_size.x) * 4;
-    m_pixels.resize(rowBytes * m_size.y);
+// The pixels of `target` (RGBA, rows top to bottom) into `pixels`; `readBack` is scratch space.
+void readPixels(sf::RenderTexture& target, sf::Vector2u size, std::vector<std::uint8_t>& readBack,
+                std::vector<std::uint8_t>& pixels) {
+    target.display();
+    const sf::Texture& texture = target.getTexture();
+    const std::size_t rowBytes = static_cast<std::size_t>(size.x) * 4;
+    pixels.resize(rowBytes * size.y);
     // sf::Texture::copyToImage goes through an extra framebuffer and costs ~80 ms a 1080p frame on
     // llvmpipe; reading the texture directly takes ~2 ms. The render texture's rows are stored bottom
     // up (OpenGL's origin), so they are flipped on the way. The texture must not be padded to a power
@@ -48,21 +28,76 @@ const std::vector<std::uint8_t>& OffscreenRenderer::render(const FrameSpec& fram
     GLint width = 0, height = 0;
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, &height);
-    if (static_cast<unsigned>(width) != m_size.x || static_cast<unsigned>(height) != m_size.y) {
+    if (static_cast<unsigned>(width) != size.x || static_cast<unsigned>(height) != size.y) {
         sf::Texture::bind(nullptr);
         const sf::Image image = texture.copyToImage();
-        std::copy(image.getPixelsPtr(), image.getPixelsPtr() + m_pixels.size(), m_pixels.begin());
-        return m_pixels;
+        std::copy(image.getPixelsPtr(), image.getPixelsPtr() + pixels.size(), pixels.begin());
+        return;
     }
-    m_readBack.resize(m_pixels.size());
+    readBack.resize(pixels.size());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, m_readBack.data());
+    glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, readBack.data());
     sf::Texture::bind(nullptr);
-    for (unsigned y = 0; y < m_size.y; ++y) {
-        std::copy_n(m_readBack.data() + static_cast<std::size_t>(m_size.y - 1 - y) * rowBytes, rowBytes,
-                    m_pixels.data() + static_cast<std::size_t>(y) * rowBytes);
+    for (unsigned y = 0; y < size.y; ++y) {
+        std::copy_n(readBack.data() + static_cast<std::size_t>(size.y - 1 - y) * rowBytes, rowBytes,
+                    pixels.data() + static_cast<std::size_t>(y) * rowBytes);
     }
+}
+
+std::unique_ptr<sf::RenderTexture> makeTarget(sf::Vector2u size, unsigned antialiasing) {
+    auto target = std::make_unique<sf::RenderTexture>();
+    SfmlErrorCapture capture;
+    sf::ContextSettings settings;
+    settings.antialiasingLevel = antialiasing;
+    if (!target->create(size.x, size.y, settings)) {
+        throw RenderError("cannot create a " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                          " offscreen OpenGL target: " + capture.text());
+    }
+    if (!target->setActive(true)) throw RenderError("cannot activate the offscreen OpenGL context");
+    return target;
+}
+
+}  // namespace
+
+// Measuring starts before anything else: it runs beside loading fonts, making the GL context (llvmpipe
+// compiles its shaders then) and building the scene's meshes.
+OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
+                                     const std::filesystem::path& shaderFolder, unsigned antialiasing)
+    : OffscreenRenderer(scenario, context, size, shaderFolder, antialiasing, measureInBackground(scenario)) {}
+
+OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
+                                     const std::filesystem::path& shaderFolder, unsigned antialiasing,
+                                     StatsFuture stats)
+    : m_fonts(Fonts::loadDejaVu()), m_target(makeTarget(size, antialiasing)), m_size(size) {
+    m_shaders = std::make_unique<ShaderSet>(shaderFolder);
+    m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, std::move(stats));
+    m_renderer = std::make_unique<Renderer>(*m_scene, m_fonts, *m_shaders);
+}
+
+const std::vector<std::uint8_t>& OffscreenRenderer::render(const FrameSpec& frame) {
+    m_renderer->draw(*m_target, frame);
+    readPixels(*m_target, m_size, m_readBack, m_pixels);
     return m_pixels;
+}
+
+OffscreenChart::OffscreenChart(sf::Vector2u size, unsigned antialiasing)
+    : m_fonts(Fonts::loadDejaVu()), m_target(makeTarget(size, antialiasing)), m_size(size) {}
+
+OffscreenChart::~OffscreenChart() = default;
+
+const Chart& OffscreenChart::draw(const std::vector<analysis::StateStats>& stats,
+                                  const ChartOptions& options) {
+    const auto w = static_cast<float>(m_size.x), h = static_cast<float>(m_size.y);
+    // Text of 14 px at 1000×420 and in proportion (the panel's chart is 14 px at 1080p).
+    const float unit = std::max(0.5f, std::min(w / 1000.0f, h / 420.0f));
+    const float pad = std::round(16 * unit);
+    m_target->setView(sf::View(sf::FloatRect(0, 0, w, h)));
+    m_target->clear(kPanel);
+    m_chart = std::make_unique<Chart>(stats, options, sf::FloatRect(pad, pad, w - 2 * pad, h - 2 * pad), unit,
+                                      m_fonts);
+    m_chart->draw(*m_target);
+    readPixels(*m_target, m_size, m_readBack, m_pixels);
+    return *m_chart;
 }
 
 }  // namespace frontline::render

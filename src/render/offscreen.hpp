@@ -1,15 +1,15 @@
 #pragma once
-// Drawing frames without a window: an sf::RenderTexture (framebuffer object) with the fonts, shaders,
-// scene and renderer of one scenario at one size, read back as RGBA pixels.
+// Drawing without a window: an sf::RenderTexture (framebuffer object) with the fonts, shaders, scene
+// and renderer of one scenario at one size (or the fonts and a chart), read back as RGBA pixels.
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
-
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
+#include "render/chart.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
@@ -43,6 +43,32 @@ private:
     std::unique_ptr<ShaderSet> m_shaders;
     std::unique_ptr<Scene> m_scene;
     std::unique_ptr<Renderer> m_renderer;
+    sf::Vector2u m_size;
+    std::vector<std::uint8_t> m_readBack;
+    std::vector<std::uint8_t> m_pixels;
+};
+
+// The chart alone (render/chart.hpp) on the panel's background, with text and lines scaled to the
+// size, drawn offscreen: `frontline chart`. Needs an X display as OffscreenRenderer does.
+class OffscreenChart {
+public:
+    // Throws RenderError (no GL, no fonts).
+    OffscreenChart(sf::Vector2u size, unsigned antialiasing = 4);
+    ~OffscreenChart();
+    OffscreenChart(const OffscreenChart&) = delete;
+    OffscreenChart& operator=(const OffscreenChart&) = delete;
+
+    // Lays the chart out, draws it and returns it as drawn (valid until the next call); its pixels
+    // are pixels().
+    const Chart& draw(const std::vector<analysis::StateStats>& stats, const ChartOptions& options);
+    // RGBA, rows top to bottom, size.x·size.y·4 bytes.
+    const std::vector<std::uint8_t>& pixels() const { return m_pixels; }
+    sf::Vector2u size() const { return m_size; }
+
+private:
+    Fonts m_fonts;
+    std::unique_ptr<sf::RenderTexture> m_target;
+    std::unique_ptr<Chart> m_chart;
     sf::Vector2u m_size;
     std::vector<std::uint8_t> m_readBack;
     std::vector<std::uint8_t> m_pixels;

@@ -1,32 +1,28 @@
 #include "render/renderer.hpp"
 
+#include <fmt/format.h>
+
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <functional>
 
-#include <fmt/format.h>
-
 #include "core/error.hpp"
+#include "render/chart.hpp"
 #include "render/mesh.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 
 namespace frontline::render {
 
 namespace {
 
 const sf::Color kBackground(243, 241, 236);
-const sf::Color kPanel(252, 251, 248);
-const sf::Color kInk(30, 30, 30);
-const sf::Color kMuted(95, 95, 95);
-const sf::Color kFaint(200, 197, 190);
-const sf::Color kCursor(192, 57, 43);
 
 // Dash pattern of front lines and its march speed, in pixels at 1080p.
 constexpr float kDash = 11.0f, kGap = 7.0f, kDashSpeed = 14.0f;
@@ -64,17 +60,7 @@ double niceKm(double maxKm) {
     return magnitude;
 }
 
-std::string km2Label(double valueKm2) { return formatKm2(valueKm2) + " km²"; }
-
 std::string kmLabel(double km) { return fmt::format("{:g} km", km); }
-
-std::string integerLabel(double value) { return fmt::format("{:.0f}", value); }
-
-float textWidth(const std::string& utf8, const sf::Font& font, float size) {
-    const sf::Text probe(sf::String::fromUtf8(utf8.begin(), utf8.end()), font, static_cast<unsigned>(std::max(1.0f, size)));
-    const sf::FloatRect bounds = probe.getLocalBounds();
-    return bounds.left + bounds.width;
-}
 
 }  // namespace
 
@@ -384,8 +370,8 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         y += text(target, "In force since " + row.state.date.iso() + (row.state.label.empty() ? "" : ": " + row.state.label), m_fonts.regular,
                   std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
         y += 8 * u;
-        y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold, std::max(8.0f, std::round(28 * u)),
-                  kCursor, {left, y}, width);
+        y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold,
+                  std::max(8.0f, std::round(28 * u)), kAccent, {left, y}, width);
         std::string detail = "likely " + formatKm2(row.area.likelyMinKm2) + "–" +
                              formatKm2(row.area.likelyMaxKm2) + " km², at worst " +
                              formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km²";
@@ -395,7 +381,9 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
     }
     y += 18 * u;
-    const float chartHeight = std::round(250 * u);
+    // Taller in a tall panel (portrait frames), where it would otherwise leave most of it empty.
+    const float chartHeight =
+        std::round(std::max(250 * u, std::min(panel.width * 0.6f, panel.height * 0.22f)));
     y += drawChart(target, {left, y, width, chartHeight}, frame.date);
     y += 22 * u;
 
@@ -426,87 +414,18 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         const float indent = textWidth(date + "  ", m_fonts.bold, eventSize);
         const float h = text(target, event->title, m_fonts.regular, eventSize, kInk, {}, width - indent, true);
         if (y + h > legendTop - 8 * u) break;
-        text(target, date, m_fonts.bold, eventSize, kCursor, {left, y});
+        text(target, date, m_fonts.bold, eventSize, kAccent, {left, y});
         y += text(target, event->title, m_fonts.regular, eventSize, kInk, {left + indent, y}, width - indent);
         y += 8 * u;
     }
 }
 
 float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date) {
-    const float u = m_scene.unit();
-    const auto& stats = m_scene.stats();
-    if (stats.empty()) return 0;
-    const float labelSize = std::max(7.0f, std::round(14 * u));
-    text(target, "Held area, km² (band: likely range)", m_fonts.regular, labelSize, kMuted,
-         {box.left, box.top});
-    const float top = box.top + labelSize * 1.6f;
-    const float axisLeft = box.left + labelSize * 3.6f;
-    const float bottom = box.top + box.height - labelSize * 1.8f;
-    const float right = box.left + box.width - 4 * u;
-
-    const long first = std::min(stats.front().state.date.daysSinceEpoch(), date.daysSinceEpoch());
-    const long last = std::max(stats.back().state.date.daysSinceEpoch(), date.daysSinceEpoch());
-    const double span = std::max<double>(1, static_cast<double>(last - first)) * 1.04;
-    const double start = static_cast<double>(first) - span * 0.01;
-    double maxKm2 = 0;
-    for (const auto& row : stats) maxKm2 = std::max(maxKm2, row.area.maxKm2);
-    // About four gridlines at 1, 2 or 5 × 10^n.
-    const double raw = std::max(maxKm2, 1.0) / 4;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double ratio = raw / magnitude;
-    const double step = magnitude * (ratio <= 1 ? 1 : ratio <= 2 ? 2 : ratio <= 5 ? 5 : 10);
-    const double axisMaxKm2 = std::max(step, std::ceil(maxKm2 / step) * step);
-    auto xOf = [&](double day) { return axisLeft + static_cast<float>((day - start) / span) * (right - axisLeft); };
-    auto yOf = [&](double km2) { return bottom - static_cast<float>(km2 / axisMaxKm2) * (bottom - top); };
-
-    for (double v = 0; v <= axisMaxKm2 + step / 2; v += step) {
-        drawLine(target, {{axisLeft, yOf(v)}, {right, yOf(v)}}, 1, v == 0 ? kMuted : kFaint);
-        text(target, integerLabel(v), m_fonts.regular, labelSize, kMuted, {box.left, yOf(v) - labelSize * 0.7f});
-    }
-    const int firstYear = Date::fromDaysSinceEpoch(static_cast<long>(start)).year();
-    const int lastYear = Date::fromDaysSinceEpoch(static_cast<long>(start + span)).year();
-    const int yearStep = lastYear - firstYear > 12 ? 5 : (lastYear - firstYear > 4 ? 2 : 1);
-    for (int year = (firstYear / yearStep + 1) * yearStep; year <= lastYear; year += yearStep) {
-        const float x = xOf(static_cast<double>(Date(year, 1, 1).daysSinceEpoch()));
-        if (x < axisLeft || x > right) continue;
-        drawLine(target, {{x, bottom}, {x, bottom + 4 * u}}, 1, kMuted);
-        text(target, std::to_string(year), m_fonts.regular, labelSize, kMuted, {x - labelSize * 1.2f, bottom + 5 * u});
-    }
-
-    // Steps: each state holds until the next one.
-    std::vector<sf::Vertex> band, line;
-    Polyline valueLine;
-    const sf::Color bandColour(192, 57, 43, 50);
-    for (std::size_t i = 0; i < stats.size(); ++i) {
-        const double from = static_cast<double>(stats[i].state.date.daysSinceEpoch());
-        const double to = i + 1 < stats.size() ? static_cast<double>(stats[i + 1].state.date.daysSinceEpoch()) : start + span;
-        const float x0 = xOf(from), x1 = std::max(xOf(to), x0 + 1);
-        const float yMin = yOf(stats[i].area.likelyMinKm2), yMax = yOf(stats[i].area.likelyMaxKm2);
-        appendTriangles(band, {{x0, yMax}, {x1, yMax}, {x0, yMin}, {x1, yMax}, {x1, yMin}, {x0, yMin}}, bandColour);
-        valueLine.push_back({x0, yOf(stats[i].area.valueKm2)});
-        valueLine.push_back({x1, yOf(stats[i].area.valueKm2)});
-    }
-    drawTriangles(target, band);
-    appendStroke(line, valueLine, false, std::max(1.0f, 2.5f * u), kCursor);
-    drawTriangles(target, line);
-
-    // The cursor and the value in force at the counter's date.
-    const float cx = xOf(static_cast<double>(date.daysSinceEpoch()));
-    drawLine(target, {{cx, top}, {cx, bottom}}, std::max(1.0f, 1.5f * u), kInk);
-    const int index = m_scene.stateIndexAt(date);
-    if (index >= 0) {
-        const double value = stats[static_cast<std::size_t>(index)].area.valueKm2;
-        sf::CircleShape dot(std::max(2.0f, 5 * u), 16);
-        dot.setOrigin(dot.getRadius(), dot.getRadius());
-        dot.setPosition(cx, yOf(value));
-        dot.setFillColor(kInk);
-        target.draw(dot);
-        const std::string label = km2Label(value);
-        const float w = textWidth(label, m_fonts.bold, labelSize);
-        const float lx = cx + 8 * u + w > right ? cx - 8 * u - w : cx + 8 * u;
-        const float ly = std::clamp(yOf(value) - labelSize * 1.8f, top, bottom - labelSize * 1.4f);
-        text(target, label, m_fonts.bold, labelSize, kInk, {lx, ly});
-    }
+    if (m_scene.stats().empty()) return 0;
+    ChartOptions options;
+    options.cursor = date;
+    options.bars = m_chartBars;
+    Chart(m_scene.stats(), options, box, m_scene.unit(), m_fonts).draw(target, &m_texts);
     return box.height;
 }
 
@@ -560,9 +479,7 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
         entries.push_back({layer->layer->title, [&, layer](sf::FloatRect r) {
                                if (layer->fill.a > 0 && layer->hatch) {
                                    std::vector<sf::Vertex> v;
-                                   appendTriangles(v, {{r.left, r.top}, {r.left + r.width, r.top}, {r.left, r.top + r.height},
-                                                       {r.left + r.width, r.top}, {r.left + r.width, r.top + r.height}, {r.left, r.top + r.height}},
-                                                   layer->fill);
+                                   appendRect(v, r, layer->fill);
                                    drawTriangles(target, v, sf::RenderStates(&m_shaders.hatch));
                                    drawRect(target, r, sf::Color::Transparent, layer->stroke, std::max(1.0f, u));
                                } else if (layer->fill.a > 0 && layer->layer->features.size() > 0 &&
@@ -601,43 +518,8 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
 
 float Renderer::text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size, sf::Color colour,
                      sf::Vector2f position, float maxWidth, bool measureOnly) {
-    const auto characterSize = static_cast<unsigned>(std::max(1.0f, size));
-    const float lineHeight = std::round(static_cast<float>(characterSize) * 1.28f);
-    std::vector<std::string> lines;
-    if (maxWidth <= 0) {
-        lines.push_back(utf8);
-    } else {
-        // Greedy word wrap on spaces.
-        std::string current;
-        std::size_t begin = 0;
-        while (begin <= utf8.size()) {
-            std::size_t end = utf8.find(' ', begin);
-            if (end == std::string::npos) end = utf8.size();
-            const std::string word = utf8.substr(begin, end - begin);
-            const std::string candidate = current.empty() ? word : current + " " + word;
-            sf::Text probe(sf::String::fromUtf8(candidate.begin(), candidate.end()), font, characterSize);
-            if (!current.empty() && probe.getLocalBounds().width > maxWidth) {
-                lines.push_back(current);
-                current = word;
-            } else {
-                current = candidate;
-            }
-            begin = end + 1;
-        }
-        if (!current.empty()) lines.push_back(current);
-    }
-    if (!measureOnly) {
-        float y = std::round(position.y);
-        for (const auto& line : lines) {
-            sf::Text shape(sf::String::fromUtf8(line.begin(), line.end()), font, characterSize);
-            shape.setFillColor(colour);
-            shape.setPosition(std::round(position.x), y);
-            target.draw(shape);
-            y += lineHeight;
-        }
-        m_texts.push_back(utf8);
-    }
-    return static_cast<float>(lines.size()) * lineHeight;
+    if (!measureOnly) m_texts.push_back(utf8);
+    return drawText(measureOnly ? nullptr : &target, utf8, font, size, colour, position, maxWidth);
 }
 
 }  // namespace frontline::render

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/periods.hpp"
 #include "render/fonts.hpp"
 #include "render/map_view.hpp"
 #include "render/recent_cache.hpp"
@@ -69,6 +70,11 @@ public:
     // the camera moves or a transition runs, only the map changes). Same pixels as drawing it directly
     // on a target without multisampling. Off by default.
     void setPanelCache(bool enabled) { m_cachePanel = enabled; m_panelKey.reset(); }
+    // The chart's bars of km² gained and lost per period (ChartOptions::bars); none by default.
+    void setChartBars(std::optional<analysis::Period> period) {
+        m_chartBars = period;
+        m_panelKey.reset();
+    }
     // The scale bar's label of the last frame drawn ("20 km").
     const std::string& scaleBarText() const { return m_scaleBarText; }
     // Every text of the last frame drawn, in drawing order (what tests compare with reports).
@@ -127,6 +133,7 @@ private:
     std::set<std::string> m_hidden;
     std::vector<LegendRow> m_legendRows;
     std::string m_scaleBarText;
+    std::optional<analysis::Period> m_chartBars;
 };
 
 }  // namespace frontline::render

@@ -48,10 +48,16 @@ std::string formatKm2(double valueKm2) {
     return fmt::format("{:.3f}", valueKm2);
 }
 
-std::string formatDateLong(const Date& date) {
+std::string km2Label(double valueKm2) { return formatKm2(valueKm2) + " km²"; }
+
+std::string monthAbbreviation(unsigned month) {
     static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return fmt::format("{} {} {}", date.day(), kMonths.at(date.month() - 1), date.year());
+    return kMonths.at(month - 1);
+}
+
+std::string formatDateLong(const Date& date) {
+    return fmt::format("{} {} {}", date.day(), monthAbbreviation(date.month()), date.year());
 }
 
 }  // namespace frontline::render

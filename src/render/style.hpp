@@ -9,6 +9,14 @@
 
 namespace frontline::render {
 
+// The overlays' colours: the panel, its text (ink, muted), rules (faint), and the accent of the held
+// area's number, the chart's line and the cursor's value.
+inline const sf::Color kPanel(252, 251, 248);
+inline const sf::Color kInk(30, 30, 30);
+inline const sf::Color kMuted(95, 95, 95);
+inline const sf::Color kFaint(200, 197, 190);
+inline const sf::Color kAccent(192, 57, 43);
+
 // "#rrggbb" or "#rrggbbaa" → colour. Throws DataError naming `where` (layer id and key) otherwise.
 sf::Color parseColor(const std::string& text, const std::string& where);
 // The colour with its alpha multiplied by `opacity` (0..1).
@@ -16,6 +24,10 @@ sf::Color withOpacity(sf::Color color, double opacity);
 
 // An area in km² exactly as `frontline stats` prints it (3 decimals, no "-0.000").
 std::string formatKm2(double valueKm2);
+// The same with its unit: "7753.772 km²".
+std::string km2Label(double valueKm2);
+// "Mar" for month 3 (1..12).
+std::string monthAbbreviation(unsigned month);
 // "10 Nov 2020".
 std::string formatDateLong(const Date& date);
 

@@ -48,5 +48,13 @@ TEST(Periods, AChangeCountsWhereItIsFirstSeenAndTotalsAddUp) {
     EXPECT_EQ(years[0].days(), 71);
 }
 
+TEST(PrintedSteps, RoundGainedAndLostAsTablesPrintThem) {
+    const auto printed = printedSteps({{Date(2022, 1, 1), Date(2022, 1, 2), 1.00049, 2.0006}});
+    ASSERT_EQ(printed.size(), 1u);
+    EXPECT_DOUBLE_EQ(printed[0].gainedKm2, 1.0);
+    EXPECT_DOUBLE_EQ(printed[0].lostKm2, 2.001);
+    EXPECT_DOUBLE_EQ(printedKm2(-0.0004), 0.0);
+}
+
 }  // namespace
 }  // namespace frontline::analysis

@@ -1,11 +1,12 @@
-// `frontline export` end to end: PNG sequences (names, determinism) and an MP4 checked with ffprobe.
+// `frontline export` and `frontline chart` end to end: PNG sequences (names, determinism), an MP4
+// checked with ffprobe, the chart and the CSVs beside it.
 
 #include <gtest/gtest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <SFML/Graphics/Image.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -309,6 +310,52 @@ TEST(ExportCommand, StartsXvfbWithoutDisplay) {
     EXPECT_NE(output.find("exit 0"), std::string::npos) << output;
     EXPECT_TRUE(std::filesystem::exists(out));
     std::filesystem::remove(out);
+}
+
+// `frontline chart`: the PNG at its size and beside it the CSVs of what it draws, with the numbers of
+// `frontline stats` (the steps) and of `stats --every` (the bars).
+TEST(ChartCommand, WritesThePngAndTheCsvOfWhatItDraws) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("chart");
+    std::filesystem::create_directories(folder);
+    const auto png = folder / "c.png";
+    const auto run = runFrontline({"chart", kSynthetic, "--out", png.string(), "--size", "600x300", "--bars",
+                                   "month", "--at", "2002-08-01"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    sf::Image image;
+    ASSERT_TRUE(image.loadFromFile(png.string()));
+    EXPECT_EQ(image.getSize(), sf::Vector2u(600, 300));
+
+    const auto stats = runFrontline({"stats", kSynthetic, "--format", "csv"});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err;
+    const Csv expected = parseCsv(stats.out);
+    const Csv steps = parseCsv(readFile((folder / "c.csv").string()));
+    EXPECT_EQ(steps.header, (std::vector<std::string>{"date", "label", "area_km2", "likely_min_km2",
+                                                      "likely_max_km2", "band"}));
+    ASSERT_EQ(steps.rows.size(), expected.rows.size());
+    for (std::size_t i = 0; i < steps.rows.size(); ++i) {
+        for (const std::string column : {"date", "area_km2", "likely_min_km2", "likely_max_km2"}) {
+            EXPECT_EQ(steps.rows[i][steps.column(column)], expected.rows[i][expected.column(column)])
+                << column << " " << i;
+        }
+        const bool band = expected.rows[i][expected.column("likely_min_km2")] !=
+                          expected.rows[i][expected.column("likely_max_km2")];
+        EXPECT_EQ(steps.rows[i][steps.column("band")], band ? "yes" : "no") << i;
+    }
+
+    const Csv ticks = parseCsv(readFile((folder / "c.ticks.csv").string()));
+    EXPECT_EQ(ticks.header, (std::vector<std::string>{"axis", "at", "label"}));
+    // 2000 … 2003: yearly ticks, and gridlines from 0 (the data reach it).
+    std::vector<std::string> years, values;
+    for (const auto& row : ticks.rows) (row[0] == "x" ? years : values).push_back(row[2]);
+    EXPECT_EQ(years, (std::vector<std::string>{"2000", "2001", "2002", "2003"}));
+    ASSERT_FALSE(values.empty());
+    EXPECT_EQ(values.front(), "0");
+
+    const auto every = runFrontline({"stats", kSynthetic, "--every", "month", "--format", "csv"});
+    ASSERT_EQ(every.exitCode, 0) << every.err;
+    EXPECT_EQ(readFile((folder / "c.bars.csv").string()), every.out);
+    std::filesystem::remove_all(folder);
 }
 
 }  // namespace

@@ -1,0 +1,145 @@
+// The chart laid out and drawn offscreen: a clean line for hundreds of states, the band only where
+// there is uncertainty, a value axis fitted to the data, bars that are the period totals.
+
+#include "render/chart.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "render/gl_fixture.hpp"
+#include "render/style.hpp"
+
+namespace frontline::test {
+namespace {
+
+// A daily series from 1 Mar 2022: a random walk around `baseKm2` (steps of up to ±`stepKm2`), with a
+// likely range of ±`bandKm2` on every `bandEvery`-th state (0: none).
+std::vector<analysis::StateStats> dailySeries(std::size_t days, double baseKm2, double stepKm2,
+                                              double bandKm2 = 0, std::size_t bandEvery = 0) {
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> step(-stepKm2, stepKm2);
+    std::vector<analysis::StateStats> rows;
+    double value = baseKm2;
+    for (std::size_t i = 0; i < days; ++i) {
+        analysis::StateStats row;
+        row.state.date = Date(2022, 3, 1).plusDays(static_cast<long>(i));
+        const double previous = value;
+        if (i > 0) value += step(random);
+        row.area = analysis::AreaInterval::exact(value);
+        if (bandEvery > 0 && i % bandEvery == 0) {
+            row.area.likelyMinKm2 = value - bandKm2;
+            row.area.likelyMaxKm2 = value + bandKm2;
+        }
+        if (i > 0) {
+            analysis::Change change;
+            change.gained = analysis::AreaInterval::exact(std::max(0.0, value - previous));
+            change.lost = analysis::AreaInterval::exact(std::max(0.0, previous - value));
+            row.sincePrevious = change;
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+bool reddish(const std::uint8_t* pixel) {
+    return pixel[0] > 150 && pixel[1] < 130 && pixel[0] - pixel[1] > 60;
+}
+
+TEST(Chart, HundredsOfStatesDrawOneCleanLine) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const sf::Vector2u size{800, 320};
+    render::OffscreenChart offscreen(size);
+    const render::Chart& chart = offscreen.draw(dailySeries(769, 49500, 40), {});
+    const auto& pixels = offscreen.pixels();
+    const sf::FloatRect plot = chart.plot();
+    ASSERT_GT(plot.width, 600);
+    // Every column past the first state's holds the line, as one unbroken run of pixels: no spikes, no
+    // gaps, however many states share the column.
+    const auto firstColumn = static_cast<unsigned>(plot.left) + 10,
+               endColumn = static_cast<unsigned>(plot.left + plot.width) - 2;
+    for (unsigned x = firstColumn; x < endColumn; ++x) {
+        int runs = 0;
+        bool inside = false;
+        for (auto y = static_cast<unsigned>(plot.top) - 4;
+             y < static_cast<unsigned>(plot.top + plot.height) + 4; ++y) {
+            const bool line = reddish(&pixels[(static_cast<std::size_t>(y) * size.x + x) * 4]);
+            if (line && !inside) ++runs;
+            inside = line;
+        }
+        EXPECT_EQ(runs, 1) << "column " << x;
+    }
+    EXPECT_FALSE(chart.bandDrawn());
+    EXPECT_EQ(chart.title(), "Held area, km² (axis not from 0)");
+}
+
+TEST(Chart, BandOnlyWhereThereIsUncertainty) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::OffscreenChart offscreen({600, 260});
+    const render::Chart& some = offscreen.draw(dailySeries(60, 8000, 200, 50, 10), {});
+    EXPECT_TRUE(some.bandDrawn());
+    EXPECT_NE(some.title().find("band: likely range"), std::string::npos) << some.title();
+    for (std::size_t i = 0; i < some.steps().size(); ++i) EXPECT_EQ(some.steps()[i].band, i % 10 == 0) << i;
+    const render::Chart& none = offscreen.draw(dailySeries(60, 8000, 200), {});
+    EXPECT_FALSE(none.bandDrawn());
+    EXPECT_EQ(none.title().find("band"), std::string::npos) << none.title();
+}
+
+TEST(Chart, AxisFitsAnAdvanceFarFromZero) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    // 49,500 km² and an advance of 1,060 km² over 90 days.
+    auto rows = dailySeries(90, 49500, 1);
+    for (std::size_t i = 45; i < rows.size(); ++i) rows[i].area = analysis::AreaInterval::exact(50560);
+    render::OffscreenChart offscreen({1200, 500});
+    const render::Chart& chart = offscreen.draw(rows, {});
+    EXPECT_GE(chart.valueAxis().min, 49000);
+    EXPECT_LE(chart.valueAxis().max, 51000);
+    EXPECT_FALSE(chart.valueAxis().fromZero());
+    EXPECT_NE(chart.title().find("axis not from 0"), std::string::npos);
+    // Three months: the 1st of each, the year on the first.
+    EXPECT_EQ(chart.timeTicks().unit, render::TickUnit::Month);
+    ASSERT_FALSE(chart.timeTicks().ticks.empty());
+    EXPECT_EQ(chart.timeTicks().ticks.front().label, "Mar 2022");
+    // From zero when the data reach it.
+    rows.back().area = analysis::AreaInterval::exact(0);
+    EXPECT_TRUE(offscreen.draw(rows, {}).valueAxis().fromZero());
+}
+
+TEST(Chart, BarsAreThePeriodTotals) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto rows = dailySeries(92, 20000, 30);
+    render::ChartOptions options;
+    options.bars = analysis::Period::Month;
+    render::OffscreenChart offscreen({900, 400});
+    const render::Chart& chart = offscreen.draw(rows, options);
+    const auto expected = analysis::periodTotals(analysis::printedSteps(analysis::timelineSteps(rows)),
+                                                 analysis::Period::Month);
+    ASSERT_EQ(chart.bars().size(), 3u);  // March, April, May (1 Mar – 31 May)
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(chart.bars()[i].start, expected[i].start);
+        EXPECT_DOUBLE_EQ(chart.bars()[i].gainedKm2, expected[i].gainedKm2);
+        EXPECT_DOUBLE_EQ(chart.bars()[i].lostKm2, expected[i].lostKm2);
+    }
+    EXPECT_NE(chart.title().find("per month"), std::string::npos) << chart.title();
+}
+
+TEST(Chart, CursorShowsTheValueInForce) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto rows = dailySeries(30, 1000, 10);
+    render::ChartOptions options;
+    options.cursor = Date(2022, 3, 11);
+    render::OffscreenChart offscreen({600, 260});
+    std::vector<std::string> texts;
+    const render::Chart& chart = offscreen.draw(rows, options);
+    EXPECT_EQ(chart.steps()[10].date, *options.cursor);
+    sf::RenderTexture target;
+    ASSERT_TRUE(target.create(600, 260));
+    chart.draw(target, &texts);  // again, to collect the texts it draws
+    EXPECT_NE(std::find(texts.begin(), texts.end(), render::km2Label(rows[10].area.valueKm2)), texts.end());
+}
+
+}  // namespace
+}  // namespace frontline::test
