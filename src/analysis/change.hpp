@@ -24,6 +24,12 @@ struct Change {
     double netKm2() const { return gained.valueKm2 - lost.valueKm2; }
 };
 
+// A state's held area (dissolved polygons in lon/lat) and its outline split by source.
+struct StateOutline {
+    Geometry held;
+    OutlineProvenance provenance;
+};
+
 // What is measured of one state of control, once: the dissolved held area in lon/lat, its geodesic
 // edge table (geodesic method), its outline split by source, and its area with both ranges.
 struct StateEvidence {

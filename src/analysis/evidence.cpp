@@ -6,6 +6,13 @@
 
 namespace frontline::analysis {
 
+namespace {
+
+// The stretches of a control layer's outline that follow no reference: its own line of contact.
+OwnLine ownLine(const Layer& control) { return {control.id, control.title, control.uncertaintyM}; }
+
+}  // namespace
+
 TimelineEvidence::TimelineEvidence(const Measurer& measurer, const Scenario& scenario)
     : m_measurer(measurer), m_scenario(scenario) {}
 
@@ -34,10 +41,21 @@ const StateEvidence& TimelineEvidence::state(const ControlState& state) {
         evidence.area = AreaInterval::exact(0);
     } else {
         const Layer& layer = m_scenario.layer(state.layerId);
-        evidence = stateEvidence(m_measurer, std::move(held), references(layer),
-                                 {layer.id, layer.title, layer.uncertaintyM}, m_scenario.uncertainty);
+        evidence = stateEvidence(m_measurer, std::move(held), references(layer), ownLine(layer),
+                                 m_scenario.uncertainty);
     }
     return m_states.emplace(key, std::move(evidence)).first->second;
+}
+
+StateOutline TimelineEvidence::outline(const ControlState& state) {
+    auto found = m_states.find(state.date.iso());
+    if (found != m_states.end()) return {found->second.held, found->second.provenance};
+    StateOutline outline{controlGeometry(m_measurer.geos, m_scenario, state), {}};
+    if (!state.empty) {
+        const Layer& layer = m_scenario.layer(state.layerId);
+        outline.provenance = classifyOutline(m_measurer, outline.held, references(layer), ownLine(layer));
+    }
+    return outline;
 }
 
 void TimelineEvidence::release(const ControlState& state) {

@@ -25,6 +25,10 @@ public:
     const Scenario& scenario() const { return m_scenario; }
 
     const StateEvidence& state(const ControlState& state);
+    // The held area of `state` and its outline split by source, without the areas and intervals of
+    // `state()`: what locating points against the state needs. Not kept (served from `state()`'s store
+    // when that holds the state already).
+    StateOutline outline(const ControlState& state);
     const Change& change(const ControlState& from, const ControlState& to);
     // Drops what is kept for `state` and every change from or to it (a walk along the timeline keeps
     // only the state it stands on, so memory does not grow with the number of states).

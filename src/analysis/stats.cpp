@@ -116,18 +116,6 @@ StateStats statsAt(TimelineEvidence& evidence, const Date& date) {
     return stats;
 }
 
-std::vector<BreakdownRow> breakdown(const Measurer& measurer, const Geometry& held, const Layer& by) {
-    std::vector<BreakdownRow> rows;
-    for (const auto& feature : by.features) {
-        if (feature.geometry.polygons.empty()) continue;
-        Geometry polygons;
-        polygons.polygons = feature.geometry.polygons;
-        rows.push_back({feature.id, feature.property("name", feature.id), measurer.areaKm2(polygons),
-                        measurer.areaKm2(geo::intersect(measurer.geos, held, polygons))});
-    }
-    return rows;
-}
-
 geo::EqualAreaFrame scenarioFrame(geo::ProjContext& proj, const Scenario& scenario) {
     if (!scenario.projection.empty()) return geo::EqualAreaFrame(proj, scenario.projection);
     BoundingBox box;

@@ -38,15 +38,6 @@ std::vector<Step> timelineSteps(const std::vector<StateStats>& rows);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.
 StateStats statsAt(TimelineEvidence& evidence, const Date& date);
 
-// How the held area at a state splits over the features of another layer (e.g. the districts).
-struct BreakdownRow {
-    std::string featureId;
-    std::string name;
-    double featureKm2 = 0;   // the feature's whole area
-    double heldKm2 = 0;      // the part of it held
-};
-std::vector<BreakdownRow> breakdown(const Measurer& measurer, const Geometry& held, const Layer& by);
-
 // The equal-area frame a scenario is measured in: its `projection`, or LAEA centred on its layers.
 geo::EqualAreaFrame scenarioFrame(geo::ProjContext& proj, const Scenario& scenario);
 

@@ -1,5 +1,6 @@
-// frontline diff [SCENARIO] --from DATE --to DATE [--out changes.gpkg|.fgb|.shp|.geojson]: what changed
-// hands between two dates, with intervals from the layers' uncertainty and the closure check.
+// frontline diff [SCENARIO] --from DATE --to DATE [--by LAYER] [--places [FILE]] [--out FILE]: what changed
+// hands between two dates, with intervals from the layers' uncertainty and the closure check; split over
+// the features of a layer, and the places that changed hands.
 
 #include <fmt/format.h>
 
@@ -11,10 +12,13 @@
 #include "analysis/change.hpp"
 #include "analysis/control.hpp"
 #include "analysis/evidence.hpp"
+#include "analysis/places.hpp"
+#include "analysis/regions.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
+#include "app/places_input.hpp"
 #include "app/scenario_input.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
@@ -31,6 +35,8 @@ struct DiffOptions {
     std::string from;
     std::string to;
     std::string out;
+    std::string by;
+    PlacesInput places;
     std::string method = "geodesic";
 };
 
@@ -57,6 +63,44 @@ OutputFeature changeFeature(const std::string& id, const Geometry& geometry,
                           {"max_km2", km2(area.maxKm2)}}};
 }
 
+// Gained, lost and net per feature of the --by layer, the part in none of them, and the diff's own
+// totals. Warns when the rows do not add up to the totals (the layer's features overlap).
+io::Table regionTable(const analysis::ChangeBreakdown& split, const analysis::Change& change,
+                      const Layer& layer, Diagnostics& diagnostics) {
+    io::Table table{{"feature", "name", "gained_km2", "lost_km2", "net_km2"}, {}};
+    auto row = [&table](const std::string& id, const std::string& name, double gainedKm2, double lostKm2) {
+        table.rows.push_back({id, name, Cell::number(gainedKm2, 3), Cell::number(lostKm2, 3),
+                              Cell::number(printedKm2(gainedKm2) - printedKm2(lostKm2), 3)});
+    };
+    double gainedKm2 = split.outside.gainedKm2, lostKm2 = split.outside.lostKm2;
+    for (const auto& region : split.regions) {
+        row(region.featureId, region.name, region.gainedKm2, region.lostKm2);
+        gainedKm2 += region.gainedKm2;
+        lostKm2 += region.lostKm2;
+    }
+    row("outside", "", split.outside.gainedKm2, split.outside.lostKm2);
+    row("total", "", change.gained.valueKm2, change.lost.valueKm2);
+    // The closure tolerance (analysis::closureHolds): anything larger is area counted twice.
+    auto adds = [](double sum, double total) { return std::abs(sum - total) <= 1e-6 * total + 1e-6; };
+    if (!adds(gainedKm2, change.gained.valueKm2) || !adds(lostKm2, change.lost.valueKm2)) {
+        diagnostics.warn("--by " + layer.id,
+                         fmt::format("the rows add up to {:.3f} km² gained and {:.3f} lost, not the totals: "
+                                     "features of the layer overlap",
+                                     gainedKm2, lostKm2));
+    }
+    return table;
+}
+
+io::Table placeTable(const std::vector<analysis::PlaceChange>& changes) {
+    io::Table table{{"place", "name_alt", "layer", "change", "line_km", "on_line"}, {}};
+    for (const auto& change : changes) {
+        table.rows.push_back({change.place.name, change.place.nameAlt, change.place.layerId,
+                              change.gained ? "gained" : "lost", Cell::number(change.line.distanceKm, 1),
+                              change.line.onLine ? "yes" : "no"});
+    }
+    return table;
+}
+
 }  // namespace
 
 Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
@@ -68,14 +112,28 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--out", options->out,
                         "Write the gained and lost pieces, the format by the extension: " +
                             io::supportedVectorFormats() + " (written atomically)");
+    command->add_option("--by", options->by,
+                        "Also split gained and lost over this layer's features (e.g. districts)");
+    addPlacesOption(*command, options->places, "Also list the places that changed hands");
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->footer(
-        "Example:\n"
+        "Examples:\n"
         "  frontline diff --from 1994-05-12 --to 2020-11-10 --out war-2020.gpkg\n"
+        "  frontline diff --from 1994-05-12 --to 2020-11-10 --by districts --places\n"
+        "  frontline diff /tmp/snapshots --from 2022-03-01 --to 2022-06-01 --places=towns.geojson\n"
         "Rows: from and to areas, gained, lost, net (km²; min/max the worst case and likely_min/max the "
         "likely range\n"
         "from the uncertainty of the stretches that bound each piece, docs/uncertainty.md) and the\n"
         "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.\n"
+        "--by LAYER: then gained_km2, lost_km2 and net_km2 per feature of LAYER (feature, name), a row\n"
+        "'outside' (the part in none of them) and 'total' (the diff's own gained and lost; the rows add\n"
+        "up to it unless the features overlap, which is warned).\n"
+        "--places [FILE]: then the places held at one date and not the other, by name: place,\n"
+        "name_alt, layer, change (gained or lost), line_km (to the nearer of the two dates' lines of\n"
+        "contact) and on_line (yes: within the positional uncertainty of either line, so which side\n"
+        "holds it is uncertain).\n"
+        "With --by or --places, JSON is one object {\"areas\": […], \"regions\": […], \"places\": […]};\n"
+        "CSV has a blank line between the tables.\n"
         "--out: the pieces gained and lost in WGS84 lon/lat (EPSG:4326), with Date fields from, to\n"
         "and Real fields area_km2, min_km2, max_km2, likely_min_km2, likely_max_km2 (docs/formats.md).");
 
@@ -90,6 +148,9 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         if (!options->out.empty()) output.emplace(options->out);
 
         LoadedScenario loaded(options->input, common, diagnostics);
+        const Layer* regions = options->by.empty() ? nullptr : &regionLayer(loaded.scenario, options->by);
+        std::vector<analysis::Place> places;
+        if (options->places.given()) places = loadPlaces(options->places, loaded, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
         geo::GeosContext& geos = loaded.context.geos;
@@ -117,10 +178,23 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         table.rows.push_back(row("net", "", change.net));
         table.rows.push_back(
             {"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell(), Cell(), Cell()});
+        std::vector<io::Section> sections{{"areas", "", std::move(table)}};
+        if (regions) {
+            sections.push_back(
+                {"regions",
+                 fmt::format("By {} ({})", regions->title.empty() ? regions->id : regions->title,
+                             regions->id),
+                 regionTable(analysis::Regions(measurer, *regions).change(change), change, *regions,
+                             diagnostics)});
+        }
+        if (options->places.given()) {
+            sections.push_back({"places", "Places that changed hands",
+                                placeTable(analysis::placeChanges(evidence, fromState, toState, places))});
+        }
         if (format == io::OutputFormat::Table) {
             print(fmt::format("{} area, {} → {}\n\n", scenario.subject, from.iso(), to.iso()));
         }
-        print(io::render(table, format));
+        print(io::render(sections, format));
 
         if (output) {
             output->write({changeFeature("gained", change.gainedLonLat, change.gained, fromState, toState),

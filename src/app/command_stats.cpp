@@ -1,5 +1,6 @@
-// frontline stats [SCENARIO] [--at DATE] [--by LAYER]: the held area at each dated state (or at one
-// date), with its uncertainty interval, the planar cross-check and the change since the previous state.
+// frontline stats [SCENARIO] [--at DATE] [--by LAYER] [--places [FILE]]: the held area at each dated state
+// (or at one date), with its uncertainty interval, the planar cross-check and the change since the previous
+// state; split over a layer's features; or the dates each place changed hands.
 
 #include <fmt/format.h>
 
@@ -7,10 +8,13 @@
 #include <memory>
 
 #include "analysis/control.hpp"
+#include "analysis/places.hpp"
+#include "analysis/regions.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
+#include "app/places_input.hpp"
 #include "app/scenario_input.hpp"
 #include "core/error.hpp"
 
@@ -25,6 +29,7 @@ struct StatsOptions {
     std::string at;
     std::string by;
     std::string every;
+    PlacesInput places;
     std::string method = "geodesic";
 };
 
@@ -50,6 +55,53 @@ std::vector<Cell> statsRow(const analysis::StateStats& stats) {
     return row;
 }
 
+std::vector<Cell> breakdownRow(const std::string& id, const std::string& name, double featureKm2,
+                               double heldKm2) {
+    return {id, name, Cell::number(featureKm2, 3), Cell::number(heldKm2, 3),
+            Cell::number(featureKm2 > 0 ? 100 * heldKm2 / featureKm2 : 0, 1)};
+}
+
+// --by without --at: each state's held area split over the layer's features, and their sum.
+io::Table breakdownTable(const Scenario& scenario, const analysis::Measurer& measurer, const Layer& layer) {
+    const analysis::Regions regions(measurer, layer);
+    io::Table table{{"date", "feature", "name", "feature_km2", "held_km2", "held_pct"}, {}};
+    for (const auto& state : scenario.timeline.states()) {
+        double featureKm2 = 0, heldKm2 = 0;
+        // Only the held area: the areas, intervals and outline of a whole `stats` are not needed here.
+        for (const auto& row : regions.breakdown(analysis::controlGeometry(measurer.geos, scenario, state))) {
+            std::vector<Cell> cells = breakdownRow(row.featureId, row.name, row.featureKm2, row.heldKm2);
+            cells.insert(cells.begin(), state.date.iso());
+            table.rows.push_back(std::move(cells));
+            featureKm2 += row.featureKm2;
+            heldKm2 += row.heldKm2;
+        }
+        std::vector<Cell> total = breakdownRow("total", "", featureKm2, heldKm2);
+        total.insert(total.begin(), state.date.iso());
+        table.rows.push_back(std::move(total));
+    }
+    return table;
+}
+
+std::string placeChanges(const std::vector<analysis::PlaceEvent>& events) {
+    std::string text;
+    for (const auto& event : events) {
+        text += (text.empty() ? "" : "; ") + event.date.iso() + (event.gained ? " gained" : " lost") +
+                (event.onLine ? " (on the line)" : "");
+    }
+    return text;
+}
+
+io::Table placeTimelineTable(const std::vector<analysis::PlaceTimeline>& timelines) {
+    io::Table table{{"place", "name_alt", "layer", "held_at_start", "changes", "held_at_end"}, {}};
+    auto yesNo = [](bool held) { return held ? "yes" : "no"; };
+    for (const auto& timeline : timelines) {
+        table.rows.push_back({timeline.place.name, timeline.place.nameAlt, timeline.place.layerId,
+                              yesNo(timeline.heldAtStart), placeChanges(timeline.changes),
+                              yesNo(timeline.heldAtEnd)});
+    }
+    return table;
+}
+
 }  // namespace
 
 Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
@@ -57,15 +109,20 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
     CLI::App* command = app.add_subcommand("stats", "Held area per dated control state, with intervals and changes");
     addScenarioInput(*command, options->input);
     command->add_option("--at", options->at, "Only the state in force on this date (YYYY-MM-DD)");
-    command->add_option("--by", options->by, "With --at: split the held area over this layer's features (e.g. districts)");
+    command->add_option("--by", options->by,
+                        "Split the held area over this layer's features (e.g. districts): at every state, or "
+                        "at --at DATE");
     command->add_option("--every", options->every,
                         "Gained, lost and net per week, month or year instead of one row per state (a change "
                         "counts in the period of the state where it is first seen)");
+    addPlacesOption(*command, options->places,
+                    "Instead: the dates each place changed hands, for every place that ever did");
     command->add_option("--method", options->method, "geodesic (WGS84 ellipsoid) or planar (equal-area projection)")->capture_default_str();
     command->footer(
         "Examples:\n"
         "  frontline stats                                   # every state of the bundled scenario\n"
         "  frontline stats --at 2020-11-10 --by districts    # what was held in each district\n"
+        "  frontline stats --places                          # when each town changed hands\n"
         "  frontline stats tests/data/synthetic --format csv\n"
         "Columns: date, label, area_km2; area_min_km2, area_max_km2 (worst case: every stretch of outline "
         "off by\n"
@@ -73,12 +130,22 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         "docs/uncertainty.md);\n"
         "planar_km2 (equal-area cross-check); front_km (geodesic length of the line of contact: the outline\n"
         "minus the stretches on borders, coasts and other non-front reference lines); gained_km2, lost_km2,\n"
-        "net_km2 (since the previous state).");
+        "net_km2 (since the previous state).\n"
+        "--by LAYER: feature, name, feature_km2, held_km2, held_pct per feature of LAYER; without --at\n"
+        "one row per state and feature, a date column first, and a 'total' row per date (their sum).\n"
+        "--places [FILE]: one row per place that ever changed hands, by name: place, name_alt, layer,\n"
+        "held_at_start, changes (\"2020-11-10 lost; …\": each state at which it is no longer, or again,\n"
+        "held; \"(on the line)\" when it lies within the positional uncertainty of that state's or the\n"
+        "previous state's line of contact, so the change is uncertain), held_at_end.");
 
     return [options, &common](Diagnostics& diagnostics) {
         const io::OutputFormat format = outputFormat(common);
         const analysis::AreaMethod method = areaMethod(options->method);
-        if (!options->by.empty() && options->at.empty()) throw UsageError("--by needs --at DATE");
+        if (options->places.given() &&
+            (!options->at.empty() || !options->by.empty() || !options->every.empty())) {
+            throw UsageError(
+                "--places follows every place over the whole timeline: not with --at, --by or --every");
+        }
         if (!options->every.empty() && (!options->at.empty() || !options->by.empty())) {
             throw UsageError("--every sums the changes of the whole timeline: not with --at or --by");
         }
@@ -90,14 +157,26 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
         analysis::TimelineEvidence evidence(measurer, scenario);
+        if (!at && scenario.timeline.empty()) {
+            throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
+        }
 
+        if (options->places.given()) {
+            const std::vector<analysis::Place> places = loadPlaces(options->places, loaded, diagnostics);
+            print(io::render(placeTimelineTable(analysis::placeTimelines(evidence, places)), format));
+            return 0;
+        }
+        if (!options->by.empty() && !at) {
+            print(io::render(breakdownTable(scenario, measurer, regionLayer(scenario, options->by)), format));
+            return 0;
+        }
         if (!options->by.empty()) {
+            const Layer& layer = regionLayer(scenario, options->by);
             const analysis::StateStats stats = analysis::statsAt(evidence, *at);
             const Geometry& held = evidence.state(stats.state).held;
             io::Table table{{"feature", "name", "feature_km2", "held_km2", "held_pct"}, {}};
-            for (const auto& row : analysis::breakdown(measurer, held, scenario.layer(options->by))) {
-                table.rows.push_back({row.featureId, row.name, Cell::number(row.featureKm2, 3), Cell::number(row.heldKm2, 3),
-                                      Cell::number(row.featureKm2 > 0 ? 100 * row.heldKm2 / row.featureKm2 : 0, 1)});
+            for (const auto& row : analysis::Regions(measurer, layer).breakdown(held)) {
+                table.rows.push_back(breakdownRow(row.featureId, row.name, row.featureKm2, row.heldKm2));
             }
             if (format == io::OutputFormat::Table) {
                 print(fmt::format("{} held on {}: state of {}\n\n", scenario.subject, at->iso(), analysis::describeState(stats.state)));

@@ -4,6 +4,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -22,10 +23,7 @@ void handleMessage(const char* message, void* userData) {
 void ignoreNotice(const char*, void*) {}
 
 // Owning geometry handle; the deleter carries the context it was made with.
-struct GeomDeleter {
-    GEOSContextHandle_t context;
-    void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
-};
+using detail::GeomDeleter;
 using GeosGeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 GeosGeomPtr own(GeosContext& context, GEOSGeometry* raw, const char* operation) {
@@ -141,7 +139,28 @@ Geometry polygonsOf(GeosContext& context, const GEOSGeometry* geometry) {
     return result;
 }
 
+// The geometry prepared for repeated predicates; takes it.
+detail::PreparedHandle prepare(GeosContext& context, GeosGeomPtr geometry, const char* operation) {
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(context.handle(), geometry.get());
+    if (!prepared) context.fail(operation);
+    return {std::move(geometry), {prepared, detail::PreparedDeleter{context.handle()}}};
+}
+
+GeosGeomPtr makePoint(GeosContext& context, const Coord& point) {
+    return own(context, GEOSGeom_createPointFromXY_r(context.handle(), point.x, point.y), "building a point");
+}
+
 }  // namespace
+
+namespace detail {
+
+void GeomDeleter::operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
+
+void PreparedDeleter::operator()(const GEOSPreparedGeometry* prepared) const {
+    GEOSPreparedGeom_destroy_r(context, prepared);
+}
+
+}  // namespace detail
 
 GeosContext::GeosContext() : m_handle(GEOS_init_r()) {
     if (!m_handle) throw GeometryError("cannot initialise GEOS");
@@ -210,25 +229,21 @@ Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b) {
     return overlay(context, a, b, GEOSIntersection_r, "intersection");
 }
 
-PreparedPolygons::PreparedPolygons(GeosContext& context, const Geometry& shape) : m_context(context) {
-    m_shape = toGeosPolygons(context, shape).release();
-    m_prepared = GEOSPrepare_r(context.handle(), m_shape);
-    if (!m_prepared) {
-        GEOSGeom_destroy_r(context.handle(), m_shape);
-        context.fail("preparing a shape");
-    }
-}
-
-PreparedPolygons::~PreparedPolygons() {
-    GEOSPreparedGeom_destroy_r(m_context.handle(), m_prepared);
-    GEOSGeom_destroy_r(m_context.handle(), m_shape);
-}
+PreparedPolygons::PreparedPolygons(GeosContext& context, const Geometry& shape)
+    : m_context(context), m_shape(prepare(context, toGeosPolygons(context, shape), "preparing a shape")) {}
 
 bool PreparedPolygons::containsInteriorPointOf(const Polygon& polygon) const {
     auto piece = makePolygon(m_context, polygon);
     auto point = own(m_context, GEOSPointOnSurface_r(m_context.handle(), piece.get()), "finding a point inside a piece");
-    const char inside = GEOSPreparedContains_r(m_context.handle(), m_prepared, point.get());
+    const char inside = GEOSPreparedContains_r(m_context.handle(), m_shape.prepared.get(), point.get());
     if (inside == 2) m_context.fail("testing a point against a shape");
+    return inside == 1;
+}
+
+bool PreparedPolygons::covers(const Coord& point) const {
+    const auto geometry = makePoint(m_context, point);
+    const char inside = GEOSPreparedCovers_r(m_context.handle(), m_shape.prepared.get(), geometry.get());
+    if (inside == 2) m_context.fail("testing whether a shape covers a point");
     return inside == 1;
 }
 
@@ -272,6 +287,21 @@ Geometry linesOf(GeosContext& context, const GEOSGeometry* geometry) {
 }
 
 }  // namespace
+
+PreparedLines::PreparedLines(GeosContext& context, const Geometry& lines)
+    : m_context(context), m_lines(prepare(context, toGeosLines(context, lines), "preparing lines")) {}
+
+double PreparedLines::distanceTo(const Coord& point) const {
+    // GEOS gives 0 for an empty geometry; no line is infinitely far.
+    if (GEOSisEmpty_r(m_context.handle(), m_lines.geometry.get()) == 1)
+        return std::numeric_limits<double>::infinity();
+    const auto geometry = makePoint(m_context, point);
+    double distance = 0;
+    if (!GEOSPreparedDistance_r(m_context.handle(), m_lines.prepared.get(), geometry.get(), &distance)) {
+        m_context.fail("distance from a point to lines");
+    }
+    return distance;
+}
 
 Geometry bufferLines(GeosContext& context, const Geometry& lines, double distance) {
     if (lines.lines.empty() || distance <= 0) return {};

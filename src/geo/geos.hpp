@@ -5,6 +5,7 @@
 // Overlay is planar in whatever coordinates it is given: lon/lat degrees for topology (which parts
 // are gained or lost), projected metres for buffering. Areas are then measured geodesically.
 
+#include <memory>
 #include <string>
 
 #include "core/geometry.hpp"
@@ -54,21 +55,54 @@ Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry symmetricDifference(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b);
 
-// A shape prepared for repeated point-in-polygon tests (GEOS prepared geometry).
+namespace detail {
+
+// Owning handles for the prepared shapes below; each deleter carries the context it was made with.
+struct GeomDeleter {
+    GEOSContextHandle_HS* context = nullptr;
+    void operator()(GEOSGeom_t* geometry) const;
+};
+struct PreparedDeleter {
+    GEOSContextHandle_HS* context = nullptr;
+    void operator()(const GEOSPrepGeom_t* prepared) const;
+};
+
+// A GEOS geometry with its prepared form (which borrows it, so it is destroyed first).
+struct PreparedHandle {
+    std::unique_ptr<GEOSGeom_t, GeomDeleter> geometry;
+    std::unique_ptr<const GEOSPrepGeom_t, PreparedDeleter> prepared;
+};
+
+}  // namespace detail
+
+// A shape prepared for repeated point-in-polygon tests (GEOS prepared geometry). Borrows the context.
 class PreparedPolygons {
 public:
     PreparedPolygons(GeosContext& context, const Geometry& shape);
-    ~PreparedPolygons();
-    PreparedPolygons(const PreparedPolygons&) = delete;
-    PreparedPolygons& operator=(const PreparedPolygons&) = delete;
 
     // Whether a point inside `polygon` (GEOS PointOnSurface) lies inside the shape.
     bool containsInteriorPointOf(const Polygon& polygon) const;
+    // Whether the point lies inside the shape or on its outline.
+    bool covers(const Coord& point) const;
 
 private:
     GeosContext& m_context;
-    GEOSGeom_t* m_shape = nullptr;
-    const GEOSPrepGeom_t* m_prepared = nullptr;
+    detail::PreparedHandle m_shape;
+};
+
+// Lines prepared for repeated distance queries (GEOS prepared geometry), in the lines' own units.
+// Borrows the context.
+class PreparedLines {
+public:
+    // The lines of `lines` (polygons and points ignored); none: every distance is infinite.
+    PreparedLines(GeosContext& context, const Geometry& lines);
+
+    // The shortest distance from the point to any of the lines.
+    double distanceTo(const Coord& point) const;
+
+private:
+    GeosContext& m_context;
+    detail::PreparedHandle m_lines;
 };
 
 // The polygons with every vertex on a grid of `gridSize` (GEOS snap-rounding), still valid: rounding

@@ -124,7 +124,7 @@ std::string renderCsv(const Table& table) {
     return out;
 }
 
-std::string renderJson(const Table& table) {
+nlohmann::ordered_json jsonRows(const Table& table) {
     auto rows = nlohmann::ordered_json::array();
     for (const auto& row : table.rows) {
         nlohmann::ordered_json object;
@@ -141,9 +141,15 @@ std::string renderJson(const Table& table) {
         }
         rows.push_back(std::move(object));
     }
-    // Input text is UTF-8 once read (io/layer_reader); anything else is shown as U+FFFD, not an exception.
-    return rows.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return rows;
 }
+
+std::string dumpJson(const nlohmann::ordered_json& json) {
+    // Input text is UTF-8 once read (io/layer_reader); anything else is shown as U+FFFD, not an exception.
+    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string renderJson(const Table& table) { return dumpJson(jsonRows(table)); }
 
 }  // namespace
 
@@ -157,6 +163,24 @@ std::string render(const Table& table, OutputFormat format) {
         case OutputFormat::Table: break;
     }
     return renderAligned(escaped(table), false);
+}
+
+std::string render(const std::vector<Section>& sections, OutputFormat format) {
+    if (sections.size() == 1) return render(sections.front().table, format);
+    if (format == OutputFormat::Json) {
+        nlohmann::ordered_json object = nlohmann::ordered_json::object();
+        for (const auto& section : sections) object[section.key] = jsonRows(section.table);
+        return dumpJson(object);
+    }
+    std::string out;
+    for (const auto& section : sections) {
+        if (!out.empty()) {
+            out += "\n";
+            if (format != OutputFormat::Csv && !section.title.empty()) out += section.title + "\n\n";
+        }
+        out += render(section.table, format);
+    }
+    return out;
 }
 
 }  // namespace frontline::io

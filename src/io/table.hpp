@@ -39,4 +39,16 @@ struct Table {
 
 std::string render(const Table& table, OutputFormat format);
 
+// One table of a report made of several.
+struct Section {
+    std::string key;    // its name in JSON, e.g. "places"
+    std::string title;  // its heading in the text and Markdown forms; none for the first
+    Table table;
+};
+
+// Several tables as one report, each as render() writes it: the text and Markdown forms one after the
+// other, each but the first after a blank line and its title; CSV with a blank line between tables;
+// JSON one object with each table under its key (one section alone: its array, as render() gives).
+std::string render(const std::vector<Section>& sections, OutputFormat format);
+
 }  // namespace frontline::io

@@ -102,6 +102,104 @@ TEST(Cli, SeriesEveryYearSumsTheStepsWhereTheyAreFirstSeen) {
     EXPECT_NEAR(std::stod(cell(1, "net_km2")), -2361.846352, kToleranceKm2);
 }
 
+// The tables of a report that has several: CSV puts a blank line between them.
+std::vector<std::string> csvTables(const std::string& text) {
+    std::vector<std::string> tables;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find("\n\n", start)) != std::string::npos; start = end + 2) {
+        tables.push_back(text.substr(start, end + 1 - start));
+    }
+    tables.push_back(text.substr(start));
+    return tables;
+}
+
+std::vector<std::string> column(const Csv& csv, const std::string& name) {
+    std::vector<std::string> values;
+    for (const auto& row : csv.rows) values.push_back(row[static_cast<std::size_t>(csv.column(name))]);
+    return values;
+}
+
+const std::string kTowns = kData + "/places/towns.geojson";
+
+TEST(Cli, StatsByLayerWithoutADateSplitsEveryState) {
+    const RunResult result = runFrontline({"stats", kSynthetic, "--by", "halves", "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_by_halves.csv");
+}
+
+TEST(Cli, DiffByLayerSplitsGainedAndLostAndAddsUpToTheDiff) {
+    const RunResult result = runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15",
+                                           "--by", "halves", "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.err, "");  // the halves do not overlap: no warning
+    const std::vector<std::string> tables = csvTables(result.out);
+    ASSERT_EQ(tables.size(), 2u) << result.out;
+    expectCsvMatches(tables[1], kExpected + "/synthetic_diff_by_halves.csv");
+    // The total row is the diff's own gained and lost.
+    const Csv areas = parseCsv(tables[0]), regions = parseCsv(tables[1]);
+    EXPECT_EQ(regions.rows.back()[static_cast<std::size_t>(regions.column("gained_km2"))], areas.rows[2][2]);
+    EXPECT_EQ(regions.rows.back()[static_cast<std::size_t>(regions.column("lost_km2"))], areas.rows[3][2]);
+}
+
+TEST(Cli, StatsPlacesGivesTheDatesEachPlaceChangedHands) {
+    const RunResult result = runFrontline({"stats", kSynthetic, "--places=" + kTowns, "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    expectCsvMatches(result.out, kExpected + "/synthetic_places_timeline.csv");
+    EXPECT_EQ(column(parseCsv(result.out), "layer"), std::vector<std::string>(6, "towns"));
+}
+
+TEST(Cli, DiffPlacesOfAFolderOfSnapshotsComeFromAPointFile) {
+    const RunResult result = runFrontline({"diff", kData + "/series", "--from", "2000-01-01", "--to",
+                                           "2001-03-15", "--places", kTowns, "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::vector<std::string> tables = csvTables(result.out);
+    ASSERT_EQ(tables.size(), 2u) << result.out;
+    const Csv places = parseCsv(tables[1]);
+    EXPECT_EQ(places.header,
+              (std::vector<std::string>{"place", "name_alt", "layer", "change", "line_km", "on_line"}));
+    EXPECT_EQ(column(places, "place"), (std::vector<std::string>{"Edge", "Hole", "North", "Rim"}));
+    EXPECT_EQ(column(places, "change"), (std::vector<std::string>{"lost", "lost", "gained", "lost"}));
+    // Edge lies 0.05° of longitude east of the 2001 box (4.23 km at 40.5 N); Rim on the 2000 box's side,
+    // which is on the line even with no uncertainty stated.
+    EXPECT_EQ(column(places, "line_km"), (std::vector<std::string>{"4.2", "21.1", "21.0", "0.0"}));
+    EXPECT_EQ(column(places, "on_line"), (std::vector<std::string>{"no", "no", "no", "yes"}));
+}
+
+TEST(Cli, DiffWithMoreTablesIsOneJsonObject) {
+    const RunResult result = runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15",
+                                           "--by", "halves", "--places=" + kTowns, "--format", "json"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out.rfind("{\n  \"areas\": [\n", 0), 0u) << result.out;
+    EXPECT_NE(result.out.find("\n  ],\n  \"regions\": [\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\n  ],\n  \"places\": [\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\"line_km\": 4.2,"), std::string::npos) << result.out;
+}
+
+// The done-when of issue #12, item 5, on the bundled scenario: the 2020 war took Shusha, Hadrut, Jabrayil,
+// Fuzuli, Qubadli, Zangilan and Sugovushan; Khankendi, Martakert, Askeran and Khojavend stayed held.
+TEST(Cli, DiffNamesThePlacesThe2020WarTook) {
+    const std::string scenario = std::string(FRONTLINE_SOURCE_DIR) + "/geodata/karabakh";
+    const RunResult result = runFrontline(
+        {"diff", scenario, "--from", "1994-05-12", "--to", "2020-11-10", "--places", "--format", "csv"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::vector<std::string> tables = csvTables(result.out);
+    ASSERT_EQ(tables.size(), 2u) << result.out;
+    const Csv places = parseCsv(tables[1]);
+    const std::vector<std::string> names = column(places, "place");
+    EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+    auto named = [&](const std::string& name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    for (const char* taken :
+         {"Shusha", "Hadrut", "Jabrayil", "Fuzuli", "Qubadli", "Zangilan", "Sugovushan"}) {
+        EXPECT_TRUE(named(taken)) << taken << " in\n" << tables[1];
+    }
+    for (const char* kept : {"Khankendi", "Martakert", "Askeran", "Khojavend"}) {
+        EXPECT_FALSE(named(kept)) << kept << " in\n" << tables[1];
+    }
+    EXPECT_EQ(column(places, "change"), std::vector<std::string>(names.size(), "lost"));
+}
+
 TEST(Cli, StatsAndDiffTakeAFolderOfSnapshots) {
     const RunResult stats = runFrontline({"stats", "--format", "csv", kData + "/series"});
     ASSERT_EQ(stats.exitCode, 0) << stats.err;
@@ -211,14 +309,19 @@ TEST(Cli, BadInputEndsWithExitCode2AndOneLine) {
         std::string message;
     };
     for (const Case& c : std::vector<Case>{
-             {{"stats", kSynthetic, "--at", "2020-13-01"}, "frontline: usage error: --at: '2020-13-01' is not a valid date: month 13 is not in 1..12\n"},
-             {{"stats", kSynthetic, "--at", "1999-12-31"}, "frontline: usage error: no control state on or before 1999-12-31 in '" + kSynthetic + "/scenario.toml' (the first is 2000-01-01)\n"},
-             {{"stats", kSynthetic, "--format", "xml"}, "frontline: usage error: unknown --format 'xml' (table, csv, json, md)\n"},
-             {{"stats", kSynthetic, "--method", "flat"}, "frontline: usage error: unknown --method 'flat' (geodesic, planar)\n"},
-             {{"stats", kSynthetic, "--by", "halves"}, "frontline: usage error: --by needs --at DATE\n"},
+             {{"stats", kSynthetic, "--at", "2020-13-01"},
+              "frontline: usage error: --at: '2020-13-01' is not a valid date: month 13 is not in 1..12\n"},
+             {{"stats", kSynthetic, "--at", "1999-12-31"},
+              "frontline: usage error: no control state on or before 1999-12-31 in '" + kSynthetic +
+                  "/scenario.toml' (the first is 2000-01-01)\n"},
+             {{"stats", kSynthetic, "--format", "xml"},
+              "frontline: usage error: unknown --format 'xml' (table, csv, json, md)\n"},
+             {{"stats", kSynthetic, "--method", "flat"},
+              "frontline: usage error: unknown --method 'flat' (geodesic, planar)\n"},
              {{"info", "/nonexistent.geojson"}, "frontline: error: '/nonexistent.geojson': no such file\n"},
              {{"stats", "/nonexistent"}, "frontline: error: '/nonexistent': no such file\n"},
-             {{"diff", kSynthetic, "--from", "2001-01-01", "--to", "2000-06-01"}, "frontline: usage error: --to 2000-06-01 is before --from 2001-01-01\n"},
+             {{"diff", kSynthetic, "--from", "2001-01-01", "--to", "2000-06-01"},
+              "frontline: usage error: --to 2000-06-01 is before --from 2001-01-01\n"},
          }) {
         const RunResult result = runFrontline(c.arguments);
         EXPECT_EQ(result.exitCode, 2) << c.message;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <random>
 
@@ -96,6 +97,32 @@ TEST(Buffer, GrowsASquareByPerimeterTimesDistance) {
     square.polygons.push_back({{{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}}});
     EXPECT_NEAR(planarArea(context, buffer(context, square, 1.0)), 140 + kPi, 0.01);
     EXPECT_NEAR(planarArea(context, buffer(context, square, -1.0)), 64, 1e-9);
+}
+
+TEST(PreparedPolygons, CoversPointsInsideAndOnTheOutlineButNotInAHole) {
+    GeosContext context;
+    Geometry frame;  // 10×10 with a 2×2 hole in the middle
+    frame.polygons.push_back(
+        {{{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {{4, 4}, {4, 6}, {6, 6}, {6, 4}, {4, 4}}}});
+    const PreparedPolygons prepared(context, frame);
+    EXPECT_TRUE(prepared.covers({1, 1}));
+    EXPECT_TRUE(prepared.covers({10, 5}));  // on the exterior ring
+    EXPECT_TRUE(prepared.covers({4, 5}));   // on the hole's ring
+    EXPECT_FALSE(prepared.covers({5, 5}));  // in the hole
+    EXPECT_FALSE(prepared.covers({10.001, 5}));
+}
+
+TEST(PreparedLines, DistanceIsToTheNearestLine) {
+    GeosContext context;
+    Geometry lines;
+    lines.lines = {{{0, 0}, {10, 0}}, {{20, 0}, {20, 10}}};
+    const PreparedLines prepared(context, lines);
+    EXPECT_DOUBLE_EQ(prepared.distanceTo({5, 3}), 3);
+    EXPECT_DOUBLE_EQ(prepared.distanceTo({13, 4}), 5);  // to the end (10, 0): a 3-4-5 triangle
+    EXPECT_DOUBLE_EQ(prepared.distanceTo({18, 5}), 2);  // the second line is nearer
+    EXPECT_DOUBLE_EQ(prepared.distanceTo({20, 10}), 0);
+    // No line: nothing is near.
+    EXPECT_EQ(PreparedLines(context, Geometry{}).distanceTo({0, 0}), std::numeric_limits<double>::infinity());
 }
 
 }  // namespace

@@ -29,6 +29,24 @@ TEST(Table, AlignedTableRightAlignsNumbersAndCountsCharactersNotBytes) {
               "2020-12-01  plain\n");
 }
 
+TEST(Table, SectionsAreOneJsonObjectAndBlankLineSeparatedOtherwise) {
+    const Table second{{"place"}, {{"Shusha"}}};
+    const std::vector<Section> sections{{"areas", "", sample()}, {"places", "Places", second}};
+    EXPECT_EQ(render(sections, OutputFormat::Csv), render(sample(), OutputFormat::Csv) + "\nplace\nShusha\n");
+    EXPECT_EQ(render(sections, OutputFormat::Table),
+              render(sample(), OutputFormat::Table) + "\nPlaces\n\nplace\n------\nShusha\n");
+    EXPECT_EQ(
+        render(sections, OutputFormat::Json),
+        "{\n  \"areas\": [\n    {\n      \"date\": \"2020-11-10\",\n      \"name\": \"Şuşa, \\\"city\\\"\",\n"
+        "      \"area_km2\": 4.4\n    },\n    {\n      \"date\": \"2020-12-01\",\n      \"name\": "
+        "\"plain\",\n"
+        "      \"area_km2\": null\n    }\n  ],\n  \"places\": [\n    {\n      \"place\": \"Shusha\"\n    }\n "
+        " ]\n}\n");
+    // One section alone is what render() gives for its table.
+    EXPECT_EQ(render(std::vector<Section>{{"areas", "", sample()}}, OutputFormat::Json),
+              render(sample(), OutputFormat::Json));
+}
+
 TEST(Table, NeverPrintsNegativeZero) { EXPECT_EQ(Cell::number(-0.0001, 3).text(), "0.000"); }
 
 }  // namespace
