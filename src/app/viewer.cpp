@@ -25,6 +25,7 @@
 #include "analysis/stats.hpp"
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
+#include "render/area_labels.hpp"
 #include "render/mesh.hpp"
 #include "render/sfml_errors.hpp"
 #include "render/style.hpp"
@@ -784,17 +785,17 @@ void Viewer::drawInfo() {
             const Date previous = stats[static_cast<std::size_t>(shown) - 1].state.date;
             lines.push_back(
                 {"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
-            auto ranges = [](const analysis::AreaInterval& part) {
-                return render::formatKm2(part.valueKm2) + "; " + render::formatKm2(part.likelyMinKm2) + "–" +
-                       render::formatKm2(part.likelyMaxKm2) + "; " + render::formatKm2(part.minKm2) + "–" +
-                       render::formatKm2(part.maxKm2);
+            // One step for both, so that the net printed is the gained printed minus the lost printed.
+            const render::ChangeLabels labels = render::changeLabels(change);
+            auto ranges = [&](const std::string& value, const analysis::AreaInterval& part) {
+                const double step = labels.stepKm2;
+                return value + "; " + render::formatArea(part.likelyMinKm2, step) + "–" +
+                       render::formatArea(part.likelyMaxKm2, step) + "; " +
+                       render::formatArea(part.minKm2, step) + "–" + render::formatArea(part.maxKm2, step);
             };
-            lines.push_back({"gained " + ranges(change.gained), false, size, kInk, {}});
-            lines.push_back({"lost " + ranges(change.lost) + "   net " + render::formatKm2(change.netKm2()),
-                             false,
-                             size,
-                             kInk,
-                             {}});
+            lines.push_back({"gained " + ranges(labels.gained, change.gained), false, size, kInk, {}});
+            lines.push_back(
+                {"lost " + ranges(labels.lost, change.lost) + "   net " + labels.net, false, size, kInk, {}});
         } else {
             lines.push_back({"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
         }

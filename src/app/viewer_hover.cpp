@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/area_labels.hpp"
 #include "render/renderer.hpp"
 #include "render/style.hpp"
 
@@ -43,13 +44,12 @@ std::string validity(const Feature& feature) {
 }
 
 std::string areaLine(const analysis::AreaInterval& area) {
-    std::string line = "area " + render::formatKm2(area.valueKm2) + " km²";
+    const render::AreaLabels labels = render::areaLabels(area);
+    std::string line = "area " + labels.value + " km²";
     if (area.likelyMinKm2 != area.minKm2 || area.likelyMaxKm2 != area.maxKm2) {
-        line += ", likely [" + render::formatKm2(area.likelyMinKm2) + ", " +
-                render::formatKm2(area.likelyMaxKm2) + "]";
+        line += ", likely [" + labels.likelyMin + ", " + labels.likelyMax + "]";
     }
-    return line + ", at worst [" + render::formatKm2(area.minKm2) + ", " + render::formatKm2(area.maxKm2) +
-           "]";
+    return line + ", at worst [" + labels.min + ", " + labels.max + "]";
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "render/area_labels.hpp"
 #include "render/mesh.hpp"
 #include "render/style.hpp"
 
@@ -381,12 +382,18 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         y += text(target, "In force since " + row.state.date.iso() + (row.state.label.empty() ? "" : ": " + row.state.label), m_fonts.regular,
                   std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
         y += 8 * u;
-        y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold, std::max(8.0f, std::round(28 * u)),
-                  kCursor, {left, y}, width);
-        std::string detail = "likely " + formatKm2(row.area.likelyMinKm2) + "–" +
-                             formatKm2(row.area.likelyMaxKm2) + " km², at worst " +
-                             formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km²";
-        if (row.sincePrevious) detail += "; change " + formatKm2(row.sincePrevious->netKm2()) + " km²";
+        const AreaLabels area = areaLabels(row.area);
+        y += text(target, scenario.subject + ": " + area.value + " km²", m_fonts.bold,
+                  std::max(8.0f, std::round(28 * u)), kCursor, {left, y}, width);
+        const bool exact = row.area.minKm2 == row.area.maxKm2;
+        std::string detail = exact ? "no uncertainty stated for the outlines"
+                                   : "likely " + area.likelyMin + "–" + area.likelyMax + " km², at worst " +
+                                         area.min + "–" + area.max + " km²";
+        if (row.sincePrevious) {
+            const ChangeLabels change = changeLabels(*row.sincePrevious);
+            detail += "; since " + formatDateLong(stats[static_cast<std::size_t>(shown) - 1].state.date) +
+                      ": net " + change.net + " km² (gained " + change.gained + ", lost " + change.lost + ")";
+        }
         y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, {left, y + 2 * u}, width);
     } else {
         y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
 #include "export/schedule.hpp"
+#include "render/area_labels.hpp"
 #include "render/gl_fixture.hpp"
 #include "render/style.hpp"
 
@@ -116,37 +117,57 @@ TEST(Transition, EndsAreTheDataStates) {
     }
 }
 
-// The area drawn in the panel and at the chart's cursor is the text `frontline stats` prints.
+// The area drawn in the panel is the number `frontline stats` prints, rounded to what its likely range
+// supports; the chart's cursor prints it as stats does.
 TEST(Overlay, NumbersEqualStats) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto run = runFrontline({"stats", FRONTLINE_SOURCE_DIR "/geodata/karabakh", "--format", "csv"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
-    // Labels may hold quoted commas: take date (first field) and area_km2 (third) from the row's ends.
-    std::vector<std::pair<std::string, std::string>> rows;
+    struct Row {
+        std::string date, area;
+        double likelyMin = 0, likelyMax = 0;
+    };
+    // Labels may hold quoted commas: the date is the first field, the numbers follow the label.
+    std::vector<Row> rows;
     {
         std::istringstream lines(run.out);
         std::string line;
         std::getline(lines, line);
-        ASSERT_EQ(line.rfind("date,label,area_km2,", 0), 0u) << line;
+        ASSERT_EQ(
+            line.rfind("date,label,area_km2,area_min_km2,area_max_km2,likely_min_km2,likely_max_km2,", 0), 0u)
+            << line;
         while (std::getline(lines, line)) {
-            const std::string date = line.substr(0, line.find(','));
+            Row row;
+            row.date = line.substr(0, line.find(','));
             std::string rest = line.substr(line.find(',') + 1);
             if (!rest.empty() && rest[0] == '"') rest = rest.substr(rest.find('"', 1) + 2);
             else rest = rest.substr(rest.find(',') + 1);
-            rows.emplace_back(date, rest.substr(0, rest.find(',')));
+            std::vector<std::string> fields;
+            std::istringstream numbers(rest);
+            for (std::string field; std::getline(numbers, field, ',');) fields.push_back(field);
+            ASSERT_GE(fields.size(), 5u) << line;
+            row.area = fields[0];
+            row.likelyMin = std::stod(fields[3]);
+            row.likelyMax = std::stod(fields[4]);
+            rows.push_back(row);
         }
     }
     geo::ThreadContext context;
     const Scenario scenario = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
     render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
     ASSERT_FALSE(rows.empty());
-    for (const auto& [dateText, area] : rows) {
-        const Date date = Date::parse(dateText);
+    for (const auto& row : rows) {
+        const Date date = Date::parse(row.date);
         renderer.render(render::stillFrame(renderer.scene(), date));
         const auto& texts = renderer.renderer().drawnTexts();
-        const std::string expected = area + " km²";
-        EXPECT_NE(std::find(texts.begin(), texts.end(), scenario.subject + ": " + expected), texts.end()) << date.iso();
-        EXPECT_NE(std::find(texts.begin(), texts.end(), expected), texts.end()) << "chart cursor at " << date.iso();
+        const double area = std::stod(row.area);
+        const std::string rounded =
+            render::formatArea(area, render::areaStepKm2(area, row.likelyMin, row.likelyMax));
+        EXPECT_NE(std::find(texts.begin(), texts.end(), scenario.subject + ": " + rounded + " km²"),
+                  texts.end())
+            << date.iso();
+        EXPECT_NE(std::find(texts.begin(), texts.end(), row.area + " km²"), texts.end())
+            << "chart cursor at " << date.iso();
     }
 }
 
