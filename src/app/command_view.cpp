@@ -24,6 +24,7 @@ struct ViewCommandOptions {
     ScenarioInput input;
     std::string size = "1600x900";
     ScheduleArguments schedule;
+    MapArguments map;
     std::string at;
     unsigned antialias = 0;
     std::string script;
@@ -40,6 +41,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     addScenarioInput(*command, options->input);
     command->add_option("--size", options->size, "Window size WIDTHxHEIGHT (the map scene is the window less the timeline strip)")->capture_default_str();
     addScheduleOptions(*command, options->schedule);
+    addMapOptions(*command, options->map);
     command->add_option("--at", options->at, "Start at this date (YYYY-MM-DD)");
     command->add_option("--antialias", options->antialias, "Multisampling samples of the window (0 = off, fastest in software GL)")->capture_default_str();
     command->add_flag("--play", options->play, "Start playing");
@@ -62,6 +64,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
             throw UsageError(fmt::format("--size {} is outside 320x240 … 7680x4320", options->size));
         }
         viewer.schedule = scheduleOptions(options->schedule);
+        viewer.map = mapOptions(options->map);
         if (!options->at.empty()) viewer.at = commandLineDate("--at", options->at);
         viewer.antialiasing = options->antialias;
         viewer.shaderFolder = shaderFolder();

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "export/schedule.hpp"
+#include "render/scene.hpp"
 
 namespace CLI {
 class App;
@@ -25,6 +26,15 @@ struct ScheduleArguments {
     double duration = 0;  // 0: unset
     std::string pace = "state";
 };
+
+// --names as typed; the options of the drawing that export and view share.
+struct MapArguments {
+    std::string names = "primary";
+};
+
+void addMapOptions(CLI::App& command, MapArguments& arguments);
+// UsageError naming the option for a value it does not know.
+render::MapOptions mapOptions(const MapArguments& arguments);
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments);
 // Dates parsed; UsageError naming the option otherwise.

@@ -163,7 +163,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer.reset();
     m_scene.reset();
     m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize,
-                                              std::move(stats));
+                                              m_options.map, std::move(stats));
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);

@@ -208,10 +208,11 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     const auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string("-"); };
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nantialias {}\n",
+        "{}\nantialias {}\nnames {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
         options.schedule.fps, date(options.schedule.from), date(options.schedule.to),
-        options.schedule.transitionSeconds, options.schedule.holdSeconds, options.antialiasing);
+        options.schedule.transitionSeconds, options.schedule.holdSeconds, options.antialiasing,
+        static_cast<int>(options.map.names));
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
@@ -305,7 +306,8 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     const OutputLock lock(options.out, result.kind == OutputKind::PngSequence);
     result.leftoversRemoved = lock.removeLeftovers().size();
 
-    render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
+    render::OffscreenRenderer renderer(scenario, context, {options.width, options.height},
+                                       options.shaderFolder, options.antialiasing, options.map);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
                         options.antialiasing, options.shaderFolder.string()));
 

@@ -85,8 +85,28 @@ StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
     return ready.get_future();
 }
 
-Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats)
-    : m_scenario(scenario), m_context(context), m_size(size) {
+std::string placeName(const Feature& feature, PlaceNames names) {
+    const std::string name = feature.property("name", feature.id);
+    std::string other;
+    const std::string alternatives = feature.property("name_alt");
+    for (std::size_t start = 0; start < alternatives.size();) {
+        std::size_t end = alternatives.find("; ", start);
+        if (end == std::string::npos) end = alternatives.size();
+        const std::string candidate = alternatives.substr(start, end - start);
+        if (!candidate.empty() && candidate != name) {
+            other = candidate;
+            break;
+        }
+        start = end + 2;
+    }
+    if (other.empty() || names == PlaceNames::Primary) return name;
+    if (names == PlaceNames::Alt) return other;
+    return name + " (" + other + ")";
+}
+
+Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
+             MapOptions options, StatsFuture stats)
+    : m_scenario(scenario), m_context(context), m_options(options), m_size(size) {
     if (!stats.valid()) stats = measureInBackground(scenario);
     std::exception_ptr buildError;
     try {
@@ -283,7 +303,7 @@ void Scene::placeLabels(const Layer& layer, const Fonts& fonts, const geo::Equal
         for (const auto& point : xy.points) {
             const sf::Vector2f dot = toPixel(point);
             if (!m_mapRect.contains(dot)) continue;
-            candidates.push_back({dot, feature.property("name", feature.id), placeRank(feature)});
+            candidates.push_back({dot, placeName(feature, m_options.names), placeRank(feature)});
         }
     }
     // Bigger places first, then by name: the same input always gives the same labels.

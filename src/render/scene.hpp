@@ -70,6 +70,19 @@ struct PlaceLabel {
     int rank = 2;                // 0 city, 1 town, 2 village
 };
 
+// How place labels are written: the feature's `name`; its other name (the first of `name_alt`, a
+// `; `-separated list, that differs from `name`); or both, "Khankendi (Stepanakert)".
+enum class PlaceNames { Primary, Alt, Both };
+
+// The label of a place feature in that convention; the name alone when there is no other name, the
+// feature id when there is no name.
+std::string placeName(const Feature& feature, PlaceNames names);
+
+// Choices of the drawing that are the user's, the same for export and view.
+struct MapOptions {
+    PlaceNames names = PlaceNames::Primary;
+};
+
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
 // with its own GEOS and PROJ contexts, so that meshes, GL context and shaders are made meanwhile: for 30
 // states of 5,000 vertices measuring takes as long as all the rest of the scene (~0.75 s). `scenario`
@@ -84,9 +97,11 @@ public:
     // `stats`: the timeline's numbers from measureInBackground(scenario), started earlier by the caller;
     // without it the constructor starts measuring itself. Throws GeometryError / DataError / RenderError
     // with the layer or state at fault.
-    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats = {});
+    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
+          MapOptions options = {}, StatsFuture stats = {});
 
     const Scenario& scenario() const { return m_scenario; }
+    const MapOptions& options() const { return m_options; }
     sf::Vector2u size() const { return m_size; }
     // Pixel sizes of text and lines scale with the frame: 1 at 1920×1080.
     float unit() const { return m_unit; }
@@ -121,6 +136,7 @@ private:
 
     const Scenario& m_scenario;
     geo::ThreadContext& m_context;
+    MapOptions m_options;
     sf::Vector2u m_size;
     float m_unit = 1;
     sf::FloatRect m_mapRect, m_panelRect;
