@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "export/exporter.hpp"
 #include "export/virtual_display.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::app {
 
@@ -81,6 +82,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         // Xvfb (when there is no display) boots on the other core while the scenario loads.
         exporting::startDisplay();
         LoadedScenario loaded(options->input, common, diagnostics);
+        render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
         if (result.leftoversRemoved > 0 && !common.quiet) {

@@ -15,6 +15,7 @@
 #include "app/viewer.hpp"
 #include "core/error.hpp"
 #include "export/virtual_display.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::app {
 
@@ -73,6 +74,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         if (!options->script.empty()) viewer.script = readScript(options->script);
 
         LoadedScenario loaded(options->input, common, diagnostics);
+        render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         const char* display = std::getenv("DISPLAY");
         if (!display || !*display) {
             if (viewer.script.empty() && options->benchmark == 0) {

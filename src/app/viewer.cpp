@@ -515,7 +515,8 @@ std::vector<std::pair<std::string, std::string>> Viewer::toggles() const {
     for (const auto& layer : m_scene->layers()) layers.push_back(&layer);
     std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) { return a->layer->style.z > b->layer->style.z; });
     for (const auto* layer : layers) list.emplace_back(layer->layer->id, layer->layer->title);
-    if (const auto* places = m_scene->placeLayer()) list.emplace_back(places->layer->id, places->layer->title);
+    for (const auto& places : m_scene->placeLayers())
+        list.emplace_back(places.layer->id, places.layer->title);
     if (list.size() > 9) list.resize(9);
     return list;
 }

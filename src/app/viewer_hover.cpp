@@ -58,11 +58,13 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
                                    float placeRadius, const std::set<std::string>& hidden) {
     auto isHidden = [&](const std::string& id) { return hidden.count(id) > 0; };
     // Places are on top.
-    if (const render::LayerMesh* places = scene.placeLayer(); places && !isHidden(places->layer->id)) {
+    {
         const auto& all = scene.places();
+        const auto& placeLayers = scene.placeLayers();
         std::optional<std::size_t> best;
         float bestDistance = placeRadius;
         for (std::size_t i = 0; i < all.size(); ++i) {
+            if (isHidden(placeLayers[all[i].layer].layer->id)) continue;
             const sf::Vector2f d = all[i].dot - scenePixel;
             const float distance = std::hypot(d.x, d.y);
             if (distance <= bestDistance) {
@@ -70,7 +72,7 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
                 best = i;
             }
         }
-        if (best) return HoverTarget{HoverTarget::Kind::Place, places, 0, -1, *best};
+        if (best) return HoverTarget{HoverTarget::Kind::Place, &placeLayers[all[*best].layer], 0, -1, *best};
     }
     const auto& layers = scene.layers();
     const int controlZ = state >= 0 && scene.states()[static_cast<std::size_t>(state)].layer

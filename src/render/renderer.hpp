@@ -7,6 +7,7 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,6 +88,22 @@ private:
     void drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame);
     float drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date);
     float drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly);
+    // One row of the legend: what the frame draws, each symbol variant once.
+    struct LegendEntry {
+        std::string label;
+        std::function<void(sf::RenderTarget&, sf::FloatRect)> swatch;
+        std::string layerId;
+        sf::Color labelColour = sf::Color(30, 30, 30);
+    };
+    std::vector<LegendEntry> legendEntries(const FrameSpec& frame);
+    // The variants of a layer drawn at `date` (on the map): its features grouped by validity period,
+    // labelled with the period when the layer has several.
+    struct LayerVariant {
+        std::string label;
+        bool polygons = false, lines = false;
+    };
+    std::vector<LayerVariant> layerVariants(const LayerMesh& layer, const Date& date) const;
+    void drawPlaceDot(sf::RenderTarget& target, sf::Vector2f centre, int rank, sf::Color colour);
     std::vector<std::string> attributions(const FrameSpec& frame) const;
     // Draws `utf8` wrapped to `maxWidth` (0 = no wrapping) with its top-left at `position`; returns
     // the height used.

@@ -171,6 +171,55 @@ TEST(Overlay, NumbersEqualStats) {
     }
 }
 
+std::vector<std::string> legendLabels(render::OffscreenRenderer& renderer, const Date& date) {
+    renderer.render(render::stillFrame(renderer.scene(), date));
+    std::vector<std::string> labels;
+    for (const auto& row : renderer.renderer().legendRows()) labels.push_back(row.label);
+    return labels;
+}
+
+// The legend lists what the frame draws: each dated variant of a layer under its period, the held area
+// only while something is held, places by their symbol and layer, nothing for a layer not drawn.
+TEST(Legend, ListsWhatTheFrameDraws) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, FRONTLINE_TEST_DATA "/legend");
+    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
+    const std::vector<std::string> places{"Towns and villages: Towns", "Towns and villages: Villages",
+                                          "Camps"};
+    std::vector<std::string> held{"Blue-held (dated control state)", "Line of contact of that state",
+                                  "Corridor, 2000–2001"};
+    held.insert(held.end(), places.begin(), places.end());
+    EXPECT_EQ(legendLabels(renderer, Date(2000, 6, 1)), held);
+    std::vector<std::string> none{"Corridor, 2001–2002"};
+    none.insert(none.end(), places.begin(), places.end());
+    EXPECT_EQ(legendLabels(renderer, Date(2001, 6, 1)), none);
+    // Both place layers are drawn: their names are among the texts.
+    const auto& texts = renderer.renderer().drawnTexts();
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Camp One"), texts.end());
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Villageham"), texts.end());
+}
+
+TEST(Legend, BundledCorridorByRouteAndVillagesApart) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
+    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
+    auto has = [](const std::vector<std::string>& labels, const std::string& label) {
+        return std::find(labels.begin(), labels.end(), label) != labels.end();
+    };
+    const auto in2021 = legendLabels(renderer, Date(2021, 6, 1));
+    EXPECT_TRUE(has(in2021, "Lachin corridor, 2020–2022"));
+    EXPECT_FALSE(has(in2021, "Lachin corridor, 2022–2023"));
+    EXPECT_TRUE(has(in2021, "Villages"));
+    EXPECT_TRUE(has(in2021, "Towns"));
+    const auto in2023 = legendLabels(renderer, Date(2023, 6, 1));
+    EXPECT_TRUE(has(in2023, "Lachin corridor, 2022–2023"));
+    const auto after = legendLabels(renderer, Date(2023, 10, 1));
+    EXPECT_FALSE(has(after, "Armenian-held (dated control state)"));
+    EXPECT_FALSE(has(after, "Line of contact of that state"));
+}
+
 TEST(Style, AreaFormatMatchesStats) {
     EXPECT_EQ(render::formatKm2(7753.7724), "7753.772");
     EXPECT_EQ(render::formatKm2(-0.0001), "0.000");
