@@ -162,6 +162,7 @@ std::string scenarioFingerprint(const Scenario& scenario) {
             .add(layer.title)
             .add(layer.attribution)
             .add(layer.uncertaintyM);
+        for (const auto& source : layer.sources) f.add(source);
         for (const auto& reference : layer.references) f.add(reference);
         f.add(layer.matchM.value_or(-1.0)).add(layer.front ? (*layer.front ? 1.0 : 0.0) : -1.0);
         const LayerStyle& style = layer.style;

@@ -36,6 +36,8 @@ constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
 // Width of the moving front of a transition, in reveal units (see transition.frag).
 constexpr float kTransitionSoftness = 0.04f;
 constexpr std::size_t kEventsShown = 3;
+// The smallest text a frame prints (credits), pixels: readable on a phone showing a 1280×720 frame.
+constexpr float kMinTextPx = 12.0f;
 
 void drawTriangles(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices, const sf::RenderStates& states = sf::RenderStates::Default) {
     if (!vertices.empty()) target.draw(vertices.data(), vertices.size(), sf::Triangles, states);
@@ -343,20 +345,34 @@ void Renderer::drawNorthArrow(sf::RenderTarget& target) {
     text(target, "N", m_fonts.bold, size, kInk, {centre.x - size * 0.36f, centre.y - length - size * 1.35f});
 }
 
-std::vector<std::string> Renderer::attributions(const FrameSpec& frame) const {
-    std::vector<std::string> result;
-    // An attribution may list several credits separated by "; "; each is printed once per frame.
+Renderer::Credits Renderer::credits(const FrameSpec& frame) const {
+    Credits result;
+    // Each credit once: an attribution lists credits separated by "; ", and one that another contains
+    // ("Natural Earth" in "Made with Natural Earth") is the same credit.
+    auto addOnce = [](std::vector<std::string>& list, const std::string& credit) {
+        if (credit.empty()) return;
+        if (std::any_of(list.begin(), list.end(),
+                        [&](const std::string& listed) { return listed.find(credit) != std::string::npos; }))
+            return;
+        // A longer credit takes the place of the first one it contains and drops the others.
+        auto contained = [&](const std::string& listed) { return credit.find(listed) != std::string::npos; };
+        const auto first = std::find_if(list.begin(), list.end(), contained);
+        if (first == list.end()) {
+            list.push_back(credit);
+            return;
+        }
+        *first = credit;
+        list.erase(std::remove_if(first + 1, list.end(), contained), list.end());
+    };
     auto add = [&](const Layer* layer) {
-        if (!layer || layer->attribution.empty()) return;
-        std::size_t start = 0;
-        while (start < layer->attribution.size()) {
+        if (!layer) return;
+        for (std::size_t start = 0; start < layer->attribution.size();) {
             std::size_t end = layer->attribution.find("; ", start);
             if (end == std::string::npos) end = layer->attribution.size();
-            const std::string part = layer->attribution.substr(start, end - start);
-            if (!part.empty() && std::find(result.begin(), result.end(), part) == result.end())
-                result.push_back(part);
+            addOnce(result.data, layer->attribution.substr(start, end - start));
             start = end + 2;
         }
+        for (const auto& source : layer->sources) addOnce(result.sources, source);
     };
     std::vector<int> states;
     if (frame.transition) states = {frame.transition->from, frame.transition->to};
@@ -365,6 +381,20 @@ std::vector<std::string> Renderer::attributions(const FrameSpec& frame) const {
     for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) add(layer.layer);
     for (const auto& layer : m_scene.placeLayers()) add(layer.layer);
     return result;
+}
+
+std::string Renderer::creditText(const FrameSpec& frame, bool withSources) const {
+    const Credits all = credits(frame);
+    auto joined = [](const std::vector<std::string>& list) {
+        std::string text;
+        for (const auto& item : list) text += (text.empty() ? "" : "; ") + item;
+        return text;
+    };
+    std::string text;
+    if (!all.data.empty()) text += "Data: " + joined(all.data) + ". ";
+    if (withSources && !all.sources.empty())
+        text += "Drawn for frontline from: " + joined(all.sources) + ". ";
+    return text + "Areas: frontline stats (geodesic, WGS84), scenario '" + m_scene.scenario().name + "'.";
 }
 
 void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
@@ -414,12 +444,9 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     y += 22 * u;
 
     // Bottom up: attribution, then the legend; events take the room between chart and legend.
-    const float small = std::max(7.0f, std::round(14 * u));
-    std::string credit;
-    const auto sources = attributions(frame);
-    for (std::size_t i = 0; i < sources.size(); ++i) credit += (i ? "; " : "Data: ") + sources[i];
-    if (!credit.empty()) credit += ". ";
-    credit += "Areas: frontline stats (geodesic, WGS84), scenario '" + scenario.name + "'.";
+    // Credits are small print, but stay readable: they wrap to more lines rather than shrink.
+    const float small = std::max(kMinTextPx, std::round(14 * u));
+    const std::string credit = creditText(frame, true);
     const float creditHeight = text(target, credit, m_fonts.regular, small, kMuted, {}, width, true);
     const float creditTop = panel.top + panel.height - pad - creditHeight;
     text(target, credit, m_fonts.regular, small, kMuted, {left, creditTop}, width);

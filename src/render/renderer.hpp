@@ -104,7 +104,14 @@ private:
     };
     std::vector<LayerVariant> layerVariants(const LayerMesh& layer, const Date& date) const;
     void drawPlaceDot(sf::RenderTarget& target, sf::Vector2f centre, int rank, sf::Color colour);
-    std::vector<std::string> attributions(const FrameSpec& frame) const;
+    // The credits of what the frame draws, each once: the data's attributions and the sources the
+    // authored layers were drawn from.
+    struct Credits {
+        std::vector<std::string> data, sources;
+    };
+    Credits credits(const FrameSpec& frame) const;
+    // "Data: …. Drawn for frontline from: …. Areas: …"; without the sources for a frame with no room.
+    std::string creditText(const FrameSpec& frame, bool withSources) const;
     // Draws `utf8` wrapped to `maxWidth` (0 = no wrapping) with its top-left at `position`; returns
     // the height used.
     float text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size, sf::Color colour,
