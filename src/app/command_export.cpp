@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "export/exporter.hpp"
 #include "export/virtual_display.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::app {
 
@@ -26,6 +27,7 @@ struct ExportCommandOptions {
     std::string out;
     std::string size = "1920x1080";
     ScheduleArguments schedule;
+    MapArguments map;
     std::string at;
     unsigned antialias = 4;
     bool verbose = false;
@@ -42,6 +44,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--out", options->out, "A folder (PNG sequence), FILE.mp4 (H.264), FILE.gif, or FILE.png (one still at --at)")->required();
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT, up to 3840x2160")->capture_default_str();
     addScheduleOptions(*command, options->schedule);
+    addMapOptions(*command, options->map);
     command->add_option("--at", options->at, "Date of a still (--out FILE.png)");
     command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")->capture_default_str();
     addChartBarsOption(*command, options->chartBars);
@@ -65,6 +68,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exporting::ExportOptions exportOptions;
         exportOptions.out = options->out;
         std::tie(exportOptions.width, exportOptions.height) = parseSize(options->size);
+        exportOptions.map = mapOptions(options->map);
         if (!options->at.empty()) exportOptions.at = commandLineDate("--at", options->at);
         if (!options->at.empty() && exporting::outputKind(exportOptions.out) != exporting::OutputKind::PngStill) {
             throw UsageError("--at is for a still: use --out FILE.png");
@@ -81,6 +85,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exporting::startDisplay();
         LoadedScenario loaded(options->input, common, diagnostics);
         exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
+        render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
         if (result.leftoversRemoved > 0 && !common.quiet) {

@@ -15,6 +15,7 @@
 #include "app/viewer.hpp"
 #include "core/error.hpp"
 #include "export/virtual_display.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::app {
 
@@ -24,6 +25,7 @@ struct ViewCommandOptions {
     ScenarioInput input;
     std::string size = "1600x900";
     ScheduleArguments schedule;
+    MapArguments map;
     std::string at;
     unsigned antialias = 0;
     std::string script;
@@ -41,6 +43,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     addScenarioInput(*command, options->input);
     command->add_option("--size", options->size, "Window size WIDTHxHEIGHT (the map scene is the window less the timeline strip)")->capture_default_str();
     addScheduleOptions(*command, options->schedule);
+    addMapOptions(*command, options->map);
     command->add_option("--at", options->at, "Start at this date (YYYY-MM-DD)");
     command->add_option("--antialias", options->antialias, "Multisampling samples of the window (0 = off, fastest in software GL)")->capture_default_str();
     command->add_flag("--play", options->play, "Start playing");
@@ -63,6 +66,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         if (viewer.windowSize.x < 320 || viewer.windowSize.y < 240 || viewer.windowSize.x > 7680 || viewer.windowSize.y > 4320) {
             throw UsageError(fmt::format("--size {} is outside 320x240 … 7680x4320", options->size));
         }
+        viewer.map = mapOptions(options->map);
         if (!options->at.empty()) viewer.at = commandLineDate("--at", options->at);
         viewer.antialiasing = options->antialias;
         viewer.shaderFolder = shaderFolder();
@@ -73,6 +77,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
 
         LoadedScenario loaded(options->input, common, diagnostics);
         viewer.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
+        render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         const char* display = std::getenv("DISPLAY");
         if (!display || !*display) {
             if (viewer.script.empty() && options->benchmark == 0) {

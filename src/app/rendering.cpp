@@ -6,11 +6,34 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <utility>
 
 #include "app/measuring.hpp"
 #include "core/error.hpp"
 
 namespace frontline::app {
+
+void addMapOptions(CLI::App& command, MapArguments& arguments) {
+    command
+        .add_option("--names", arguments.names,
+                    "Place labels: 'primary' (the name), 'alt' (the other name in name_alt) or 'both', "
+                    "e.g. \"Khankendi (Stepanakert)\"")
+        ->capture_default_str();
+}
+
+render::MapOptions mapOptions(const MapArguments& arguments) {
+    render::MapOptions options;
+    const std::pair<const char*, render::PlaceNames> names[] = {{"primary", render::PlaceNames::Primary},
+                                                                {"alt", render::PlaceNames::Alt},
+                                                                {"both", render::PlaceNames::Both}};
+    const auto* found = std::find_if(std::begin(names), std::end(names),
+                                     [&](const auto& name) { return arguments.names == name.first; });
+    if (found == std::end(names))
+        throw UsageError("unknown --names '" + arguments.names + "' (primary, alt, both)");
+    options.names = found->second;
+    return options;
+}
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
     const exporting::ScheduleOptions defaults;

@@ -10,6 +10,7 @@
 #include "analysis/periods.hpp"
 #include "core/scenario.hpp"
 #include "export/schedule.hpp"
+#include "render/scene.hpp"
 
 namespace CLI {
 class App;
@@ -29,6 +30,15 @@ struct ScheduleArguments {
     std::optional<double> duration;
     std::string pace = "state";
 };
+
+// --names as typed; the options of the drawing that export and view share.
+struct MapArguments {
+    std::string names = "primary";
+};
+
+void addMapOptions(CLI::App& command, MapArguments& arguments);
+// UsageError naming the option for a value it does not know.
+render::MapOptions mapOptions(const MapArguments& arguments);
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments);
 inline constexpr std::size_t kLongSeriesStates = 60;

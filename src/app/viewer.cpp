@@ -23,6 +23,7 @@
 #include "analysis/stats.hpp"
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
+#include "render/area_labels.hpp"
 #include "render/mesh.hpp"
 #include "render/sfml_errors.hpp"
 #include "render/style.hpp"
@@ -161,7 +162,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer.reset();
     m_scene.reset();
     m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize,
-                                              std::move(stats));
+                                              m_options.map, std::move(stats));
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);
@@ -514,7 +515,8 @@ std::vector<std::pair<std::string, std::string>> Viewer::toggles() const {
     for (const auto& layer : m_scene->layers()) layers.push_back(&layer);
     std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) { return a->layer->style.z > b->layer->style.z; });
     for (const auto* layer : layers) list.emplace_back(layer->layer->id, layer->layer->title);
-    if (const auto* places = m_scene->placeLayer()) list.emplace_back(places->layer->id, places->layer->title);
+    for (const auto& places : m_scene->placeLayers())
+        list.emplace_back(places.layer->id, places.layer->title);
     if (list.size() > 9) list.resize(9);
     return list;
 }
@@ -813,17 +815,17 @@ void Viewer::drawInfo() {
             const Date previous = stats[static_cast<std::size_t>(shown) - 1].state.date;
             lines.push_back(
                 {"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
-            auto ranges = [](const analysis::AreaInterval& part) {
-                return render::formatKm2(part.valueKm2) + "; " + render::formatKm2(part.likelyMinKm2) + "–" +
-                       render::formatKm2(part.likelyMaxKm2) + "; " + render::formatKm2(part.minKm2) + "–" +
-                       render::formatKm2(part.maxKm2);
+            // One step for both, so that the net printed is the gained printed minus the lost printed.
+            const render::ChangeLabels labels = render::changeLabels(change);
+            auto ranges = [&](const std::string& value, const analysis::AreaInterval& part) {
+                const double step = labels.stepKm2;
+                return value + "; " + render::formatArea(part.likelyMinKm2, step) + "–" +
+                       render::formatArea(part.likelyMaxKm2, step) + "; " +
+                       render::formatArea(part.minKm2, step) + "–" + render::formatArea(part.maxKm2, step);
             };
-            lines.push_back({"gained " + ranges(change.gained), false, size, kInk, {}});
-            lines.push_back({"lost " + ranges(change.lost) + "   net " + render::formatKm2(change.netKm2()),
-                             false,
-                             size,
-                             kInk,
-                             {}});
+            lines.push_back({"gained " + ranges(labels.gained, change.gained), false, size, kInk, {}});
+            lines.push_back(
+                {"lost " + ranges(labels.lost, change.lost) + "   net " + labels.net, false, size, kInk, {}});
         } else {
             lines.push_back({"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
         }

@@ -36,6 +36,7 @@ struct ViewerOptions {
     unsigned antialiasing = 0;             // MSAA samples of the window
     exporting::ScheduleOptions schedule;   // the export's defaults: frame k is exported frame k
     std::filesystem::path shaderFolder;
+    render::MapOptions map;  // place names, layout: as exported
     std::vector<ScriptCommand> script;
     std::size_t benchmarkFrames = 0;       // > 0: render that many frames with a scripted camera, print timings
     std::optional<Date> at;                // start at this date (a still)

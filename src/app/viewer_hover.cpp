@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/area_labels.hpp"
 #include "render/renderer.hpp"
 #include "render/style.hpp"
 
@@ -43,13 +44,12 @@ std::string validity(const Feature& feature) {
 }
 
 std::string areaLine(const analysis::AreaInterval& area) {
-    std::string line = "area " + render::formatKm2(area.valueKm2) + " km²";
+    const render::AreaLabels labels = render::areaLabels(area);
+    std::string line = "area " + labels.value + " km²";
     if (area.likelyMinKm2 != area.minKm2 || area.likelyMaxKm2 != area.maxKm2) {
-        line += ", likely [" + render::formatKm2(area.likelyMinKm2) + ", " +
-                render::formatKm2(area.likelyMaxKm2) + "]";
+        line += ", likely [" + labels.likelyMin + ", " + labels.likelyMax + "]";
     }
-    return line + ", at worst [" + render::formatKm2(area.minKm2) + ", " + render::formatKm2(area.maxKm2) +
-           "]";
+    return line + ", at worst [" + labels.min + ", " + labels.max + "]";
 }
 
 }  // namespace
@@ -58,11 +58,13 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
                                    float placeRadius, const std::set<std::string>& hidden) {
     auto isHidden = [&](const std::string& id) { return hidden.count(id) > 0; };
     // Places are on top.
-    if (const render::LayerMesh* places = scene.placeLayer(); places && !isHidden(places->layer->id)) {
+    {
         const auto& all = scene.places();
+        const auto& placeLayers = scene.placeLayers();
         std::optional<std::size_t> best;
         float bestDistance = placeRadius;
         for (std::size_t i = 0; i < all.size(); ++i) {
+            if (isHidden(placeLayers[all[i].layer].layer->id)) continue;
             const sf::Vector2f d = all[i].dot - scenePixel;
             const float distance = std::hypot(d.x, d.y);
             if (distance <= bestDistance) {
@@ -70,7 +72,7 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
                 best = i;
             }
         }
-        if (best) return HoverTarget{HoverTarget::Kind::Place, places, 0, -1, *best};
+        if (best) return HoverTarget{HoverTarget::Kind::Place, &placeLayers[all[*best].layer], 0, -1, *best};
     }
     const auto& layers = scene.layers();
     const int controlZ = state >= 0 && scene.states()[static_cast<std::size_t>(state)].layer

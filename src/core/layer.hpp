@@ -33,7 +33,10 @@ struct Layer {
     std::string sourceLayer;   // OGR layer name inside `path`
     LayerRole role = LayerRole::Context;
     std::string title;
-    std::string attribution;
+    std::string attribution;   // the credits a map must show, "; "-separated
+    // What an authored layer was drawn from: one citation a reader can follow each
+    // ("Trilateral statement of 10 Nov 2020 (primeminister.am)").
+    std::vector<std::string> sources;
     double uncertaintyM = 0;   // positional uncertainty in metres
     // Edge provenance (control layers): the layers whose lines this layer's outline follows, in the
     // order they are tried, and how far (metres) an outline edge may lie from such a line and still be

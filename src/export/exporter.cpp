@@ -162,6 +162,7 @@ std::string scenarioFingerprint(const Scenario& scenario) {
             .add(layer.title)
             .add(layer.attribution)
             .add(layer.uncertaintyM);
+        for (const auto& source : layer.sources) f.add(source);
         for (const auto& reference : layer.references) f.add(reference);
         f.add(layer.matchM.value_or(-1.0)).add(layer.front ? (*layer.front ? 1.0 : 0.0) : -1.0);
         const LayerStyle& style = layer.style;
@@ -209,13 +210,13 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     const auto& schedule = options.schedule;
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\n",
+        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\nnames {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
         schedule.fps, date(schedule.from), date(schedule.to), schedule.transitionSeconds,
         schedule.holdSeconds,
         schedule.durationSeconds ? fmt::format("{}", *schedule.durationSeconds) : std::string("-"),
         schedule.pace == Pace::Time ? "time" : "state", options.antialiasing,
-        options.chartBars ? static_cast<int>(*options.chartBars) : -1);
+        options.chartBars ? static_cast<int>(*options.chartBars) : -1, static_cast<int>(options.map.names));
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
@@ -309,7 +310,8 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     const OutputLock lock(options.out, result.kind == OutputKind::PngSequence);
     result.leftoversRemoved = lock.removeLeftovers().size();
 
-    render::OffscreenRenderer renderer(scenario, context, {options.width, options.height}, options.shaderFolder, options.antialiasing);
+    render::OffscreenRenderer renderer(scenario, context, {options.width, options.height},
+                                       options.shaderFolder, options.antialiasing, options.map);
     renderer.renderer().setChartBars(options.chartBars);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
                         options.antialiasing, options.shaderFolder.string()));

@@ -12,6 +12,7 @@
 #include "core/scenario.hpp"
 #include "export/schedule.hpp"
 #include "geo/thread_context.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::exporting {
 
@@ -27,6 +28,7 @@ struct ExportOptions {
     ScheduleOptions schedule;
     std::optional<Date> at;                 // the date of a still (*.png); default: the last key date
     std::filesystem::path shaderFolder;
+    render::MapOptions map;                 // place names, layout
     unsigned antialiasing = 4;              // MSAA samples
     bool progress = true;                   // a progress bar when stderr is a terminal
     bool resume = false;                    // PNG sequence: keep the frames an interrupted run left

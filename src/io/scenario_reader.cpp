@@ -91,7 +91,8 @@ LayerStyle parseStyle(const ManifestTable& style) {
 Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, const ScenarioReadOptions& options,
                  geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
     entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution",
-                             "crs", "style", "references", "match_m", "front", "length_resolution"});
+                             "sources", "crs", "style", "references", "match_m", "front",
+                             "length_resolution"});
     const std::string id = entry.requireString("id");
     static const std::regex idPattern("[a-z0-9_-]+");
     if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
@@ -122,6 +123,7 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     layer.role = *role;
     layer.title = entry.string("title", id);
     layer.attribution = entry.string("attribution");
+    layer.sources = entry.stringArray("sources");
     layer.uncertaintyM = uncertaintyM;
     layer.references = entry.stringArray("references");
     if (!layer.references.empty() && layer.role != LayerRole::Control) {

@@ -62,15 +62,17 @@ std::unique_ptr<sf::RenderTexture> makeTarget(sf::Vector2u size, unsigned antial
 // Measuring starts before anything else: it runs beside loading fonts, making the GL context (llvmpipe
 // compiles its shaders then) and building the scene's meshes.
 OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
-                                     const std::filesystem::path& shaderFolder, unsigned antialiasing)
-    : OffscreenRenderer(scenario, context, size, shaderFolder, antialiasing, measureInBackground(scenario)) {}
+                                     const std::filesystem::path& shaderFolder, unsigned antialiasing,
+                                     MapOptions options)
+    : OffscreenRenderer(scenario, context, size, shaderFolder, antialiasing, options,
+                        measureInBackground(scenario)) {}
 
 OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
                                      const std::filesystem::path& shaderFolder, unsigned antialiasing,
-                                     StatsFuture stats)
+                                     MapOptions options, StatsFuture stats)
     : m_fonts(Fonts::loadDejaVu()), m_target(makeTarget(size, antialiasing)), m_size(size) {
     m_shaders = std::make_unique<ShaderSet>(shaderFolder);
-    m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, std::move(stats));
+    m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, options, std::move(stats));
     m_renderer = std::make_unique<Renderer>(*m_scene, m_fonts, *m_shaders);
 }
 

@@ -24,7 +24,8 @@ public:
     // `antialiasing`: MSAA samples (0 = none). Throws RenderError (no GL, shader or font trouble) and the
     // scene's errors.
     OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
-                      const std::filesystem::path& shaderFolder, unsigned antialiasing = 4);
+                      const std::filesystem::path& shaderFolder, unsigned antialiasing = 4,
+                      MapOptions options = {});
 
     // Draws the frame and returns its pixels (RGBA, rows top to bottom, size.x·size.y·4 bytes), valid
     // until the next call.
@@ -36,7 +37,8 @@ public:
 
 private:
     OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
-                      const std::filesystem::path& shaderFolder, unsigned antialiasing, StatsFuture stats);
+                      const std::filesystem::path& shaderFolder, unsigned antialiasing, MapOptions options,
+                      StatsFuture stats);
 
     Fonts m_fonts;
     std::unique_ptr<sf::RenderTexture> m_target;

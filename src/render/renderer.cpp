@@ -13,6 +13,7 @@
 #include <functional>
 
 #include "core/error.hpp"
+#include "render/area_labels.hpp"
 #include "render/chart.hpp"
 #include "render/mesh.hpp"
 #include "render/style.hpp"
@@ -31,6 +32,8 @@ constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
 // Width of the moving front of a transition, in reveal units (see transition.frag).
 constexpr float kTransitionSoftness = 0.04f;
 constexpr std::size_t kEventsShown = 3;
+// The smallest text a frame prints (credits), pixels: readable on a phone showing a 1280×720 frame.
+constexpr float kMinTextPx = 12.0f;
 
 void drawTriangles(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices, const sf::RenderStates& states = sf::RenderStates::Default) {
     if (!vertices.empty()) target.draw(vertices.data(), vertices.size(), sf::Triangles, states);
@@ -61,6 +64,9 @@ double niceKm(double maxKm) {
 }
 
 std::string kmLabel(double km) { return fmt::format("{:g} km", km); }
+
+// Villages have grey names (and open circles, see drawPlaceDot).
+sf::Color placeLabelColour(int rank) { return rank == 2 ? kMuted : kInk; }
 
 }  // namespace
 
@@ -256,35 +262,40 @@ void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const
 }
 
 void Renderer::drawPlaces(sf::RenderTarget& target) {
-    const LayerMesh* layer = m_scene.placeLayer();
-    if (!layer || hidden(layer->layer->id)) return;
+    const auto& layers = m_scene.placeLayers();
+    auto shown = [&](const PlaceLabel& place) { return !hidden(layers[place.layer].layer->id); };
     const float u = m_scene.unit();
-    const float radius = std::max(1.5f, 3.5f * u);
     const float size = std::max(7.0f, std::round(17.0f * u));
     const sf::FloatRect map = m_scene.mapRect();
     const bool moved = !m_mapView.isIdentity();
     auto at = [&](sf::Vector2f scenePixel) { return moved ? m_mapView.toFrame(map, scenePixel) : scenePixel; };
     for (const auto& place : m_scene.places()) {
-        sf::CircleShape dot(place.rank == 0 ? radius * 1.3f : radius, 16);
-        dot.setOrigin(dot.getRadius(), dot.getRadius());
-        dot.setPosition(at(place.dot));
-        dot.setFillColor(place.rank == 2 ? sf::Color(255, 255, 255) : layer->fill);
-        dot.setOutlineColor(layer->fill);
-        dot.setOutlineThickness(std::max(0.8f, 1.2f * u));
-        target.draw(dot);
+        if (shown(place)) drawPlaceDot(target, at(place.dot), place.rank, layers[place.layer].fill);
     }
     for (const auto& place : m_scene.places()) {
-        if (place.name.empty()) continue;
+        if (place.name.empty() || !shown(place)) continue;
         // A light halo keeps names readable over fills and lines.
         sf::Text label(sf::String::fromUtf8(place.name.begin(), place.name.end()), m_fonts.regular, static_cast<unsigned>(size));
         const sf::Vector2f position = at(place.dot) + (place.textPosition - place.dot);
         label.setPosition(moved ? sf::Vector2f(std::round(position.x), std::round(position.y)) : place.textPosition);
-        label.setFillColor(place.rank == 2 ? kMuted : kInk);
+        label.setFillColor(placeLabelColour(place.rank));
         label.setOutlineColor(sf::Color(255, 255, 255, 200));
         label.setOutlineThickness(std::max(1.0f, 2.0f * u));
         target.draw(label);
         m_texts.push_back(place.name);
     }
+}
+
+void Renderer::drawPlaceDot(sf::RenderTarget& target, sf::Vector2f centre, int rank, sf::Color colour) {
+    const float u = m_scene.unit();
+    const float radius = std::max(1.5f, 3.5f * u);
+    sf::CircleShape dot(rank == 0 ? radius * 1.3f : radius, 16);
+    dot.setOrigin(dot.getRadius(), dot.getRadius());
+    dot.setPosition(centre);
+    dot.setFillColor(rank == 2 ? sf::Color(255, 255, 255) : colour);
+    dot.setOutlineColor(colour);
+    dot.setOutlineThickness(std::max(0.8f, 1.2f * u));
+    target.draw(dot);
 }
 
 void Renderer::drawScaleBar(sf::RenderTarget& target) {
@@ -323,28 +334,56 @@ void Renderer::drawNorthArrow(sf::RenderTarget& target) {
     text(target, "N", m_fonts.bold, size, kInk, {centre.x - size * 0.36f, centre.y - length - size * 1.35f});
 }
 
-std::vector<std::string> Renderer::attributions(const FrameSpec& frame) const {
-    std::vector<std::string> result;
-    // An attribution may list several credits separated by "; "; each is printed once per frame.
+Renderer::Credits Renderer::credits(const FrameSpec& frame) const {
+    Credits result;
+    // Each credit once: an attribution lists credits separated by "; ", and one that another contains
+    // ("Natural Earth" in "Made with Natural Earth") is the same credit.
+    auto addOnce = [](std::vector<std::string>& list, const std::string& credit) {
+        if (credit.empty()) return;
+        if (std::any_of(list.begin(), list.end(),
+                        [&](const std::string& listed) { return listed.find(credit) != std::string::npos; }))
+            return;
+        // A longer credit takes the place of the first one it contains and drops the others.
+        auto contained = [&](const std::string& listed) { return credit.find(listed) != std::string::npos; };
+        const auto first = std::find_if(list.begin(), list.end(), contained);
+        if (first == list.end()) {
+            list.push_back(credit);
+            return;
+        }
+        *first = credit;
+        list.erase(std::remove_if(first + 1, list.end(), contained), list.end());
+    };
     auto add = [&](const Layer* layer) {
-        if (!layer || layer->attribution.empty()) return;
-        std::size_t start = 0;
-        while (start < layer->attribution.size()) {
+        if (!layer) return;
+        for (std::size_t start = 0; start < layer->attribution.size();) {
             std::size_t end = layer->attribution.find("; ", start);
             if (end == std::string::npos) end = layer->attribution.size();
-            const std::string part = layer->attribution.substr(start, end - start);
-            if (!part.empty() && std::find(result.begin(), result.end(), part) == result.end())
-                result.push_back(part);
+            addOnce(result.data, layer->attribution.substr(start, end - start));
             start = end + 2;
         }
+        for (const auto& source : layer->sources) addOnce(result.sources, source);
     };
     std::vector<int> states;
     if (frame.transition) states = {frame.transition->from, frame.transition->to};
     else states = {frame.state};
     for (int s : states) if (s >= 0) add(m_scene.states()[static_cast<std::size_t>(s)].layer);
     for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) add(layer.layer);
-    if (m_scene.placeLayer()) add(m_scene.placeLayer()->layer);
+    for (const auto& layer : m_scene.placeLayers()) add(layer.layer);
     return result;
+}
+
+std::string Renderer::creditText(const FrameSpec& frame, bool withSources) const {
+    const Credits all = credits(frame);
+    auto joined = [](const std::vector<std::string>& list) {
+        std::string text;
+        for (const auto& item : list) text += (text.empty() ? "" : "; ") + item;
+        return text;
+    };
+    std::string text;
+    if (!all.data.empty()) text += "Data: " + joined(all.data) + ". ";
+    if (withSources && !all.sources.empty())
+        text += "Drawn for frontline from: " + joined(all.sources) + ". ";
+    return text + "Areas: frontline stats (geodesic, WGS84), scenario '" + m_scene.scenario().name + "'.";
 }
 
 void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
@@ -370,12 +409,20 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
         y += text(target, "In force since " + row.state.date.iso() + (row.state.label.empty() ? "" : ": " + row.state.label), m_fonts.regular,
                   std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
         y += 8 * u;
-        y += text(target, scenario.subject + ": " + km2Label(row.area.valueKm2), m_fonts.bold,
+        const AreaLabels area = areaLabels(row.area);
+        y += text(target, scenario.subject + ": " + area.value + " km²", m_fonts.bold,
                   std::max(8.0f, std::round(28 * u)), kAccent, {left, y}, width);
-        std::string detail = "likely " + formatKm2(row.area.likelyMinKm2) + "–" +
-                             formatKm2(row.area.likelyMaxKm2) + " km², at worst " +
-                             formatKm2(row.area.minKm2) + "–" + formatKm2(row.area.maxKm2) + " km²";
-        if (row.sincePrevious) detail += "; change " + formatKm2(row.sincePrevious->netKm2()) + " km²";
+        // Nothing held is exact; a held area without a range has none stated.
+        const bool exact = row.area.minKm2 == row.area.maxKm2;
+        std::string detail = exact ? (row.area.valueKm2 > 0 ? "no uncertainty stated for the outlines" : "")
+                                   : "likely " + area.likelyMin + "–" + area.likelyMax + " km², at worst " +
+                                         area.min + "–" + area.max + " km²";
+        if (row.sincePrevious) {
+            const ChangeLabels change = changeLabels(*row.sincePrevious);
+            detail += (detail.empty() ? "Since " : "; since ") +
+                      formatDateLong(stats[static_cast<std::size_t>(shown) - 1].state.date) + ": net " +
+                      change.net + " km² (gained " + change.gained + ", lost " + change.lost + ")";
+        }
         y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, {left, y + 2 * u}, width);
     } else {
         y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
@@ -388,12 +435,9 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     y += 22 * u;
 
     // Bottom up: attribution, then the legend; events take the room between chart and legend.
-    const float small = std::max(7.0f, std::round(14 * u));
-    std::string credit;
-    const auto sources = attributions(frame);
-    for (std::size_t i = 0; i < sources.size(); ++i) credit += (i ? "; " : "Data: ") + sources[i];
-    if (!credit.empty()) credit += ". ";
-    credit += "Areas: frontline stats (geodesic, WGS84), scenario '" + scenario.name + "'.";
+    // Credits are small print, but stay readable: they wrap to more lines rather than shrink.
+    const float small = std::max(kMinTextPx, std::round(14 * u));
+    const std::string credit = creditText(frame, true);
     const float creditHeight = text(target, credit, m_fonts.regular, small, kMuted, {}, width, true);
     const float creditTop = panel.top + panel.height - pad - creditHeight;
     text(target, credit, m_fonts.regular, small, kMuted, {left, creditTop}, width);
@@ -429,6 +473,167 @@ float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Dat
     return box.height;
 }
 
+std::vector<Renderer::LegendEntry> Renderer::legendEntries(const FrameSpec& frame) {
+    const float u = m_scene.unit();
+    std::vector<LegendEntry> entries;
+    // The held area and its line of contact, when the frame draws them: the state, or the two ends of a
+    // transition (the nearer end first, for the colours).
+    std::vector<int> drawn{frame.state};
+    if (frame.transition) {
+        const Transition& t = *frame.transition;
+        drawn = t.progress < 0.5 ? std::vector<int>{t.from, t.to} : std::vector<int>{t.to, t.from};
+    }
+    const StateMesh* held = nullptr;
+    const StateMesh* front = nullptr;
+    for (int s : drawn) {
+        if (s < 0 || static_cast<std::size_t>(s) >= m_scene.states().size()) continue;
+        const StateMesh& mesh = m_scene.states()[static_cast<std::size_t>(s)];
+        const StateShapes& shapes = m_scene.shapes(s);  // the frame draws them anyway: cached
+        if (!held && mesh.layer && !shapes.area.empty()) held = &mesh;
+        if (!front && !shapes.frontLine.empty()) front = &mesh;
+    }
+    if (held) {
+        const sf::Color fill = held->fill;
+        entries.push_back({m_scene.scenario().subject + " (dated control state)",
+                           [fill](sf::RenderTarget& target, sf::FloatRect r) { drawRect(target, r, fill); },
+                           kControlLayers});
+    }
+    if (front) {
+        const sf::Color stroke = front->stroke;
+        entries.push_back({"Line of contact of that state",
+                           [this, stroke, u](sf::RenderTarget& target, sf::FloatRect r) {
+                               std::vector<sf::Vertex> v;
+                               appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}}, false,
+                                            std::max(1.0f, 2.5f * u), stroke);
+                               m_shaders.dash.setUniform("dashLength", std::max(3.0f, kDash * u));
+                               m_shaders.dash.setUniform("gapLength", std::max(2.0f, kGap * u));
+                               m_shaders.dash.setUniform("phase", 0.0f);
+                               m_shaders.dash.setUniform("opacity", 1.0f);
+                               drawTriangles(target, v, sf::RenderStates(&m_shaders.dash));
+                           },
+                           kControlLayers});
+    }
+
+    // Each layer once per variant the frame draws: features of one validity period (the 2020 and the
+    // 2022 corridor are two variants), with the symbols of what they are made of.
+    std::vector<const LayerMesh*> layers;
+    for (const auto& layer : m_scene.layers()) layers.push_back(&layer);
+    std::stable_sort(layers.begin(), layers.end(), [](const LayerMesh* a, const LayerMesh* b) { return a->layer->style.z > b->layer->style.z; });
+    for (const LayerMesh* layer : layers) {
+        for (const LayerVariant& variant : layerVariants(*layer, frame.date)) {
+            entries.push_back(
+                {variant.label,
+                 [this, layer, variant, u](sf::RenderTarget& target, sf::FloatRect r) {
+                     const bool filled = variant.polygons && layer->fill.a > 0;
+                     if (filled && layer->hatch) {
+                         std::vector<sf::Vertex> v;
+                         appendTriangles(v,
+                                         {{r.left, r.top},
+                                          {r.left + r.width, r.top},
+                                          {r.left, r.top + r.height},
+                                          {r.left + r.width, r.top},
+                                          {r.left + r.width, r.top + r.height},
+                                          {r.left, r.top + r.height}},
+                                         layer->fill);
+                         drawTriangles(target, v, sf::RenderStates(&m_shaders.hatch));
+                     }
+                     if (filled) {
+                         drawRect(target, r, layer->hatch ? sf::Color::Transparent : layer->fill,
+                                  layer->stroke, layer->stroke.a ? std::max(1.0f, u) : 0);
+                     }
+                     if (variant.lines || !filled) {
+                         const sf::Color c = layer->stroke.a ? layer->stroke : layer->fill;
+                         drawLine(
+                             target,
+                             {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
+                             std::max(1.0f, static_cast<float>(layer->layer->style.strokeWidth) * 1.5f * u),
+                             c);
+                     }
+                 },
+                 layer->layer->id});
+        }
+    }
+
+    // Places by the symbol they are drawn with: cities (a larger dot), towns, villages (open circles,
+    // grey names); each place layer on its own.
+    const auto& placeLayers = m_scene.placeLayers();
+    for (std::size_t l = 0; l < placeLayers.size(); ++l) {
+        const LayerMesh& layer = placeLayers[l];
+        for (int rank = 0; rank <= 2; ++rank) {
+            bool any = false, kinds = false, unknown = false;
+            for (const auto& place : m_scene.places()) {
+                if (place.layer != l || place.rank != rank) continue;
+                any = true;
+                (place.kindGiven ? kinds : unknown) = true;
+            }
+            if (!any) continue;
+            static constexpr std::array<const char*, 3> kRanks{"Cities", "Towns", "Villages"};
+            std::string label = rank < 2 || !unknown ? kRanks[static_cast<std::size_t>(rank)]
+                                : kinds              ? "Villages and other places"
+                                                     : layer.layer->title;
+            if (placeLayers.size() > 1 && label != layer.layer->title)
+                label = layer.layer->title + ": " + label;
+            const sf::Color fill = layer.fill;
+            entries.push_back(
+                {label,
+                 [this, fill, rank](sf::RenderTarget& target, sf::FloatRect r) {
+                     drawPlaceDot(target, {r.left + r.width / 2, r.top + r.height / 2}, rank, fill);
+                 },
+                 layer.layer->id, placeLabelColour(rank)});
+        }
+    }
+    return entries;
+}
+
+std::vector<Renderer::LayerVariant> Renderer::layerVariants(const LayerMesh& layer, const Date& date) const {
+    struct Period {
+        std::optional<Date> from, to;
+        bool operator==(const Period& other) const { return from == other.from && to == other.to; }
+    };
+    std::vector<Period> periods;
+    for (const auto& feature : layer.features) {
+        const Period period{feature.validFrom, feature.validTo};
+        if (std::find(periods.begin(), periods.end(), period) == periods.end()) periods.push_back(period);
+    }
+    // A title that names its periods, "Lachin corridor (2020 route; 2022 reroute)", loses the bracket
+    // when the legend names the one drawn.
+    std::string base = layer.layer->title;
+    if (periods.size() > 1 && !base.empty() && base.back() == ')') {
+        if (const auto open = base.rfind(" ("); open != std::string::npos) base = base.substr(0, open);
+    }
+    auto periodText = [](const Period& period, bool years) {
+        auto when = [&](const Date& d) { return years ? std::to_string(d.year()) : formatDateLong(d); };
+        if (period.from && period.to) return when(*period.from) + "–" + when(*period.to);
+        if (period.from) return "from " + when(*period.from);
+        if (period.to) return "until " + when(*period.to);
+        return std::string();
+    };
+    // Years, unless two periods would read the same.
+    bool years = true;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        for (std::size_t j = i + 1; j < periods.size(); ++j)
+            years = years && periodText(periods[i], true) != periodText(periods[j], true);
+    }
+    std::vector<LayerVariant> variants;
+    for (const Period& period : periods) {
+        LayerVariant variant;
+        bool drawn = false;
+        for (const auto& feature : layer.features) {
+            if (!(Period{feature.validFrom, feature.validTo} == period) || !feature.visibleAt(date) ||
+                !feature.onMap)
+                continue;
+            drawn = true;
+            variant.polygons = variant.polygons || feature.polygons;
+            variant.lines = variant.lines || feature.lines;
+        }
+        if (!drawn) continue;
+        const std::string when = periods.size() > 1 ? periodText(period, years) : std::string();
+        variant.label = when.empty() ? layer.layer->title : base + ", " + when;
+        variants.push_back(variant);
+    }
+    return variants;
+}
+
 float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly) {
     const float u = m_scene.unit();
     const sf::FloatRect panel = m_scene.panelRect();
@@ -438,78 +643,16 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
     const float row = std::round(size * 1.55f);
     const float swatchW = std::round(34 * u), swatchH = std::round(size * 0.95f);
     const float textLeft = left + swatchW + 12 * u;
-
-    struct Entry {
-        std::string label;
-        std::function<void(sf::FloatRect)> swatch;
-        std::string layerId;
-    };
-    std::vector<Entry> entries;
-    // The state the map shows (the nearer end of a transition), else the other end.
-    int anyState = frame.state;
-    if (frame.transition) {
-        const Transition& t = *frame.transition;
-        anyState = (t.progress < 0.5 && t.from >= 0) || t.to < 0 ? t.from : t.to;
-    }
-    const StateMesh* stateMesh = nullptr;
-    for (int s : {anyState, 0}) {
-        if (s >= 0 && static_cast<std::size_t>(s) < m_scene.states().size() && m_scene.states()[static_cast<std::size_t>(s)].layer) {
-            stateMesh = &m_scene.states()[static_cast<std::size_t>(s)];
-            break;
-        }
-    }
-    if (stateMesh) {
-        const sf::Color fill = stateMesh->fill, stroke = stateMesh->stroke;
-        entries.push_back({m_scene.scenario().subject + " (dated control state)", [&, fill](sf::FloatRect r) { drawRect(target, r, fill); }, kControlLayers});
-        entries.push_back({"Line of contact of that state", [&, stroke](sf::FloatRect r) {
-                               std::vector<sf::Vertex> v;
-                               appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}}, false,
-                                            std::max(1.0f, 2.5f * u), stroke);
-                               m_shaders.dash.setUniform("dashLength", std::max(3.0f, kDash * u));
-                               m_shaders.dash.setUniform("gapLength", std::max(2.0f, kGap * u));
-                               m_shaders.dash.setUniform("phase", 0.0f);
-                               m_shaders.dash.setUniform("opacity", 1.0f);
-                               drawTriangles(target, v, sf::RenderStates(&m_shaders.dash));
-                           }, kControlLayers});
-    }
-    std::vector<const LayerMesh*> layers;
-    for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) layers.push_back(&layer);
-    std::stable_sort(layers.begin(), layers.end(), [](const LayerMesh* a, const LayerMesh* b) { return a->layer->style.z > b->layer->style.z; });
-    for (const LayerMesh* layer : layers) {
-        entries.push_back({layer->layer->title, [&, layer](sf::FloatRect r) {
-                               if (layer->fill.a > 0 && layer->hatch) {
-                                   std::vector<sf::Vertex> v;
-                                   appendRect(v, r, layer->fill);
-                                   drawTriangles(target, v, sf::RenderStates(&m_shaders.hatch));
-                                   drawRect(target, r, sf::Color::Transparent, layer->stroke, std::max(1.0f, u));
-                               } else if (layer->fill.a > 0 && layer->layer->features.size() > 0 &&
-                                          !layer->features.front().fill.empty()) {
-                                   drawRect(target, r, layer->fill, layer->stroke, layer->stroke.a ? std::max(1.0f, u) : 0);
-                               } else {
-                                   const sf::Color c = layer->stroke.a ? layer->stroke : layer->fill;
-                                   drawLine(target, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
-                                            std::max(1.0f, static_cast<float>(layer->layer->style.strokeWidth) * 1.5f * u), c);
-                               }
-                           }, layer->layer->id});
-    }
-    if (const LayerMesh* places = m_scene.placeLayer()) {
-        const sf::Color fill = places->fill;
-        entries.push_back({places->layer->title, [&, fill](sf::FloatRect r) {
-                               sf::CircleShape dot(std::max(1.5f, 3.5f * u), 16);
-                               dot.setOrigin(dot.getRadius(), dot.getRadius());
-                               dot.setPosition(r.left + r.width / 2, r.top + r.height / 2);
-                               dot.setFillColor(fill);
-                               target.draw(dot);
-                           }, places->layer->id});
-    }
+    const std::vector<LegendEntry> entries = legendEntries(frame);
     const float height = static_cast<float>(entries.size()) * row;
     if (measureOnly) return height;
     float y = bottom - height;
     m_legendRows.clear();
     for (const auto& entry : entries) {
-        entry.swatch({left, y + (row - swatchH) / 2 - 2 * u, swatchW, swatchH});
+        entry.swatch(target, {left, y + (row - swatchH) / 2 - 2 * u, swatchW, swatchH});
         const bool off = hidden(entry.layerId);
-        text(target, off ? entry.label + " (hidden)" : entry.label, m_fonts.regular, size, off ? kFaint : kInk, {textLeft, y});
+        text(target, off ? entry.label + " (hidden)" : entry.label, m_fonts.regular, size,
+             off ? kFaint : entry.labelColour, {textLeft, y});
         m_legendRows.push_back({{left, y, panel.width - 2 * pad, row}, entry.layerId, entry.label});
         y += row;
     }

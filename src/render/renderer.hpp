@@ -6,6 +6,8 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
+
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -93,7 +95,30 @@ private:
     void drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame);
     float drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date);
     float drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly);
-    std::vector<std::string> attributions(const FrameSpec& frame) const;
+    // One row of the legend: what the frame draws, each symbol variant once.
+    struct LegendEntry {
+        std::string label;
+        std::function<void(sf::RenderTarget&, sf::FloatRect)> swatch;
+        std::string layerId;
+        sf::Color labelColour = sf::Color(30, 30, 30);
+    };
+    std::vector<LegendEntry> legendEntries(const FrameSpec& frame);
+    // The variants of a layer drawn at `date` (on the map): its features grouped by validity period,
+    // labelled with the period when the layer has several.
+    struct LayerVariant {
+        std::string label;
+        bool polygons = false, lines = false;
+    };
+    std::vector<LayerVariant> layerVariants(const LayerMesh& layer, const Date& date) const;
+    void drawPlaceDot(sf::RenderTarget& target, sf::Vector2f centre, int rank, sf::Color colour);
+    // The credits of what the frame draws, each once: the data's attributions and the sources the
+    // authored layers were drawn from.
+    struct Credits {
+        std::vector<std::string> data, sources;
+    };
+    Credits credits(const FrameSpec& frame) const;
+    // "Data: …. Drawn for frontline from: …. Areas: …"; without the sources for a frame with no room.
+    std::string creditText(const FrameSpec& frame, bool withSources) const;
     // Draws `utf8` wrapped to `maxWidth` (0 = no wrapping) with its top-left at `position`; returns
     // the height used.
     float text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size, sf::Color colour,

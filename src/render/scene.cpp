@@ -81,8 +81,65 @@ StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
     return ready.get_future();
 }
 
-Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats)
-    : m_scenario(scenario), m_context(context), m_size(size) {
+std::string placeName(const Feature& feature, PlaceNames names) {
+    const std::string name = feature.property("name", feature.id);
+    std::string other;
+    const std::string alternatives = feature.property("name_alt");
+    for (std::size_t start = 0; start < alternatives.size();) {
+        std::size_t end = alternatives.find("; ", start);
+        if (end == std::string::npos) end = alternatives.size();
+        const std::string candidate = alternatives.substr(start, end - start);
+        if (!candidate.empty() && candidate != name) {
+            other = candidate;
+            break;
+        }
+        start = end + 2;
+    }
+    if (other.empty() || names == PlaceNames::Primary) return name;
+    if (names == PlaceNames::Alt) return other;
+    return name + " (" + other + ")";
+}
+
+std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer) {
+    bool points = false, shapes = false;
+    for (const auto& feature : layer.features) {
+        points = points || !feature.geometry.points.empty();
+        shapes = shapes || !feature.geometry.polygons.empty() || !feature.geometry.lines.empty();
+    }
+    switch (layer.role) {
+        case LayerRole::Control: {
+            const auto& states = scenario.timeline.states();
+            const bool used = std::any_of(states.begin(), states.end(), [&](const ControlState& state) {
+                return state.layerId == layer.id;
+            });
+            if (!used) return "is a control layer no [[state]] uses: not drawn";
+            return std::nullopt;
+        }
+        case LayerRole::Place:
+            if (!points) return "is a place layer without points: not drawn";
+            return std::nullopt;
+        default:
+            break;
+    }
+    if (!shapes) {
+        if (points) return "has only points, which are drawn on a layer of role \"place\" only: not drawn";
+        return std::nullopt;  // no geometry at all: the reader has said so
+    }
+    const sf::Color fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
+    const sf::Color stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
+    if (fill.a == 0 && stroke.a == 0) return "has no visible style.fill or style.stroke: not drawn";
+    return std::nullopt;
+}
+
+void warnLayersNotDrawn(const Scenario& scenario, Diagnostics& diagnostics) {
+    for (const auto& layer : scenario.layers) {
+        if (const auto why = whyNotDrawn(scenario, layer)) diagnostics.warn("layer '" + layer.id + "'", *why);
+    }
+}
+
+Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
+             MapOptions options, StatsFuture stats)
+    : m_scenario(scenario), m_context(context), m_options(options), m_size(size) {
     if (!stats.valid()) stats = measureInBackground(scenario);
     std::exception_ptr buildError;
     try {
@@ -184,7 +241,10 @@ void Scene::build(const Fonts& fonts) {
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         const auto role = scenario.layers[i].role;
-        if (role != LayerRole::Control && role != LayerRole::Place) order.push_back(i);
+        if (role != LayerRole::Control && role != LayerRole::Place &&
+            !whyNotDrawn(scenario, scenario.layers[i])) {
+            order.push_back(i);
+        }
     }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return scenario.layers[a].style.z < scenario.layers[b].style.z;
@@ -202,6 +262,14 @@ void Scene::build(const Fonts& fonts) {
             FeatureMesh feature;
             feature.validFrom = propertyDate(layer.features[f], "valid_from");
             feature.validTo = propertyDate(layer.features[f], "valid_to");
+            feature.polygons = !xy.polygons.empty();
+            feature.lines = !xy.lines.empty();
+            if (feature.polygons || feature.lines) {
+                const BoundingBox box = projectedBox(xy);
+                const sf::Vector2f a = toPixel({box.minX, box.maxY}), b = toPixel({box.maxX, box.minY});
+                feature.onMap =
+                    m_mapRect.intersects({a.x, a.y, std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)});
+            }
             if (mesh.fill.a > 0 && !xy.polygons.empty()) feature.fill = fillTriangles(xy, mesh.fill);
             if (mesh.stroke.a > 0) feature.stroke = outline(xy, strokeWidth, mesh.stroke);
             // Lines of a layer without a stroke colour are drawn in its fill colour.
@@ -230,12 +298,7 @@ void Scene::build(const Fonts& fonts) {
         m_states.push_back(std::move(mesh));
     }
 
-    for (const auto& layer : scenario.layers) {
-        if (layer.role == LayerRole::Place) {
-            placeLabels(layer, fonts, frame);
-            break;
-        }
-    }
+    placeLabels(fonts, frame);
 }
 
 sf::Vector2f Scene::toPixel(const Coord& projectedXy) const {
@@ -269,28 +332,34 @@ std::vector<sf::Vertex> Scene::outline(const Geometry& projectedXy, float width,
     return vertices;
 }
 
-void Scene::placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame) {
-    LayerMesh mesh;
-    mesh.layer = &layer;
-    mesh.fill = styleColor(layer, layer.style.fill.empty() ? "#111111" : layer.style.fill, "fill", 1.0);
-    m_placeLayer = mesh;
-
+void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
+    // Every place layer with points, labelled together: the labels of one keep clear of the other's.
     struct Candidate {
         sf::Vector2f dot;
         std::string name;
         int rank;
+        bool kindGiven;
+        std::size_t layer;
     };
     std::vector<Candidate> candidates;
-    for (const auto& feature : layer.features) {
-        const Geometry xy = frame.project(feature.geometry);
-        for (const auto& point : xy.points) {
-            const sf::Vector2f dot = toPixel(point);
-            if (!m_mapRect.contains(dot)) continue;
-            candidates.push_back({dot, feature.property("name", feature.id), placeRank(feature)});
+    for (const auto& layer : m_scenario.layers) {
+        if (layer.role != LayerRole::Place || whyNotDrawn(m_scenario, layer)) continue;
+        LayerMesh mesh;
+        mesh.layer = &layer;
+        mesh.fill = styleColor(layer, layer.style.fill.empty() ? "#111111" : layer.style.fill, "fill", 1.0);
+        m_placeLayers.push_back(mesh);
+        for (const auto& feature : layer.features) {
+            const Geometry xy = frame.project(feature.geometry);
+            for (const auto& point : xy.points) {
+                const sf::Vector2f dot = toPixel(point);
+                if (!m_mapRect.contains(dot)) continue;
+                candidates.push_back({dot, placeName(feature, m_options.names), placeRank(feature),
+                                      !feature.property("kind").empty(), m_placeLayers.size() - 1});
+            }
         }
     }
     // Bigger places first, then by name: the same input always gives the same labels.
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
     });
     const unsigned characterSize = static_cast<unsigned>(std::max(7.0f, std::round(17.0f * m_unit)));
@@ -316,7 +385,8 @@ void Scene::placeLabels(const Layer& layer, const Fonts& fonts, const geo::Equal
                 return r.intersects(box);
             });
             if (fits && !collides) {
-                m_places.push_back({c.dot, {std::round(position.x), std::round(position.y)}, c.name, c.rank});
+                const sf::Vector2f at(std::round(position.x), std::round(position.y));
+                m_places.push_back({c.dot, at, c.name, c.rank, c.kindGiven, c.layer});
                 taken.push_back(box);
                 break;
             }
@@ -325,7 +395,7 @@ void Scene::placeLabels(const Layer& layer, const Fonts& fonts, const geo::Equal
     // Dots without a label that found room are still drawn.
     for (const auto& c : candidates) {
         const bool labelled = std::any_of(m_places.begin(), m_places.end(), [&](const PlaceLabel& p) { return p.dot == c.dot; });
-        if (!labelled) m_places.push_back({c.dot, {}, {}, c.rank});
+        if (!labelled) m_places.push_back({c.dot, {}, {}, c.rank, c.kindGiven, c.layer});
     }
 }
 

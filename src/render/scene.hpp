@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "analysis/stats.hpp"
+#include "core/diagnostics.hpp"
 #include "core/scenario.hpp"
 #include "geo/thread_context.hpp"
 #include "render/fonts.hpp"
@@ -31,6 +32,9 @@ struct FeatureMesh {
     std::optional<Date> validTo;     // …until this one (exclusive)
     std::vector<sf::Vertex> fill;    // triangles
     std::vector<sf::Vertex> stroke;  // triangles
+    bool polygons = false;           // what it is made of (the legend draws the same symbols)
+    bool lines = false;
+    bool onMap = false;  // some of it lies inside the map rectangle
 
     bool visibleAt(const Date& date) const;
 };
@@ -71,8 +75,30 @@ struct TransitionMesh {
 struct PlaceLabel {
     sf::Vector2f dot;
     sf::Vector2f textPosition;   // top-left of the text
-    std::string name;
-    int rank = 2;                // 0 city, 1 town, 2 village
+    std::string name;            // empty: a dot whose label found no room
+    int rank = 2;                // 0 city, 1 town, 2 village (or no `kind`)
+    bool kindGiven = false;      // the feature has a `kind` property
+    std::size_t layer = 0;       // index in Scene::placeLayers()
+};
+
+// Why the map leaves `layer` out (no visible style, points on a layer that is not a place layer, a place
+// layer without points, a control layer no [[state]] uses), or nothing when it is drawn. Throws
+// DataError for a colour that does not parse.
+std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer);
+// A warning in `diagnostics` for every layer the map leaves out, saying why.
+void warnLayersNotDrawn(const Scenario& scenario, Diagnostics& diagnostics);
+
+// How place labels are written: the feature's `name`; its other name (the first of `name_alt`, a
+// `; `-separated list, that differs from `name`); or both, "Khankendi (Stepanakert)".
+enum class PlaceNames { Primary, Alt, Both };
+
+// The label of a place feature in that convention; the name alone when there is no other name, the
+// feature id when there is no name.
+std::string placeName(const Feature& feature, PlaceNames names);
+
+// Choices of the drawing that are the user's, the same for export and view.
+struct MapOptions {
+    PlaceNames names = PlaceNames::Primary;
 };
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
@@ -89,16 +115,19 @@ public:
     // `stats`: the timeline's numbers from measureInBackground(scenario), started earlier by the caller;
     // without it the constructor starts measuring itself. Throws GeometryError / DataError / RenderError
     // with the layer or state at fault.
-    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size, StatsFuture stats = {});
+    Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
+          MapOptions options = {}, StatsFuture stats = {});
 
     const Scenario& scenario() const { return m_scenario; }
+    const MapOptions& options() const { return m_options; }
     sf::Vector2u size() const { return m_size; }
     // Pixel sizes of text and lines scale with the frame: 1 at 1920×1080.
     float unit() const { return m_unit; }
     sf::FloatRect mapRect() const { return m_mapRect; }
     sf::FloatRect panelRect() const { return m_panelRect; }
 
-    // Non-control layers in drawing order (z, then manifest order).
+    // The non-control, non-place layers the map draws (whyNotDrawn), in drawing order (z, then
+    // manifest order).
     const std::vector<LayerMesh>& layers() const { return m_layers; }
     // One per timeline state, in timeline order.
     const std::vector<StateMesh>& states() const { return m_states; }
@@ -110,8 +139,9 @@ public:
     const TransitionMesh& transition(int from, int to);
     // The timeline as `frontline stats` measures it (geodesic), one row per state.
     const std::vector<analysis::StateStats>& stats() const { return m_stats; }
+    // The places inside the map, of every place layer that has points, labelled where there is room.
     const std::vector<PlaceLabel>& places() const { return m_places; }
-    const LayerMesh* placeLayer() const { return m_placeLayer ? &*m_placeLayer : nullptr; }
+    const std::vector<LayerMesh>& placeLayers() const { return m_placeLayers; }
 
     // Index of the state in force at `date`, −1 before the first.
     int stateIndexAt(const Date& date) const;
@@ -127,10 +157,11 @@ private:
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
     StateShapes makeShapes(int state) const;
     TransitionMesh makeTransition(int from, int to);
-    void placeLabels(const Layer& layer, const Fonts& fonts, const geo::EqualAreaFrame& frame);
+    void placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame);
 
     const Scenario& m_scenario;
     geo::ThreadContext& m_context;
+    MapOptions m_options;
     sf::Vector2u m_size;
     float m_unit = 1;
     sf::FloatRect m_mapRect, m_panelRect;
@@ -145,7 +176,7 @@ private:
     std::vector<Geometry> m_heldLonLat;
     std::vector<analysis::StateStats> m_stats;
     std::vector<PlaceLabel> m_places;
-    std::optional<LayerMesh> m_placeLayer;
+    std::vector<LayerMesh> m_placeLayers;
     mutable RecentCache<int, StateShapes> m_shapes{8};
     RecentCache<std::pair<int, int>, TransitionMesh> m_transitions{4};
     std::optional<geo::EqualAreaFrame> m_frame;

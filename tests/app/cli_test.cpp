@@ -322,6 +322,8 @@ TEST(Cli, BadInputEndsWithExitCode2AndOneLine) {
              {{"stats", "/nonexistent"}, "frontline: error: '/nonexistent': no such file\n"},
              {{"diff", kSynthetic, "--from", "2001-01-01", "--to", "2000-06-01"},
               "frontline: usage error: --to 2000-06-01 is before --from 2001-01-01\n"},
+             {{"export", kSynthetic, "--out", "never-written.png", "--at", "2001-06-01", "--names", "latin"},
+              "frontline: usage error: unknown --names 'latin' (primary, alt, both)\n"},
          }) {
         const RunResult result = runFrontline(c.arguments);
         EXPECT_EQ(result.exitCode, 2) << c.message;

@@ -300,6 +300,20 @@ TEST(ExportCommand, InterruptedMp4LeavesNothing) {
     std::filesystem::remove(errPath);
 }
 
+// A layer the map cannot draw is named with the reason, not left out silently.
+TEST(ExportCommand, WarnsAboutLayersLeftOut) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto out = scratch("left_out.png");
+    const auto run = runFrontline({"export", FRONTLINE_TEST_DATA "/legend", "--out", out.string(), "--at",
+                                   "2000-06-01", "--size", "320x180"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.err,
+              "frontline: warning: layer 'unstyled': has no visible style.fill or style.stroke: not drawn\n"
+              "frontline: warning: layer 'wells': has only points, which are drawn on a layer of role "
+              "\"place\" only: not drawn\n");
+    std::filesystem::remove(out);
+}
+
 // Without a display, export starts its own Xvfb (booting while the scenario loads) and draws the frame.
 TEST(ExportCommand, StartsXvfbWithoutDisplay) {
     if (capture("command -v Xvfb").empty()) GTEST_SKIP() << "Xvfb is not installed";

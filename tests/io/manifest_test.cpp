@@ -76,7 +76,8 @@ TEST_F(ManifestTest, UnknownKeyIsAnError) {
         errorOf(kHeader + layer("colour = \"red\"\n")),
         "DIR/scenario.toml:7:10: [[layer]] 'held': 'colour': unknown key (known: id, path, source_layer, "
         "role, "
-        "title, uncertainty_m, attribution, crs, style, references, match_m, front, length_resolution)");
+        "title, uncertainty_m, attribution, sources, crs, style, references, match_m, front, "
+        "length_resolution)");
 }
 
 TEST_F(ManifestTest, UnknownRoleIsAnError) {

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
 #include "export/schedule.hpp"
+#include "render/area_labels.hpp"
 #include "render/gl_fixture.hpp"
 #include "render/style.hpp"
 
@@ -116,38 +117,145 @@ TEST(Transition, EndsAreTheDataStates) {
     }
 }
 
-// The area drawn in the panel and at the chart's cursor is the text `frontline stats` prints.
+// A scenario and its renderer at one size, kept together (the renderer borrows the scenario).
+struct Drawn {
+    Drawn(const std::string& folder, sf::Vector2u size, render::MapOptions options = {})
+        : scenario(loadScenario(context, folder)), renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 4, options) {}
+
+    // The still at `date`; the texts it drew.
+    const std::vector<std::string>& textsAt(const Date& date) {
+        renderer.render(render::stillFrame(renderer.scene(), date));
+        return renderer.renderer().drawnTexts();
+    }
+    std::vector<std::string> legendAt(const Date& date) {
+        textsAt(date);
+        std::vector<std::string> labels;
+        for (const auto& row : renderer.renderer().legendRows()) labels.push_back(row.label);
+        return labels;
+    }
+
+    geo::ThreadContext context;
+    const Scenario scenario;
+    render::OffscreenRenderer renderer;
+};
+
+// The area drawn in the panel is the number `frontline stats` prints, rounded to what its likely range
+// supports; the chart's cursor prints it as stats does.
 TEST(Overlay, NumbersEqualStats) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto run = runFrontline({"stats", FRONTLINE_SOURCE_DIR "/geodata/karabakh", "--format", "csv"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
-    // Labels may hold quoted commas: take date (first field) and area_km2 (third) from the row's ends.
-    std::vector<std::pair<std::string, std::string>> rows;
+    struct Row {
+        std::string date, area;
+        double likelyMin = 0, likelyMax = 0;
+    };
+    // Labels may hold quoted commas: the date is the first field, the numbers follow the label.
+    std::vector<Row> rows;
     {
         std::istringstream lines(run.out);
         std::string line;
         std::getline(lines, line);
-        ASSERT_EQ(line.rfind("date,label,area_km2,", 0), 0u) << line;
+        ASSERT_EQ(
+            line.rfind("date,label,area_km2,area_min_km2,area_max_km2,likely_min_km2,likely_max_km2,", 0), 0u)
+            << line;
         while (std::getline(lines, line)) {
-            const std::string date = line.substr(0, line.find(','));
+            Row row;
+            row.date = line.substr(0, line.find(','));
             std::string rest = line.substr(line.find(',') + 1);
             if (!rest.empty() && rest[0] == '"') rest = rest.substr(rest.find('"', 1) + 2);
             else rest = rest.substr(rest.find(',') + 1);
-            rows.emplace_back(date, rest.substr(0, rest.find(',')));
+            std::vector<std::string> fields;
+            std::istringstream numbers(rest);
+            for (std::string field; std::getline(numbers, field, ',');) fields.push_back(field);
+            ASSERT_GE(fields.size(), 5u) << line;
+            row.area = fields[0];
+            row.likelyMin = std::stod(fields[3]);
+            row.likelyMax = std::stod(fields[4]);
+            rows.push_back(row);
         }
     }
-    geo::ThreadContext context;
-    const Scenario scenario = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
-    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
+    Drawn drawn(FRONTLINE_SOURCE_DIR "/geodata/karabakh", {640, 360});
+    const Scenario& scenario = drawn.scenario;
     ASSERT_FALSE(rows.empty());
-    for (const auto& [dateText, area] : rows) {
-        const Date date = Date::parse(dateText);
-        renderer.render(render::stillFrame(renderer.scene(), date));
-        const auto& texts = renderer.renderer().drawnTexts();
-        const std::string expected = area + " km²";
-        EXPECT_NE(std::find(texts.begin(), texts.end(), scenario.subject + ": " + expected), texts.end()) << date.iso();
-        EXPECT_NE(std::find(texts.begin(), texts.end(), expected), texts.end()) << "chart cursor at " << date.iso();
+    for (const auto& row : rows) {
+        const Date date = Date::parse(row.date);
+        const auto& texts = drawn.textsAt(date);
+        const double area = std::stod(row.area);
+        const std::string rounded =
+            render::formatArea(area, render::areaStepKm2(area, row.likelyMin, row.likelyMax));
+        EXPECT_NE(std::find(texts.begin(), texts.end(), scenario.subject + ": " + rounded + " km²"),
+                  texts.end())
+            << date.iso();
+        EXPECT_NE(std::find(texts.begin(), texts.end(), row.area + " km²"), texts.end())
+            << "chart cursor at " << date.iso();
     }
+}
+
+// The legend lists what the frame draws: each dated variant of a layer under its period, the held area
+// only while something is held, places by their symbol and layer, nothing for a layer not drawn.
+TEST(Legend, ListsWhatTheFrameDraws) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn(FRONTLINE_TEST_DATA "/legend", {640, 360});
+    const std::vector<std::string> places{"Towns and villages: Towns", "Towns and villages: Villages",
+                                          "Camps"};
+    std::vector<std::string> held{"Blue-held (dated control state)", "Line of contact of that state",
+                                  "Corridor, 2000–2001"};
+    held.insert(held.end(), places.begin(), places.end());
+    EXPECT_EQ(drawn.legendAt(Date(2000, 6, 1)), held);
+    std::vector<std::string> none{"Corridor, 2001–2002"};
+    none.insert(none.end(), places.begin(), places.end());
+    EXPECT_EQ(drawn.legendAt(Date(2001, 6, 1)), none);
+    // Both place layers are drawn: their names are among the texts.
+    const auto& texts = drawn.renderer.renderer().drawnTexts();
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Camp One"), texts.end());
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Villageham"), texts.end());
+}
+
+TEST(Legend, BundledCorridorByRouteAndVillagesApart) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn(FRONTLINE_SOURCE_DIR "/geodata/karabakh", {640, 360});
+    auto has = [](const std::vector<std::string>& labels, const std::string& label) {
+        return std::find(labels.begin(), labels.end(), label) != labels.end();
+    };
+    const auto in2021 = drawn.legendAt(Date(2021, 6, 1));
+    EXPECT_TRUE(has(in2021, "Lachin corridor, 2020–2022"));
+    EXPECT_FALSE(has(in2021, "Lachin corridor, 2022–2023"));
+    EXPECT_TRUE(has(in2021, "Villages"));
+    EXPECT_TRUE(has(in2021, "Towns"));
+    const auto in2023 = drawn.legendAt(Date(2023, 6, 1));
+    EXPECT_TRUE(has(in2023, "Lachin corridor, 2022–2023"));
+    const auto after = drawn.legendAt(Date(2023, 10, 1));
+    EXPECT_FALSE(has(after, "Armenian-held (dated control state)"));
+    EXPECT_FALSE(has(after, "Line of contact of that state"));
+}
+
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+    return count;
+}
+
+// The credit line names each credit once and the sources the authored layers were drawn from.
+TEST(Credits, EachOnceWithTheSourcesOfWhatIsDrawn) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn(FRONTLINE_SOURCE_DIR "/geodata/karabakh", {1280, 720});
+    auto credit = [&](const Date& date) {
+        for (const auto& text : drawn.textsAt(date)) {
+            if (text.rfind("Data: ", 0) == 0) return text;
+        }
+        return std::string();
+    };
+    const std::string in2021 = credit(Date(2021, 6, 1));
+    EXPECT_EQ(occurrences(in2021, "Natural Earth"), 1u) << in2021;
+    EXPECT_EQ(occurrences(in2021, "GSHHG"), 1u) << in2021;
+    EXPECT_EQ(occurrences(in2021, "Trilateral statement of 10 Nov 2020 (primeminister.am)"), 1u) << in2021;
+    EXPECT_EQ(occurrences(in2021, "Authored"), 0u) << in2021;
+    EXPECT_NE(in2021.find("Drawn for frontline from: "), std::string::npos) << in2021;
+    const std::string in2025 = credit(Date(2025, 9, 1));
+    EXPECT_EQ(occurrences(in2025, "GSHHG"), 1u) << in2025;
+    EXPECT_NE(in2025.find("Mediamax"), std::string::npos) << in2025;
+    EXPECT_EQ(in2025.find("primeminister.am"), std::string::npos)
+        << "nothing drawn from it in 2025: " << in2025;
 }
 
 TEST(Style, AreaFormatMatchesStats) {

@@ -1,0 +1,94 @@
+#include "render/area_labels.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdlib>
+
+namespace frontline::render {
+
+namespace {
+
+// What `frontline stats` prints: finer steps would invent digits.
+constexpr int kFinestExponent = -3;
+
+// The decimal exponent e of the step 10^e.
+int stepExponent(double valueKm2, double likelyMinKm2, double likelyMaxKm2) {
+    int exponent = kFinestExponent;
+    const double magnitude = std::fabs(valueKm2);
+    if (std::isfinite(magnitude) && magnitude > 0) {
+        const int digits = magnitude < 1000 ? 3 : 4;
+        exponent = std::max(exponent, static_cast<int>(std::floor(std::log10(magnitude))) - (digits - 1));
+    }
+    const double halfWidth = (likelyMaxKm2 - likelyMinKm2) / 2;
+    if (std::isfinite(halfWidth) && halfWidth > 0) {
+        exponent = std::max(exponent, static_cast<int>(std::floor(std::log10(halfWidth))) - 1);
+    }
+    return exponent;
+}
+
+int exponentOf(double stepKm2) { return static_cast<int>(std::lround(std::log10(stepKm2))); }
+
+// Multiplied by a whole power of ten where it can: 35.84 / 0.1 is 358.40000000000003.
+long long stepsOf(double valueKm2, int exponent) {
+    return std::llround(exponent < 0 ? valueKm2 * std::pow(10.0, -exponent)
+                                     : valueKm2 / std::pow(10.0, exponent));
+}
+
+// `steps` × 10^exponent as text, thousands separated.
+std::string scaledText(long long steps, int exponent) {
+    if (steps == 0) return "0";
+    const unsigned long long magnitude = static_cast<unsigned long long>(std::llabs(steps));
+    const int decimals = std::max(0, -exponent);
+    unsigned long long divisor = 1;
+    for (int i = 0; i < decimals; ++i) divisor *= 10;
+    std::string whole = std::to_string(magnitude / divisor);
+    for (int i = 0; i < exponent; ++i) whole += '0';
+    for (auto at = static_cast<std::ptrdiff_t>(whole.size()) - 3; at > 0; at -= 3)
+        whole.insert(static_cast<std::size_t>(at), ",");
+    std::string text = steps < 0 ? "\u2212" + whole : whole;
+    if (decimals > 0) text += fmt::format(".{:0{}}", magnitude % divisor, decimals);
+    return text;
+}
+
+}  // namespace
+
+double areaStepKm2(double valueKm2, double likelyMinKm2, double likelyMaxKm2) {
+    return std::pow(10.0, stepExponent(valueKm2, likelyMinKm2, likelyMaxKm2));
+}
+
+double areaStepKm2(double valueKm2) { return areaStepKm2(valueKm2, 0, 0); }
+
+std::string formatArea(double valueKm2, double stepKm2) {
+    const int exponent = exponentOf(stepKm2);
+    return scaledText(stepsOf(valueKm2, exponent), exponent);
+}
+
+AreaLabels areaLabels(const analysis::AreaInterval& area) {
+    AreaLabels labels;
+    labels.stepKm2 = areaStepKm2(area.valueKm2, area.likelyMinKm2, area.likelyMaxKm2);
+    labels.value = formatArea(area.valueKm2, labels.stepKm2);
+    labels.likelyMin = formatArea(area.likelyMinKm2, labels.stepKm2);
+    labels.likelyMax = formatArea(area.likelyMaxKm2, labels.stepKm2);
+    labels.min = formatArea(area.minKm2, labels.stepKm2);
+    labels.max = formatArea(area.maxKm2, labels.stepKm2);
+    return labels;
+}
+
+ChangeLabels changeLabels(const analysis::Change& change) {
+    const int exponent =
+        std::max(stepExponent(change.gained.valueKm2, change.gained.likelyMinKm2, change.gained.likelyMaxKm2),
+                 stepExponent(change.lost.valueKm2, change.lost.likelyMinKm2, change.lost.likelyMaxKm2));
+    const long long gained = stepsOf(change.gained.valueKm2, exponent);
+    const long long lost = stepsOf(change.lost.valueKm2, exponent);
+    ChangeLabels labels;
+    labels.stepKm2 = std::pow(10.0, exponent);
+    labels.gained = scaledText(gained, exponent);
+    labels.lost = scaledText(lost, exponent);
+    labels.net = (gained > lost ? "+" : "") + scaledText(gained - lost, exponent);
+    return labels;
+}
+
+}  // namespace frontline::render
