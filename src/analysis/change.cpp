@@ -7,7 +7,8 @@
 namespace frontline::analysis {
 
 GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
-                                      const geo::GeodesicEdgeTable& fromEdges, const geo::GeodesicEdgeTable& toEdges) {
+                                      const geo::GeodesicEdgeTable& fromEdges,
+                                      const geo::GeodesicEdgeTable& toEdges) {
     GainedLostPieces result;
     Geometry pieces = geo::symmetricDifference(geos, from, to);
     if (const auto split = geo::splitSymmetricDifference(pieces, fromEdges, toEdges)) {

@@ -67,7 +67,8 @@ struct GainedLostPieces {
     Geometry lostLonLat;
 };
 GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
-                                      const geo::GeodesicEdgeTable& fromEdges, const geo::GeodesicEdgeTable& toEdges);
+                                      const geo::GeodesicEdgeTable& fromEdges,
+                                      const geo::GeodesicEdgeTable& toEdges);
 
 // The closure tolerance: relative 1e-6 of the larger area plus 1e-6 km².
 bool closureHolds(const Change& change);

@@ -65,7 +65,9 @@ bool overlap(const AcceptedRange& a, const AcceptedRange& b) {
     return !lowOpen && !highOpen && low - high <= slack(low);
 }
 
-bool AcceptedRange::overlaps(double min, double max) const { return overlap(*this, AcceptedRange{min, max, false, false}); }
+bool AcceptedRange::overlaps(double min, double max) const {
+    return overlap(*this, AcceptedRange{min, max, false, false});
+}
 
 std::string AcceptedRange::text() const {
     return std::string(lowOpen ? "(" : "[") + boundText(low) + ", " + boundText(high) +
@@ -103,12 +105,14 @@ int displayDecimals(std::string_view unit) {
 
 std::string plainNumber(double value) {
     std::array<char, 128> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed);
+    const auto result =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed);
     return std::string(buffer.data(), result.ptr);
 }
 
 std::string claimedText(const Claim& claim) {
-    std::string text = std::string(toString(claim.qualifier)) + " " + plainNumber(claim.value) + " " + claim.unit;
+    std::string text =
+        std::string(toString(claim.qualifier)) + " " + plainNumber(claim.value) + " " + claim.unit;
     const std::string percent = plainNumber(std::round(claim.tolerance * 1000) / 10) + "%";
     if (claim.qualifier == Qualifier::About) text += " (±" + percent + ")";
     if (claim.qualifier == Qualifier::Nearly) text += " (−" + percent + ")";
@@ -244,7 +248,9 @@ std::vector<ClaimResult> evaluateClaims(const std::vector<Claim>& claims, Measur
         if (result.claim.checkable || result.claim.group.empty()) continue;
         std::string others;
         for (const auto& other : results) {
-            if (&other == &result || other.claim.group != result.claim.group || other.claim.unit != result.claim.unit) continue;
+            if (&other == &result || other.claim.group != result.claim.group ||
+                other.claim.unit != result.claim.unit)
+                continue;
             if (overlap(result.range, other.range)) continue;
             others += (others.empty() ? "" : ", ") + other.claim.id + " (" + claimedText(other.claim) + ")";
         }
@@ -269,8 +275,9 @@ const ControlState& ScenarioMeasureSource::stateAt(const Date& date) const {
     const ControlState* state = m_scenario.timeline.stateAt(date);
     if (!state) {
         throw DataError("no control state on or before " + date.iso() +
-                        (m_scenario.timeline.empty() ? " (the scenario has none)"
-                                                     : " (the first is " + m_scenario.timeline.states().front().date.iso() + ")"));
+                        (m_scenario.timeline.empty()
+                             ? " (the scenario has none)"
+                             : " (the first is " + m_scenario.timeline.states().front().date.iso() + ")"));
     }
     return *state;
 }
@@ -287,7 +294,9 @@ const Geometry& ScenarioMeasureSource::polygons(const Layer& layer, const std::s
 // "control_2020-11-10 (Ceasefire of 10 Nov 2020, from 2020-11-10; outline: 35 % National borders
 // ±1000 m, 23 % own line ±4000 m, …)": which sources the interval came from.
 std::string ScenarioMeasureSource::describe(const ControlState& state) {
-    if (state.empty) return "nothing held from " + state.date.iso() + (state.label.empty() ? "" : " (" + state.label + ")");
+    if (state.empty)
+        return "nothing held from " + state.date.iso() +
+               (state.label.empty() ? "" : " (" + state.label + ")");
     std::string text = state.layerId + (state.featureId.empty() ? "" : "#" + state.featureId) + " (";
     if (!state.label.empty()) text += state.label + ", ";
     text += "from " + state.date.iso();
@@ -310,10 +319,12 @@ std::string ScenarioMeasureSource::describe(const ControlState& state) {
 
 // "Armenia (National borders, ±1000 m)" for a feature (its name), "NKAO (1923–1991), ±1000 m" for a layer.
 std::string ScenarioMeasureSource::describe(const Layer& layer, const std::string& featureId) {
-    const std::string uncertainty = layer.uncertaintyM > 0 ? ", ±" + plainNumber(layer.uncertaintyM) + " m" : "";
+    const std::string uncertainty =
+        layer.uncertaintyM > 0 ? ", ±" + plainNumber(layer.uncertaintyM) + " m" : "";
     if (featureId.empty()) return layer.title + uncertainty;
     const Feature* feature = layer.findFeature(featureId);
-    return (feature ? feature->property("name", featureId) : featureId) + " (" + layer.title + uncertainty + ")";
+    return (feature ? feature->property("name", featureId) : featureId) + " (" + layer.title + uncertainty +
+           ")";
 }
 
 namespace {
@@ -361,7 +372,8 @@ Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std:
     const Layer& layer = m_scenario.layer(layerId);
     const Geometry& geometry = polygons(layer, featureId);
     if (geometry.polygons.empty()) {
-        throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) + " has no polygons to measure");
+        throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) +
+                        " has no polygons to measure");
     }
     return {valueOf(m_measurer.areaInterval(geometry, layer.uncertaintyM)), describe(layer, featureId)};
 }
@@ -386,7 +398,9 @@ Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const st
     double km = 0;
     if (!featureId.empty()) {
         const Feature* feature = layer.findFeature(featureId);
-        if (!feature) throw DataError("layer '" + layer.id + "' (" + layer.path + ") has no feature '" + featureId + "'");
+        if (!feature)
+            throw DataError("layer '" + layer.id + "' (" + layer.path + ") has no feature '" + featureId +
+                            "'");
         km = geo::geodesicLengthKm(feature->geometry);
     } else {
         for (const auto& feature : layer.features) km += geo::geodesicLengthKm(feature.geometry);

@@ -99,7 +99,7 @@ namespace {
 struct Function {
     std::string_view name;
     NodeKind kind;
-    int whenArguments;   // 0: one ref argument
+    int whenArguments;  // 0: one ref argument
 };
 
 constexpr std::array<Function, 9> kFunctions{{
@@ -122,8 +122,8 @@ std::string_view functionName(NodeKind kind) {
 }
 
 bool isIdentifierChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-           c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
 }
 
 // Recursive descent over the grammar of docs/formats.md. Positions are byte offsets; columns in
@@ -137,7 +137,8 @@ public:
         if (atEnd()) fail(m_pos, "empty expression");
         Node node = expr();
         skipSpace();
-        if (!atEnd()) fail(m_pos, "unexpected '" + std::string(1, m_text[m_pos]) + "' after a complete expression");
+        if (!atEnd())
+            fail(m_pos, "unexpected '" + std::string(1, m_text[m_pos]) + "' after a complete expression");
         return node;
     }
 
@@ -159,7 +160,9 @@ private:
         ++m_pos;
     }
 
-    bool startsWith(std::string_view prefix) const { return m_text.substr(m_pos).substr(0, prefix.size()) == prefix; }
+    bool startsWith(std::string_view prefix) const {
+        return m_text.substr(m_pos).substr(0, prefix.size()) == prefix;
+    }
 
     Node expr() {
         Node left = term();
@@ -170,7 +173,8 @@ private:
             const std::size_t column = m_pos + 1;
             ++m_pos;
             Node right = term();
-            left = binary(c == '+' ? NodeKind::Add : NodeKind::Subtract, column, std::move(left), std::move(right));
+            left = binary(c == '+' ? NodeKind::Add : NodeKind::Subtract, column, std::move(left),
+                          std::move(right));
         }
     }
 
@@ -183,7 +187,8 @@ private:
             const std::size_t column = m_pos + 1;
             ++m_pos;
             Node right = factor();
-            left = binary(c == '*' ? NodeKind::Multiply : NodeKind::Divide, column, std::move(left), std::move(right));
+            left = binary(c == '*' ? NodeKind::Multiply : NodeKind::Divide, column, std::move(left),
+                          std::move(right));
         }
     }
 
@@ -211,7 +216,8 @@ private:
         skipSpace();
         const std::size_t start = m_pos;
         const DepthGuard guard(m_depth);
-        if (m_depth > kMaxDepth) fail(start, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
+        if (m_depth > kMaxDepth)
+            fail(start, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
         const char c = peek();
         if (c == '-') {
             ++m_pos;
@@ -262,7 +268,8 @@ private:
             if (candidate.name == name) function = &candidate;
         }
         if (!function) {
-            fail(start, "unknown function '" + name + "' (area, length, gained, lost, days, hours, months, year, month)");
+            fail(start, "unknown function '" + name +
+                            "' (area, length, gained, lost, days, hours, months, year, month)");
         }
         Node node;
         node.kind = function->kind;
@@ -392,9 +399,15 @@ std::string describe(const Node& node) {
         case NodeKind::Subtract:
         case NodeKind::Multiply:
         case NodeKind::Divide: {
-            const char* op = node.kind == NodeKind::Add ? " + " : node.kind == NodeKind::Subtract ? " - "
-                           : node.kind == NodeKind::Multiply ? " * " : " / ";
-            text.append("(").append(describe(node.operands[0])).append(op).append(describe(node.operands[1])).append(")");
+            const char* op = node.kind == NodeKind::Add        ? " + "
+                             : node.kind == NodeKind::Subtract ? " - "
+                             : node.kind == NodeKind::Multiply ? " * "
+                                                               : " / ";
+            text.append("(")
+                .append(describe(node.operands[0]))
+                .append(op)
+                .append(describe(node.operands[1]))
+                .append(")");
             return text;
         }
         default:
@@ -404,7 +417,8 @@ std::string describe(const Node& node) {
     if (node.ref) {
         text += node.ref->text();
     } else {
-        for (std::size_t i = 0; i < node.whens.size(); ++i) text.append(i ? ", " : "").append(node.whens[i].text());
+        for (std::size_t i = 0; i < node.whens.size(); ++i)
+            text.append(i ? ", " : "").append(node.whens[i].text());
     }
     return text + ")";
 }
@@ -455,7 +469,8 @@ public:
                 const Date to = resolve(node.whens[1]).localDate;
                 const std::string call = describe(node);
                 return record(call, guarded(node.column, [&] {
-                                  return node.kind == NodeKind::Gained ? m_source.gained(from, to) : m_source.lost(from, to);
+                                  return node.kind == NodeKind::Gained ? m_source.gained(from, to)
+                                                                       : m_source.lost(from, to);
                               }));
             }
             case NodeKind::Days:
@@ -570,7 +585,8 @@ Evaluation evaluate(const Expression& expression, MeasureSource& source, const s
     Evaluation evaluation;
     evaluation.result = evaluator.eval(expression.root);
     if (!std::isfinite(evaluation.result.value)) {
-        throw DataError(where + ": evaluates to " + std::to_string(evaluation.result.value) + ", not a finite number");
+        throw DataError(where + ": evaluates to " + std::to_string(evaluation.result.value) +
+                        ", not a finite number");
     }
     evaluation.used = evaluator.takeUsed();
     return evaluation;

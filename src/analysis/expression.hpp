@@ -74,8 +74,21 @@ struct Ref {
 };
 
 enum class NodeKind {
-    Number, Negate, Add, Subtract, Multiply, Divide,
-    Area, Length, Gained, Lost, Days, Hours, Months, Year, Month
+    Number,
+    Negate,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Area,
+    Length,
+    Gained,
+    Lost,
+    Days,
+    Hours,
+    Months,
+    Year,
+    Month
 };
 
 // One node of a parsed expression: a number, an operator over `operands`, or a call over `ref` (area,
@@ -121,7 +134,7 @@ class MeasureSource {
 public:
     virtual ~MeasureSource() = default;
 
-    virtual Measured controlArea(const Date& date) = 0;                 // km²
+    virtual Measured controlArea(const Date& date) = 0;  // km²
     virtual Measured layerArea(const std::string& layerId, const std::string& featureId) = 0;
     // km², the part of the held area inside (or outside) a layer's polygons.
     virtual Measured controlAreaClipped(const Date& date, bool inside, const std::string& layerId,
@@ -129,21 +142,22 @@ public:
     virtual Measured controlLength(const Date& date) = 0;  // km, the whole outline
     virtual Measured frontLength(const Date& date) = 0;    // km, the line of contact
     virtual Measured layerLength(const std::string& layerId, const std::string& featureId) = 0;
-    virtual Measured gained(const Date& from, const Date& to) = 0;      // km²
-    virtual Measured lost(const Date& from, const Date& to) = 0;        // km²
+    virtual Measured gained(const Date& from, const Date& to) = 0;  // km²
+    virtual Measured lost(const Date& from, const Date& to) = 0;    // km²
     // The event's moment, or nullopt when there is no such event.
     virtual std::optional<Instant> event(const std::string& eventId) = 0;
 };
 
 struct Evaluation {
     ValueInterval result;
-    std::vector<std::string> used;   // each input, as "<ref> → <what it resolved to>", in order, once
+    std::vector<std::string> used;  // each input, as "<ref> → <what it resolved to>", in order, once
 };
 
 // Evaluates against `source`. days() and months() count calendar days between local dates; hours()
 // needs both ends to have a time of day and uses the UTC offsets. Throws DataError
 // "<where> column N: <why>" (no such event, hours() without a time, division by zero, …).
-Evaluation evaluate(const Expression& expression, MeasureSource& source, const std::string& where = "measure");
+Evaluation evaluate(const Expression& expression, MeasureSource& source,
+                    const std::string& where = "measure");
 
 // Days in a mean Gregorian month: months(a, b) = days(a, b) / kDaysPerMonth.
 inline constexpr double kDaysPerMonth = 30.436875;

@@ -16,13 +16,14 @@ namespace frontline::analysis {
 // One snapshot of a time series: the held area on one date.
 struct Snapshot {
     Date date;
-    std::string label;   // where it came from (a file name), for messages
-    Geometry heldLonLat; // dissolved polygons
+    std::string label;              // where it came from (a file name), for messages
+    Geometry heldLonLat;            // dissolved polygons
     std::optional<double> frontKm;  // the line of contact's length, when the loader classified the outline
 };
 
 // Loads snapshot i. Called from worker threads, each with its own contexts and diagnostics.
-using SnapshotLoader = std::function<Snapshot(std::size_t index, geo::ThreadContext& context, Diagnostics& diagnostics)>;
+using SnapshotLoader =
+    std::function<Snapshot(std::size_t index, geo::ThreadContext& context, Diagnostics& diagnostics)>;
 
 struct SeriesRow {
     Date date;
@@ -43,7 +44,7 @@ struct SeriesOptions {
 // Loads `count` snapshots, orders them by date (two on one date is a DataError naming both), and
 // measures area and change date by date. Loading and the overlays run in parallel; the rows do not
 // depend on the number of threads.
-std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& load, const SeriesOptions& options,
-                                     Diagnostics& diagnostics);
+std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& load,
+                                     const SeriesOptions& options, Diagnostics& diagnostics);
 
 }  // namespace frontline::analysis

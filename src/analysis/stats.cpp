@@ -107,8 +107,11 @@ StateStats statsAt(TimelineEvidence& evidence, const Date& date) {
     const Scenario& scenario = evidence.scenario();
     const ControlState* state = scenario.timeline.stateAt(date);
     if (!state) {
-        throw UsageError("no control state on or before " + date.iso() + " in '" + scenario.manifestPath.string() +
-                         "'" + (scenario.timeline.empty() ? "" : " (the first is " + scenario.timeline.states().front().date.iso() + ")"));
+        throw UsageError("no control state on or before " + date.iso() + " in '" +
+                         scenario.manifestPath.string() + "'" +
+                         (scenario.timeline.empty()
+                              ? ""
+                              : " (the first is " + scenario.timeline.states().front().date.iso() + ")"));
     }
     StateStats stats = measureState(evidence, *state);
     if (const ControlState* previous = scenario.timeline.previous(*state))

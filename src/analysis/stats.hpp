@@ -17,7 +17,7 @@ struct StateStats {
     ControlState state;
     AreaInterval area;  // by the chosen method, with the band of its outline's sources
     double geodesicKm2 = 0;
-    double planarKm2 = 0;              // the equal-area cross-check
+    double planarKm2 = 0;  // the equal-area cross-check
     double frontKm = 0;    // geodesic length of the line of contact (the outline's front stretches)
     double outlineKm = 0;  // geodesic length of the whole outline
     Geometry frontLonLat;  // the line of contact (lines, lon/lat), for drawing

@@ -41,7 +41,8 @@ void printWarnings(const Diagnostics& diagnostics, bool quiet) {
                    sanitised(warning.message));
     }
     if (diagnostics.warnings().size() > kWarningsShown) {
-        fmt::print(stderr, "frontline: … and {} more warnings\n", diagnostics.warnings().size() - kWarningsShown);
+        fmt::print(stderr, "frontline: … and {} more warnings\n",
+                   diagnostics.warnings().size() - kWarningsShown);
     }
 }
 
@@ -115,11 +116,15 @@ int run(int argc, char** argv) {
     // A PG: source on a host that never answers fails after this long instead of hanging; long
     // enough for a slow link, as libpq's documentation advises (at least 2 s).
     io::limitConnectionWait(10);
-    CLI::App app{"frontline: who controlled which territory, when; measured on the WGS84 ellipsoid.", "frontline"};
-    app.set_version_flag("--version", std::string("frontline " FRONTLINE_VERSION " (GDAL ") + io::gdalVersion() + ")");
+    CLI::App app{"frontline: who controlled which territory, when; measured on the WGS84 ellipsoid.",
+                 "frontline"};
+    app.set_version_flag("--version",
+                         std::string("frontline " FRONTLINE_VERSION " (GDAL ") + io::gdalVersion() + ")");
     app.require_subcommand(1);
     app.fallthrough();  // shared options (--format, --strict, -q) work after the subcommand too
-    app.footer("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130/143 interrupted (SIGINT/SIGTERM).\nRun `frontline COMMAND --help` for each command.");
+    app.footer(
+        "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130/143 interrupted "
+        "(SIGINT/SIGTERM).\nRun `frontline COMMAND --help` for each command.");
 
     CommonOptions common;
     app.add_option("--format", common.format, "Output format: table, csv, json, md")->capture_default_str();

@@ -103,28 +103,32 @@ std::string summary(const std::vector<analysis::ClaimResult>& results) {
     std::map<analysis::Verdict, int> counts;
     for (const auto& result : results) ++counts[result.verdict];
     std::string text = fmt::format("{} claims", results.size());
-    for (const auto& [verdict, count] : counts) text += fmt::format(", {} {}", count, analysis::toString(verdict));
+    for (const auto& [verdict, count] : counts)
+        text += fmt::format(", {} {}", count, analysis::toString(verdict));
     return text;
 }
 
 io::Table calibrationTable(const std::vector<analysis::CalibrationResult>& results, io::OutputFormat format) {
     const bool terminal = format == io::OutputFormat::Table;
-    io::Table table{{"id", "unit", "computed_km2", "min_km2", "max_km2", "official_km2", "error_pct", "tolerance_pct",
-                     "status", "source"}, {}};
+    io::Table table{{"id", "unit", "computed_km2", "min_km2", "max_km2", "official_km2", "error_pct",
+                     "tolerance_pct", "status", "source"},
+                    {}};
     for (const auto& result : results) {
         const auto& entry = result.entry;
         std::string source = terminal ? shorten(entry.source, 60) : entry.source;
         if (format == io::OutputFormat::Markdown) source = markdownSafe(source);
         table.rows.push_back({entry.id, entry.label, Cell::number(result.computedKm2.value, 1),
-                              Cell::number(result.computedKm2.min, 1), Cell::number(result.computedKm2.max, 1),
-                              Cell::number(entry.officialKm2, 1), Cell::number(result.errorPct, 2),
+                              Cell::number(result.computedKm2.min, 1),
+                              Cell::number(result.computedKm2.max, 1), Cell::number(entry.officialKm2, 1),
+                              Cell::number(result.errorPct, 2),
                               entry.tolerance ? Cell::number(*entry.tolerance * 100, 1) : Cell(),
                               std::string(analysis::toString(result.status)), source});
     }
     return table;
 }
 
-void printHeading(const Scenario& scenario, const std::string& what, const std::string& method, io::OutputFormat format) {
+void printHeading(const Scenario& scenario, const std::string& what, const std::string& method,
+                  io::OutputFormat format) {
     const UncertaintyModel& model = scenario.uncertainty;
     if (format == io::OutputFormat::Table) {
         print(fmt::format(
@@ -146,14 +150,21 @@ void printHeading(const Scenario& scenario, const std::string& what, const std::
 
 Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<CheckOptions>();
-    CLI::App* command = app.add_subcommand("check", "Check the claims ledger (or the calibration table) against the scenario");
+    CLI::App* command = app.add_subcommand(
+        "check", "Check the claims ledger (or the calibration table) against the scenario");
     addScenarioInput(*command, options->input);
-    CLI::Option* claims = command->add_option("--claims", options->claims, "Claims file to check instead of the scenario's own claims.toml");
-    command->add_flag("--calibration", options->calibration,
-                      "Compare computed areas with official figures (the scenario's calibration table)")
+    CLI::Option* claims = command->add_option(
+        "--claims", options->claims, "Claims file to check instead of the scenario's own claims.toml");
+    command
+        ->add_flag("--calibration", options->calibration,
+                   "Compare computed areas with official figures (the scenario's calibration table)")
         ->excludes(claims);
-    command->add_flag("--fail-on-inconsistent", options->failOnInconsistent, "Exit 1 when any claim is inconsistent");
-    command->add_option("--method", options->method, "geodesic (WGS84 ellipsoid) or planar (equal-area projection)")->capture_default_str();
+    command->add_flag("--fail-on-inconsistent", options->failOnInconsistent,
+                      "Exit 1 when any claim is inconsistent");
+    command
+        ->add_option("--method", options->method,
+                     "geodesic (WGS84 ellipsoid) or planar (equal-area projection)")
+        ->capture_default_str();
     command->footer(
         "Examples:\n"
         "  frontline check                                   # every claim of the bundled scenario\n"
@@ -191,8 +202,9 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
 
         if (options->calibration) {
             if (scenario.calibration.empty()) {
-                throw UsageError("'" + scenario.manifestPath.string() +
-                                 "' has no calibration table (add calibration = \"calibration.toml\" to [scenario])");
+                throw UsageError(
+                    "'" + scenario.manifestPath.string() +
+                    "' has no calibration table (add calibration = \"calibration.toml\" to [scenario])");
             }
             const auto results = analysis::calibrate(scenario.calibration, source);
             printHeading(scenario, "Calibration", methodText(method, loaded.frame), format);
@@ -200,24 +212,29 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
             if (analysis::anyExceeds(results)) {
                 std::string ids;
                 for (const auto& result : results) {
-                    if (result.status == analysis::CalibrationStatus::Exceeds) ids += (ids.empty() ? "" : ", ") + result.entry.id;
+                    if (result.status == analysis::CalibrationStatus::Exceeds)
+                        ids += (ids.empty() ? "" : ", ") + result.entry.id;
                 }
                 throw CheckFailed("calibration outside tolerance: " + ids);
             }
             return 0;
         }
 
-        const std::vector<Claim> toCheck = options->claims.empty() ? scenario.claims : io::readClaims(options->claims);
-        if (toCheck.empty()) throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
+        const std::vector<Claim> toCheck =
+            options->claims.empty() ? scenario.claims : io::readClaims(options->claims);
+        if (toCheck.empty())
+            throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
         const auto results = analysis::evaluateClaims(toCheck, source);
         printHeading(scenario, "Claims check", methodText(method, loaded.frame), format);
         print(io::render(claimsTable(results, format), format));
-        if (format == io::OutputFormat::Table || format == io::OutputFormat::Markdown) print("\n" + summary(results) + "\n");
+        if (format == io::OutputFormat::Table || format == io::OutputFormat::Markdown)
+            print("\n" + summary(results) + "\n");
 
         if (options->failOnInconsistent) {
             std::string ids;
             for (const auto& result : results) {
-                if (result.verdict == analysis::Verdict::Inconsistent) ids += (ids.empty() ? "" : ", ") + result.claim.id;
+                if (result.verdict == analysis::Verdict::Inconsistent)
+                    ids += (ids.empty() ? "" : ", ") + result.claim.id;
             }
             if (!ids.empty()) throw CheckFailed("inconsistent claims: " + ids);
         }

@@ -42,7 +42,9 @@ struct DiffOptions {
 
 const ControlState& stateAt(const Scenario& scenario, const Date& date, const std::string& option) {
     const ControlState* state = scenario.timeline.stateAt(date);
-    if (!state) throw UsageError(option + " " + date.iso() + " precedes the first control state of '" + scenario.manifestPath.string() + "'");
+    if (!state)
+        throw UsageError(option + " " + date.iso() + " precedes the first control state of '" +
+                         scenario.manifestPath.string() + "'");
     return *state;
 }
 
@@ -105,9 +107,11 @@ io::Table placeTable(const std::vector<analysis::PlaceChange>& changes) {
 
 Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<DiffOptions>();
-    CLI::App* command = app.add_subcommand("diff", "Gained, lost and net area between two dates, with the closure check");
+    CLI::App* command =
+        app.add_subcommand("diff", "Gained, lost and net area between two dates, with the closure check");
     addScenarioInput(*command, options->input);
-    command->add_option("--from", options->from, "Start date (YYYY-MM-DD); the state in force then")->required();
+    command->add_option("--from", options->from, "Start date (YYYY-MM-DD); the state in force then")
+        ->required();
     command->add_option("--to", options->to, "End date (YYYY-MM-DD)")->required();
     command->add_option("--out", options->out,
                         "Write the gained and lost pieces, the format by the extension: " +

@@ -39,18 +39,26 @@ struct ExportCommandOptions {
 
 Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<ExportCommandOptions>();
-    CLI::App* command = app.add_subcommand("export", "Render the control states over time as PNG frames, MP4 or GIF");
+    CLI::App* command =
+        app.add_subcommand("export", "Render the control states over time as PNG frames, MP4 or GIF");
     addScenarioInput(*command, options->input);
-    command->add_option("--out", options->out, "A folder (PNG sequence), FILE.mp4 (H.264), FILE.gif, or FILE.png (one still at --at)")->required();
-    command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT, up to 3840x2160")->capture_default_str();
+    command
+        ->add_option("--out", options->out,
+                     "A folder (PNG sequence), FILE.mp4 (H.264), FILE.gif, or FILE.png (one still at --at)")
+        ->required();
+    command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT, up to 3840x2160")
+        ->capture_default_str();
     addScheduleOptions(*command, options->schedule);
     addMapOptions(*command, options->map);
     command->add_option("--at", options->at, "Date of a still (--out FILE.png)");
-    command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")->capture_default_str();
+    command->add_option("--antialias", options->antialias, "Multisampling samples (0 = off)")
+        ->capture_default_str();
     addChartBarsOption(*command, options->chartBars);
-    command->add_flag("--resume", options->resume,
-                      "Continue an interrupted PNG sequence in --out FOLDER from its first missing frame (same options)");
-    command->add_flag("-v,--verbose", options->verbose, "Say what is done: display, sizes, frame count, timing");
+    command->add_flag(
+        "--resume", options->resume,
+        "Continue an interrupted PNG sequence in --out FOLDER from its first missing frame (same options)");
+    command->add_flag("-v,--verbose", options->verbose,
+                      "Say what is done: display, sizes, frame count, timing");
     command->footer(
         "Examples:\n"
         "  frontline export --out frames/                       # PNG sequence frame_00000.png …\n"
@@ -70,7 +78,8 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         std::tie(exportOptions.width, exportOptions.height) = parseSize(options->size);
         exportOptions.map = mapOptions(options->map);
         if (!options->at.empty()) exportOptions.at = commandLineDate("--at", options->at);
-        if (!options->at.empty() && exporting::outputKind(exportOptions.out) != exporting::OutputKind::PngStill) {
+        if (!options->at.empty() &&
+            exporting::outputKind(exportOptions.out) != exporting::OutputKind::PngStill) {
             throw UsageError("--at is for a still: use --out FILE.png");
         }
         exportOptions.antialiasing = options->antialias;
@@ -87,14 +96,15 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
         render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         verbose(exporting::ensureDisplay());
-        const auto result = exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
+        const auto result =
+            exporting::exportScenario(loaded.scenario, loaded.context, exportOptions, verbose);
         if (result.leftoversRemoved > 0 && !common.quiet) {
             fmt::print(
                 stderr, "frontline: removed {} temporary file{} left by an interrupted export into '{}'\n",
                 result.leftoversRemoved, result.leftoversRemoved == 1 ? "" : "s", exportOptions.out.string());
         }
-        verbose(fmt::format("wrote {} frame{} to {} in {:.1f} s ({:.1f} frames/s)", result.frames, result.frames == 1 ? "" : "s",
-                            exportOptions.out.string(), result.seconds,
+        verbose(fmt::format("wrote {} frame{} to {} in {:.1f} s ({:.1f} frames/s)", result.frames,
+                            result.frames == 1 ? "" : "s", exportOptions.out.string(), result.seconds,
                             result.seconds > 0 ? static_cast<double>(result.frames) / result.seconds : 0.0));
         return 0;
     };

@@ -1,11 +1,10 @@
 // frontline info [SCENARIO|FILE…]: what is in a scenario or in layer files — layers, CRS, counts,
 // bounding box, area and the validity report.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
-
 #include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -104,14 +103,17 @@ std::vector<Cell> layerRow(const analysis::Measurer& measurer, const Layer& laye
 
 Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<InfoOptions>();
-    CLI::App* command = app.add_subcommand("info", "Layers, CRS, feature and vertex counts, bounding box, area, validity");
-    command->add_option("inputs", options->inputs, "A scenario (folder or scenario.toml) or layer files; default: the bundled scenario");
+    CLI::App* command =
+        app.add_subcommand("info", "Layers, CRS, feature and vertex counts, bounding box, area, validity");
+    command->add_option("inputs", options->inputs,
+                        "A scenario (folder or scenario.toml) or layer files; default: the bundled scenario");
     command->add_option("--crs", options->crs, "CRS for files that declare none (e.g. EPSG:32638)");
     command->footer(
         "Examples:\n"
         "  frontline info                                  # the bundled Karabakh scenario\n"
         "  frontline info districts.gpkg borders.shp --format csv\n"
-        "Columns: layer, role, source_crs, features, vertices, bbox (lon/lat), area_km2 (geodesic), warnings.\n"
+        "Columns: layer, role, source_crs, features, vertices, bbox (lon/lat), area_km2 (geodesic), "
+        "warnings.\n"
         "With --format csv or json: the bbox as min_lon, min_lat, max_lon, max_lat (degrees), and\n"
         "length_km (geodesic length of the layer's lines; empty without lines) after area_km2.");
 
@@ -136,23 +138,28 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                         layerRow(measurer, layer, warningsAbout(diagnostics, layer, before), format));
                 }
                 const auto& states = scenario.timeline.states();
-                summary += fmt::format("{}: {} — {} layers, {} control states{}, {} events, {} claims\n",
-                                       scenario.manifestPath.string(), scenario.title, scenario.layers.size(), states.size(),
-                                       states.empty() ? "" : " (" + states.front().date.iso() + " … " + states.back().date.iso() + ")",
-                                       scenario.events.size(), scenario.claims.size());
+                summary += fmt::format(
+                    "{}: {} — {} layers, {} control states{}, {} events, {} claims\n",
+                    scenario.manifestPath.string(), scenario.title, scenario.layers.size(), states.size(),
+                    states.empty()
+                        ? ""
+                        : " (" + states.front().date.iso() + " … " + states.back().date.iso() + ")",
+                    scenario.events.size(), scenario.claims.size());
                 continue;
             }
             const std::size_t before = diagnostics.warnings().size();
             io::LayerReadOptions readOptions;
             readOptions.assumeCrs = options->crs;
             readOptions.strict = common.strict;
-            for (auto& layer : io::readAllLayers(input, readOptions, context.proj, context.geos, diagnostics)) {
+            for (auto& layer :
+                 io::readAllLayers(input, readOptions, context.proj, context.geos, diagnostics)) {
                 // info prints geodesic areas only; the frame is a formality, built once (a PROJ
                 // transformation costs proj.db look-ups) and centred on the first layer.
                 if (!fileFrame) {
                     BoundingBox box;
                     for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
-                    fileFrame = std::make_unique<geo::EqualAreaFrame>(context.proj, box.valid ? box.centre() : Coord{});
+                    fileFrame = std::make_unique<geo::EqualAreaFrame>(context.proj,
+                                                                      box.valid ? box.centre() : Coord{});
                 }
                 const analysis::Measurer measurer{context.geos, *fileFrame};
                 layer.id = layer.sourceLayer;
@@ -163,7 +170,8 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         if (format == io::OutputFormat::Table && !summary.empty()) print(summary + "\n");
         print(io::render(table, format));
         if (format == io::OutputFormat::Table) {
-            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             print(fmt::format("\nread in {:.1f} s; peak memory {} MB\n", seconds, peakMemoryMb()));
         }
         return 0;

@@ -78,14 +78,16 @@ ContextLines readContext(const SeriesOptions& options, const io::LayerReadOption
 
 Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<SeriesOptions>();
-    CLI::App* command = app.add_subcommand("series", "Area and change per date over snapshot files (one file per date)");
+    CLI::App* command =
+        app.add_subcommand("series", "Area and change per date over snapshot files (one file per date)");
     command
         ->add_option(
             "files", options->files,
             "Snapshot files or folders of them, any format OGR reads; each file holds the area held on its "
             "date")
         ->required();
-    auto* field = command->add_option("--date-field", options->dateField, "Take each file's date from this feature property");
+    auto* field = command->add_option("--date-field", options->dateField,
+                                      "Take each file's date from this feature property");
     command
         ->add_option(
             "--date-regex", options->dateRegex,
@@ -189,7 +191,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         if (!options->every.empty()) table = periodTable(steps, period(options->every));
         print(io::render(table, format));
         if (!worstDate.empty()) {
-            throw CheckFailed(fmt::format("closure {:.6f} km² on {} exceeds the tolerance", worstClosure, worstDate));
+            throw CheckFailed(
+                fmt::format("closure {:.6f} km² on {} exceeds the tolerance", worstClosure, worstDate));
         }
         return 0;
     };

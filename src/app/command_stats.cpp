@@ -106,7 +106,8 @@ io::Table placeTimelineTable(const std::vector<analysis::PlaceTimeline>& timelin
 
 Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<StatsOptions>();
-    CLI::App* command = app.add_subcommand("stats", "Held area per dated control state, with intervals and changes");
+    CLI::App* command =
+        app.add_subcommand("stats", "Held area per dated control state, with intervals and changes");
     addScenarioInput(*command, options->input);
     command->add_option("--at", options->at, "Only the state in force on this date (YYYY-MM-DD)");
     command->add_option("--by", options->by,
@@ -117,7 +118,10 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
                         "counts in the period of the state where it is first seen)");
     addPlacesOption(*command, options->places,
                     "Instead: the dates each place changed hands, for every place that ever did");
-    command->add_option("--method", options->method, "geodesic (WGS84 ellipsoid) or planar (equal-area projection)")->capture_default_str();
+    command
+        ->add_option("--method", options->method,
+                     "geodesic (WGS84 ellipsoid) or planar (equal-area projection)")
+        ->capture_default_str();
     command->footer(
         "Examples:\n"
         "  frontline stats                                   # every state of the bundled scenario\n"
@@ -179,7 +183,8 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
                 table.rows.push_back(breakdownRow(row.featureId, row.name, row.featureKm2, row.heldKm2));
             }
             if (format == io::OutputFormat::Table) {
-                print(fmt::format("{} held on {}: state of {}\n\n", scenario.subject, at->iso(), analysis::describeState(stats.state)));
+                print(fmt::format("{} held on {}: state of {}\n\n", scenario.subject, at->iso(),
+                                  analysis::describeState(stats.state)));
             }
             print(io::render(table, format));
             return 0;
@@ -191,7 +196,8 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         if (at) {
             table.rows.push_back(statsRow(analysis::statsAt(evidence, *at)));
         } else {
-            if (scenario.timeline.empty()) throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
+            if (scenario.timeline.empty())
+                throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
             const auto rows = analysis::timelineStats(scenario, method);
             for (const auto& stats : rows) table.rows.push_back(statsRow(stats));
             if (!options->every.empty())

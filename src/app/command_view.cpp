@@ -39,20 +39,33 @@ struct ViewCommandOptions {
 
 Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     auto options = std::make_shared<ViewCommandOptions>();
-    CLI::App* command = app.add_subcommand("view", "Open the interactive map: timeline, pan/zoom, hover details, claims (H in the window for help)");
+    CLI::App* command = app.add_subcommand(
+        "view",
+        "Open the interactive map: timeline, pan/zoom, hover details, claims (H in the window for help)");
     addScenarioInput(*command, options->input);
-    command->add_option("--size", options->size, "Window size WIDTHxHEIGHT (the map scene is the window less the timeline strip)")->capture_default_str();
+    command
+        ->add_option("--size", options->size,
+                     "Window size WIDTHxHEIGHT (the map scene is the window less the timeline strip)")
+        ->capture_default_str();
     addScheduleOptions(*command, options->schedule);
     addMapOptions(*command, options->map);
     command->add_option("--at", options->at, "Start at this date (YYYY-MM-DD)");
-    command->add_option("--antialias", options->antialias, "Multisampling samples of the window (0 = off, fastest in software GL)")->capture_default_str();
+    command
+        ->add_option("--antialias", options->antialias,
+                     "Multisampling samples of the window (0 = off, fastest in software GL)")
+        ->capture_default_str();
     command->add_flag("--play", options->play, "Start playing");
     addChartBarsOption(*command, options->chartBars);
-    command->add_flag("--no-info", options->noInfo, "Start with the info box (change, claims) hidden (I toggles it)");
-    command->add_option("--script", options->script, "Timed synthetic input, one 'SECONDS COMMAND ARGS' a line (see app/viewer_script.hpp)");
-    command->add_option("--benchmark", options->benchmark, "Render N frames with a scripted camera and timeline; print frame-time percentiles");
+    command->add_flag("--no-info", options->noInfo,
+                      "Start with the info box (change, claims) hidden (I toggles it)");
+    command->add_option(
+        "--script", options->script,
+        "Timed synthetic input, one 'SECONDS COMMAND ARGS' a line (see app/viewer_script.hpp)");
+    command->add_option("--benchmark", options->benchmark,
+                        "Render N frames with a scripted camera and timeline; print frame-time percentiles");
     command->footer(
-        "Keys: Space play/pause, +/- speed, Left/Right previous/next state, G go to date, wheel or Ctrl+/- zoom,\n"
+        "Keys: Space play/pause, +/- speed, Left/Right previous/next state, G go to date, wheel or Ctrl+/- "
+        "zoom,\n"
         "drag to pan, 0 reset view, 1-9 layers, I info box, S screenshot, H or ? help, Esc or Q quit.\n"
         "Examples:\n"
         "  frontline view\n"
@@ -63,7 +76,8 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
     return [options, &common](Diagnostics& diagnostics) {
         ViewerOptions viewer;
         std::tie(viewer.windowSize.x, viewer.windowSize.y) = parseSize(options->size);
-        if (viewer.windowSize.x < 320 || viewer.windowSize.y < 240 || viewer.windowSize.x > 7680 || viewer.windowSize.y > 4320) {
+        if (viewer.windowSize.x < 320 || viewer.windowSize.y < 240 || viewer.windowSize.x > 7680 ||
+            viewer.windowSize.y > 4320) {
             throw UsageError(fmt::format("--size {} is outside 320x240 … 7680x4320", options->size));
         }
         viewer.map = mapOptions(options->map);
@@ -81,7 +95,9 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         const char* display = std::getenv("DISPLAY");
         if (!display || !*display) {
             if (viewer.script.empty() && options->benchmark == 0) {
-                throw RenderError("frontline view needs a display and DISPLAY is unset (with --script or --benchmark, Xvfb is started)");
+                throw RenderError(
+                    "frontline view needs a display and DISPLAY is unset (with --script or --benchmark, Xvfb "
+                    "is started)");
             }
             exporting::ensureDisplay();
         }

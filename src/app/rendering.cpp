@@ -37,7 +37,8 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
     const exporting::ScheduleOptions defaults;
-    command.add_option("--fps", arguments.fps, "Frames per second (frame k of view is frame k of export)")->capture_default_str();
+    command.add_option("--fps", arguments.fps, "Frames per second (frame k of view is frame k of export)")
+        ->capture_default_str();
     command.add_option("--from", arguments.from, "First date shown (default: the first state's)");
     command.add_option("--to", arguments.to, "Last date shown (default: the last state's)");
     command.add_option(
@@ -117,7 +118,8 @@ std::filesystem::path shaderFolder() {
     if (const char* given = std::getenv("FRONTLINE_SHADERS"); given && *given) return given;
     std::error_code error;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error && std::filesystem::exists(exe.parent_path() / "shaders" / "transition.frag")) return exe.parent_path() / "shaders";
+    if (!error && std::filesystem::exists(exe.parent_path() / "shaders" / "transition.frag"))
+        return exe.parent_path() / "shaders";
     return std::filesystem::path(FRONTLINE_SOURCE_DIR) / "shaders";
 }
 

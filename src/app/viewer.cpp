@@ -47,29 +47,36 @@ constexpr std::size_t kClaimsShown = 5;
 
 sf::Color verdictColour(analysis::Verdict verdict) {
     switch (verdict) {
-        case analysis::Verdict::Consistent: return {39, 129, 66};
+        case analysis::Verdict::Consistent:
+            return {39, 129, 66};
         case analysis::Verdict::ConsistentWithinLikelyRange:
             return {201, 140, 20};
         case analysis::Verdict::ConsistentOnlyAtWorstCase:
             return {214, 110, 30};
-        case analysis::Verdict::Inconsistent: return {192, 57, 43};
-        case analysis::Verdict::SourcesDisagree: return {120, 70, 160};
-        case analysis::Verdict::NotCheckable: break;
+        case analysis::Verdict::Inconsistent:
+            return {192, 57, 43};
+        case analysis::Verdict::SourcesDisagree:
+            return {120, 70, 160};
+        case analysis::Verdict::NotCheckable:
+            break;
     }
     return {140, 140, 140};
 }
 
 void collectDates(const analysis::Node& node, const Scenario& scenario, std::vector<Date>& out) {
     auto add = [&](const analysis::When& when) {
-        if (when.date) out.push_back(*when.date);
-        else if (const Event* event = scenario.findEvent(when.eventId)) out.push_back(event->date);
+        if (when.date)
+            out.push_back(*when.date);
+        else if (const Event* event = scenario.findEvent(when.eventId))
+            out.push_back(event->date);
     };
     if (node.ref && node.ref->kind == analysis::Ref::Kind::Control) add(node.ref->when);
     for (const auto& when : node.whens) add(when);
     for (const auto& operand : node.operands) collectDates(operand, scenario, out);
 }
 
-void fillRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill, sf::Color outline = sf::Color::Transparent) {
+void fillRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill,
+              sf::Color outline = sf::Color::Transparent) {
     sf::RectangleShape shape({box.width, box.height});
     shape.setPosition(box.left, box.top);
     shape.setFillColor(fill);
@@ -81,13 +88,17 @@ void fillRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill, sf::C
 }
 
 std::optional<sf::Keyboard::Key> keyNamed(const std::string& name) {
-    if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z') return static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (name[0] - 'a'));
-    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') return static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + (name[0] - '0'));
+    if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z')
+        return static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (name[0] - 'a'));
+    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9')
+        return static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + (name[0] - '0'));
     static const std::map<std::string, sf::Keyboard::Key> named{
-        {"space", sf::Keyboard::Space}, {"left", sf::Keyboard::Left}, {"right", sf::Keyboard::Right},
-        {"up", sf::Keyboard::Up}, {"down", sf::Keyboard::Down}, {"plus", sf::Keyboard::Add},
-        {"minus", sf::Keyboard::Subtract}, {"escape", sf::Keyboard::Escape}, {"return", sf::Keyboard::Return},
-        {"enter", sf::Keyboard::Return}, {"backspace", sf::Keyboard::BackSpace}, {"question", sf::Keyboard::Slash}};
+        {"space", sf::Keyboard::Space},         {"left", sf::Keyboard::Left},
+        {"right", sf::Keyboard::Right},         {"up", sf::Keyboard::Up},
+        {"down", sf::Keyboard::Down},           {"plus", sf::Keyboard::Add},
+        {"minus", sf::Keyboard::Subtract},      {"escape", sf::Keyboard::Escape},
+        {"return", sf::Keyboard::Return},       {"enter", sf::Keyboard::Return},
+        {"backspace", sf::Keyboard::BackSpace}, {"question", sf::Keyboard::Slash}};
     if (auto found = named.find(name); found != named.end()) return found->second;
     return std::nullopt;
 }
@@ -113,7 +124,10 @@ struct Viewer::Layout {
 };
 
 Viewer::Viewer(LoadedScenario& loaded, ViewerOptions options)
-    : m_loaded(loaded), m_measurer(loaded.measurer()), m_options(std::move(options)), m_fonts(render::Fonts::loadDejaVu()) {
+    : m_loaded(loaded),
+      m_measurer(loaded.measurer()),
+      m_options(std::move(options)),
+      m_fonts(render::Fonts::loadDejaVu()) {
     m_info = m_options.showInfo;
 #ifdef __GLIBC__
     // Mesa's software rasterizer allocates and frees large blocks every frame; by default glibc hands
@@ -142,9 +156,12 @@ Viewer::Viewer(LoadedScenario& loaded, ViewerOptions options)
 Viewer::~Viewer() = default;
 
 void Viewer::buildScene(sf::Vector2u windowSize) {
-    const float unit = std::min(static_cast<float>(windowSize.x) / 1920.0f, static_cast<float>(windowSize.y) / 1080.0f);
+    const float unit =
+        std::min(static_cast<float>(windowSize.x) / 1920.0f, static_cast<float>(windowSize.y) / 1080.0f);
     const auto stripHeight = static_cast<unsigned>(std::round(std::max(48.0f, 72.0f * unit)));
-    const sf::Vector2u sceneSize(std::max(64u, windowSize.x), std::max(36u, windowSize.y > stripHeight + 36 ? windowSize.y - stripHeight : 36u));
+    const sf::Vector2u sceneSize(
+        std::max(64u, windowSize.x),
+        std::max(36u, windowSize.y > stripHeight + 36 ? windowSize.y - stripHeight : 36u));
     // Keep the position in time across a rebuild (the schedule depends only on dates and options).
     std::optional<std::size_t> frame;
     std::optional<Date> still;
@@ -168,7 +185,8 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer->setPanelCache(m_options.antialiasing == 0);
     m_renderer->setChartBars(m_options.chartBars);
     m_describer = std::make_unique<HoverDescriber>(*m_scene, m_measurer);
-    m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule), m_options.schedule.fps, m_loaded.scenario);
+    m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule),
+                                            m_options.schedule.fps, m_loaded.scenario);
     if (frame) m_playback->seek(*frame);
     if (still) m_playback->jumpTo(*still);
     while (m_playback->speed() < speed) m_playback->faster();
@@ -293,7 +311,8 @@ int Viewer::benchmark(std::size_t frames) {
         m_view = m_view.zoomedAbout(map, {map.left + map.width * 0.55f, map.top + map.height * 0.5f}, zoom);
         m_view = m_view.panned({static_cast<float>(40 * std::sin(2 * 3.14159265 * t * 0.5)), 0});
         m_playback->seek(i % m_playback->frameCount());
-        m_mouse = {map.left + map.width * static_cast<float>(0.3 + 0.4 * (0.5 + 0.5 * std::sin(t * 5))), map.top + map.height * 0.5f};
+        m_mouse = {map.left + map.width * static_cast<float>(0.3 + 0.4 * (0.5 + 0.5 * std::sin(t * 5))),
+                   map.top + map.height * 0.5f};
         const auto started = Clock::now();
         updateHover();
         draw();
@@ -306,15 +325,20 @@ int Viewer::benchmark(std::size_t frames) {
     std::vector<double> sorted = millis;
     std::sort(sorted.begin(), sorted.end());
     auto percentile = [&](double p) {
-        const auto index = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size()))) - 1;
+        const auto index =
+            static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size()))) - 1;
         return sorted[std::min(sorted.size() - 1, index)];
     };
-    const double mean = std::accumulate(millis.begin(), millis.end(), 0.0) / static_cast<double>(millis.size());
+    const double mean =
+        std::accumulate(millis.begin(), millis.end(), 0.0) / static_cast<double>(millis.size());
     const sf::Vector2u size = m_window.getSize();
-    fmt::print("frontline view --benchmark: {} frames at {}x{}, {} samples antialiasing, renderer: {}\n", frames, size.x, size.y,
-               m_options.antialiasing, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
-    fmt::print("frame time ms: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}  mean {:.2f}  ({:.1f} frames/s at the mean)\n",
-               percentile(50), percentile(95), percentile(99), sorted.back(), mean, 1000.0 / mean);
+    fmt::print("frontline view --benchmark: {} frames at {}x{}, {} samples antialiasing, renderer: {}\n",
+               frames, size.x, size.y, m_options.antialiasing,
+               reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+    fmt::print(
+        "frame time ms: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}  mean {:.2f}  ({:.1f} frames/s at the "
+        "mean)\n",
+        percentile(50), percentile(95), percentile(99), sorted.back(), mean, 1000.0 / mean);
     fmt::print("cpu time per frame: {:.2f} ms (all threads)\n", cpuMillis);
     std::fflush(stdout);
     return 0;
@@ -346,17 +370,21 @@ void Viewer::handle(const sf::Event& event) {
             break;
         case sf::Event::MouseButtonPressed:
             if (event.mouseButton.button == sf::Mouse::Left) {
-                mousePressed({static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
+                mousePressed(
+                    {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
             }
             break;
         case sf::Event::MouseButtonReleased:
             if (event.mouseButton.button == sf::Mouse::Left) {
-                mouseReleased({static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
+                mouseReleased(
+                    {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
             }
             break;
         case sf::Event::MouseWheelScrolled: {
-            const sf::Vector2f at(static_cast<float>(event.mouseWheelScroll.x), static_cast<float>(event.mouseWheelScroll.y));
-            if (m_scene->mapRect().contains(at)) zoomAt(at, std::pow(kWheelStep, event.mouseWheelScroll.delta));
+            const sf::Vector2f at(static_cast<float>(event.mouseWheelScroll.x),
+                                  static_cast<float>(event.mouseWheelScroll.y));
+            if (m_scene->mapRect().contains(at))
+                zoomAt(at, std::pow(kWheelStep, event.mouseWheelScroll.delta));
             break;
         }
         case sf::Event::MouseLeft:
@@ -390,8 +418,10 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
     const sf::Vector2f centre(map.left + map.width / 2, map.top + map.height / 2);
     switch (key.code) {
         case sf::Keyboard::Escape:
-            if (m_help) m_help = false;
-            else m_quit = true;
+            if (m_help)
+                m_help = false;
+            else
+                m_quit = true;
             break;
         case sf::Keyboard::Q:
             m_quit = true;
@@ -401,13 +431,17 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
             break;
         case sf::Keyboard::Add:
         case sf::Keyboard::Equal:
-            if (key.control) zoomAt(centre, kWheelStep);
-            else m_playback->faster();
+            if (key.control)
+                zoomAt(centre, kWheelStep);
+            else
+                m_playback->faster();
             break;
         case sf::Keyboard::Subtract:
         case sf::Keyboard::Hyphen:
-            if (key.control) zoomAt(centre, 1 / kWheelStep);
-            else m_playback->slower();
+            if (key.control)
+                zoomAt(centre, 1 / kWheelStep);
+            else
+                m_playback->slower();
             break;
         case sf::Keyboard::Left:
             m_playback->previousState();
@@ -510,10 +544,12 @@ void Viewer::zoomAt(sf::Vector2f at, float factor) {
 }
 
 std::vector<std::pair<std::string, std::string>> Viewer::toggles() const {
-    std::vector<std::pair<std::string, std::string>> list{{render::Renderer::kControlLayers, m_loaded.scenario.subject + " area and line of contact"}};
+    std::vector<std::pair<std::string, std::string>> list{
+        {render::Renderer::kControlLayers, m_loaded.scenario.subject + " area and line of contact"}};
     std::vector<const render::LayerMesh*> layers;
     for (const auto& layer : m_scene->layers()) layers.push_back(&layer);
-    std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) { return a->layer->style.z > b->layer->style.z; });
+    std::stable_sort(layers.begin(), layers.end(),
+                     [](const auto* a, const auto* b) { return a->layer->style.z > b->layer->style.z; });
     for (const auto* layer : layers) list.emplace_back(layer->layer->id, layer->layer->title);
     for (const auto& places : m_scene->placeLayers())
         list.emplace_back(places.layer->id, places.layer->title);
@@ -627,7 +663,8 @@ void Viewer::inject(const ScriptCommand& command) {
         handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
         sf::Event event{};
         event.type = sf::Event::MouseWheelScrolled;
-        event.mouseWheelScroll = {sf::Mouse::VerticalWheel, number(2), static_cast<int>(number(0)), static_cast<int>(number(1))};
+        event.mouseWheelScroll = {sf::Mouse::VerticalWheel, number(2), static_cast<int>(number(0)),
+                                  static_cast<int>(number(1))};
         handle(event);
     } else if (command.name == "resize") {
         m_window.setSize({static_cast<unsigned>(number(0)), static_cast<unsigned>(number(1))});
@@ -648,7 +685,8 @@ void Viewer::draw() {
     m_renderer->draw(m_window, m_playback->current(*m_scene));
     const Layout box = layout();
     drawHighlight();
-    m_window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(box.window.x), static_cast<float>(box.window.y))));
+    m_window.setView(
+        sf::View(sf::FloatRect(0, 0, static_cast<float>(box.window.x), static_cast<float>(box.window.y))));
     if (m_info) drawInfo();
     drawTimeline(box);
     if (m_prompt) drawPrompt(box);
@@ -664,8 +702,8 @@ void Viewer::drawHighlight() {
 }
 
 float Viewer::textWidth(const std::string& utf8, bool bold, float size) const {
-    const sf::Text probe(sf::String::fromUtf8(utf8.begin(), utf8.end()), bold ? m_fonts.bold : m_fonts.regular,
-                         static_cast<unsigned>(std::max(1.0f, size)));
+    const sf::Text probe(sf::String::fromUtf8(utf8.begin(), utf8.end()),
+                         bold ? m_fonts.bold : m_fonts.regular, static_cast<unsigned>(std::max(1.0f, size)));
     const sf::FloatRect bounds = probe.getLocalBounds();
     return bounds.left + bounds.width;
 }
@@ -682,12 +720,14 @@ float Viewer::text(const std::string& utf8, bool bold, float size, sf::Color col
 float Viewer::xOfFrame(std::size_t frame) const {
     const Layout box = layout();
     const std::size_t last = std::max<std::size_t>(1, m_playback->frameCount() - 1);
-    return box.trackLeft + (box.trackRight - box.trackLeft) * static_cast<float>(frame) / static_cast<float>(last);
+    return box.trackLeft +
+           (box.trackRight - box.trackLeft) * static_cast<float>(frame) / static_cast<float>(last);
 }
 
 std::size_t Viewer::frameAtX(float x) const {
     const Layout box = layout();
-    const float t = std::clamp((x - box.trackLeft) / std::max(1.0f, box.trackRight - box.trackLeft), 0.0f, 1.0f);
+    const float t =
+        std::clamp((x - box.trackLeft) / std::max(1.0f, box.trackRight - box.trackLeft), 0.0f, 1.0f);
     return static_cast<std::size_t>(std::lround(t * static_cast<float>(m_playback->frameCount() - 1)));
 }
 
@@ -727,7 +767,8 @@ void Viewer::drawTimeline(const Layout& box) {
     text(render::formatDateLong(m_playback->date()), true, dateSize, kInk,
          {box.play.left + box.play.width + 16 * u, box.trackY - dateSize * 0.75f});
     const std::string speed = fmt::format("{:g}×", m_playback->speed());
-    text(speed + "   H: help", false, std::round(16 * u), kMuted, {box.trackRight + 22 * u, box.trackY - 11 * u});
+    text(speed + "   H: help", false, std::round(16 * u), kMuted,
+         {box.trackRight + 22 * u, box.trackY - 11 * u});
 
     // Track, state ticks or dates at round places, event markers, the cursor.
     const float trackWidth = box.trackRight - box.trackLeft;
@@ -827,32 +868,48 @@ void Viewer::drawInfo() {
             lines.push_back(
                 {"lost " + ranges(labels.lost, change.lost) + "   net " + labels.net, false, size, kInk, {}});
         } else {
-            lines.push_back({"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
+            lines.push_back(
+                {"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
         }
         // Claims whose measure refers to a date in (previous state, this state].
-        const std::optional<Date> from = shown > 0 ? std::optional<Date>(stats[static_cast<std::size_t>(shown) - 1].state.date) : std::nullopt;
+        const std::optional<Date> from =
+            shown > 0 ? std::optional<Date>(stats[static_cast<std::size_t>(shown) - 1].state.date)
+                      : std::nullopt;
         const Date to = row.state.date;
         std::vector<std::size_t> relevant;
         for (std::size_t i = 0; i < m_claims.size(); ++i) {
             const auto& dates = m_claimDates[i];
-            if (std::any_of(dates.begin(), dates.end(), [&](const Date& d) { return (!from || *from < d) && d <= to; })) relevant.push_back(i);
+            if (std::any_of(dates.begin(), dates.end(),
+                            [&](const Date& d) { return (!from || *from < d) && d <= to; }))
+                relevant.push_back(i);
         }
-        lines.push_back({fmt::format("Claims about {} … {}: {}", from ? from->iso() : "the start", to.iso(), relevant.size()), true, size, kInk, {}});
-        if (!m_claimsError.empty()) lines.push_back({"claims not evaluated: " + m_claimsError, false, small, kAccent, {}});
+        lines.push_back({fmt::format("Claims about {} … {}: {}", from ? from->iso() : "the start", to.iso(),
+                                     relevant.size()),
+                         true,
+                         size,
+                         kInk,
+                         {}});
+        if (!m_claimsError.empty())
+            lines.push_back({"claims not evaluated: " + m_claimsError, false, small, kAccent, {}});
         for (std::size_t k = 0; k < relevant.size() && k < kClaimsShown; ++k) {
             const auto& result = m_claims[relevant[k]];
-            lines.push_back({std::string(analysis::toString(result.verdict)) + ": " + result.claim.id, false, small, kInk,
-                             verdictColour(result.verdict)});
+            lines.push_back({std::string(analysis::toString(result.verdict)) + ": " + result.claim.id, false,
+                             small, kInk, verdictColour(result.verdict)});
             std::string detail = "claimed " + analysis::claimedText(result.claim);
             if (result.computed) {
                 const int decimals = analysis::displayDecimals(result.claim.unit);
-                detail += fmt::format(", computed {:.{}f} [{:.{}f}, {:.{}f}]", result.computed->value, decimals, result.computed->min,
-                                      decimals, result.computed->max, decimals);
+                detail +=
+                    fmt::format(", computed {:.{}f} [{:.{}f}, {:.{}f}]", result.computed->value, decimals,
+                                result.computed->min, decimals, result.computed->max, decimals);
             }
             lines.push_back({detail, false, small, kMuted, sf::Color::Transparent});
         }
         if (relevant.size() > kClaimsShown) {
-            lines.push_back({fmt::format("… and {} more (frontline check)", relevant.size() - kClaimsShown), false, small, kMuted, {}});
+            lines.push_back({fmt::format("… and {} more (frontline check)", relevant.size() - kClaimsShown),
+                             false,
+                             small,
+                             kMuted,
+                             {}});
         }
     } else {
         lines.push_back({"No control state yet", true, size, kInk, {}});
@@ -876,7 +933,7 @@ void Viewer::drawInfo() {
     for (const auto& line : lines) {
         float x = left + pad;
         if (line.dot && line.dot->a == 0) {
-            x += 14 * u;   // continues the line above
+            x += 14 * u;  // continues the line above
         } else if (line.dot) {
             sf::CircleShape dot(4 * u, 12);
             dot.setFillColor(*line.dot);
@@ -922,13 +979,16 @@ void Viewer::drawPrompt(const Layout& box) {
     const float size = std::round(20 * u);
     const float hintSize = std::round(14 * u);
     const std::string hint = "YYYY-MM-DD, Enter / Esc";
-    const float width = textWidth("Go to date: 0000-00-00_", true, size) + textWidth(hint, false, hintSize) + 48 * u;
+    const float width =
+        textWidth("Go to date: 0000-00-00_", true, size) + textWidth(hint, false, hintSize) + 48 * u;
     const float height = std::round(size * 2.2f);
     const sf::FloatRect rect(box.trackLeft, box.strip.top - height - 8 * u, width, height);
     fillRect(m_window, rect, sf::Color::White, kInk);
-    text("Go to date: " + *m_prompt + "_", true, size, kInk, {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
+    text("Go to date: " + *m_prompt + "_", true, size, kInk,
+         {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
     text(hint, false, hintSize, kMuted,
-         {rect.left + width - 12 * u - textWidth(hint, false, hintSize), rect.top + (height - hintSize * 1.2f) / 2});
+         {rect.left + width - 12 * u - textWidth(hint, false, hintSize),
+          rect.top + (height - hintSize * 1.2f) / 2});
 }
 
 void Viewer::drawMessage() {
@@ -957,7 +1017,8 @@ void Viewer::drawHelp() {
     };
     const auto list = toggles();
     for (std::size_t i = 0; i < list.size(); ++i) {
-        rows.emplace_back(std::to_string(i + 1), std::string(m_hidden.count(list[i].first) ? "show " : "hide ") + list[i].second);
+        rows.emplace_back(std::to_string(i + 1),
+                          std::string(m_hidden.count(list[i].first) ? "show " : "hide ") + list[i].second);
     }
     rows.insert(rows.end(), {{"click legend", "hide / show that layer"},
                              {"hover", "name, layer, validity, area of a feature"},
@@ -1003,10 +1064,12 @@ std::string Viewer::screenshot(const std::filesystem::path& requested) {
     if (!m_window.setActive(true)) throw RenderError("cannot activate the window's OpenGL context");
     glReadBuffer(GL_BACK);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, static_cast<GLsizei>(size.x), static_cast<GLsizei>(size.y), GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+    glReadPixels(0, 0, static_cast<GLsizei>(size.x), static_cast<GLsizei>(size.y), GL_RGBA, GL_UNSIGNED_BYTE,
+                 rows.data());
     const std::size_t rowBytes = static_cast<std::size_t>(size.x) * 4;
     for (unsigned y = 0; y < size.y; ++y) {
-        std::copy_n(rows.data() + static_cast<std::size_t>(size.y - 1 - y) * rowBytes, rowBytes, pixels.data() + static_cast<std::size_t>(y) * rowBytes);
+        std::copy_n(rows.data() + static_cast<std::size_t>(size.y - 1 - y) * rowBytes, rowBytes,
+                    pixels.data() + static_cast<std::size_t>(y) * rowBytes);
     }
     // The window has no alpha to speak of; a PNG with holes would be misleading.
     for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
@@ -1023,10 +1086,12 @@ std::string Viewer::stateLine() const {
     std::string hover = m_hoverLines.empty() ? "" : m_hoverLines.front();
     if (m_hoverLines.empty() && !m_hoverEvents.empty()) hover = "event " + m_hoverEvents.front()->id;
     const sf::Vector2u scene = m_scene->size();
-    return fmt::format("state frame={} frames={} date={} still={} playing={} speed={:g} zoom={:.4f} scale=\"{}\" scene={}x{} hidden={} hover=\"{}\"",
-                       m_playback->frame(), m_playback->frameCount(), m_playback->date().iso(), m_playback->still() ? 1 : 0,
-                       m_playback->playing() ? 1 : 0, m_playback->speed(), m_view.zoom, m_renderer->scaleBarText(), scene.x, scene.y,
-                       m_hidden.size(), hover);
+    return fmt::format(
+        "state frame={} frames={} date={} still={} playing={} speed={:g} zoom={:.4f} scale=\"{}\" "
+        "scene={}x{} hidden={} hover=\"{}\"",
+        m_playback->frame(), m_playback->frameCount(), m_playback->date().iso(), m_playback->still() ? 1 : 0,
+        m_playback->playing() ? 1 : 0, m_playback->speed(), m_view.zoom, m_renderer->scaleBarText(), scene.x,
+        scene.y, m_hidden.size(), hover);
 }
 
 }  // namespace frontline::app

@@ -10,7 +10,6 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -33,14 +32,14 @@ namespace frontline::app {
 
 struct ViewerOptions {
     sf::Vector2u windowSize{1600, 900};
-    unsigned antialiasing = 0;             // MSAA samples of the window
-    exporting::ScheduleOptions schedule;   // the export's defaults: frame k is exported frame k
+    unsigned antialiasing = 0;            // MSAA samples of the window
+    exporting::ScheduleOptions schedule;  // the export's defaults: frame k is exported frame k
     std::filesystem::path shaderFolder;
     render::MapOptions map;  // place names, layout: as exported
     std::vector<ScriptCommand> script;
-    std::size_t benchmarkFrames = 0;       // > 0: render that many frames with a scripted camera, print timings
-    std::optional<Date> at;                // start at this date (a still)
-    bool play = false;                     // start playing
+    std::size_t benchmarkFrames = 0;  // > 0: render that many frames with a scripted camera, print timings
+    std::optional<Date> at;           // start at this date (a still)
+    bool play = false;                // start playing
     bool showInfo = true;
     std::optional<analysis::Period> chartBars;  // the panel chart's bars (--chart-bars)
 };
@@ -92,7 +91,7 @@ private:
     std::size_t frameAtX(float x) const;
     float xOfFrame(std::size_t frame) const;
     std::vector<const Event*> eventsNear(sf::Vector2f at) const;
-    std::vector<std::pair<std::string, std::string>> toggles() const;   // (layer id, title), keys 1…9
+    std::vector<std::pair<std::string, std::string>> toggles() const;  // (layer id, title), keys 1…9
     void evaluateClaims();
 
     LoadedScenario& m_loaded;
@@ -122,7 +121,7 @@ private:
     // Overlays.
     bool m_help = false;
     bool m_info = true;
-    std::optional<std::string> m_prompt;   // the date being typed
+    std::optional<std::string> m_prompt;  // the date being typed
     std::string m_message;
     double m_messageUntil = 0;
     std::optional<sf::Vector2u> m_pendingResize;

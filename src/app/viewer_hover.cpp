@@ -13,17 +13,20 @@ namespace frontline::app {
 
 namespace {
 
-float cross(sf::Vector2f a, sf::Vector2f b, sf::Vector2f p) { return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x); }
+float cross(sf::Vector2f a, sf::Vector2f b, sf::Vector2f p) {
+    return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+}
 
 bool inTriangles(const std::vector<sf::Vertex>& vertices, sf::Vector2f p) {
     for (std::size_t i = 0; i + 2 < vertices.size(); i += 3) {
-        const sf::Vector2f a = vertices[i].position, b = vertices[i + 1].position, c = vertices[i + 2].position;
-        if (p.x < std::min({a.x, b.x, c.x}) || p.x > std::max({a.x, b.x, c.x}) || p.y < std::min({a.y, b.y, c.y}) ||
-            p.y > std::max({a.y, b.y, c.y})) {
+        const sf::Vector2f a = vertices[i].position, b = vertices[i + 1].position,
+                           c = vertices[i + 2].position;
+        if (p.x < std::min({a.x, b.x, c.x}) || p.x > std::max({a.x, b.x, c.x}) ||
+            p.y < std::min({a.y, b.y, c.y}) || p.y > std::max({a.y, b.y, c.y})) {
             continue;
         }
         const float d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
-        const bool negative = d1 < 0 || d2 < 0 || d3 < 0, positive = d1 > 0 || d2 > 0 || d3 > 0;
+        const bool negative = d1 < 0 || d2 < 0 || d3<0, positive = d1> 0 || d2 > 0 || d3 > 0;
         if (!(negative && positive)) return true;
     }
     return false;
@@ -40,7 +43,8 @@ std::string featureName(const Feature& feature) {
 std::string validity(const Feature& feature) {
     const std::string from = feature.property("valid_from"), to = feature.property("valid_to");
     if (from.empty() && to.empty()) return "valid: throughout";
-    return "valid: " + (from.empty() ? std::string("…") : from) + " to " + (to.empty() ? std::string("…") : to + " (exclusive)");
+    return "valid: " + (from.empty() ? std::string("…") : from) + " to " +
+           (to.empty() ? std::string("…") : to + " (exclusive)");
 }
 
 std::string areaLine(const analysis::AreaInterval& area) {
@@ -54,8 +58,9 @@ std::string areaLine(const analysis::AreaInterval& area) {
 
 }  // namespace
 
-std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date, int state, sf::Vector2f scenePixel,
-                                   float placeRadius, const std::set<std::string>& hidden) {
+std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date, int state,
+                                   sf::Vector2f scenePixel, float placeRadius,
+                                   const std::set<std::string>& hidden) {
     auto isHidden = [&](const std::string& id) { return hidden.count(id) > 0; };
     // Places are on top.
     {
@@ -122,7 +127,8 @@ std::vector<std::string> HoverDescriber::describe(const HoverTarget& target) {
         case HoverTarget::Kind::Place: {
             const auto& place = m_scene.places()[target.place];
             const char* ranks[] = {"city", "town", "village"};
-            return {place.name.empty() ? "(unlabelled place)" : place.name, "layer: " + target.layer->layer->title,
+            return {place.name.empty() ? "(unlabelled place)" : place.name,
+                    "layer: " + target.layer->layer->title,
                     std::string("kind: ") + ranks[std::clamp(place.rank, 0, 2)]};
         }
         case HoverTarget::Kind::Feature:
@@ -130,11 +136,13 @@ std::vector<std::string> HoverDescriber::describe(const HoverTarget& target) {
     }
     const Layer& layer = *target.layer->layer;
     const Feature& feature = layer.features[target.feature];
-    std::vector<std::string> lines{featureName(feature), "layer: " + layer.title + " (" + layer.id + ")", validity(feature)};
+    std::vector<std::string> lines{featureName(feature), "layer: " + layer.title + " (" + layer.id + ")",
+                                   validity(feature)};
     if (!feature.geometry.polygons.empty()) {
         const auto key = std::make_pair(&layer, target.feature);
         auto found = m_areas.find(key);
-        if (found == m_areas.end()) found = m_areas.emplace(key, m_measurer.areaInterval(feature.geometry, layer.uncertaintyM)).first;
+        if (found == m_areas.end())
+            found = m_areas.emplace(key, m_measurer.areaInterval(feature.geometry, layer.uncertaintyM)).first;
         lines.push_back(areaLine(found->second));
         if (layer.uncertaintyM > 0) lines.back() += fmt::format(" (±{:g} m)", layer.uncertaintyM);
     } else {

@@ -29,15 +29,15 @@ struct LayerStyle {
 // A named set of features in WGS84 lon/lat, with what the scenario says about it.
 struct Layer {
     std::string id;
-    std::string path;          // where it was read from, as given (for messages)
-    std::string sourceLayer;   // OGR layer name inside `path`
+    std::string path;         // where it was read from, as given (for messages)
+    std::string sourceLayer;  // OGR layer name inside `path`
     LayerRole role = LayerRole::Context;
     std::string title;
-    std::string attribution;   // the credits a map must show, "; "-separated
+    std::string attribution;  // the credits a map must show, "; "-separated
     // What an authored layer was drawn from: one citation a reader can follow each
     // ("Trilateral statement of 10 Nov 2020 (primeminister.am)").
     std::vector<std::string> sources;
-    double uncertaintyM = 0;   // positional uncertainty in metres
+    double uncertaintyM = 0;  // positional uncertainty in metres
     // Edge provenance (control layers): the layers whose lines this layer's outline follows, in the
     // order they are tried, and how far (metres) an outline edge may lie from such a line and still be
     // taken as following it. Edges that follow none are the layer's own line of contact.
@@ -50,7 +50,7 @@ struct Layer {
     // coarsest and finest sources the layer cites is lowFactor and highFactor times as long. Unset:
     // lengths are given without an interval.
     std::optional<std::pair<double, double>> lengthResolution;
-    std::string sourceCrs;     // the CRS the data came in, as its authority code or name
+    std::string sourceCrs;              // the CRS the data came in, as its authority code or name
     std::size_t sourceVertexCount = 0;  // vertices as read, before densifying long edges
     LayerStyle style;
     std::vector<Feature> features;

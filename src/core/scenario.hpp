@@ -23,7 +23,7 @@ struct CalibrationEntry {
     double officialKm2 = 0;
     std::optional<double> tolerance;
     std::string source;
-    std::string measureOrigin;   // "file:line:column" of `measure`, for messages; may be empty
+    std::string measureOrigin;  // "file:line:column" of `measure`, for messages; may be empty
 };
 
 // How the positional uncertainty u of a line turns into a likely range (docs/uncertainty.md): the
@@ -42,14 +42,14 @@ struct Scenario {
     std::filesystem::path manifestPath;
     std::string name;
     std::string title;
-    std::string subject;       // whose control the states describe, e.g. "Armenian-held"
-    std::string projection;    // display / equal-area CRS; empty = LAEA centred on the data
+    std::string subject;     // whose control the states describe, e.g. "Armenian-held"
+    std::string projection;  // display / equal-area CRS; empty = LAEA centred on the data
     std::vector<Layer> layers;
     UncertaintyModel uncertainty;
     Timeline timeline;
     std::vector<Event> events;
     std::vector<Claim> claims;
-    std::vector<CalibrationEntry> calibration;   // from the optional `calibration` file
+    std::vector<CalibrationEntry> calibration;  // from the optional `calibration` file
 
     // nullptr when absent.
     const Layer* findLayer(std::string_view layerId) const;

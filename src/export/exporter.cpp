@@ -35,7 +35,8 @@ constexpr std::size_t kQueueDepth = 4;
 
 std::string lowerExtension(const std::filesystem::path& path) {
     std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return extension;
 }
 
@@ -96,7 +97,8 @@ private:
             m_done = true;
         }
         m_ready.notify_all();
-        for (auto& worker : m_workers) if (worker.joinable()) worker.join();
+        for (auto& worker : m_workers)
+            if (worker.joinable()) worker.join();
     }
 
     unsigned m_width, m_height;
@@ -118,7 +120,9 @@ void removeOldFrames(const std::filesystem::path& folder) {
         const std::string name = entry.path().filename().string();
         if (entry.is_regular_file() && name.rfind("frame_", 0) == 0 && entry.path().extension() == ".png") {
             std::filesystem::remove(entry.path(), error);
-            if (error) throw DataError("cannot remove the old frame '" + entry.path().string() + "': " + error.message());
+            if (error)
+                throw DataError("cannot remove the old frame '" + entry.path().string() +
+                                "': " + error.message());
         }
     }
     if (error) throw DataError("cannot list the folder '" + folder.string() + "': " + error.message());
@@ -226,8 +230,9 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
 // Renders frames [first, schedule.size()) into `sink`; returns the index it stopped before (schedule.size()
 // when done, less when SIGINT/SIGTERM arrived; the caller says what that leaves).
 template <typename Sink>
-std::size_t renderAll(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule, bool showProgress,
-                      const Interruption& interruption, Sink&& sink, std::size_t first = 0) {
+std::size_t renderAll(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule,
+                      bool showProgress, const Interruption& interruption, Sink&& sink,
+                      std::size_t first = 0) {
     Progress progress(schedule.size(), showProgress);
     for (std::size_t i = first; i < schedule.size(); ++i) {
         if (interruption.signal() != 0) {
@@ -246,11 +251,13 @@ std::size_t renderAll(render::OffscreenRenderer& renderer, const std::vector<ren
 template <typename Sink>
 void renderAllOrStop(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule,
                      const ExportOptions& options, const Interruption& interruption, Sink&& sink) {
-    const std::size_t stopped = renderAll(renderer, schedule, options.progress, interruption, std::forward<Sink>(sink));
+    const std::size_t stopped =
+        renderAll(renderer, schedule, options.progress, interruption, std::forward<Sink>(sink));
     if (stopped < schedule.size()) {
-        throwInterrupted(interruption.signal(), fmt::format("{} of {} frames rendered; '{}' was not written (a video cannot be "
-                                                            "resumed: export to a folder of PNGs for that)",
-                                                            stopped, schedule.size(), options.out.string()));
+        throwInterrupted(interruption.signal(),
+                         fmt::format("{} of {} frames rendered; '{}' was not written (a video cannot be "
+                                     "resumed: export to a folder of PNGs for that)",
+                                     stopped, schedule.size(), options.out.string()));
     }
 }
 
@@ -270,15 +277,20 @@ std::string frameFileName(std::size_t index, std::size_t count) {
 }
 
 void checkOutput(const ExportOptions& options) {
-    if (options.width < 64 || options.height < 36 || options.width > kMaxWidth || options.height > kMaxHeight) {
-        throw UsageError(fmt::format("--size {}x{} is outside 64x36 … {}x{}", options.width, options.height, kMaxWidth, kMaxHeight));
+    if (options.width < 64 || options.height < 36 || options.width > kMaxWidth ||
+        options.height > kMaxHeight) {
+        throw UsageError(fmt::format("--size {}x{} is outside 64x36 … {}x{}", options.width, options.height,
+                                     kMaxWidth, kMaxHeight));
     }
     const OutputKind kind = outputKind(options.out);
     if (kind == OutputKind::Mp4 && (options.width % 2 || options.height % 2)) {
-        throw UsageError("MP4 (yuv420p) needs an even width and height, not " + fmt::format("{}x{}", options.width, options.height));
+        throw UsageError("MP4 (yuv420p) needs an even width and height, not " +
+                         fmt::format("{}x{}", options.width, options.height));
     }
     if (options.resume && kind != OutputKind::PngSequence) {
-        throw UsageError("--resume continues a PNG sequence (--out FOLDER); an MP4, GIF or still is made whole or not at all");
+        throw UsageError(
+            "--resume continues a PNG sequence (--out FOLDER); an MP4, GIF or still is made whole or not at "
+            "all");
     }
     if (kind != OutputKind::PngSequence) {
         if (options.out.has_parent_path() && !std::filesystem::is_directory(options.out.parent_path())) {
@@ -293,11 +305,13 @@ void checkOutput(const ExportOptions& options) {
     const CreatedFolder probe(options.out);
     std::error_code error;
     if (options.resume && !std::filesystem::exists(options.out / kSequenceRecord, error)) {
-        throw UsageError("--resume: '" + options.out.string() + "' holds no interrupted export (run without --resume)");
+        throw UsageError("--resume: '" + options.out.string() +
+                         "' holds no interrupted export (run without --resume)");
     }
 }
 
-ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context, const ExportOptions& options, const Log& verbose) {
+ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context,
+                            const ExportOptions& options, const Log& verbose) {
     const auto started = std::chrono::steady_clock::now();
     checkOutput(options);
     ExportResult result;
@@ -313,24 +327,29 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     render::OffscreenRenderer renderer(scenario, context, {options.width, options.height},
                                        options.shaderFolder, options.antialiasing, options.map);
     renderer.renderer().setChartBars(options.chartBars);
-    verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width, options.height,
-                        options.antialiasing, options.shaderFolder.string()));
+    verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width,
+                        options.height, options.antialiasing, options.shaderFolder.string()));
 
     if (result.kind == OutputKind::PngStill) {
         Date at;
-        if (options.at) at = *options.at;
-        else if (options.schedule.to) at = *options.schedule.to;
-        else if (!scenario.timeline.empty()) at = scenario.timeline.states().back().date;
-        else throw UsageError("a still needs --at DATE (the scenario has no [[state]])");
-        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), at)).data(), options.width, options.height);
+        if (options.at)
+            at = *options.at;
+        else if (options.schedule.to)
+            at = *options.schedule.to;
+        else if (!scenario.timeline.empty())
+            at = scenario.timeline.states().back().date;
+        else
+            throw UsageError("a still needs --at DATE (the scenario has no [[state]])");
+        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), at)).data(), options.width,
+                 options.height);
         result.frames = 1;
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return result;
     }
 
     const std::vector<render::FrameSpec> schedule = buildSchedule(renderer.scene(), options.schedule);
-    verbose(fmt::format("{} frames at {} frames/s ({:.1f} s of animation)", schedule.size(), options.schedule.fps,
-                        static_cast<double>(schedule.size()) / options.schedule.fps));
+    verbose(fmt::format("{} frames at {} frames/s ({:.1f} s of animation)", schedule.size(),
+                        options.schedule.fps, static_cast<double>(schedule.size()) / options.schedule.fps));
     result.frames = schedule.size();
 
     switch (result.kind) {
@@ -342,28 +361,36 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
             std::size_t first = 0;
             if (options.resume) {
                 if (readSmallFile(recordPath) != record) {
-                    throw UsageError("--resume: the frames in '" + options.out.string() +
-                                     "' were made from another scenario or other options (run without --resume)");
+                    throw UsageError(
+                        "--resume: the frames in '" + options.out.string() +
+                        "' were made from another scenario or other options (run without --resume)");
                 }
                 std::error_code error;
-                while (first < schedule.size() && std::filesystem::exists(options.out / frameFileName(first, schedule.size()), error)) ++first;
+                while (first < schedule.size() &&
+                       std::filesystem::exists(options.out / frameFileName(first, schedule.size()), error))
+                    ++first;
                 verbose(fmt::format("resuming at frame {} of {}", first, schedule.size()));
             } else {
                 removeOldFrames(options.out);
                 io::writeFileAtomically(recordPath, record);
             }
             PngSequenceWriter writer(options.width, options.height);
-            const std::size_t stopped = renderAll(renderer, schedule, options.progress, interruption, [&](std::size_t i, const std::uint8_t* rgba) {
-                writer.push(options.out / frameFileName(i, schedule.size()), rgba);
-            }, first);
+            const std::size_t stopped = renderAll(
+                renderer, schedule, options.progress, interruption,
+                [&](std::size_t i, const std::uint8_t* rgba) {
+                    writer.push(options.out / frameFileName(i, schedule.size()), rgba);
+                },
+                first);
             // The frames already handed to the encoders are finished before reporting either way.
             writer.finish();
             if (stopped < schedule.size()) {
-                throwInterrupted(interruption.signal(),
-                                 fmt::format("{} of {} frames in '{}' are complete ({} … {}); run the same command with "
-                                             "--resume to continue",
-                                             stopped, schedule.size(), options.out.string(), frameFileName(0, schedule.size()),
-                                             stopped > 0 ? frameFileName(stopped - 1, schedule.size()) : std::string("none")));
+                throwInterrupted(
+                    interruption.signal(),
+                    fmt::format(
+                        "{} of {} frames in '{}' are complete ({} … {}); run the same command with "
+                        "--resume to continue",
+                        stopped, schedule.size(), options.out.string(), frameFileName(0, schedule.size()),
+                        stopped > 0 ? frameFileName(stopped - 1, schedule.size()) : std::string("none")));
             }
             std::error_code ignored;
             std::filesystem::remove(recordPath, ignored);
@@ -371,30 +398,37 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
             break;
         }
         case OutputKind::Mp4: {
-            FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps, FfmpegWriter::mp4Arguments());
-            renderAllOrStop(renderer, schedule, options, interruption, [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
+            FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps,
+                                FfmpegWriter::mp4Arguments());
+            renderAllOrStop(renderer, schedule, options, interruption,
+                            [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
             writer.close();
             break;
         }
         case OutputKind::Gif: {
             // Two passes over the same (deterministic) frames: a palette for the whole animation, then
             // the GIF with it. ffmpeg would otherwise hold every frame in memory between the two filters.
-            const std::filesystem::path folder = options.out.has_parent_path() ? options.out.parent_path() : ".";
+            const std::filesystem::path folder =
+                options.out.has_parent_path() ? options.out.parent_path() : ".";
             // Appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
             std::string paletteName = ".";
             paletteName.append(options.out.filename().string()).append(".palette.png");
             const std::filesystem::path palette = folder / paletteName;
             {
-                FfmpegWriter pass1(palette, options.width, options.height, options.schedule.fps,
-                                   {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
-                renderAllOrStop(renderer, schedule, options, interruption, [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
+                FfmpegWriter pass1(
+                    palette, options.width, options.height, options.schedule.fps,
+                    {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
+                renderAllOrStop(renderer, schedule, options, interruption,
+                                [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
                 pass1.close();
             }
             try {
                 FfmpegWriter pass2(options.out, options.width, options.height, options.schedule.fps,
-                                   {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0", "-fflags", "+bitexact", "-f", "gif"},
+                                   {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0",
+                                    "-fflags", "+bitexact", "-f", "gif"},
                                    {"-i", palette.string()});
-                renderAllOrStop(renderer, schedule, options, interruption, [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
+                renderAllOrStop(renderer, schedule, options, interruption,
+                                [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
                 pass2.close();
             } catch (...) {
                 std::filesystem::remove(palette);

@@ -26,20 +26,20 @@ struct ExportOptions {
     unsigned width = 1920;
     unsigned height = 1080;
     ScheduleOptions schedule;
-    std::optional<Date> at;                 // the date of a still (*.png); default: the last key date
+    std::optional<Date> at;  // the date of a still (*.png); default: the last key date
     std::filesystem::path shaderFolder;
-    render::MapOptions map;                 // place names, layout
-    unsigned antialiasing = 4;              // MSAA samples
-    bool progress = true;                   // a progress bar when stderr is a terminal
-    bool resume = false;                    // PNG sequence: keep the frames an interrupted run left
+    render::MapOptions map;                     // place names, layout
+    unsigned antialiasing = 4;                  // MSAA samples
+    bool progress = true;                       // a progress bar when stderr is a terminal
+    bool resume = false;                        // PNG sequence: keep the frames an interrupted run left
     std::optional<analysis::Period> chartBars;  // the panel chart's bars of km² gained and lost
 };
 
 struct ExportResult {
     OutputKind kind = OutputKind::PngSequence;
     std::size_t frames = 0;
-    double seconds = 0;                     // wall time
-    std::size_t leftoversRemoved = 0;       // temporaries of a killed export into the same output
+    double seconds = 0;                // wall time
+    std::size_t leftoversRemoved = 0;  // temporaries of a killed export into the same output
 };
 
 using Log = std::function<void(const std::string&)>;
@@ -51,7 +51,8 @@ void checkOutput(const ExportOptions& options);
 // Throws UsageError (bad size, odd size for MP4), RenderError, DataError, and Interrupted when SIGINT or
 // SIGTERM arrives: the frames written so far are complete, temporaries are removed, and a PNG sequence
 // can be continued with `resume`.
-ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context, const ExportOptions& options, const Log& verbose);
+ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& context,
+                            const ExportOptions& options, const Log& verbose);
 
 // The PNG name of frame `index` in a sequence of `count` frames: frame_00042.png (at least 5 digits).
 std::string frameFileName(std::size_t index, std::size_t count);

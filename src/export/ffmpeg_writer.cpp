@@ -39,9 +39,14 @@ FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, 
     m_temporary = folder / (stem + output.extension().string());
     m_logPath = folder / (stem + ".log");
 
-    std::vector<std::string> args{"ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                                  "-f", "rawvideo", "-pix_fmt", "rgba", "-s", fmt::format("{}x{}", width, height),
-                                  "-framerate", fmt::format("{}", fps), "-i", "pipe:0"};
+    std::vector<std::string> args{"ffmpeg",     "-hide_banner",
+                                  "-nostdin",   "-loglevel",
+                                  "error",      "-y",
+                                  "-f",         "rawvideo",
+                                  "-pix_fmt",   "rgba",
+                                  "-s",         fmt::format("{}x{}", width, height),
+                                  "-framerate", fmt::format("{}", fps),
+                                  "-i",         "pipe:0"};
     args.insert(args.end(), extraInputs.begin(), extraInputs.end());
     args.insert(args.end(), outputArguments.begin(), outputArguments.end());
     args.push_back(m_temporary.string());
@@ -109,7 +114,8 @@ std::string FfmpegWriter::log() const {
     std::string said = text.str();
     while (!said.empty() && (said.back() == '\n' || said.back() == ' ')) said.pop_back();
     // One line, as every frontline message.
-    for (std::size_t at = said.find('\n'); at != std::string::npos; at = said.find('\n', at)) said.replace(at, 1, "; ");
+    for (std::size_t at = said.find('\n'); at != std::string::npos; at = said.find('\n', at))
+        said.replace(at, 1, "; ");
     if (said.size() > 600) said = "…" + said.substr(said.size() - 600);
     return said.empty() ? "no message" : said;
 }
@@ -121,7 +127,8 @@ void FfmpegWriter::fail(const std::string& what) {
     if (m_pid > 0) waitpid(m_pid, &status, 0);
     m_pid = -1;
     std::string reason = log();
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
     throw RenderError(fmt::format("ffmpeg {} for '{}': {}", what, m_output.string(), reason));
 }
 
@@ -139,7 +146,8 @@ void FfmpegWriter::close() {
     ::close(m_stdin);
     m_stdin = -1;
     int status = 0;
-    while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {}
+    while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+    }
     m_pid = -1;
     // ffmpeg exits 0 even when it could not write the trailer (disk full): at -loglevel error, any
     // message at all means the file is not whole.
@@ -147,21 +155,26 @@ void FfmpegWriter::close() {
     const bool quiet = std::filesystem::file_size(m_logPath, error) == 0 && !error;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !quiet) {
         std::string reason = log();
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 127) reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+            reason = "the ffmpeg binary was not found (Debian package: ffmpeg)";
         for (const char* full : {"No space left on device", "File too large", "Disk quota exceeded"}) {
-            if (reason.find(full) != std::string::npos) throw DataError(fmt::format("cannot write '{}': {}", m_output.string(), full));
+            if (reason.find(full) != std::string::npos)
+                throw DataError(fmt::format("cannot write '{}': {}", m_output.string(), full));
         }
         throw RenderError(fmt::format("ffmpeg failed for '{}': {}", m_output.string(), reason));
     }
     syncFile(m_temporary, m_output);
     std::filesystem::rename(m_temporary, m_output, error);
-    if (error) throw DataError(fmt::format("cannot rename '{}' to '{}': {}", m_temporary.string(), m_output.string(), error.message()));
+    if (error)
+        throw DataError(fmt::format("cannot rename '{}' to '{}': {}", m_temporary.string(), m_output.string(),
+                                    error.message()));
 }
 
 std::vector<std::string> FfmpegWriter::mp4Arguments() {
     // -bitexact on format and codec keeps version strings out of the file: same frames, same bytes.
-    return {"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
-            "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1", "-f", "mp4"};
+    return {"-c:v",     "libx264",   "-preset",       "veryfast",   "-crf",    "20",
+            "-pix_fmt", "yuv420p",   "-movflags",     "+faststart", "-fflags", "+bitexact",
+            "-flags:v", "+bitexact", "-map_metadata", "-1",         "-f",      "mp4"};
 }
 
 }  // namespace frontline::exporting

@@ -1,8 +1,7 @@
 #include "export/progress.hpp"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -37,8 +36,10 @@ void Progress::update(std::size_t done) {
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(fraction * kWidth);
     const auto eta = static_cast<long>(rate > 0 ? static_cast<double>(m_total - done) / rate : 0);
-    fmt::print(m_stream, "\r[{}{}] {}/{} {:3.0f}% {:5.1f} frames/s ETA {}:{:02d} ", std::string(static_cast<std::size_t>(filled), '#'),
-               std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, m_total, fraction * 100, rate, eta / 60, eta % 60);
+    fmt::print(m_stream, "\r[{}{}] {}/{} {:3.0f}% {:5.1f} frames/s ETA {}:{:02d} ",
+               std::string(static_cast<std::size_t>(filled), '#'),
+               std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, m_total, fraction * 100,
+               rate, eta / 60, eta % 60);
     std::fflush(m_stream);
 }
 

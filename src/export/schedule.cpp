@@ -76,9 +76,11 @@ std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, cons
 
 std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options) {
     if (!(options.fps > 0 && options.fps <= 240)) throw UsageError("--fps must be in (0, 240]");
-    if (options.transitionSeconds < 0 || options.holdSeconds < 0) throw UsageError("--transition and --hold must not be negative");
+    if (options.transitionSeconds < 0 || options.holdSeconds < 0)
+        throw UsageError("--transition and --hold must not be negative");
     const auto& states = scene.scenario().timeline.states();
-    if (states.empty() && (!options.from || !options.to)) throw UsageError("the scenario has no [[state]]: give --from and --to");
+    if (states.empty() && (!options.from || !options.to))
+        throw UsageError("the scenario has no [[state]]: give --from and --to");
     const Date from = options.from ? *options.from : states.front().date;
     const Date to = options.to ? *options.to : states.back().date;
     if (to < from) throw UsageError("--from " + from.iso() + " is after --to " + to.iso());
@@ -118,7 +120,8 @@ std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const S
 
     // The first key: events since the state before it.
     std::optional<Date> since;
-    if (const int first = scene.stateIndexAt(from); first > 0) since = states[static_cast<std::size_t>(first) - 1].date;
+    if (const int first = scene.stateIndexAt(from); first > 0)
+        since = states[static_cast<std::size_t>(first) - 1].date;
     for (int i = 0; i < holdFrames; ++i) push(plain(from, since));
 
     for (std::size_t k = 1; k < keys.size(); ++k) {
@@ -134,8 +137,11 @@ std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const S
             // i = 0 and i = morphFrames are the plain states; between them the reveal runs.
             for (int i = 0; i <= morphFrames; ++i) {
                 render::FrameSpec spec = plain(key, previous);
-                if (i == 0) spec.state = stateBefore;
-                else if (i < morphFrames) spec.transition = render::Transition{stateBefore, stateAfter, ease(static_cast<double>(i) / morphFrames)};
+                if (i == 0)
+                    spec.state = stateBefore;
+                else if (i < morphFrames)
+                    spec.transition = render::Transition{stateBefore, stateAfter,
+                                                         ease(static_cast<double>(i) / morphFrames)};
                 push(spec);
             }
         }

@@ -28,10 +28,10 @@ struct ScheduleOptions {
     // transitionSeconds and holdSeconds.
     std::optional<double> durationSeconds;
     Pace pace = Pace::State;
-    double transitionSeconds = 2;   // the change of area; the date counter runs for half as long before it
-    double holdSeconds = 1;         // each state shown still
-    std::optional<Date> from;       // default: the first state's date
-    std::optional<Date> to;         // default: the last state's date
+    double transitionSeconds = 2;  // the change of area; the date counter runs for half as long before it
+    double holdSeconds = 1;        // each state shown still
+    std::optional<Date> from;      // default: the first state's date
+    std::optional<Date> to;        // default: the last state's date
 };
 
 // With a duration, each frame shows a state exactly as it is on the date shown: paced by state, the

@@ -204,7 +204,8 @@ namespace {
 
 using BinaryOperation = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);
 
-Geometry overlay(GeosContext& context, const Geometry& a, const Geometry& b, BinaryOperation operation, const char* name) {
+Geometry overlay(GeosContext& context, const Geometry& a, const Geometry& b, BinaryOperation operation,
+                 const char* name) {
     auto ga = toGeosPolygons(context, a);
     auto gb = toGeosPolygons(context, b);
     auto result = own(context, operation(context.handle(), ga.get(), gb.get()), name);
@@ -234,7 +235,8 @@ PreparedPolygons::PreparedPolygons(GeosContext& context, const Geometry& shape)
 
 bool PreparedPolygons::containsInteriorPointOf(const Polygon& polygon) const {
     auto piece = makePolygon(m_context, polygon);
-    auto point = own(m_context, GEOSPointOnSurface_r(m_context.handle(), piece.get()), "finding a point inside a piece");
+    auto point = own(m_context, GEOSPointOnSurface_r(m_context.handle(), piece.get()),
+                     "finding a point inside a piece");
     const char inside = GEOSPreparedContains_r(m_context.handle(), m_shape.prepared.get(), point.get());
     if (inside == 2) m_context.fail("testing a point against a shape");
     return inside == 1;
@@ -251,7 +253,8 @@ Geometry snapToGrid(GeosContext& context, const Geometry& geometry, double gridS
     if (geometry.polygons.empty()) return geometry;
     auto geos = toGeosPolygons(context, geometry);
     // Flags 0: the result is made valid; pieces that collapse below the grid are dropped.
-    auto snapped = own(context, GEOSGeom_setPrecision_r(context.handle(), geos.get(), gridSize, 0), "snapping to a grid");
+    auto snapped = own(context, GEOSGeom_setPrecision_r(context.handle(), geos.get(), gridSize, 0),
+                       "snapping to a grid");
     return polygonsOf(context, snapped.get());
 }
 

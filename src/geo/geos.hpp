@@ -39,7 +39,7 @@ private:
 
 struct Validity {
     bool valid = true;
-    std::string reason;   // GEOS's reason, e.g. "Self-intersection[46.1 39.8]"
+    std::string reason;  // GEOS's reason, e.g. "Self-intersection[46.1 39.8]"
 };
 
 // Validity of the polygonal part (rings as given; lines and points are not judged).

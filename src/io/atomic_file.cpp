@@ -24,8 +24,7 @@ void checkReplaceable(const std::filesystem::path& target) {
     const bool readOnly = (existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
                           (::access(target.c_str(), W_OK) != 0 && errno == EACCES);
     if (S_ISREG(existing.st_mode) && readOnly) {
-        throw DataError("cannot write '" + target.string() +
-                        "': it exists and is read-only (left as it is)");
+        throw DataError("cannot write '" + target.string() + "': it exists and is read-only (left as it is)");
     }
 }
 

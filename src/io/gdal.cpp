@@ -160,7 +160,8 @@ std::string explainUnopenable(const std::string& path) {
                    ": " + problem->reason;
         }
         const std::string reason = QuietGdalErrors::lastMessage();
-        return "valid JSON, but not GeoJSON (no \"type\": \"FeatureCollection\", \"Feature\" or geometry at the top)" +
+        return "valid JSON, but not GeoJSON (no \"type\": \"FeatureCollection\", \"Feature\" or geometry at "
+               "the top)" +
                (reason == "GDAL gave no reason" ? std::string() : " (" + reason + ")");
     }
     const std::string reason = QuietGdalErrors::lastMessage();
@@ -270,7 +271,8 @@ void appendGeometry(const OGRGeometry& geometry, Geometry& out, const std::strin
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection: {
-            for (const OGRGeometry* part : *geometry.toGeometryCollection()) appendGeometry(*part, out, where);
+            for (const OGRGeometry* part : *geometry.toGeometryCollection())
+                appendGeometry(*part, out, where);
             return;
         }
         case wkbCircularString:
@@ -285,7 +287,8 @@ void appendGeometry(const OGRGeometry& geometry, Geometry& out, const std::strin
             return;
         }
         default:
-            throw DataError(where + ": unsupported geometry type " + OGRGeometryTypeToName(geometry.getGeometryType()));
+            throw DataError(where + ": unsupported geometry type " +
+                            OGRGeometryTypeToName(geometry.getGeometryType()));
     }
 }
 
@@ -338,7 +341,8 @@ std::string fieldText(OGRFeature& feature, int index) {
     if (type == OFTDate) {
         std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
     } else {
-        std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02.0f", year, month, day, hour, minute, second);
+        std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02.0f", year, month, day, hour, minute,
+                      second);
     }
     return text;
 }
@@ -356,7 +360,9 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path, QuietGdalErrors&
     if (const OGRSpatialReference* srs = layer.GetSpatialRef()) {  // borrowed from the layer
         result.crsName = srs->GetName() ? srs->GetName() : "unnamed CRS";
         if (const char* code = srs->GetAuthorityCode(nullptr)) {
-            result.crsName += std::string(" (") + (srs->GetAuthorityName(nullptr) ? srs->GetAuthorityName(nullptr) : "") + ":" + code + ")";
+            result.crsName += std::string(" (") +
+                              (srs->GetAuthorityName(nullptr) ? srs->GetAuthorityName(nullptr) : "") + ":" +
+                              code + ")";
         }
         // Built once per thread: importFromEPSG queries proj.db, which shows when reading 500 files.
         thread_local const OGRSpatialReference wgs84 = [] {
@@ -385,7 +391,8 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path, QuietGdalErrors&
             if (i == idField || !feature->IsFieldSetAndNotNull(i)) continue;
             out.properties[definition->GetFieldDefn(i)->GetNameRef()] = fieldText(*feature, i);
         }
-        if (const OGRGeometry* geometry = feature->GetGeometryRef()) appendGeometry(*geometry, out.geometry, where);
+        if (const OGRGeometry* geometry = feature->GetGeometryRef())
+            appendGeometry(*geometry, out.geometry, where);
         result.features.push_back(std::move(out));
     }
     if (CPLGetLastErrorType() >= CE_Failure) {

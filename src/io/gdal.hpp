@@ -17,8 +17,8 @@ namespace frontline::io {
 // order (easting/longitude first): GDAL ≥ 3 hands vector data to us that way.
 struct SourceLayer {
     std::string name;
-    std::string crsWkt;          // WKT2 of the layer's CRS; empty when none is declared or it is WGS84 lon/lat
-    std::string crsName;         // e.g. "WGS 84 (EPSG:4326)"
+    std::string crsWkt;   // WKT2 of the layer's CRS; empty when none is declared or it is WGS84 lon/lat
+    std::string crsName;  // e.g. "WGS 84 (EPSG:4326)"
     bool isWgs84LonLat = false;  // already WGS84 longitude/latitude: nothing to transform
     std::string geometryType;    // OGR's name for the declared geometry type
     // A GeoJSON "crs" member GDAL could not read: GDAL then takes the layer for WGS84 without a word.

@@ -107,8 +107,11 @@ void normaliseRings(Geometry& geometry, const std::string& where, bool strict, D
         }
         std::erase_if(polygon.rings, [&](const Path& ring) {
             if (ring.size() >= 4) return false;
-            if (strict) throw DataError(where + ": a ring has " + std::to_string(ring.size()) + " points (at least 4 needed)");
-            diagnostics.warn(where, "dropped a ring of " + std::to_string(ring.size()) + " points (at least 4 needed)");
+            if (strict)
+                throw DataError(where + ": a ring has " + std::to_string(ring.size()) +
+                                " points (at least 4 needed)");
+            diagnostics.warn(
+                where, "dropped a ring of " + std::to_string(ring.size()) + " points (at least 4 needed)");
             return true;
         });
     }
@@ -134,8 +137,8 @@ void checkValidity(const Feature& feature, const std::string& where) {
     }
 }
 
-Layer convert(SourceLayer source, const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
-              geo::GeosContext& geos, Diagnostics& diagnostics) {
+Layer convert(SourceLayer source, const std::string& path, const LayerReadOptions& options,
+              geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
     Layer layer;
     layer.path = path;
     layer.sourceLayer = source.name;
@@ -161,7 +164,8 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
             throw DataError("'" + path + "': layer '" + source.name + "': " + e.what());
         }
     }
-    if (source.features.empty()) diagnostics.warn("'" + path + "': layer '" + source.name + "'", "has no features");
+    if (source.features.empty())
+        diagnostics.warn("'" + path + "': layer '" + source.name + "'", "has no features");
 
     for (auto& feature : source.features) {
         const std::string where = featureWhere(path, source.name, feature.id);
@@ -203,7 +207,8 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
             repaired.lines = std::move(feature.geometry.lines);
             repaired.points = std::move(feature.geometry.points);
             feature.geometry = std::move(repaired);
-            diagnostics.warn(where, "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
+            diagnostics.warn(where,
+                             "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
         }
         layer.features.push_back(std::move(feature));
     }
@@ -223,8 +228,8 @@ Layer readLayer(const std::string& path, const LayerReadOptions& options, geo::P
     return convert(std::move(sources.front()), path, options, proj, geos, diagnostics);
 }
 
-std::vector<Layer> readAllLayers(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
-                                 geo::GeosContext& geos, Diagnostics& diagnostics) {
+std::vector<Layer> readAllLayers(const std::string& path, const LayerReadOptions& options,
+                                 geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
     std::vector<Layer> layers;
     for (auto& source : readOgrSource(path, options.sourceLayer)) {
         layers.push_back(convert(std::move(source), path, options, proj, geos, diagnostics));

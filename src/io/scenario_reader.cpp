@@ -24,7 +24,8 @@ std::string resolvePath(const std::filesystem::path& base, const std::string& pa
 
 // The file a manifest key names, resolved; a missing one is reported at the key, so that the message
 // says which line of which manifest to fix.
-std::string existingFile(const ManifestTable& table, std::string_view key, const std::filesystem::path& base) {
+std::string existingFile(const ManifestTable& table, std::string_view key,
+                         const std::filesystem::path& base) {
     const std::string path = resolvePath(base, table.string(key));
     if (!isLocalPath(path)) return path;
     const std::string problem = localFileProblem(path);
@@ -57,9 +58,10 @@ void checkControlLayer(const ManifestTable& entry, const Layer& layer, Diagnosti
         if (!feature.geometry.polygons.empty()) {
             anyPolygon = true;
         } else if (!feature.geometry.empty()) {
-            diagnostics.warn("'" + layer.path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'",
-                             std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
-                                 ", not a polygon; a control layer measures polygons, so it holds no area");
+            diagnostics.warn(
+                "'" + layer.path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'",
+                std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
+                    ", not a polygon; a control layer measures polygons, so it holds no area");
         }
     }
     if (!anyPolygon) {
@@ -74,22 +76,25 @@ LayerStyle parseStyle(const ManifestTable& style) {
     LayerStyle result;
     for (auto [key, target] : {std::pair{"fill", &result.fill}, std::pair{"stroke", &result.stroke}}) {
         *target = style.string(key);
-        if (!target->empty() && !std::regex_match(*target, colour)) style.fail(key, "must be #rrggbb or #rrggbbaa");
+        if (!target->empty() && !std::regex_match(*target, colour))
+            style.fail(key, "must be #rrggbb or #rrggbbaa");
     }
     result.strokeWidth = style.number("stroke_width", 1.0);
     if (result.strokeWidth < 0) style.fail("stroke_width", "must not be negative");
     result.opacity = style.number("opacity", 1.0);
     if (result.opacity < 0 || result.opacity > 1) style.fail("opacity", "must be in 0..1");
     result.pattern = style.string("pattern", "none");
-    if (result.pattern != "none" && result.pattern != "hatch" && result.pattern != "crosshatch" && result.pattern != "dots") {
+    if (result.pattern != "none" && result.pattern != "hatch" && result.pattern != "crosshatch" &&
+        result.pattern != "dots") {
         style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch, crosshatch, dots)");
     }
     result.z = style.integer("z", 0, -1000000, 1000000);
     return result;
 }
 
-Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, const ScenarioReadOptions& options,
-                 geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
+Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base,
+                 const ScenarioReadOptions& options, geo::ProjContext& proj, geo::GeosContext& geos,
+                 Diagnostics& diagnostics) {
     entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution",
                              "sources", "crs", "style", "references", "match_m", "front",
                              "length_resolution"});
@@ -98,7 +103,8 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
     const std::string roleText = entry.requireString("role");
     const auto role = parseLayerRole(roleText);
-    if (!role) entry.fail("role", "unknown role '" + roleText + "' (boundary, control, corridor, place, context)");
+    if (!role)
+        entry.fail("role", "unknown role '" + roleText + "' (boundary, control, corridor, place, context)");
     const double uncertaintyM = entry.number("uncertainty_m", 0);
     if (uncertaintyM < 0) entry.fail("uncertainty_m", "must not be negative");
 
@@ -108,7 +114,8 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base, 
     readOptions.assumeCrs = entry.string("crs");
     readOptions.strict = options.strict;
     entry.requireString("path");
-    const std::string path = options.loadLayers ? existingFile(entry, "path", base) : resolvePath(base, entry.string("path"));
+    const std::string path =
+        options.loadLayers ? existingFile(entry, "path", base) : resolvePath(base, entry.string("path"));
 
     Layer layer;
     if (options.loadLayers) {
@@ -160,8 +167,8 @@ UncertaintyModel parseUncertaintyModel(const ManifestTable& entry) {
 
 ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bool checkFeatures) {
     entry.rejectUnknownKeys({"date", "layer", "feature", "label", "empty"});
-    ControlState state{entry.requireDate("date"), entry.string("layer"), entry.string("feature"), entry.string("label"),
-                       entry.boolean("empty", false)};
+    ControlState state{entry.requireDate("date"), entry.string("layer"), entry.string("feature"),
+                       entry.string("label"), entry.boolean("empty", false)};
     if (state.empty) {
         if (!state.layerId.empty()) entry.fail("layer", "a state with empty = true names no layer");
         return state;
@@ -169,7 +176,9 @@ ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bo
     if (state.layerId.empty()) entry.fail("", "missing key 'layer' (or empty = true)");
     const Layer* layer = scenario.findLayer(state.layerId);
     if (!layer) entry.fail("layer", "no layer with id '" + state.layerId + "'");
-    if (layer->role != LayerRole::Control) entry.fail("layer", "layer '" + state.layerId + "' has role '" + std::string(toString(layer->role)) + "', not 'control'");
+    if (layer->role != LayerRole::Control)
+        entry.fail("layer", "layer '" + state.layerId + "' has role '" + std::string(toString(layer->role)) +
+                                "', not 'control'");
     if (checkFeatures && !state.featureId.empty() && !layer->findFeature(state.featureId)) {
         entry.fail("feature", "layer '" + state.layerId + "' has no feature '" + state.featureId + "'");
     }
@@ -291,12 +300,14 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
         scenario.events.insert(scenario.events.end(), more.begin(), more.end());
         std::set<std::string> ids;
         for (const auto& event : scenario.events) {
-            if (!ids.insert(event.id).second) throw DataError(file + ": event id '" + event.id + "' is defined twice");
+            if (!ids.insert(event.id).second)
+                throw DataError(file + ": event id '" + event.id + "' is defined twice");
         }
         sortEvents(scenario.events);
     }
     if (header->has("claims")) scenario.claims = readClaims(existingFile(*header, "claims", base));
-    if (header->has("calibration")) scenario.calibration = readCalibration(existingFile(*header, "calibration", base));
+    if (header->has("calibration"))
+        scenario.calibration = readCalibration(existingFile(*header, "calibration", base));
     return scenario;
 }
 

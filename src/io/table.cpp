@@ -54,7 +54,8 @@ std::string csvField(const std::string& text) {
 
 // Display width of UTF-8 text: count code points, not bytes.
 std::size_t displayWidth(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Text cells come from input (layer and feature names, labels): shown escaped, so that a name holding
@@ -157,10 +158,12 @@ std::string render(const Table& table, OutputFormat format) {
     switch (format) {
         case OutputFormat::Csv:
             return renderCsv(escaped(table));
-        case OutputFormat::Json: return renderJson(table);
+        case OutputFormat::Json:
+            return renderJson(table);
         case OutputFormat::Markdown:
             return renderAligned(escaped(table), true);
-        case OutputFormat::Table: break;
+        case OutputFormat::Table:
+            break;
     }
     return renderAligned(escaped(table), false);
 }

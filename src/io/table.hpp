@@ -16,9 +16,9 @@ std::optional<OutputFormat> parseOutputFormat(std::string_view text);
 
 class Cell {
 public:
-    Cell() : m_isNull(true) {}                            // empty (null in JSON)
-    Cell(std::string text) : m_text(std::move(text)) {}   // NOLINT: implicit on purpose, rows read as lists
-    Cell(const char* text) : m_text(text) {}              // NOLINT
+    Cell() : m_isNull(true) {}                           // empty (null in JSON)
+    Cell(std::string text) : m_text(std::move(text)) {}  // NOLINT: implicit on purpose, rows read as lists
+    Cell(const char* text) : m_text(text) {}             // NOLINT
     static Cell number(double value, int decimals);
     static Cell integer(long value);
 

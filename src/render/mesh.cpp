@@ -17,7 +17,8 @@ sf::Vector2f leftNormal(sf::Vector2f direction) { return {-direction.y, directio
 
 // Squared-distance transform of one row or column (Felzenszwalb & Huttenlocher 2012). `f` holds 0 at
 // the targets and a large value elsewhere.
-void transform1d(const std::vector<double>& f, std::vector<double>& d, std::vector<int>& v, std::vector<double>& z, int n) {
+void transform1d(const std::vector<double>& f, std::vector<double>& d, std::vector<int>& v,
+                 std::vector<double>& z, int n) {
     constexpr double kInf = std::numeric_limits<double>::infinity();
     int k = 0;
     v[0] = 0;
@@ -30,8 +31,10 @@ void transform1d(const std::vector<double>& f, std::vector<double>& d, std::vect
             s = ((f[static_cast<std::size_t>(q)] + static_cast<double>(q * q)) -
                  (f[static_cast<std::size_t>(p)] + static_cast<double>(p * p))) /
                 static_cast<double>(2 * q - 2 * p);
-            if (s <= z[static_cast<std::size_t>(k)] && k > 0) --k;
-            else break;
+            if (s <= z[static_cast<std::size_t>(k)] && k > 0)
+                --k;
+            else
+                break;
         }
         if (s <= z[static_cast<std::size_t>(k)]) {  // k == 0 and the new parabola dominates
             v[0] = q;
@@ -48,13 +51,15 @@ void transform1d(const std::vector<double>& f, std::vector<double>& d, std::vect
     for (int q = 0; q < n; ++q) {
         while (z[static_cast<std::size_t>(k) + 1] < static_cast<double>(q)) ++k;
         const int p = v[static_cast<std::size_t>(k)];
-        d[static_cast<std::size_t>(q)] = static_cast<double>((q - p) * (q - p)) + f[static_cast<std::size_t>(p)];
+        d[static_cast<std::size_t>(q)] =
+            static_cast<double>((q - p) * (q - p)) + f[static_cast<std::size_t>(p)];
     }
 }
 
 }  // namespace
 
-void appendTriangles(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& corners, sf::Color color) {
+void appendTriangles(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& corners,
+                     sf::Color color) {
     for (const auto& corner : corners) out.emplace_back(corner, color, corner);
 }
 
@@ -86,7 +91,8 @@ Polyline thin(const Polyline& line, float minStep, bool closed) {
     return result;
 }
 
-void appendStroke(std::vector<sf::Vertex>& out, const Polyline& line, bool closed, float width, sf::Color color) {
+void appendStroke(std::vector<sf::Vertex>& out, const Polyline& line, bool closed, float width,
+                  sf::Color color) {
     const std::size_t n = line.size();
     if (n < 2) return;
     const float half = width / 2;
@@ -94,7 +100,9 @@ void appendStroke(std::vector<sf::Vertex>& out, const Polyline& line, bool close
     constexpr float kMiterLimit = 4.0f;
     std::vector<sf::Vector2f> left(n + (closed ? 1 : 0)), right(left.size());
     std::vector<float> arc(left.size(), 0);
-    auto direction = [&](std::size_t from, std::size_t to) { return normalized(line[to % n] - line[from % n]); };
+    auto direction = [&](std::size_t from, std::size_t to) {
+        return normalized(line[to % n] - line[from % n]);
+    };
     for (std::size_t i = 0; i < n; ++i) {
         sf::Vector2f offset;
         const bool hasIn = closed || i > 0;
@@ -128,7 +136,8 @@ void appendStroke(std::vector<sf::Vertex>& out, const Polyline& line, bool close
     }
 }
 
-std::vector<std::uint8_t> rasterize(const std::vector<sf::Vertex>& triangles, int width, int height, float cellSize) {
+std::vector<std::uint8_t> rasterize(const std::vector<sf::Vertex>& triangles, int width, int height,
+                                    float cellSize) {
     std::vector<std::uint8_t> mask(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
     for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
         const sf::Vector2f a = triangles[t].position / cellSize, b = triangles[t + 1].position / cellSize,
@@ -147,7 +156,8 @@ std::vector<std::uint8_t> rasterize(const std::vector<sf::Vertex>& triangles, in
                 const float w1 = ((c.x - b.x) * (p.y - b.y) - (c.y - b.y) * (p.x - b.x)) / area;
                 const float w2 = ((a.x - c.x) * (p.y - c.y) - (a.y - c.y) * (p.x - c.x)) / area;
                 if (w0 >= 0 && w1 >= 0 && w2 >= 0) {
-                    mask[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)] = 1;
+                    mask[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                         static_cast<std::size_t>(x)] = 1;
                 }
             }
         }
@@ -155,7 +165,8 @@ std::vector<std::uint8_t> rasterize(const std::vector<sf::Vertex>& triangles, in
     return mask;
 }
 
-std::vector<float> distanceTo(const std::vector<std::uint8_t>& mask, int width, int height, std::uint8_t target) {
+std::vector<float> distanceTo(const std::vector<std::uint8_t>& mask, int width, int height,
+                              std::uint8_t target) {
     // A finite stand-in for infinity keeps the parabola arithmetic free of inf − inf.
     const double kFar = 1e12;
     const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);

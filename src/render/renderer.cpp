@@ -35,17 +35,20 @@ constexpr std::size_t kEventsShown = 3;
 // The smallest text a frame prints (credits), pixels: readable on a phone showing a 1280×720 frame.
 constexpr float kMinTextPx = 12.0f;
 
-void drawTriangles(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices, const sf::RenderStates& states = sf::RenderStates::Default) {
+void drawTriangles(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices,
+                   const sf::RenderStates& states = sf::RenderStates::Default) {
     if (!vertices.empty()) target.draw(vertices.data(), vertices.size(), sf::Triangles, states);
 }
 
-void drawLine(sf::RenderTarget& target, std::initializer_list<sf::Vector2f> points, float width, sf::Color colour) {
+void drawLine(sf::RenderTarget& target, std::initializer_list<sf::Vector2f> points, float width,
+              sf::Color colour) {
     std::vector<sf::Vertex> vertices;
     appendStroke(vertices, Polyline(points), false, width, colour);
     drawTriangles(target, vertices);
 }
 
-void drawRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill, sf::Color outline = sf::Color::Transparent, float outlineWidth = 0) {
+void drawRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill,
+              sf::Color outline = sf::Color::Transparent, float outlineWidth = 0) {
     sf::RectangleShape shape({box.width, box.height});
     shape.setPosition(box.left, box.top);
     shape.setFillColor(fill);
@@ -74,22 +77,28 @@ FrameSpec stillFrame(const Scene& scene, const Date& date) {
     FrameSpec frame;
     frame.date = date;
     frame.state = scene.stateIndexAt(date);
-    if (frame.state > 0) frame.eventsSince = scene.scenario().timeline.states()[static_cast<std::size_t>(frame.state) - 1].date;
+    if (frame.state > 0)
+        frame.eventsSince =
+            scene.scenario().timeline.states()[static_cast<std::size_t>(frame.state) - 1].date;
     return frame;
 }
 
-Renderer::Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders) : m_scene(scene), m_fonts(fonts), m_shaders(shaders) {}
+Renderer::Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders)
+    : m_scene(scene), m_fonts(fonts), m_shaders(shaders) {}
 
 void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     m_texts.clear();
     // Not getDefaultView(): a window keeps the default view of its first size after a resize.
-    const sf::View frameView(sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
+    const sf::View frameView(
+        sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
     target.setView(frameView);
     target.clear(kBackground);
     drawMap(target, frame);
     target.setView(frameView);
-    if (m_cachePanel) drawCachedPanel(target, frame);
-    else drawPanel(target, frame);
+    if (m_cachePanel)
+        drawCachedPanel(target, frame);
+    else
+        drawPanel(target, frame);
 }
 
 void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame) {
@@ -112,7 +121,8 @@ void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame)
     if (!m_panelKey || !(*m_panelKey == key)) {
         if (!m_panelTexture) {
             m_panelTexture = std::make_unique<sf::RenderTexture>();
-            if (!m_panelTexture->create(static_cast<unsigned>(area.width), static_cast<unsigned>(area.height))) {
+            if (!m_panelTexture->create(static_cast<unsigned>(area.width),
+                                        static_cast<unsigned>(area.height))) {
                 throw RenderError("cannot create the panel's render texture");
             }
         }
@@ -132,8 +142,9 @@ void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame)
     sf::Sprite edge(m_panelTexture->getTexture(), {0, 0, marginPixels, static_cast<int>(area.height)});
     edge.setPosition(area.left, area.top);
     target.draw(edge);
-    sf::Sprite body(m_panelTexture->getTexture(),
-                    {marginPixels, 0, static_cast<int>(area.width) - marginPixels, static_cast<int>(area.height)});
+    sf::Sprite body(
+        m_panelTexture->getTexture(),
+        {marginPixels, 0, static_cast<int>(area.width) - marginPixels, static_cast<int>(area.height)});
     body.setPosition(panel.left, panel.top);
     target.draw(body, sf::RenderStates(sf::BlendNone));
 }
@@ -190,14 +201,17 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
     const sf::Texture& field = fieldTexture(t.from, t.to);
     sf::Shader& shader = m_shaders.transition;
     shader.setUniform("field", field);
-    shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x), static_cast<float>(m_scene.size().y)));
+    shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x),
+                                                  static_cast<float>(m_scene.size().y)));
     shader.setUniform("progress", static_cast<float>(t.progress));
     shader.setUniform("softness", kTransitionSoftness);
     // What stays held changes colour smoothly when the two states are styled differently.
     if (!mesh.kept.empty()) {
         const sf::Color a = m_scene.states()[static_cast<std::size_t>(t.from)].fill;
         const sf::Color b = m_scene.states()[static_cast<std::size_t>(t.to)].fill;
-        auto mix = [&](sf::Uint8 x, sf::Uint8 y) { return static_cast<sf::Uint8>(std::lround(x + (y - x) * t.progress)); };
+        auto mix = [&](sf::Uint8 x, sf::Uint8 y) {
+            return static_cast<sf::Uint8>(std::lround(x + (y - x) * t.progress));
+        };
         const sf::Color colour(mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a));
         m_kept = mesh.kept;
         for (auto& vertex : m_kept) vertex.color = colour;
@@ -232,7 +246,8 @@ void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const
         if (m_merged.size() != m_scene.layers().size()) m_merged.resize(m_scene.layers().size());
         MergedLayer& merged = m_merged[index];
         std::vector<bool> visible(layer.features.size());
-        for (std::size_t f = 0; f < layer.features.size(); ++f) visible[f] = layer.features[f].visibleAt(date);
+        for (std::size_t f = 0; f < layer.features.size(); ++f)
+            visible[f] = layer.features[f].visibleAt(date);
         if (visible != merged.visible || (merged.vertices.empty() && !layer.features.empty())) {
             merged.visible = std::move(visible);
             merged.vertices.clear();
@@ -268,16 +283,20 @@ void Renderer::drawPlaces(sf::RenderTarget& target) {
     const float size = std::max(7.0f, std::round(17.0f * u));
     const sf::FloatRect map = m_scene.mapRect();
     const bool moved = !m_mapView.isIdentity();
-    auto at = [&](sf::Vector2f scenePixel) { return moved ? m_mapView.toFrame(map, scenePixel) : scenePixel; };
+    auto at = [&](sf::Vector2f scenePixel) {
+        return moved ? m_mapView.toFrame(map, scenePixel) : scenePixel;
+    };
     for (const auto& place : m_scene.places()) {
         if (shown(place)) drawPlaceDot(target, at(place.dot), place.rank, layers[place.layer].fill);
     }
     for (const auto& place : m_scene.places()) {
         if (place.name.empty() || !shown(place)) continue;
         // A light halo keeps names readable over fills and lines.
-        sf::Text label(sf::String::fromUtf8(place.name.begin(), place.name.end()), m_fonts.regular, static_cast<unsigned>(size));
+        sf::Text label(sf::String::fromUtf8(place.name.begin(), place.name.end()), m_fonts.regular,
+                       static_cast<unsigned>(size));
         const sf::Vector2f position = at(place.dot) + (place.textPosition - place.dot);
-        label.setPosition(moved ? sf::Vector2f(std::round(position.x), std::round(position.y)) : place.textPosition);
+        label.setPosition(moved ? sf::Vector2f(std::round(position.x), std::round(position.y))
+                                : place.textPosition);
         label.setFillColor(placeLabelColour(place.rank));
         label.setOutlineColor(sf::Color(255, 255, 255, 200));
         label.setOutlineThickness(std::max(1.0f, 2.0f * u));
@@ -308,12 +327,14 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
     m_scaleBarText = kmLabel(km);
     const float height = std::max(3.0f, 7.0f * u);
     const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
-    drawRect(target, {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u}, sf::Color(255, 255, 255, 170));
+    drawRect(target, {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u},
+             sf::Color(255, 255, 255, 170));
     drawRect(target, {origin.x, origin.y, length / 2, height}, kInk, kInk, 1);
     drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
     const float size = std::max(7.0f, std::round(15.0f * u));
     text(target, "0", m_fonts.regular, size, kInk, {origin.x - 3 * u, origin.y - size - 6 * u});
-    text(target, m_scaleBarText, m_fonts.regular, size, kInk, {origin.x + length - 3 * u, origin.y - size - 6 * u});
+    text(target, m_scaleBarText, m_fonts.regular, size, kInk,
+         {origin.x + length - 3 * u, origin.y - size - 6 * u});
 }
 
 void Renderer::drawNorthArrow(sf::RenderTarget& target) {
@@ -364,10 +385,14 @@ Renderer::Credits Renderer::credits(const FrameSpec& frame) const {
         for (const auto& source : layer->sources) addOnce(result.sources, source);
     };
     std::vector<int> states;
-    if (frame.transition) states = {frame.transition->from, frame.transition->to};
-    else states = {frame.state};
-    for (int s : states) if (s >= 0) add(m_scene.states()[static_cast<std::size_t>(s)].layer);
-    for (const auto& layer : m_scene.layers()) if (layer.visibleAt(frame.date)) add(layer.layer);
+    if (frame.transition)
+        states = {frame.transition->from, frame.transition->to};
+    else
+        states = {frame.state};
+    for (int s : states)
+        if (s >= 0) add(m_scene.states()[static_cast<std::size_t>(s)].layer);
+    for (const auto& layer : m_scene.layers())
+        if (layer.visibleAt(frame.date)) add(layer.layer);
     for (const auto& layer : m_scene.placeLayers()) add(layer.layer);
     return result;
 }
@@ -390,15 +415,18 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     const float u = m_scene.unit();
     const sf::FloatRect panel = m_scene.panelRect();
     drawRect(target, panel, kPanel);
-    drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}}, std::max(1.0f, 1.5f * u), kFaint);
+    drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}},
+             std::max(1.0f, 1.5f * u), kFaint);
     const Scenario& scenario = m_scene.scenario();
     const float pad = std::round(30 * u);
     const float left = panel.left + pad, width = panel.width - 2 * pad;
     float y = panel.top + pad;
 
-    y += text(target, scenario.title, m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, {left, y}, width);
+    y += text(target, scenario.title, m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, {left, y},
+              width);
     y += 14 * u;
-    y += text(target, formatDateLong(frame.date), m_fonts.bold, std::max(10.0f, std::round(64 * u)), kInk, {left, y}, width);
+    y += text(target, formatDateLong(frame.date), m_fonts.bold, std::max(10.0f, std::round(64 * u)), kInk,
+              {left, y}, width);
     y += 6 * u;
 
     // The numbers are those of the state in force at the counter's date (the chart's cursor).
@@ -406,8 +434,10 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     const auto& stats = m_scene.stats();
     if (shown >= 0 && static_cast<std::size_t>(shown) < stats.size()) {
         const analysis::StateStats& row = stats[static_cast<std::size_t>(shown)];
-        y += text(target, "In force since " + row.state.date.iso() + (row.state.label.empty() ? "" : ": " + row.state.label), m_fonts.regular,
-                  std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
+        y += text(target,
+                  "In force since " + row.state.date.iso() +
+                      (row.state.label.empty() ? "" : ": " + row.state.label),
+                  m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
         y += 8 * u;
         const AreaLabels area = areaLabels(row.area);
         y += text(target, scenario.subject + ": " + area.value + " km²", m_fonts.bold,
@@ -423,9 +453,11 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
                       formatDateLong(stats[static_cast<std::size_t>(shown) - 1].state.date) + ": net " +
                       change.net + " km² (gained " + change.gained + ", lost " + change.lost + ")";
         }
-        y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, {left, y + 2 * u}, width);
+        y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted,
+                  {left, y + 2 * u}, width);
     } else {
-        y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
+        y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted,
+                  {left, y}, width);
     }
     y += 18 * u;
     // Taller in a tall panel (portrait frames), where it would otherwise leave most of it empty.
@@ -448,15 +480,18 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     // Events dated after `eventsSince` up to the counter, newest first.
     std::vector<const Event*> events;
     for (const auto& event : scenario.events) {
-        if (event.date <= frame.date && (!frame.eventsSince || *frame.eventsSince < event.date)) events.push_back(&event);
+        if (event.date <= frame.date && (!frame.eventsSince || *frame.eventsSince < event.date))
+            events.push_back(&event);
     }
-    std::stable_sort(events.begin(), events.end(), [](const Event* a, const Event* b) { return b->date < a->date; });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event* a, const Event* b) { return b->date < a->date; });
     if (events.size() > kEventsShown) events.resize(kEventsShown);
     const float eventSize = std::max(7.0f, std::round(17 * u));
     for (const Event* event : events) {
         const std::string date = event->date.iso();
         const float indent = textWidth(date + "  ", m_fonts.bold, eventSize);
-        const float h = text(target, event->title, m_fonts.regular, eventSize, kInk, {}, width - indent, true);
+        const float h =
+            text(target, event->title, m_fonts.regular, eventSize, kInk, {}, width - indent, true);
         if (y + h > legendTop - 8 * u) break;
         text(target, date, m_fonts.bold, eventSize, kAccent, {left, y});
         y += text(target, event->title, m_fonts.regular, eventSize, kInk, {left + indent, y}, width - indent);
@@ -500,25 +535,28 @@ std::vector<Renderer::LegendEntry> Renderer::legendEntries(const FrameSpec& fram
     }
     if (front) {
         const sf::Color stroke = front->stroke;
-        entries.push_back({"Line of contact of that state",
-                           [this, stroke, u](sf::RenderTarget& target, sf::FloatRect r) {
-                               std::vector<sf::Vertex> v;
-                               appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}}, false,
-                                            std::max(1.0f, 2.5f * u), stroke);
-                               m_shaders.dash.setUniform("dashLength", std::max(3.0f, kDash * u));
-                               m_shaders.dash.setUniform("gapLength", std::max(2.0f, kGap * u));
-                               m_shaders.dash.setUniform("phase", 0.0f);
-                               m_shaders.dash.setUniform("opacity", 1.0f);
-                               drawTriangles(target, v, sf::RenderStates(&m_shaders.dash));
-                           },
-                           kControlLayers});
+        entries.push_back(
+            {"Line of contact of that state",
+             [this, stroke, u](sf::RenderTarget& target, sf::FloatRect r) {
+                 std::vector<sf::Vertex> v;
+                 appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
+                              false, std::max(1.0f, 2.5f * u), stroke);
+                 m_shaders.dash.setUniform("dashLength", std::max(3.0f, kDash * u));
+                 m_shaders.dash.setUniform("gapLength", std::max(2.0f, kGap * u));
+                 m_shaders.dash.setUniform("phase", 0.0f);
+                 m_shaders.dash.setUniform("opacity", 1.0f);
+                 drawTriangles(target, v, sf::RenderStates(&m_shaders.dash));
+             },
+             kControlLayers});
     }
 
     // Each layer once per variant the frame draws: features of one validity period (the 2020 and the
     // 2022 corridor are two variants), with the symbols of what they are made of.
     std::vector<const LayerMesh*> layers;
     for (const auto& layer : m_scene.layers()) layers.push_back(&layer);
-    std::stable_sort(layers.begin(), layers.end(), [](const LayerMesh* a, const LayerMesh* b) { return a->layer->style.z > b->layer->style.z; });
+    std::stable_sort(layers.begin(), layers.end(), [](const LayerMesh* a, const LayerMesh* b) {
+        return a->layer->style.z > b->layer->style.z;
+    });
     for (const LayerMesh* layer : layers) {
         for (const LayerVariant& variant : layerVariants(*layer, frame.date)) {
             entries.push_back(
@@ -659,8 +697,8 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
     return height;
 }
 
-float Renderer::text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size, sf::Color colour,
-                     sf::Vector2f position, float maxWidth, bool measureOnly) {
+float Renderer::text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size,
+                     sf::Color colour, sf::Vector2f position, float maxWidth, bool measureOnly) {
     if (!measureOnly) m_texts.push_back(utf8);
     return drawText(measureOnly ? nullptr : &target, utf8, font, size, colour, position, maxWidth);
 }

@@ -6,7 +6,6 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,18 +27,18 @@ namespace frontline::render {
 // A change between two control states in progress; the schedule never asks for progress 0 or 1 (those
 // frames are the plain states).
 struct Transition {
-    int from = -1;         // state index, −1 = nothing held yet
+    int from = -1;  // state index, −1 = nothing held yet
     int to = -1;
-    double progress = 0;   // (0, 1)
+    double progress = 0;  // (0, 1)
 };
 
 // What one frame shows.
 struct FrameSpec {
-    Date date;                          // the date counter
-    int state = -1;                     // the state drawn when there is no transition
+    Date date;       // the date counter
+    int state = -1;  // the state drawn when there is no transition
     std::optional<Transition> transition;
-    std::optional<Date> eventsSince;    // captions for events after this date, up to `date`
-    double seconds = 0;                 // the animation clock (moves the front line's dash)
+    std::optional<Date> eventsSince;  // captions for events after this date, up to `date`
+    double seconds = 0;               // the animation clock (moves the front line's dash)
 };
 
 // A still frame at `date`: the state in force, events since the state before it.
@@ -71,7 +70,10 @@ public:
     // Keeps the panel in a texture and reuses it while what it shows is unchanged (the viewer: while
     // the camera moves or a transition runs, only the map changes). Same pixels as drawing it directly
     // on a target without multisampling. Off by default.
-    void setPanelCache(bool enabled) { m_cachePanel = enabled; m_panelKey.reset(); }
+    void setPanelCache(bool enabled) {
+        m_cachePanel = enabled;
+        m_panelKey.reset();
+    }
     // The chart's bars of km² gained and lost per period (ChartOptions::bars); none by default.
     void setChartBars(std::optional<analysis::Period> period) {
         m_chartBars = period;
@@ -121,8 +123,8 @@ private:
     std::string creditText(const FrameSpec& frame, bool withSources) const;
     // Draws `utf8` wrapped to `maxWidth` (0 = no wrapping) with its top-left at `position`; returns
     // the height used.
-    float text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size, sf::Color colour,
-               sf::Vector2f position, float maxWidth = 0, bool measureOnly = false);
+    float text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size,
+               sf::Color colour, sf::Vector2f position, float maxWidth = 0, bool measureOnly = false);
     const sf::Texture& fieldTexture(int from, int to);
 
     Scene& m_scene;
@@ -130,7 +132,7 @@ private:
     ShaderSet& m_shaders;
     RecentCache<std::pair<int, int>, std::unique_ptr<sf::Texture>> m_fields{4};
     std::vector<std::string> m_texts;
-    std::vector<sf::Vertex> m_kept;   // the kept part of a transition, recoloured each frame
+    std::vector<sf::Vertex> m_kept;  // the kept part of a transition, recoloured each frame
     MapView m_mapView;
     // Per layer (index in scene.layers()), the fills and strokes of the features visible at a date in
     // one array, in the order drawLayer would draw them one by one: one draw call instead of two per

@@ -1,7 +1,6 @@
 #include "render/scene.hpp"
 
 #include <SFML/Graphics/Text.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -59,7 +58,8 @@ bool FeatureMesh::visibleAt(const Date& date) const {
 }
 
 bool LayerMesh::visibleAt(const Date& date) const {
-    return std::any_of(features.begin(), features.end(), [&](const FeatureMesh& f) { return f.visibleAt(date); });
+    return std::any_of(features.begin(), features.end(),
+                       [&](const FeatureMesh& f) { return f.visibleAt(date); });
 }
 
 StatsFuture measureInBackground(const Scenario& scenario) {
@@ -177,7 +177,9 @@ void Scene::build(const Fonts& fonts) {
     const Scenario& scenario = m_scenario;
     geo::ThreadContext& context = m_context;
     const sf::Vector2u size = m_size;
-    if (size.x < 64 || size.y < 36) throw RenderError("frame size " + std::to_string(size.x) + "x" + std::to_string(size.y) + " is too small");
+    if (size.x < 64 || size.y < 36)
+        throw RenderError("frame size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                          " is too small");
     const auto width = static_cast<float>(size.x), height = static_cast<float>(size.y);
     m_unit = std::min(width / 1920.0f, height / 1080.0f);
     m_mapRect = {0, 0, std::round(width * kMapShare), height};
@@ -205,21 +207,25 @@ void Scene::build(const Fonts& fonts) {
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         if (scenario.layers[i].role != LayerRole::Corridor) continue;
         for (const auto& geometry : layerXy[i]) {
-            // A corridor far away in time (a 2025 proposal) must not zoom the map out; only its polygons count.
+            // A corridor far away in time (a 2025 proposal) must not zoom the map out; only its polygons
+            // count.
             if (!geometry.polygons.empty()) extent.expand(projectedBox(geometry));
         }
     }
     if (!extent.valid) {
-        for (const auto& features : layerXy) for (const auto& g : features) extent.expand(projectedBox(g));
+        for (const auto& features : layerXy)
+            for (const auto& g : features) extent.expand(projectedBox(g));
     }
-    if (!extent.valid) throw DataError(scenario.manifestPath.string() + ": nothing to draw (no geometry in any layer)");
+    if (!extent.valid)
+        throw DataError(scenario.manifestPath.string() + ": nothing to draw (no geometry in any layer)");
     const double padX = std::max(extent.maxX - extent.minX, 1000.0) * kExtentPadding;
     const double padY = std::max(extent.maxY - extent.minY, 1000.0) * kExtentPadding;
     extent.minX -= padX;
     extent.maxX += padX;
     extent.minY -= padY;
     extent.maxY += padY;
-    m_scale = std::min(m_mapRect.width / (extent.maxX - extent.minX), m_mapRect.height / (extent.maxY - extent.minY));
+    m_scale = std::min(m_mapRect.width / (extent.maxX - extent.minX),
+                       m_mapRect.height / (extent.maxY - extent.minY));
     const Coord centre = extent.centre();
     m_minX = centre.x - m_mapRect.width / 2 / m_scale;
     m_maxY = centre.y + m_mapRect.height / 2 / m_scale;
@@ -291,7 +297,8 @@ void Scene::build(const Fonts& fonts) {
         if (!states[i].empty) {
             mesh.layer = &scenario.layer(states[i].layerId);
             const LayerStyle& style = mesh.layer->style;
-            mesh.fill = styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
+            mesh.fill =
+                styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
             mesh.stroke =
                 styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
         }
@@ -326,9 +333,11 @@ std::vector<sf::Vertex> Scene::outline(const Geometry& projectedXy, float width,
         return line;
     };
     for (const auto& polygon : projectedXy.polygons) {
-        for (const auto& ring : polygon.rings) appendStroke(vertices, thin(toPixels(ring), kMinStep, true), true, width, color);
+        for (const auto& ring : polygon.rings)
+            appendStroke(vertices, thin(toPixels(ring), kMinStep, true), true, width, color);
     }
-    for (const auto& line : projectedXy.lines) appendStroke(vertices, thin(toPixels(line), kMinStep, false), false, width, color);
+    for (const auto& line : projectedXy.lines)
+        appendStroke(vertices, thin(toPixels(line), kMinStep, false), false, width, color);
     return vertices;
 }
 
@@ -369,17 +378,20 @@ void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
     for (const auto& c : candidates) {
         taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
     }
-    const sf::FloatRect inside(m_mapRect.left + gap, m_mapRect.top + gap, m_mapRect.width - 2 * gap, m_mapRect.height - 2 * gap);
+    const sf::FloatRect inside(m_mapRect.left + gap, m_mapRect.top + gap, m_mapRect.width - 2 * gap,
+                               m_mapRect.height - 2 * gap);
     for (const auto& c : candidates) {
         sf::Text text(sf::String::fromUtf8(c.name.begin(), c.name.end()), fonts.regular, characterSize);
         const sf::FloatRect bounds = text.getLocalBounds();
         const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
-        const std::array<sf::Vector2f, 4> positions{
-            sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f}, sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
-            sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f}, sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
+        const std::array<sf::Vector2f, 4> positions{sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
+                                                    sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
+                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
+                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
         for (const auto& position : positions) {
             const sf::FloatRect box(position.x, position.y, w, h * 1.2f);
-            const bool fits = inside.contains(box.left, box.top) && inside.contains(box.left + box.width, box.top + box.height);
+            const bool fits = inside.contains(box.left, box.top) &&
+                              inside.contains(box.left + box.width, box.top + box.height);
             const bool collides = std::any_of(taken.begin(), taken.end(), [&](const sf::FloatRect& r) {
                 // A label may touch its own dot's box only when that box is not in the way.
                 return r.intersects(box);
@@ -394,7 +406,8 @@ void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
     }
     // Dots without a label that found room are still drawn.
     for (const auto& c : candidates) {
-        const bool labelled = std::any_of(m_places.begin(), m_places.end(), [&](const PlaceLabel& p) { return p.dot == c.dot; });
+        const bool labelled = std::any_of(m_places.begin(), m_places.end(),
+                                          [&](const PlaceLabel& p) { return p.dot == c.dot; });
         if (!labelled) m_places.push_back({c.dot, {}, {}, c.rank, c.kindGiven, c.layer});
     }
 }
@@ -413,7 +426,8 @@ TransitionMesh Scene::makeTransition(int from, int to) {
     const Geometry none;
     const Geometry& a = from >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(from)) : none;
     const Geometry& b = to >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(to)) : none;
-    const sf::Color colourA = from >= 0 ? m_states[static_cast<std::size_t>(from)].fill : sf::Color::Transparent;
+    const sf::Color colourA =
+        from >= 0 ? m_states[static_cast<std::size_t>(from)].fill : sf::Color::Transparent;
     const sf::Color colourB = to >= 0 ? m_states[static_cast<std::size_t>(to)].fill : sf::Color::Transparent;
     geo::GeosContext& geos = m_context.geos;
     const geo::EqualAreaFrame& frame = *m_frame;
@@ -453,23 +467,29 @@ TransitionMesh Scene::makeTransition(int from, int to) {
     const bool emptyA = a.polygons.empty(), emptyB = b.polygons.empty();
     auto maxFinite = [](const std::vector<float>& values) {
         float m = 0;
-        for (float v : values) if (std::isfinite(v)) m = std::max(m, v);
+        for (float v : values)
+            if (std::isfinite(v)) m = std::max(m, v);
         return m > 0 ? m : 1.0f;
     };
     const float maxOutA = maxFinite(outOfA), maxOutB = maxFinite(outOfB);
     mesh.field.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
     for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) {
-            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
+            const std::size_t i =
+                static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
             // Lost: 0 at the old front (A's edge towards the outside), 1 at the new front (B's edge);
             // with nothing left, the area shrinks to its innermost point.
             float lost = 1;
-            if (emptyB) lost = outOfA[i] / maxOutA;
-            else if (outOfA[i] + toB[i] > 0) lost = outOfA[i] / (outOfA[i] + toB[i]);
+            if (emptyB)
+                lost = outOfA[i] / maxOutA;
+            else if (outOfA[i] + toB[i] > 0)
+                lost = outOfA[i] / (outOfA[i] + toB[i]);
             // Gained: 0 at A's edge, 1 at B's outer edge; from nothing, it grows from B's core.
             float gained = 0;
-            if (emptyA) gained = 1 - outOfB[i] / maxOutB;
-            else if (toA[i] + outOfB[i] > 0) gained = toA[i] / (toA[i] + outOfB[i]);
+            if (emptyA)
+                gained = 1 - outOfB[i] / maxOutB;
+            else if (toA[i] + outOfB[i] > 0)
+                gained = toA[i] / (toA[i] + outOfB[i]);
             const std::uint16_t l = toUnit16(lost), g = toUnit16(gained);
             mesh.field.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y),
                                 sf::Color(static_cast<sf::Uint8>(l >> 8), static_cast<sf::Uint8>(l & 0xff),

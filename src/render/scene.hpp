@@ -40,7 +40,7 @@ struct FeatureMesh {
 };
 
 struct LayerMesh {
-    const Layer* layer = nullptr;   // borrowed from the scenario
+    const Layer* layer = nullptr;  // borrowed from the scenario
     sf::Color fill = sf::Color::Transparent;
     sf::Color stroke = sf::Color::Transparent;
     bool hatch = false;
@@ -60,8 +60,8 @@ struct StateMesh {
 
 // The triangles of one state's held area and of its line of contact.
 struct StateShapes {
-    std::vector<sf::Vertex> area;         // triangles
-    std::vector<sf::Vertex> frontLine;    // the line of contact's stroke, texCoords.x = arc length
+    std::vector<sf::Vertex> area;       // triangles
+    std::vector<sf::Vertex> frontLine;  // the line of contact's stroke, texCoords.x = arc length
 };
 
 // What changes between two states: the kept, lost and gained parts as triangles, and the reveal field
@@ -74,11 +74,11 @@ struct TransitionMesh {
 
 struct PlaceLabel {
     sf::Vector2f dot;
-    sf::Vector2f textPosition;   // top-left of the text
-    std::string name;            // empty: a dot whose label found no room
-    int rank = 2;                // 0 city, 1 town, 2 village (or no `kind`)
-    bool kindGiven = false;      // the feature has a `kind` property
-    std::size_t layer = 0;       // index in Scene::placeLayers()
+    sf::Vector2f textPosition;  // top-left of the text
+    std::string name;           // empty: a dot whose label found no room
+    int rank = 2;               // 0 city, 1 town, 2 village (or no `kind`)
+    bool kindGiven = false;     // the feature has a `kind` property
+    std::size_t layer = 0;      // index in Scene::placeLayers()
 };
 
 // Why the map leaves `layer` out (no visible style, points on a layer that is not a place layer, a place
@@ -165,7 +165,8 @@ private:
     sf::Vector2u m_size;
     float m_unit = 1;
     sf::FloatRect m_mapRect, m_panelRect;
-    // Projected metres → pixels: x = m_origin.x + (X − m_minX)·m_scale, y = m_origin.y + (m_maxY − Y)·m_scale.
+    // Projected metres → pixels: x = m_origin.x + (X − m_minX)·m_scale, y = m_origin.y + (m_maxY −
+    // Y)·m_scale.
     double m_minX = 0, m_maxY = 0, m_scale = 1;
     sf::Vector2f m_origin;
     double m_metresPerPixel = 1;

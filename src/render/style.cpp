@@ -28,8 +28,10 @@ sf::Color parseColor(const std::string& text, const std::string& where) {
         for (std::size_t i = 0; i + 1 < text.size(); i += 2) {
             const int high = hexDigit(text[i + 1]);
             const int low = hexDigit(text[i + 2]);
-            if (high < 0 || low < 0) ok = false;
-            else channels[i / 2] = static_cast<sf::Uint8>(high * 16 + low);
+            if (high < 0 || low < 0)
+                ok = false;
+            else
+                channels[i / 2] = static_cast<sf::Uint8>(high * 16 + low);
         }
         if (ok) return {channels[0], channels[1], channels[2], channels[3]};
     }

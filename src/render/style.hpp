@@ -2,7 +2,6 @@
 // Colours and number/date formatting shared by the map and its overlays.
 
 #include <SFML/Graphics/Color.hpp>
-
 #include <string>
 
 #include "core/date.hpp"

@@ -150,7 +150,6 @@ TEST_F(ChangeTest, EverythingLostWhenNothingRemains) {
     EXPECT_EQ(change.to.valueKm2, 0);
 }
 
-
 // The one-overlay split (what series, stats and diff use) against two differences, on random stars
 // that cross each other hundreds of times: many pieces, slivers among them.
 class RandomChangePieces : public ::testing::TestWithParam<int> {};
@@ -162,7 +161,8 @@ TEST_P(RandomChangePieces, EqualTwoDifferences) {
     const Geometry to = geo::testing::randomStar(random, {46.6, 39.85}, 0.8, 300);
     const geo::GeodesicEdgeTable fromEdges(from), toEdges(to);
     // The split itself succeeds here (no two pieces share an edge); slivers are placed by a point test.
-    const auto split = geo::splitSymmetricDifference(geo::symmetricDifference(geos, from, to), fromEdges, toEdges);
+    const auto split =
+        geo::splitSymmetricDifference(geo::symmetricDifference(geos, from, to), fromEdges, toEdges);
     ASSERT_TRUE(split);
     EXPECT_GT(std::count(split->sides.begin(), split->sides.end(), geo::GainedLost::Side::Unknown), 0);
     const GainedLostPieces pieces = geodesicChangePieces(geos, from, to, fromEdges, toEdges);

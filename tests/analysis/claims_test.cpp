@@ -14,7 +14,8 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-Claim claim(const std::string& id, double value, Qualifier qualifier, const std::string& measure, double tolerance = 0.05) {
+Claim claim(const std::string& id, double value, Qualifier qualifier, const std::string& measure,
+            double tolerance = 0.05) {
     Claim result;
     result.id = id;
     result.value = value;
@@ -93,7 +94,8 @@ double quadrangleKm2(double lon1, double lat1, double lon2, double lat2) {
 Feature box(const std::string& id, double lon1, double lat1, double lon2, double lat2) {
     Feature feature;
     feature.id = id;
-    feature.geometry.polygons.push_back(Polygon{{Path{{lon1, lat1}, {lon2, lat1}, {lon2, lat2}, {lon1, lat2}, {lon1, lat1}}}});
+    feature.geometry.polygons.push_back(
+        Polygon{{Path{{lon1, lat1}, {lon2, lat1}, {lon2, lat2}, {lon1, lat2}, {lon1, lat1}}}});
     return feature;
 }
 
@@ -113,7 +115,8 @@ Layer layer(const std::string& id, LayerRole role, double uncertaintyM, std::vec
 class SyntheticScenario : public ::testing::Test {
 protected:
     SyntheticScenario()
-        : m_frame(m_context.proj, Coord{0.1, 0.05}), m_measurer{m_context.geos, m_frame, AreaMethod::Geodesic},
+        : m_frame(m_context.proj, Coord{0.1, 0.05}),
+          m_measurer{m_context.geos, m_frame, AreaMethod::Geodesic},
           m_source(m_measurer, m_scenario) {
         m_scenario.manifestPath = "synthetic/scenario.toml";
         m_scenario.layers.push_back(layer("control_a", LayerRole::Control, 0, {box("held", 0, 0, 0.2, 0.1)}));
@@ -126,7 +129,9 @@ protected:
         m_scenario.events.push_back(Event{"ceasefire", Date(2020, 11, 10), 0, 180, "ceasefire", "", "", ""});
     }
 
-    std::vector<ClaimResult> evaluate(const std::vector<Claim>& claims) { return evaluateClaims(claims, m_source); }
+    std::vector<ClaimResult> evaluate(const std::vector<Claim>& claims) {
+        return evaluateClaims(claims, m_source);
+    }
 
     std::string errorOf(const Claim& bad) {
         try {
@@ -217,7 +222,7 @@ TEST_F(SyntheticScenario, NotCheckableClaimsOfAGroupThatDisagree) {
     EXPECT_EQ(results[0].note, "group peacekeepers: disagrees with b (exactly 1960 km2)");
     EXPECT_EQ(results[1].verdict, Verdict::SourcesDisagree);
     EXPECT_EQ(results[1].note, "group peacekeepers: disagrees with a (exactly 2000 km2)");
-    EXPECT_EQ(results[2].verdict, Verdict::NotCheckable);   // at least 1960 admits 2000 and 1960
+    EXPECT_EQ(results[2].verdict, Verdict::NotCheckable);  // at least 1960 admits 2000 and 1960
     EXPECT_EQ(results[3].verdict, Verdict::NotCheckable);
     EXPECT_FALSE(results[3].computed);
 }
@@ -226,7 +231,8 @@ TEST_F(SyntheticScenario, ErrorsNameTheClaim) {
     EXPECT_EQ(errorOf(claim("bad", 1, Qualifier::Over, "days(2020-01-01, event:nope)")),
               "claim 'bad': measure column 18: no event 'nope' in the scenario");
     EXPECT_EQ(errorOf(claim("early", 1, Qualifier::Over, "area(control@1990-01-01)")),
-              "claim 'early': measure column 6: no control state on or before 1990-01-01 (the first is 2000-01-01)");
+              "claim 'early': measure column 6: no control state on or before 1990-01-01 (the first is "
+              "2000-01-01)");
     EXPECT_EQ(errorOf(claim("syntax", 1, Qualifier::Over, "area(layer:fuzzy")),
               "claim 'syntax': measure column 17: expected ')'");
     EXPECT_EQ(errorOf(claim("feature", 1, Qualifier::Over, "area(layer:fuzzy#nope)")),

@@ -14,8 +14,8 @@ namespace {
 // A world of fixed numbers: areas by state date or layer, events with or without a time.
 class FakeSource : public MeasureSource {
 public:
-    std::map<std::string, ValueInterval> controlAreas;   // by ISO date of the query
-    std::map<std::string, ValueInterval> layerAreas;     // by "layer#feature"
+    std::map<std::string, ValueInterval> controlAreas;  // by ISO date of the query
+    std::map<std::string, ValueInterval> layerAreas;    // by "layer#feature"
     std::map<std::string, Instant> events;
     std::vector<std::string> calls;
 
@@ -63,7 +63,9 @@ std::string parseError(const std::string& text) {
     return "(no error)";
 }
 
-double value(const std::string& text, MeasureSource& source) { return evaluate(parseExpression(text), source).result.value; }
+double value(const std::string& text, MeasureSource& source) {
+    return evaluate(parseExpression(text), source).result.value;
+}
 
 TEST(ParseExpression, MultiplicationBindsTighterThanAddition) {
     EXPECT_EQ(describe(parseExpression("1 + 2 * 3").root), "(1 + (2 * 3))");
@@ -77,8 +79,10 @@ TEST(ParseExpression, SubtractionAndDivisionAssociateLeft) {
 
 TEST(ParseExpression, ReadsEveryCallAndRefForm) {
     EXPECT_EQ(describe(parseExpression("area(control@1994-05-12)").root), "area(control@1994-05-12)");
-    EXPECT_EQ(describe(parseExpression("area( control@event:ceasefire-2020 )").root), "area(control@event:ceasefire-2020)");
-    EXPECT_EQ(describe(parseExpression("length(layer:lachin_corridor#route-2020)").root), "length(layer:lachin_corridor#route-2020)");
+    EXPECT_EQ(describe(parseExpression("area( control@event:ceasefire-2020 )").root),
+              "area(control@event:ceasefire-2020)");
+    EXPECT_EQ(describe(parseExpression("length(layer:lachin_corridor#route-2020)").root),
+              "length(layer:lachin_corridor#route-2020)");
     EXPECT_EQ(describe(parseExpression("lost(1994-05-12,event:x)").root), "lost(1994-05-12, event:x)");
     EXPECT_EQ(describe(parseExpression("-year(event:a) * 100 + month(2020-01-31)").root),
               "(((-year(event:a)) * 100) + month(2020-01-31))");
@@ -91,15 +95,19 @@ TEST(ParseExpression, MissingClosingParenthesisNamesTheColumn) {
 
 TEST(ParseExpression, ReportsBadInputExactly) {
     EXPECT_EQ(parseError(""), "measure column 1: empty expression");
-    EXPECT_EQ(parseError("areas(layer:nkao)"), "measure column 1: unknown function 'areas' (area, length, gained, "
-                                               "lost, days, hours, months, year, month)");
+    EXPECT_EQ(parseError("areas(layer:nkao)"),
+              "measure column 1: unknown function 'areas' (area, length, gained, "
+              "lost, days, hours, months, year, month)");
     EXPECT_EQ(parseError("days(2020-09-27 event:x)"), "measure column 17: expected ','");
     EXPECT_EQ(parseError("area(nkao)"),
               "measure column 6: expected 'control@DATE', 'control@event:ID', 'front@DATE' or "
               "'layer:ID[#FEATURE]'");
-    EXPECT_EQ(parseError("days(2020-13-01, 2020-01-01)"), "measure column 6: '2020-13-01' is not a valid date: month 13 is not in 1..12");
-    EXPECT_EQ(parseError("days(2020-1-1, 2020-01-01)"), "measure column 6: '2020-1-1' is not a date (YYYY-MM-DD)");
-    EXPECT_EQ(parseError("1 + "), "measure column 5: unexpected end; expected a number, '(', '-' or a function");
+    EXPECT_EQ(parseError("days(2020-13-01, 2020-01-01)"),
+              "measure column 6: '2020-13-01' is not a valid date: month 13 is not in 1..12");
+    EXPECT_EQ(parseError("days(2020-1-1, 2020-01-01)"),
+              "measure column 6: '2020-1-1' is not a date (YYYY-MM-DD)");
+    EXPECT_EQ(parseError("1 + "),
+              "measure column 5: unexpected end; expected a number, '(', '-' or a function");
     EXPECT_EQ(parseError("2 3"), "measure column 3: unexpected '3' after a complete expression");
     EXPECT_EQ(parseError("year(event:)"), "measure column 12: expected an event id after 'event:'");
 }
@@ -109,7 +117,9 @@ TEST(ParseExpression, WhereTextPrefixesTheMessage) {
         parseExpression("(", "claim 'x': measure");
         FAIL() << "no error";
     } catch (const DataError& e) {
-        EXPECT_STREQ(e.what(), "claim 'x': measure column 2: unexpected end; expected a number, '(', '-' or a function");
+        EXPECT_STREQ(
+            e.what(),
+            "claim 'x': measure column 2: unexpected end; expected a number, '(', '-' or a function");
     }
 }
 
@@ -122,8 +132,8 @@ TEST(IntervalArithmetic, AddAndSubtractTakeTheWorstCase) {
     EXPECT_DOUBLE_EQ(sum.max, 19);
     const ValueInterval difference = a - b;
     EXPECT_DOUBLE_EQ(difference.value, 6);
-    EXPECT_DOUBLE_EQ(difference.min, 2);    // 8 − 6
-    EXPECT_DOUBLE_EQ(difference.max, 10);   // 13 − 3
+    EXPECT_DOUBLE_EQ(difference.min, 2);   // 8 − 6
+    EXPECT_DOUBLE_EQ(difference.max, 10);  // 13 − 3
 }
 
 TEST(IntervalArithmetic, MultiplyAndDivideUseAllCorners) {
@@ -131,12 +141,12 @@ TEST(IntervalArithmetic, MultiplyAndDivideUseAllCorners) {
     const ValueInterval b{4, 2, 5};
     const ValueInterval product = a * b;
     EXPECT_DOUBLE_EQ(product.value, 8);
-    EXPECT_DOUBLE_EQ(product.min, -5);   // −1 × 5
-    EXPECT_DOUBLE_EQ(product.max, 15);   // 3 × 5
+    EXPECT_DOUBLE_EQ(product.min, -5);  // −1 × 5
+    EXPECT_DOUBLE_EQ(product.max, 15);  // 3 × 5
     const ValueInterval quotient = a / b;
     EXPECT_DOUBLE_EQ(quotient.value, 0.5);
-    EXPECT_DOUBLE_EQ(quotient.min, -0.5);   // −1 / 2
-    EXPECT_DOUBLE_EQ(quotient.max, 1.5);    // 3 / 2
+    EXPECT_DOUBLE_EQ(quotient.min, -0.5);  // −1 / 2
+    EXPECT_DOUBLE_EQ(quotient.max, 1.5);   // 3 / 2
     const ValueInterval negated = -a;
     EXPECT_DOUBLE_EQ(negated.min, -3);
     EXPECT_DOUBLE_EQ(negated.max, 1);
@@ -153,7 +163,8 @@ TEST(Evaluate, CombinesSourceIntervalsInTheExpression) {
     FakeSource source;
     source.controlAreas["1994-05-12"] = {11000, 10000, 12000};
     source.controlAreas["2020-11-10"] = {7000, 6000, 8000};
-    const Evaluation difference = evaluate(parseExpression("area(control@1994-05-12) - area(control@2020-11-10)"), source);
+    const Evaluation difference =
+        evaluate(parseExpression("area(control@1994-05-12) - area(control@2020-11-10)"), source);
     EXPECT_DOUBLE_EQ(difference.result.value, 4000);
     EXPECT_DOUBLE_EQ(difference.result.min, 2000);
     EXPECT_DOUBLE_EQ(difference.result.max, 6000);
@@ -161,7 +172,8 @@ TEST(Evaluate, CombinesSourceIntervalsInTheExpression) {
     EXPECT_EQ(difference.used[0], "control@1994-05-12 → state of 1994-05-12");
     EXPECT_EQ(difference.used[1], "control@2020-11-10 → state of 2020-11-10");
 
-    const Evaluation share = evaluate(parseExpression("lost(1994-05-12, 2020-11-10) / area(control@1994-05-12)"), source);
+    const Evaluation share =
+        evaluate(parseExpression("lost(1994-05-12, 2020-11-10) / area(control@1994-05-12)"), source);
     EXPECT_DOUBLE_EQ(share.result.value, 30.0 / 11000);
     EXPECT_DOUBLE_EQ(share.result.min, 25.0 / 12000);
     EXPECT_DOUBLE_EQ(share.result.max, 40.0 / 10000);
@@ -204,8 +216,8 @@ TEST(Evaluate, DaysCountLocalDatesNotUtc) {
 
 TEST(Evaluate, HoursUseTimesAndUtcOffsets) {
     FakeSource source;
-    source.events["moscow-midnight"] = Instant{Date(2020, 11, 10), 0, 180};       // 2020-11-09 21:00 UTC
-    source.events["baku-one-am"] = Instant{Date(2020, 11, 10), 60, 240};          // 2020-11-09 21:00 UTC
+    source.events["moscow-midnight"] = Instant{Date(2020, 11, 10), 0, 180};  // 2020-11-09 21:00 UTC
+    source.events["baku-one-am"] = Instant{Date(2020, 11, 10), 60, 240};     // 2020-11-09 21:00 UTC
     source.events["utc-noon"] = Instant{Date(2020, 11, 10), 12 * 60, 0};
     source.events["no-time"] = Instant{Date(2020, 11, 10), std::nullopt, 0};
     EXPECT_DOUBLE_EQ(value("hours(event:moscow-midnight, event:baku-one-am)", source), 0);

@@ -26,7 +26,9 @@ std::vector<std::string> filesIn(const std::string& folder) {
     return files;
 }
 
-std::size_t lineCount(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lineCount(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 TEST(Cli, StatsMatchesClosedFormAreas) {
     const RunResult result = runFrontline({"stats", kSynthetic, "--format", "csv"});
@@ -35,7 +37,8 @@ TEST(Cli, StatsMatchesClosedFormAreas) {
 }
 
 TEST(Cli, StatsByLayerSplitsTheHeldArea) {
-    const RunResult result = runFrontline({"stats", kSynthetic, "--at", "2001-06-01", "--by", "halves", "--format", "csv"});
+    const RunResult result =
+        runFrontline({"stats", kSynthetic, "--at", "2001-06-01", "--by", "halves", "--format", "csv"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     expectCsvMatches(result.out, kExpected + "/synthetic_by_halves_2001.csv");
 }
@@ -239,13 +242,15 @@ TEST(Cli, SeriesWithoutADateInTheNameSaysWhich) {
     const RunResult result = runFrontline({"series", kSynthetic + "/layers/region.geojson"});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_EQ(result.err, "frontline: error: '" + kSynthetic +
-                              "/layers/region.geojson': no date in the file name (--date-regex '(\\d{4}-\\d{2}-\\d{2}|\\d{8})')\n");
+                              "/layers/region.geojson': no date in the file name (--date-regex "
+                              "'(\\d{4}-\\d{2}-\\d{2}|\\d{8})')\n");
 }
 
 TEST(Cli, DiffReportsChangeAndWritesGeoJson) {
-    const std::string out = (fs::temp_directory_path() / ("frontline-diff-" + std::to_string(::getpid()) + ".geojson")).string();
-    const RunResult result =
-        runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--out", out, "--format", "csv"});
+    const std::string out =
+        (fs::temp_directory_path() / ("frontline-diff-" + std::to_string(::getpid()) + ".geojson")).string();
+    const RunResult result = runFrontline(
+        {"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--out", out, "--format", "csv"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     const Csv csv = parseCsv(result.out);
     ASSERT_EQ(csv.rows.size(), 6u);
@@ -262,8 +267,8 @@ TEST(Cli, DiffReportsChangeAndWritesGeoJson) {
     const Csv layers = parseCsv(info.out);
     ASSERT_EQ(layers.rows.size(), 1u);
     EXPECT_EQ(layers.rows[0][static_cast<std::size_t>(layers.column("features"))], "2");
-    EXPECT_NEAR(std::stod(layers.rows[0][static_cast<std::size_t>(layers.column("area_km2"))]), 6981.392008 + 7051.005252,
-                kToleranceKm2);
+    EXPECT_NEAR(std::stod(layers.rows[0][static_cast<std::size_t>(layers.column("area_km2"))]),
+                6981.392008 + 7051.005252, kToleranceKm2);
     fs::remove(out);
 }
 
@@ -271,8 +276,11 @@ TEST(Cli, DiffPiecesStayValidWhenReadBack) {
     // The 2020 war on the bundled scenario: thin pieces along the old line once rounded to GeoJSON's 7
     // decimals one coordinate at a time made a ring touch itself, and reading the file back warned.
     const std::string scenario = std::string(FRONTLINE_SOURCE_DIR) + "/geodata/karabakh";
-    const std::string out = (fs::temp_directory_path() / ("frontline-diff-valid-" + std::to_string(::getpid()) + ".geojson")).string();
-    const RunResult result = runFrontline({"diff", scenario, "--from", "1994-05-12", "--to", "2020-11-10", "--out", out});
+    const std::string out =
+        (fs::temp_directory_path() / ("frontline-diff-valid-" + std::to_string(::getpid()) + ".geojson"))
+            .string();
+    const RunResult result =
+        runFrontline({"diff", scenario, "--from", "1994-05-12", "--to", "2020-11-10", "--out", out});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     const RunResult info = runFrontline({"info", out, "--format", "csv", "--strict"});
     EXPECT_EQ(info.exitCode, 0) << info.err;
@@ -281,10 +289,11 @@ TEST(Cli, DiffPiecesStayValidWhenReadBack) {
 }
 
 TEST(Cli, DiffToAnUnwritablePathFailsAndLeavesNothing) {
-    const RunResult result =
-        runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--out", "/nonexistent/x.geojson"});
+    const RunResult result = runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15",
+                                           "--out", "/nonexistent/x.geojson"});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(result.err.rfind("frontline: error: cannot write '/nonexistent/x.geojson': ", 0), 0u) << result.err;
+    EXPECT_EQ(result.err.rfind("frontline: error: cannot write '/nonexistent/x.geojson': ", 0), 0u)
+        << result.err;
     EXPECT_FALSE(fs::exists("/nonexistent/x.geojson"));
 }
 
@@ -398,14 +407,17 @@ TEST(Cli, InfoForProgramsGivesTheBoundingBoxAsNumbersAndTheLengthOfLines) {
 TEST(Cli, InfoDescribesTheScenario) {
     const RunResult result = runFrontline({"info", kSynthetic});
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_NE(result.out.find("5 layers, 4 control states (2000-01-01 … 2003-01-01), 2 events"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("5 layers, 4 control states (2000-01-01 … 2003-01-01), 2 events"),
+              std::string::npos)
+        << result.out;
     EXPECT_NE(result.out.find("WGS 84 (EPSG:4326)"), std::string::npos);
 }
 
 // The scale the issue asks for: 500 daily snapshot files of ~5,000 vertices each.
 TEST(CliLarge, SeriesHandles500SnapshotsOf5000Vertices) {
     const fs::path folder = fs::temp_directory_path() / ("frontline-500-" + std::to_string(::getpid()));
-    const std::string generate = std::string(FRONTLINE_SNAPSHOT_GENERATOR) + " '" + folder.string() + "' 500 5000 42";
+    const std::string generate =
+        std::string(FRONTLINE_SNAPSHOT_GENERATOR) + " '" + folder.string() + "' 500 5000 42";
     ASSERT_EQ(std::system(generate.c_str()), 0);
     std::vector<std::string> arguments{"series", "--format", "csv"};
     for (const auto& file : filesIn(folder.string())) arguments.push_back(file);

@@ -1,7 +1,6 @@
 // `frontline check` on the bundled Karabakh scenario: structure, not verdicts (the data may still move).
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,11 +23,13 @@ protected:
     static void SetUpTestSuite() {
         s_context = new geo::ThreadContext;
         Diagnostics diagnostics;
-        s_scenario = new Scenario(io::readScenario(kScenario, {false, true}, s_context->proj, s_context->geos, diagnostics));
+        s_scenario = new Scenario(
+            io::readScenario(kScenario, {false, true}, s_context->proj, s_context->geos, diagnostics));
         s_frame = new geo::EqualAreaFrame(analysis::scenarioFrame(s_context->proj, *s_scenario));
         s_measurer = new analysis::Measurer{s_context->geos, *s_frame, analysis::AreaMethod::Geodesic};
         analysis::ScenarioMeasureSource source(*s_measurer, *s_scenario);
-        s_results = new std::vector<analysis::ClaimResult>(analysis::evaluateClaims(s_scenario->claims, source));
+        s_results =
+            new std::vector<analysis::ClaimResult>(analysis::evaluateClaims(s_scenario->claims, source));
     }
     static void TearDownTestSuite() {
         delete s_results;
@@ -40,9 +41,12 @@ protected:
 
     static const analysis::ClaimResult& byValue(double value, const std::string& measurePrefix) {
         auto found = std::find_if(s_results->begin(), s_results->end(), [&](const analysis::ClaimResult& r) {
-            return r.claim.value == value && r.claim.unit == "km2" && r.claim.measure.rfind(measurePrefix, 0) == 0;
+            return r.claim.value == value && r.claim.unit == "km2" &&
+                   r.claim.measure.rfind(measurePrefix, 0) == 0;
         });
-        if (found == s_results->end()) throw std::runtime_error("no claim of " + std::to_string(value) + " km2 measured by " + measurePrefix);
+        if (found == s_results->end())
+            throw std::runtime_error("no claim of " + std::to_string(value) + " km2 measured by " +
+                                     measurePrefix);
         return *found;
     }
 
@@ -66,7 +70,7 @@ TEST_F(BundledClaims, HeadlineLossesAreMeasuredByOverlayWithIntervalAndBaseline)
         EXPECT_NE(result->verdict, analysis::Verdict::NotCheckable);
         EXPECT_NE(result->verdict, analysis::Verdict::SourcesDisagree);
         EXPECT_GT(result->computed->value, 0);
-        EXPECT_LT(result->computed->min, result->computed->max);   // the layers have positional uncertainty
+        EXPECT_LT(result->computed->min, result->computed->max);  // the layers have positional uncertainty
         EXPECT_NE(result->baseline().find(result->claim.baseline), std::string::npos);
         EXPECT_NE(result->baseline().find("(used: lost("), std::string::npos);
         EXPECT_NE(result->baseline().find("±"), std::string::npos);
@@ -98,7 +102,8 @@ TEST(CheckCommand, ReportsEveryClaimAndExitsZero) {
     const test::RunResult run = test::runFrontline({"check", kScenario, "--format", "csv"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const test::Csv csv = test::parseCsv(run.out);
-    for (const char* column : {"id", "verdict", "computed", "min", "max", "claimed", "accepted", "baseline", "publication"}) {
+    for (const char* column :
+         {"id", "verdict", "computed", "min", "max", "claimed", "accepted", "baseline", "publication"}) {
         EXPECT_GE(csv.column(column), 0) << column;
     }
     EXPECT_GE(csv.rows.size(), 50u);
@@ -116,7 +121,8 @@ TEST(CheckCommand, CalibrationPrintsEveryEntry) {
     const test::RunResult run = test::runFrontline({"check", kScenario, "--calibration", "--format", "csv"});
     ASSERT_EQ(run.exitCode, 0) << run.err;  // every entry with a tolerance is within it
     const test::Csv csv = test::parseCsv(run.out);
-    for (const char* column : {"unit", "computed_km2", "official_km2", "error_pct", "tolerance_pct", "status"}) {
+    for (const char* column :
+         {"unit", "computed_km2", "official_km2", "error_pct", "tolerance_pct", "status"}) {
         EXPECT_GE(csv.column(column), 0) << column;
     }
     // One row per [[entry]] of the table.
@@ -128,22 +134,27 @@ TEST(CheckCommand, CalibrationPrintsEveryEntry) {
 }
 
 TEST(CheckCommand, BadMeasureIsBadInput) {
-    const auto claims = std::filesystem::temp_directory_path() / ("frontline-bad-claims-" + std::to_string(::getpid()) + ".toml");
+    const auto claims = std::filesystem::temp_directory_path() /
+                        ("frontline-bad-claims-" + std::to_string(::getpid()) + ".toml");
     std::ofstream(claims) << "[[claim]]\nid = \"unclosed\"\nstatement = \"s\"\nvalue = 1.0\nunit = \"km2\"\n"
                              "publication = \"p\"\nmeasure = \"area(control@1994-05-12\"\n";
     const test::RunResult run = test::runFrontline({"check", kScenario, "--claims", claims.string()});
     std::filesystem::remove(claims);
     EXPECT_EQ(run.exitCode, 2);
-    EXPECT_NE(run.err.find("claim 'unclosed': measure column 24: expected ')'"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("claim 'unclosed': measure column 24: expected ')'"), std::string::npos)
+        << run.err;
 }
 
 TEST(CheckCommand, FailOnInconsistentExitsOne) {
-    const auto claims = std::filesystem::temp_directory_path() / ("frontline-wrong-claims-" + std::to_string(::getpid()) + ".toml");
-    std::ofstream(claims) << "[[claim]]\nid = \"wrong-days\"\nstatement = \"s\"\nvalue = 45.0\nunit = \"days\"\n"
-                             "qualifier = \"exactly\"\npublication = \"p\"\n"
-                             "measure = \"days(2020-09-27, 2020-11-10)\"\n";
+    const auto claims = std::filesystem::temp_directory_path() /
+                        ("frontline-wrong-claims-" + std::to_string(::getpid()) + ".toml");
+    std::ofstream(claims)
+        << "[[claim]]\nid = \"wrong-days\"\nstatement = \"s\"\nvalue = 45.0\nunit = \"days\"\n"
+           "qualifier = \"exactly\"\npublication = \"p\"\n"
+           "measure = \"days(2020-09-27, 2020-11-10)\"\n";
     const test::RunResult report = test::runFrontline({"check", kScenario, "--claims", claims.string()});
-    const test::RunResult strict = test::runFrontline({"check", kScenario, "--claims", claims.string(), "--fail-on-inconsistent"});
+    const test::RunResult strict =
+        test::runFrontline({"check", kScenario, "--claims", claims.string(), "--fail-on-inconsistent"});
     std::filesystem::remove(claims);
     EXPECT_EQ(report.exitCode, 0) << report.err;
     EXPECT_NE(report.out.find("inconsistent"), std::string::npos);

@@ -38,7 +38,8 @@ std::vector<std::map<std::string, std::string>> stateLines(const std::string& ou
     while (std::getline(in, line)) {
         if (line.rfind("state ", 0) != 0) continue;
         std::map<std::string, std::string> values;
-        for (auto it = std::sregex_iterator(line.begin(), line.end(), field); it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(line.begin(), line.end(), field); it != std::sregex_iterator();
+             ++it) {
             values[(*it)[1]] = (*it)[3].matched ? (*it)[3].str() : (*it)[2].str();
         }
         lines.push_back(std::move(values));
@@ -46,7 +47,8 @@ std::vector<std::map<std::string, std::string>> stateLines(const std::string& ou
     return lines;
 }
 
-RunResult runView(const std::filesystem::path& folder, const std::string& script, std::vector<std::string> arguments) {
+RunResult runView(const std::filesystem::path& folder, const std::string& script,
+                  std::vector<std::string> arguments) {
     const auto path = folder / "script.txt";
     std::ofstream(path) << script;
     std::vector<std::string> all{"view", kSynthetic, "--script", path.string()};
@@ -59,8 +61,9 @@ RunResult runView(const std::filesystem::path& folder, const std::string& script
 TEST(Viewer, DateAdvancesWhilePlaying) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto folder = scratch("play");
-    const auto run = runView(folder, "0.3 state\n0.4 key space\n2.4 state\n2.5 key space\n2.6 state\n2.7 quit\n",
-                             {"--size", "640x400"});
+    const auto run =
+        runView(folder, "0.3 state\n0.4 key space\n2.4 state\n2.5 key space\n2.6 state\n2.7 quit\n",
+                {"--size", "640x400"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const auto lines = stateLines(run.out);
     ASSERT_EQ(lines.size(), 3u) << run.out;
@@ -75,8 +78,9 @@ TEST(Viewer, ZoomingChangesTheScaleBar) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto folder = scratch("zoom");
     // The map is the left 60 % of the window; the wheel zooms towards the pointer.
-    const auto run = runView(folder, "0.3 state\n0.4 wheel 190 170 8\n0.8 state\n0.9 key 0\n1.2 state\n1.3 quit\n",
-                             {"--size", "640x400"});
+    const auto run =
+        runView(folder, "0.3 state\n0.4 wheel 190 170 8\n0.8 state\n0.9 key 0\n1.2 state\n1.3 quit\n",
+                {"--size", "640x400"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const auto lines = stateLines(run.out);
     ASSERT_EQ(lines.size(), 3u) << run.out;
@@ -101,7 +105,8 @@ void expectSamePixels(const std::filesystem::path& viewerShot, const std::filesy
     const std::size_t pixels = static_cast<std::size_t>(frame.getSize().x) * frame.getSize().y;
     const auto d = compare(top.data(), frame.getPixelsPtr(), pixels, 8);
     // Same renderer, same scene, same size: only rounding may differ.
-    EXPECT_LE(d.pixelsOver, pixels / 2000) << "max channel difference " << d.maxChannel << " between " << viewerShot << " and " << exported;
+    EXPECT_LE(d.pixelsOver, pixels / 2000)
+        << "max channel difference " << d.maxChannel << " between " << viewerShot << " and " << exported;
 }
 
 TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
@@ -109,15 +114,16 @@ TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
     const auto folder = scratch("still");
     const auto shot = folder / "viewer.png";
     // The pointer is parked on the timeline strip's right end (no hover), the info box is off.
-    const auto run = runView(folder, "0.3 move 630 395\n0.5 state\n0.6 screenshot " + shot.string() + "\n0.9 quit\n",
-                             {"--size", "640x400", "--at", "2001-06-01", "--no-info"});
+    const auto run =
+        runView(folder, "0.3 move 630 395\n0.5 state\n0.6 screenshot " + shot.string() + "\n0.9 quit\n",
+                {"--size", "640x400", "--at", "2001-06-01", "--no-info"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const auto lines = stateLines(run.out);
     ASSERT_EQ(lines.size(), 1u) << run.out;
     const std::string scene = lines[0].at("scene");
     const auto exported = folder / "export.png";
-    const auto exportRun = runFrontline({"export", kSynthetic, "--out", exported.string(), "--at", "2001-06-01", "--size", scene,
-                                         "--antialias", "0"});
+    const auto exportRun = runFrontline({"export", kSynthetic, "--out", exported.string(), "--at",
+                                         "2001-06-01", "--size", scene, "--antialias", "0"});
     ASSERT_EQ(exportRun.exitCode, 0) << exportRun.err;
     expectSamePixels(shot, exported);
 }
@@ -127,16 +133,17 @@ TEST(Viewer, FrameKEqualsExportedFrameK) {
     const auto folder = scratch("frame");
     const auto shot = folder / "viewer.png";
     // → goes to the next state's first whole frame; a click on the timeline to some frame.
-    const auto run = runView(folder, "0.3 move 630 395\n0.4 key right\n0.5 state\n0.6 screenshot " + shot.string() +
-                                         "\n0.8 click 330 376\n0.9 move 630 395\n1.0 state\n1.1 screenshot " + (folder / "viewer2.png").string() +
-                                         "\n1.3 quit\n",
+    const auto run = runView(folder,
+                             "0.3 move 630 395\n0.4 key right\n0.5 state\n0.6 screenshot " + shot.string() +
+                                 "\n0.8 click 330 376\n0.9 move 630 395\n1.0 state\n1.1 screenshot " +
+                                 (folder / "viewer2.png").string() + "\n1.3 quit\n",
                              {"--size", "640x400", "--no-info", "--fps", "10"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const auto lines = stateLines(run.out);
     ASSERT_EQ(lines.size(), 2u) << run.out;
     const auto frames = folder / "frames";
-    const auto exportRun = runFrontline({"export", kSynthetic, "--out", frames.string(), "--size", lines[0].at("scene"), "--fps", "10",
-                                         "--antialias", "0"});
+    const auto exportRun = runFrontline({"export", kSynthetic, "--out", frames.string(), "--size",
+                                         lines[0].at("scene"), "--fps", "10", "--antialias", "0"});
     ASSERT_EQ(exportRun.exitCode, 0) << exportRun.err;
     const std::size_t count = std::stoul(lines[0].at("frames"));
     for (std::size_t i = 0; i < 2; ++i) {

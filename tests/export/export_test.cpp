@@ -57,8 +57,8 @@ TEST(ExportCommand, PngSequenceIsReproducible) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto first = scratch("png1"), second = scratch("png2");
     for (const auto& out : {first, second}) {
-        const auto run = runFrontline({"export", kSynthetic, "--out", out.string(), "--size", "320x180", "--fps", "5",
-                                       "--from", "2001-01-01", "--to", "2001-04-01"});
+        const auto run = runFrontline({"export", kSynthetic, "--out", out.string(), "--size", "320x180",
+                                       "--fps", "5", "--from", "2001-01-01", "--to", "2001-04-01"});
         ASSERT_EQ(run.exitCode, 0) << run.err;
     }
     std::size_t count = 0;
@@ -79,11 +79,13 @@ TEST(ExportCommand, ThreeSecondMp4) {
     std::filesystem::create_directories(folder);
     const auto out = folder / "three.mp4";
     // One key date held for 3 s at 10 frames/s: 30 frames.
-    const auto run = runFrontline({"export", kSynthetic, "--out", out.string(), "--size", "320x180", "--fps", "10",
-                                   "--from", "2001-06-01", "--to", "2001-06-01", "--hold", "3"});
+    const auto run = runFrontline({"export", kSynthetic, "--out", out.string(), "--size", "320x180", "--fps",
+                                   "10", "--from", "2001-06-01", "--to", "2001-06-01", "--hold", "3"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
-    const std::string probe = capture("ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-                                      "stream=codec_name,width,height,pix_fmt,nb_read_frames -of csv=p=0 '" + out.string() + "'");
+    const std::string probe = capture(
+        "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+        "stream=codec_name,width,height,pix_fmt,nb_read_frames -of csv=p=0 '" +
+        out.string() + "'");
     EXPECT_EQ(probe, "h264,320,180,yuv420p,30\n");
     std::filesystem::remove_all(folder);
 }
@@ -95,8 +97,8 @@ TEST(ExportCommand, RejectsOddSizeForMp4) {
 
 // Starts frontline with `arguments`, stderr into `errPath`; sends `signal` once `trigger()` holds (or
 // after 60 s); returns the exit code.
-int runAndSignalWhen(const std::vector<std::string>& arguments, const std::function<bool()>& trigger, int signal,
-                     const std::filesystem::path& errPath) {
+int runAndSignalWhen(const std::vector<std::string>& arguments, const std::function<bool()>& trigger,
+                     int signal, const std::filesystem::path& errPath) {
     std::vector<std::string> args{FRONTLINE_BINARY};
     args.insert(args.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv;
@@ -120,7 +122,8 @@ std::vector<std::string> leftovers(const std::filesystem::path& folder) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = entry.path().filename().string();
-        if (name.find(".tmp-") != std::string::npos || name.find(".partial-") != std::string::npos) names.push_back(name);
+        if (name.find(".tmp-") != std::string::npos || name.find(".partial-") != std::string::npos)
+            names.push_back(name);
     }
     return names;
 }
@@ -131,7 +134,8 @@ TEST(ExportCommand, InterruptedSequenceResumesToTheSameFrames) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto whole = scratch("whole"), resumed = scratch("resumed");
     const auto errPath = scratch("resume_err.txt");
-    const std::vector<std::string> options{"--size", "160x90", "--fps", "30", "--from", "2000-01-01", "--to", "2002-07-01"};
+    const std::vector<std::string> options{"--size", "160x90",     "--fps", "30",
+                                           "--from", "2000-01-01", "--to",  "2002-07-01"};
     auto arguments = [&](const std::filesystem::path& out, bool resume) {
         std::vector<std::string> a{"export", kSynthetic, "--out", out.string()};
         a.insert(a.end(), options.begin(), options.end());
@@ -140,8 +144,9 @@ TEST(ExportCommand, InterruptedSequenceResumesToTheSameFrames) {
     };
     ASSERT_EQ(runFrontline(arguments(whole, false)).exitCode, 0);
 
-    const int code = runAndSignalWhen(arguments(resumed, false), [&] { return std::filesystem::exists(resumed / "frame_00005.png"); },
-                                      SIGTERM, errPath);
+    const int code = runAndSignalWhen(
+        arguments(resumed, false), [&] { return std::filesystem::exists(resumed / "frame_00005.png"); },
+        SIGTERM, errPath);
     const std::string err = readFile(errPath.string());
     ASSERT_EQ(code, 143) << err;
     EXPECT_NE(err.find("frontline: interrupted: stopped by SIGTERM; "), std::string::npos) << err;
@@ -151,7 +156,8 @@ TEST(ExportCommand, InterruptedSequenceResumesToTheSameFrames) {
     for (const auto& entry : std::filesystem::directory_iterator(resumed)) {
         if (entry.path().extension() != ".png") continue;
         ++written;
-        EXPECT_EQ(readFile(entry.path().string()), readFile((whole / entry.path().filename()).string())) << entry.path();
+        EXPECT_EQ(readFile(entry.path().string()), readFile((whole / entry.path().filename()).string()))
+            << entry.path();
     }
     EXPECT_GE(written, 6u);
 
@@ -160,7 +166,8 @@ TEST(ExportCommand, InterruptedSequenceResumesToTheSameFrames) {
     std::size_t count = 0;
     for (const auto& entry : std::filesystem::directory_iterator(whole)) {
         ++count;
-        EXPECT_EQ(readFile(entry.path().string()), readFile((resumed / entry.path().filename()).string())) << entry.path();
+        EXPECT_EQ(readFile(entry.path().string()), readFile((resumed / entry.path().filename()).string()))
+            << entry.path();
     }
     EXPECT_GT(count, written);
     EXPECT_FALSE(std::filesystem::exists(resumed / ".frontline-export"));
@@ -173,8 +180,10 @@ TEST(ExportCommand, ResumeWithOtherOptionsIsRefused) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto out = scratch("resume_other");
     const auto errPath = scratch("resume_other_err.txt");
-    const std::vector<std::string> base{"export", kSynthetic, "--out", out.string(), "--size", "160x90", "--fps", "30"};
-    runAndSignalWhen(base, [&] { return std::filesystem::exists(out / "frame_00002.png"); }, SIGINT, errPath);
+    const std::vector<std::string> base{"export", kSynthetic, "--out", out.string(),
+                                        "--size", "160x90",   "--fps", "30"};
+    runAndSignalWhen(
+        base, [&] { return std::filesystem::exists(out / "frame_00002.png"); }, SIGINT, errPath);
     auto other = base;
     other[5] = "320x180";
     other.push_back("--resume");
@@ -318,8 +327,9 @@ TEST(ExportCommand, WarnsAboutLayersLeftOut) {
 TEST(ExportCommand, StartsXvfbWithoutDisplay) {
     if (capture("command -v Xvfb").empty()) GTEST_SKIP() << "Xvfb is not installed";
     const auto out = scratch("no_display.png");
-    const std::string output = capture("env -u DISPLAY '" FRONTLINE_BINARY "' export '" + kSynthetic + "' --out '" + out.string() +
-                                       "' --at 2001-06-01 --size 320x180 -v 2>&1; echo \"exit $?\"");
+    const std::string output =
+        capture("env -u DISPLAY '" FRONTLINE_BINARY "' export '" + kSynthetic + "' --out '" + out.string() +
+                "' --at 2001-06-01 --size 320x180 -v 2>&1; echo \"exit $?\"");
     EXPECT_NE(output.find("no DISPLAY set: started Xvfb"), std::string::npos) << output;
     EXPECT_NE(output.find("exit 0"), std::string::npos) << output;
     EXPECT_TRUE(std::filesystem::exists(out));

@@ -37,7 +37,7 @@ TEST_P(RandomOverlay, PiecesAddUpToTheWholes) {
     const double tolerance = 1e-7 * (areaA + areaB);
     EXPECT_GT(gained, 0);
     EXPECT_GT(lost, 0);
-    EXPECT_NEAR(areaB - areaA, gained - lost, tolerance);            // the closure diff reports
+    EXPECT_NEAR(areaB - areaA, gained - lost, tolerance);  // the closure diff reports
     EXPECT_NEAR(areaA, common + lost, tolerance);
     EXPECT_NEAR(areaB, common + gained, tolerance);
     EXPECT_NEAR(either, common + gained + lost, tolerance);
@@ -71,7 +71,8 @@ TEST(Densify, LongEdgesBreakClosureUnlessDensified) {
     const Geometry rawA = raw(again, {46.5, 39.8});
     const Geometry rawB = raw(again, {46.7, 39.9});
     auto residual = [&](const Geometry& x, const Geometry& y) {
-        return std::fabs(geodesicAreaKm2(x) - geodesicAreaKm2(intersect(context, x, y)) - geodesicAreaKm2(subtract(context, x, y)));
+        return std::fabs(geodesicAreaKm2(x) - geodesicAreaKm2(intersect(context, x, y)) -
+                         geodesicAreaKm2(subtract(context, x, y)));
     };
     EXPECT_GT(residual(rawA, rawB), 0.1);
     EXPECT_LT(residual(a, b), 1e-4);

@@ -24,7 +24,8 @@ protected:
         s_proj = new geo::ProjContext;
         s_geos = new geo::GeosContext;
         s_diagnostics = new Diagnostics;
-        s_scenario = new Scenario(io::readScenario(kScenario, {true, true}, *s_proj, *s_geos, *s_diagnostics));
+        s_scenario =
+            new Scenario(io::readScenario(kScenario, {true, true}, *s_proj, *s_geos, *s_diagnostics));
     }
     static void TearDownTestSuite() {
         delete s_scenario;
@@ -180,7 +181,8 @@ TEST_F(KarabakhTest, EveryLayerHasProvenance) {
     text << in.rdbuf();
     for (const auto& layer : s_scenario->layers) {
         const std::string file = layer.path.substr(layer.path.rfind('/') + 1);
-        EXPECT_NE(text.str().find(file.substr(0, file.find('.'))), std::string::npos) << file << " not in SOURCES.md";
+        EXPECT_NE(text.str().find(file.substr(0, file.find('.'))), std::string::npos)
+            << file << " not in SOURCES.md";
         EXPECT_FALSE(layer.attribution.empty() && layer.sources.empty()) << layer.id;
         EXPECT_GT(layer.uncertaintyM, 0) << layer.id;
     }

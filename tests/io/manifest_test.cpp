@@ -82,7 +82,8 @@ TEST_F(ManifestTest, UnknownKeyIsAnError) {
 
 TEST_F(ManifestTest, UnknownRoleIsAnError) {
     EXPECT_EQ(errorOf(kHeader + "[[layer]]\nid = \"x\"\npath = \"" + kLayer + "\"\nrole = \"frontier\"\n"),
-              "DIR/scenario.toml:6:8: [[layer]] 'x': 'role': unknown role 'frontier' (boundary, control, corridor, place, context)");
+              "DIR/scenario.toml:6:8: [[layer]] 'x': 'role': unknown role 'frontier' (boundary, control, "
+              "corridor, place, context)");
 }
 
 TEST_F(ManifestTest, MissingLayerFileIsNamed) {
@@ -98,7 +99,8 @@ TEST_F(ManifestTest, MalformedTomlNamesLineAndColumn) {
 
 TEST_F(ManifestTest, BadDateIsAnError) {
     EXPECT_EQ(errorOf(kHeader + layer() + "[[state]]\ndate = \"2020-02-30\"\nlayer = \"held\"\n"),
-              "DIR/scenario.toml:8:8: [[state]] #1: 'date': '2020-02-30' is not a valid date: day 30 does not exist in 2020-02");
+              "DIR/scenario.toml:8:8: [[state]] #1: 'date': '2020-02-30' is not a valid date: day 30 does "
+              "not exist in 2020-02");
 }
 
 TEST_F(ManifestTest, StateNamingAMissingLayerIsAnError) {
@@ -107,17 +109,21 @@ TEST_F(ManifestTest, StateNamingAMissingLayerIsAnError) {
 }
 
 TEST_F(ManifestTest, StateNamingAMissingFeatureIsAnError) {
-    EXPECT_EQ(errorOf(kHeader + layer() + "[[state]]\ndate = \"2020-01-01\"\nlayer = \"held\"\nfeature = \"nope\"\n"),
+    EXPECT_EQ(errorOf(kHeader + layer() +
+                      "[[state]]\ndate = \"2020-01-01\"\nlayer = \"held\"\nfeature = \"nope\"\n"),
               "DIR/scenario.toml:10:11: [[state]] #1: 'feature': layer 'held' has no feature 'nope'");
 }
 
 TEST_F(ManifestTest, TwoStatesOnOneDateAreAnError) {
-    EXPECT_EQ(errorOf(kHeader + layer() + "[[state]]\ndate = \"2020-01-01\"\nlayer = \"held\"\n[[state]]\ndate = \"2020-01-01\"\nempty = true\n"),
+    EXPECT_EQ(errorOf(kHeader + layer() +
+                      "[[state]]\ndate = \"2020-01-01\"\nlayer = \"held\"\n[[state]]\ndate = "
+                      "\"2020-01-01\"\nempty = true\n"),
               "DIR/scenario.toml: two control states share the date 2020-01-01");
 }
 
 TEST_F(ManifestTest, StateOnANonControlLayerIsAnError) {
-    EXPECT_EQ(errorOf(kHeader + "[[layer]]\nid = \"b\"\npath = \"" + kLayer + "\"\nrole = \"boundary\"\n[[state]]\ndate = \"2020-01-01\"\nlayer = \"b\"\n"),
+    EXPECT_EQ(errorOf(kHeader + "[[layer]]\nid = \"b\"\npath = \"" + kLayer +
+                      "\"\nrole = \"boundary\"\n[[state]]\ndate = \"2020-01-01\"\nlayer = \"b\"\n"),
               "DIR/scenario.toml:9:9: [[state]] #1: 'layer': layer 'b' has role 'boundary', not 'control'");
 }
 

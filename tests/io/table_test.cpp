@@ -16,9 +16,11 @@ TEST(Table, CsvQuotesPerRfc4180) {
 }
 
 TEST(Table, JsonKeepsNumbersAsNumbersAndEmptyAsNull) {
-    EXPECT_EQ(render(sample(), OutputFormat::Json),
-              "[\n  {\n    \"date\": \"2020-11-10\",\n    \"name\": \"Şuşa, \\\"city\\\"\",\n    \"area_km2\": 4.4\n  },\n"
-              "  {\n    \"date\": \"2020-12-01\",\n    \"name\": \"plain\",\n    \"area_km2\": null\n  }\n]\n");
+    EXPECT_EQ(
+        render(sample(), OutputFormat::Json),
+        "[\n  {\n    \"date\": \"2020-11-10\",\n    \"name\": \"Şuşa, \\\"city\\\"\",\n    \"area_km2\": "
+        "4.4\n  },\n"
+        "  {\n    \"date\": \"2020-12-01\",\n    \"name\": \"plain\",\n    \"area_km2\": null\n  }\n]\n");
 }
 
 TEST(Table, AlignedTableRightAlignsNumbersAndCountsCharactersNotBytes) {

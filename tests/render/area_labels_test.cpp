@@ -1,12 +1,12 @@
 // Areas as the map prints them: the precision their likely range supports, thousands separated, and
 // changes whose printed net is the printed gained minus the printed lost.
 
+#include "render/area_labels.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
-
-#include "render/area_labels.hpp"
 
 namespace frontline::test {
 namespace {

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <SFML/Graphics/Image.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -25,9 +24,10 @@ const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
 const std::filesystem::path kGolden = FRONTLINE_SOURCE_DIR "/tests/render/golden";
 // Per channel: llvmpipe versions round differently at edges; a real change moves far more.
 constexpr int kTolerance = 48;
-constexpr std::size_t kPixelsAllowedOver = 40;   // of 57,600 at 320×180
+constexpr std::size_t kPixelsAllowedOver = 40;  // of 57,600 at 320×180
 
-std::vector<std::uint8_t> renderStill(const std::string& scenarioFolder, const Date& date, sf::Vector2u size = {320, 180}) {
+std::vector<std::uint8_t> renderStill(const std::string& scenarioFolder, const Date& date,
+                                      sf::Vector2u size = {320, 180}) {
     geo::ThreadContext context;
     const Scenario scenario = loadScenario(context, scenarioFolder);
     render::OffscreenRenderer renderer(scenario, context, size, FRONTLINE_SHADER_DIR);
@@ -42,13 +42,15 @@ void checkGolden(const std::string& name, const std::vector<std::uint8_t>& pixel
         GTEST_SKIP() << "updated " << path;
     }
     sf::Image golden;
-    ASSERT_TRUE(golden.loadFromFile(path.string())) << "missing golden " << path << " (run with FRONTLINE_UPDATE_GOLDEN=1)";
+    ASSERT_TRUE(golden.loadFromFile(path.string()))
+        << "missing golden " << path << " (run with FRONTLINE_UPDATE_GOLDEN=1)";
     ASSERT_EQ(golden.getSize(), size);
     const auto d = compare(golden.getPixelsPtr(), pixels.data(), std::size_t(size.x) * size.y, kTolerance);
     if (d.pixelsOver > kPixelsAllowedOver) {
         const auto actual = std::filesystem::temp_directory_path() / (name + ".actual.png");
         exporting::writePng(actual, pixels.data(), size.x, size.y);
-        FAIL() << d.pixelsOver << " pixels differ by more than " << kTolerance << " from " << path << "; got " << actual;
+        FAIL() << d.pixelsOver << " pixels differ by more than " << kTolerance << " from " << path << "; got "
+               << actual;
     }
 }
 
@@ -81,7 +83,8 @@ TEST(Transition, EndsAreTheDataStates) {
     ASSERT_EQ(b.state, 1);
     const auto stateA = renderer.render(a);
     const auto stateB = renderer.render(b);
-    ASSERT_GT(compare(stateA.data(), stateB.data(), 320 * 180, 8).pixelsOver, 100u) << "the two states should differ";
+    ASSERT_GT(compare(stateA.data(), stateB.data(), 320 * 180, 8).pixelsOver, 100u)
+        << "the two states should differ";
 
     auto at = [&](double progress) {
         render::FrameSpec t = b;
@@ -120,7 +123,8 @@ TEST(Transition, EndsAreTheDataStates) {
 // A scenario and its renderer at one size, kept together (the renderer borrows the scenario).
 struct Drawn {
     Drawn(const std::string& folder, sf::Vector2u size, render::MapOptions options = {})
-        : scenario(loadScenario(context, folder)), renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 4, options) {}
+        : scenario(loadScenario(context, folder)),
+          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 4, options) {}
 
     // The still at `date`; the texts it drew.
     const std::vector<std::string>& textsAt(const Date& date) {
@@ -162,8 +166,10 @@ TEST(Overlay, NumbersEqualStats) {
             Row row;
             row.date = line.substr(0, line.find(','));
             std::string rest = line.substr(line.find(',') + 1);
-            if (!rest.empty() && rest[0] == '"') rest = rest.substr(rest.find('"', 1) + 2);
-            else rest = rest.substr(rest.find(',') + 1);
+            if (!rest.empty() && rest[0] == '"')
+                rest = rest.substr(rest.find('"', 1) + 2);
+            else
+                rest = rest.substr(rest.find(',') + 1);
             std::vector<std::string> fields;
             std::istringstream numbers(rest);
             for (std::string field; std::getline(numbers, field, ',');) fields.push_back(field);
