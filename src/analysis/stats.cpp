@@ -31,22 +31,25 @@ StateStats measureState(TimelineEvidence& evidence, const ControlState& state) {
     return stats;
 }
 
-}  // namespace
-
-std::vector<StateStats> timelineStats(TimelineEvidence& evidence) {
+// States [begin, end) of the timeline, each with its change since the state before it (measured
+// here too when it lies before `begin`). Releases each state's evidence once past it.
+std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin, std::size_t end) {
+    const auto& states = evidence.scenario().timeline.states();
     std::vector<StateStats> rows;
-    const ControlState* previous = nullptr;
-    for (const auto& state : evidence.scenario().timeline.states()) {
-        StateStats stats = measureState(evidence, state);
+    const ControlState* previous = begin > 0 ? &states[begin - 1] : nullptr;
+    for (std::size_t i = begin; i < end; ++i) {
+        StateStats stats = measureState(evidence, states[i]);
         if (previous) {
-            stats.sincePrevious = evidence.change(*previous, state);
+            stats.sincePrevious = evidence.change(*previous, states[i]);
             evidence.release(*previous);
         }
         rows.push_back(std::move(stats));
-        previous = &state;
+        previous = &states[i];
     }
     return rows;
 }
+
+}  // namespace
 
 std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads) {
     const auto& states = scenario.timeline.states();
@@ -56,31 +59,21 @@ std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod metho
     const std::size_t runs = std::max<std::size_t>(1, std::min(cores, count / 8));
     std::vector<std::vector<StateStats>> parts(runs);
     std::vector<std::exception_ptr> errors(runs);
-    auto measureRun = [&](std::size_t run) {
+    auto measureInRun = [&](std::size_t run) {
         try {
             geo::ThreadContext context;
             const geo::EqualAreaFrame frame = scenarioFrame(context.proj, scenario);
             const Measurer measurer{context.geos, frame, method};
             TimelineEvidence evidence(measurer, scenario);
-            const std::size_t begin = run * count / runs, end = (run + 1) * count / runs;
-            const ControlState* previous = begin > 0 ? &states[begin - 1] : nullptr;
-            for (std::size_t i = begin; i < end; ++i) {
-                StateStats stats = measureState(evidence, states[i]);
-                if (previous) {
-                    stats.sincePrevious = evidence.change(*previous, states[i]);
-                    evidence.release(*previous);
-                }
-                parts[run].push_back(std::move(stats));
-                previous = &states[i];
-            }
+            parts[run] = measureRun(evidence, run * count / runs, (run + 1) * count / runs);
         } catch (...) {
             errors[run] = std::current_exception();
         }
     };
     {
         std::vector<std::jthread> workers;
-        for (std::size_t run = 1; run < runs; ++run) workers.emplace_back(measureRun, run);
-        measureRun(0);
+        for (std::size_t run = 1; run < runs; ++run) workers.emplace_back(measureInRun, run);
+        measureInRun(0);
     }
     for (const auto& error : errors) {
         if (error) std::rethrow_exception(error);

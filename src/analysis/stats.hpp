@@ -24,14 +24,11 @@ struct StateStats {
     std::optional<Change> sincePrevious;
 };
 
-// One row per dated state, each with its change since the previous state. Releases each state's
-// evidence once past it (only the last state's stays in `evidence`).
-std::vector<StateStats> timelineStats(TimelineEvidence& evidence);
-// The same rows, measured on `threads` threads (0: one per core), each with its own GEOS and PROJ
-// contexts and its own copy of the scenario's frame (the same projection, so the same numbers): the
-// timeline is cut into contiguous runs, and each run also measures the state before it for its first
-// change. The rows do not depend on the number of threads; an error is that of the earliest state that
-// fails.
+// One row per dated state, each with its change since the previous state, measured on `threads`
+// threads (0: one per core), each with its own GEOS and PROJ contexts and its own copy of the
+// scenario's frame (the same projection, so the same numbers): the timeline is cut into contiguous
+// runs, and each run also measures the state before it for its first change. The rows do not depend
+// on the number of threads; an error is that of the earliest state that fails.
 std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads = 0);
 // The changes of timelineStats rows, one step per state after the first (from the state before it).
 std::vector<Step> timelineSteps(const std::vector<StateStats>& rows);

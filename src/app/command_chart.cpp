@@ -145,9 +145,7 @@ Action addChartCommand(CLI::App& app, const CommonOptions& common) {
             throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
         }
         chartOptions.heading = scenario.title;
-        const analysis::Measurer measurer = loaded.measurer(method);
-        analysis::TimelineEvidence evidence(measurer, scenario);
-        const auto stats = analysis::timelineStats(evidence);
+        const auto stats = analysis::timelineStats(scenario, method);
 
         exporting::ensureDisplay();
         render::OffscreenChart offscreen({width, height}, options->antialias);

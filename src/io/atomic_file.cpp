@@ -16,16 +16,17 @@ namespace {
 std::string errnoText() { return std::strerror(errno); }
 }  // namespace
 
-void checkReplaceable(const std::filesystem::path& target) {
+void checkReplaceable(const std::filesystem::path& target, const std::filesystem::path& output,
+                      const std::string& what) {
     struct stat existing {};
     if (::lstat(target.c_str(), &existing) != 0) return;
-    if (S_ISDIR(existing.st_mode)) throw DataError("cannot write '" + target.string() + "': it is a folder");
+    const std::string where = "cannot write '" + (output.empty() ? target : output).string() + "': " + what;
+    if (S_ISDIR(existing.st_mode)) throw DataError(where + " is a folder");
     // By the mode bits, not access(): root may write anything, and CI runs as root.
     const bool readOnly = (existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
                           (::access(target.c_str(), W_OK) != 0 && errno == EACCES);
-    if (S_ISREG(existing.st_mode) && readOnly) {
-        throw DataError("cannot write '" + target.string() + "': it exists and is read-only (left as it is)");
-    }
+    if (S_ISREG(existing.st_mode) && readOnly)
+        throw DataError(where + " exists and is read-only (left as it is)");
 }
 
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {

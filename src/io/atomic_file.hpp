@@ -27,8 +27,10 @@ private:
 };
 
 // Throws DataError when `target` exists and must not be replaced: a folder, or a file made read-only
-// (rename() would replace it regardless; only the folder's permission counts).
-void checkReplaceable(const std::filesystem::path& target);
+// (rename() would replace it regardless; only the folder's permission counts). The message names
+// `output` (default: the target) and calls the target `what` ("it", or "its sidecar 'x.dbf'").
+void checkReplaceable(const std::filesystem::path& target, const std::filesystem::path& output = {},
+                      const std::string& what = "it");
 
 // Writes `content` to `path` atomically.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content);

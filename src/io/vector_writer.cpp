@@ -89,14 +89,7 @@ void refuseUnwritableTargets(const fs::path& path, VectorFormat format) {
         throw DataError("cannot write '" + path.string() + "': " + std::strerror(errno));
     }
     for (const auto& target : targetsOf(path, format)) {
-        struct stat info {};
-        if (::stat(target.c_str(), &info) != 0) continue;
-        const std::string where = "cannot write '" + path.string() +
-                                  "': " + (target == path ? "it" : "its sidecar '" + target.string() + "'");
-        if (S_ISDIR(info.st_mode)) throw DataError(where + " is a folder");
-        if ((info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(target.c_str(), W_OK) != 0) {
-            throw DataError(where + " exists and is read-only (left as it is)");
-        }
+        checkReplaceable(target, path, target == path ? "it" : "its sidecar '" + target.string() + "'");
     }
 }
 
