@@ -33,14 +33,17 @@ int main(int argc, char** argv) {
         const double cx = 44.0 + 0.01 * static_cast<double>(n % kColumns) + 0.005;
         const double cy = 38.0 + 0.01 * static_cast<double>(n / kColumns) + 0.005;
         char head[192];
-        std::snprintf(head, sizeof head, R"(%s{"type":"Feature","id":"f%ld","properties":{"name":"cell %ld"},"geometry":{"type":"Polygon","coordinates":[[)",
-                      n ? "," : "", n, n);
+        std::snprintf(
+            head, sizeof head,
+            R"(%s{"type":"Feature","id":"f%ld","properties":{"name":"cell %ld"},"geometry":{"type":"Polygon","coordinates":[[)",
+            n ? "," : "", n, n);
         text += head;
         for (int i = 0; i <= vertices; ++i) {
             const double angle = 2 * kPi * (i == vertices ? 0 : i) / vertices;
             const double r = 0.004 * (1 + 0.1 * std::sin(5 * angle + static_cast<double>(n)));
             char point[64];
-            std::snprintf(point, sizeof point, "%s[%.6f,%.6f]", i ? "," : "", cx + r * std::cos(angle), cy + r * std::sin(angle));
+            std::snprintf(point, sizeof point, "%s[%.6f,%.6f]", i ? "," : "", cx + r * std::cos(angle),
+                          cy + r * std::sin(angle));
             text += point;
         }
         text += "]]}}";

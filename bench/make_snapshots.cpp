@@ -18,19 +18,20 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-void ring(std::string& out, double cx, double cy, double radius, int vertices, const std::vector<double>& phases,
-          double drift, bool clockwise) {
+void ring(std::string& out, double cx, double cy, double radius, int vertices,
+          const std::vector<double>& phases, double drift, bool clockwise) {
     out += "[";
     for (int i = 0; i <= vertices; ++i) {
         const int k = i == vertices ? 0 : i;  // close the ring exactly
         double angle = 2 * kPi * k / vertices;
         if (clockwise) angle = -angle;
-        const double r = radius * (1 + 0.12 * std::sin(3 * angle + drift) + 0.05 * std::sin(17 * angle + phases[0]) +
-                                   0.02 * std::sin(61 * angle + phases[1]));
+        const double r =
+            radius * (1 + 0.12 * std::sin(3 * angle + drift) + 0.05 * std::sin(17 * angle + phases[0]) +
+                      0.02 * std::sin(61 * angle + phases[1]));
         char point[64];
         // cos(latitude) keeps the blob round on the ground rather than in degrees.
-        std::snprintf(point, sizeof point, "%s[%.6f,%.6f]", i ? "," : "", cx + r * std::cos(angle) / std::cos(cy * kPi / 180),
-                      cy + r * std::sin(angle));
+        std::snprintf(point, sizeof point, "%s[%.6f,%.6f]", i ? "," : "",
+                      cx + r * std::cos(angle) / std::cos(cy * kPi / 180), cy + r * std::sin(angle));
         out += point;
     }
     out += "]";
@@ -58,8 +59,9 @@ int main(int argc, char** argv) {
         const double radius = 0.5 * (1 - 0.3 * day / std::max(1, count) + 0.03 * std::sin(day / 9.0));
         const bool island = (day / 7) % 3 == 1;
         const bool hole = (day / 11) % 2 == 1;
-        std::string text = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"held","properties":{"date":")" +
-                           date.iso() + R"("},"geometry":{"type":"MultiPolygon","coordinates":[[)";
+        std::string text =
+            R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"held","properties":{"date":")" +
+            date.iso() + R"("},"geometry":{"type":"MultiPolygon","coordinates":[[)";
         ring(text, 46.6, 39.8, radius, vertices, phases, drift, false);
         if (hole) {
             text += ",";
@@ -76,7 +78,8 @@ int main(int argc, char** argv) {
         std::snprintf(name, sizeof name, "held_%04d%02u%02u.geojson", date.year(), date.month(), date.day());
         const std::filesystem::path path = folder / name;
         FILE* file = std::fopen(path.c_str(), "wb");
-        if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() || std::fclose(file) != 0) {
+        if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
+            std::fclose(file) != 0) {
             std::fprintf(stderr, "cannot write %s\n", path.c_str());
             return 1;
         }

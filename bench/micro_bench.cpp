@@ -62,7 +62,8 @@ void ChangeAreaByEdgeTables(benchmark::State& state) {
     const Geometry a = blob(vertices, 0), b = blob(vertices, 0.3);
     const geo::GeodesicEdgeTable tableA(a), tableB(b);
     for (auto _ : state) {
-        benchmark::DoNotOptimize(geo::splitSymmetricDifference(geo::symmetricDifference(context, a, b), tableA, tableB));
+        benchmark::DoNotOptimize(
+            geo::splitSymmetricDifference(geo::symmetricDifference(context, a, b), tableA, tableB));
     }
 }
 BENCHMARK(ChangeAreaByEdgeTables)->Arg(10000)->Unit(benchmark::kMillisecond);

@@ -4,9 +4,8 @@
 //   frontline_export_bench [SCENARIO] [--size WxH] [--frames N] [--antialias N] [--out DIR]
 // Runs without a display (starts Xvfb like `frontline export`).
 
-#include <sys/resource.h>
-
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -40,11 +39,16 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-        if (arg == "--size") std::sscanf(next().c_str(), "%ux%u", &width, &height);
-        else if (arg == "--frames") frames = std::stoul(next());
-        else if (arg == "--antialias") antialias = static_cast<unsigned>(std::stoul(next()));
-        else if (arg == "--out") out = next();
-        else scenarioPath = arg;
+        if (arg == "--size")
+            std::sscanf(next().c_str(), "%ux%u", &width, &height);
+        else if (arg == "--frames")
+            frames = std::stoul(next());
+        else if (arg == "--antialias")
+            antialias = static_cast<unsigned>(std::stoul(next()));
+        else if (arg == "--out")
+            out = next();
+        else
+            scenarioPath = arg;
     }
     try {
         fmt::print("{}\n", exporting::ensureDisplay());
@@ -60,22 +64,26 @@ int main(int argc, char** argv) {
         exporting::ScheduleOptions scheduleOptions;
         auto schedule = exporting::buildSchedule(renderer.scene(), scheduleOptions);
         // The part of the schedule with the most work: transitions included.
-        if (schedule.size() > frames) schedule.erase(schedule.begin(), schedule.begin() + static_cast<long>(schedule.size() - frames));
+        if (schedule.size() > frames)
+            schedule.erase(schedule.begin(), schedule.begin() + static_cast<long>(schedule.size() - frames));
 
         t0 = std::chrono::steady_clock::now();
         for (const auto& frame : schedule) renderer.render(frame);
         const double drawAndRead = secondsSince(t0);
         fmt::print("draw + read back:  {:6.1f} frames/s ({} frames {}x{}, {} samples)\n",
-                   static_cast<double>(schedule.size()) / drawAndRead, schedule.size(), width, height, antialias);
+                   static_cast<double>(schedule.size()) / drawAndRead, schedule.size(), width, height,
+                   antialias);
 
         const std::vector<std::uint8_t> image = renderer.render(schedule.back());
         t0 = std::chrono::steady_clock::now();
         std::size_t bytes = 0;
         for (int i = 0; i < 20; ++i) bytes = exporting::encodePng(image.data(), width, height).size();
-        fmt::print("PNG encode (1 thread): {:6.1f} frames/s ({} KiB per frame)\n", 20 / secondsSince(t0), bytes / 1024);
+        fmt::print("PNG encode (1 thread): {:6.1f} frames/s ({} KiB per frame)\n", 20 / secondsSince(t0),
+                   bytes / 1024);
 
         if (std::getenv("BENCH_DRAW_ONLY")) return 0;
-        for (const auto& [name, path] : {std::pair{"PNG sequence", out / "frames"}, std::pair{"MP4", out / "bench.mp4"}}) {
+        for (const auto& [name, path] :
+             {std::pair{"PNG sequence", out / "frames"}, std::pair{"MP4", out / "bench.mp4"}}) {
             std::filesystem::create_directories(out);
             exporting::ExportOptions options;
             options.out = path;
@@ -86,7 +94,8 @@ int main(int argc, char** argv) {
             options.progress = false;
             options.schedule.from = Date(2020, 11, 1);  // 2020-11-01 → 2020-12-01: three transitions
             options.schedule.to = Date(2020, 12, 1);
-            const auto result = exporting::exportScenario(scenario, context, options, [](const std::string&) {});
+            const auto result =
+                exporting::exportScenario(scenario, context, options, [](const std::string&) {});
             fmt::print("{:13} export: {:6.1f} frames/s ({} frames in {:.1f} s, setup included)\n", name,
                        static_cast<double>(result.frames) / result.seconds, result.frames, result.seconds);
         }

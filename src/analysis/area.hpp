@@ -43,7 +43,8 @@ struct Measurer {
     // [area of the shape shrunk by u, area grown by u], u in metres, for a shape whose whole outline has
     // one uncertainty (a layer's feature); the likely range is the worst case. `knownKm2` is the shape's
     // area when the caller has measured it already.
-    AreaInterval areaInterval(const Geometry& lonLat, double uncertaintyM, std::optional<double> knownKm2 = {}) const;
+    AreaInterval areaInterval(const Geometry& lonLat, double uncertaintyM,
+                              std::optional<double> knownKm2 = {}) const;
 };
 
 }  // namespace frontline::analysis

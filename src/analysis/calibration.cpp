@@ -19,7 +19,8 @@ std::string_view toString(CalibrationStatus status) {
     return "informational";
 }
 
-std::vector<CalibrationResult> calibrate(const std::vector<CalibrationEntry>& entries, MeasureSource& source) {
+std::vector<CalibrationResult> calibrate(const std::vector<CalibrationEntry>& entries,
+                                         MeasureSource& source) {
     std::vector<CalibrationResult> results;
     results.reserve(entries.size());
     for (const auto& entry : entries) {
@@ -36,8 +37,9 @@ std::vector<CalibrationResult> calibrate(const std::vector<CalibrationEntry>& en
         const double error = result.computedKm2.value - entry.officialKm2;
         result.errorPct = 100 * error / entry.officialKm2;
         if (entry.tolerance) {
-            result.status = std::fabs(error) <= *entry.tolerance * entry.officialKm2 ? CalibrationStatus::Ok
-                                                                                     : CalibrationStatus::Exceeds;
+            result.status = std::fabs(error) <= *entry.tolerance * entry.officialKm2
+                                ? CalibrationStatus::Ok
+                                : CalibrationStatus::Exceeds;
         }
         results.push_back(std::move(result));
     }

@@ -63,9 +63,9 @@ struct ClaimResult {
     Claim claim;
     Verdict verdict = Verdict::NotCheckable;
     AcceptedRange range;
-    std::optional<ValueInterval> computed;   // absent for claims that are not checkable
-    std::vector<std::string> used;           // what the measure resolved to, input by input
-    std::string note;                        // e.g. which claims of the group disagree
+    std::optional<ValueInterval> computed;  // absent for claims that are not checkable
+    std::vector<std::string> used;          // what the measure resolved to, input by input
+    std::string note;                       // e.g. which claims of the group disagree
 
     // The claim's own baseline text, then what the tool measured: "… (used: control@1994-05-12 → …)".
     std::string baseline() const;

@@ -8,7 +8,8 @@ Geometry layerPolygons(geo::GeosContext& geos, const Layer& layer, const std::st
     Geometry all;
     for (const auto& feature : layer.features) {
         if (!featureId.empty() && feature.id != featureId) continue;
-        all.polygons.insert(all.polygons.end(), feature.geometry.polygons.begin(), feature.geometry.polygons.end());
+        all.polygons.insert(all.polygons.end(), feature.geometry.polygons.begin(),
+                            feature.geometry.polygons.end());
     }
     if (!featureId.empty() && !layer.findFeature(featureId)) {
         throw DataError("layer '" + layer.id + "' (" + layer.path + ") has no feature '" + featureId + "'");
@@ -29,7 +30,8 @@ double controlUncertaintyM(const Scenario& scenario, const ControlState& state) 
 
 std::string describeState(const ControlState& state) {
     std::string text = state.date.iso() + " (";
-    text += state.empty ? "nothing held" : state.layerId + (state.featureId.empty() ? "" : "#" + state.featureId);
+    text +=
+        state.empty ? "nothing held" : state.layerId + (state.featureId.empty() ? "" : "#" + state.featureId);
     return text + ")";
 }
 

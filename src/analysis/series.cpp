@@ -23,7 +23,8 @@ namespace {
 // error rethrown is that of the lowest failing index, and the warnings are those of the indices up to
 // it, in index order.
 template <typename State, typename Job>
-void parallelFor(std::size_t count, std::vector<std::unique_ptr<State>>& states, const Job& job, Diagnostics& diagnostics) {
+void parallelFor(std::size_t count, std::vector<std::unique_ptr<State>>& states, const Job& job,
+                 Diagnostics& diagnostics) {
     std::atomic<std::size_t> next{0};
     // Indices are handed out in order, so when index k fails every index below k has been started and
     // runs to its end: the lowest failing index is always found, and nothing above it need start.
@@ -66,26 +67,31 @@ constexpr std::size_t kTableWindow = 64;
 
 }  // namespace
 
-std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& load, const SeriesOptions& options,
-                                     Diagnostics& diagnostics) {
-    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& load,
+                                     const SeriesOptions& options, Diagnostics& diagnostics) {
+    const unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
     std::vector<std::unique_ptr<Worker>> workers;
     for (unsigned t = 0; t < std::max(1u, threads); ++t) workers.push_back(std::make_unique<Worker>());
 
     std::vector<std::optional<Snapshot>> loaded(count);
     parallelFor(
-        count, workers, [&](std::size_t i, Worker& worker, Diagnostics& local) { loaded[i] = load(i, worker.context, local); },
+        count, workers,
+        [&](std::size_t i, Worker& worker, Diagnostics& local) {
+            loaded[i] = load(i, worker.context, local);
+        },
         diagnostics);
 
     std::vector<Snapshot> snapshots;
     snapshots.reserve(count);
     for (auto& snapshot : loaded) snapshots.push_back(std::move(*snapshot));
-    std::stable_sort(snapshots.begin(), snapshots.end(), [](const Snapshot& a, const Snapshot& b) { return a.date < b.date; });
+    std::stable_sort(snapshots.begin(), snapshots.end(),
+                     [](const Snapshot& a, const Snapshot& b) { return a.date < b.date; });
     for (std::size_t i = 1; i < snapshots.size(); ++i) {
         if (snapshots[i].date == snapshots[i - 1].date) {
-            throw DataError("'" + snapshots[i - 1].label + "' and '" + snapshots[i].label + "' both have the date " +
-                            snapshots[i].date.iso());
+            throw DataError("'" + snapshots[i - 1].label + "' and '" + snapshots[i].label +
+                            "' both have the date " + snapshots[i].date.iso());
         }
     }
 
@@ -110,7 +116,8 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
             edges[i] = geo::GeodesicEdgeTable(snapshots[i].heldLonLat);
             rows[i].areaKm2 = edges[i].areaKm2();
         } else {
-            rows[i].areaKm2 = Measurer{worker.context.geos, *worker.frame, options.method}.areaKm2(snapshots[i].heldLonLat);
+            rows[i].areaKm2 =
+                Measurer{worker.context.geos, *worker.frame, options.method}.areaKm2(snapshots[i].heldLonLat);
         }
     };
     auto measureStep = [&](std::size_t step, Worker& worker) {
@@ -119,7 +126,8 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
         const Geometry& to = snapshots[step + 1].heldLonLat;
         double gained = 0, lost = 0;
         if (geodesic) {
-            const GainedLostPieces pieces = geodesicChangePieces(geos, from, to, edges[step], edges[step + 1]);
+            const GainedLostPieces pieces =
+                geodesicChangePieces(geos, from, to, edges[step], edges[step + 1]);
             gained = pieces.gainedKm2;
             lost = pieces.lostKm2;
         } else {
@@ -139,10 +147,12 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
         const std::size_t end = std::min(n, begin + kTableWindow + 1);
         const std::size_t first = begin == 0 ? 0 : begin + 1;
         parallelFor(
-            end - first, workers, [&](std::size_t k, Worker& worker, Diagnostics&) { measureSnapshot(first + k, worker); },
+            end - first, workers,
+            [&](std::size_t k, Worker& worker, Diagnostics&) { measureSnapshot(first + k, worker); },
             diagnostics);
         parallelFor(
-            end - begin - 1, workers, [&](std::size_t k, Worker& worker, Diagnostics&) { measureStep(begin + k, worker); },
+            end - begin - 1, workers,
+            [&](std::size_t k, Worker& worker, Diagnostics&) { measureStep(begin + k, worker); },
             diagnostics);
         if (geodesic) {
             for (std::size_t i = begin; i + 1 < end; ++i) edges[i] = geo::GeodesicEdgeTable();

@@ -4,7 +4,6 @@
 // interval). Hit tests run on the scene's triangles in scene pixels, top layer first.
 
 #include <SFML/Graphics/Vertex.hpp>
-
 #include <map>
 #include <optional>
 #include <set>
@@ -19,24 +18,26 @@ namespace frontline::app {
 struct HoverTarget {
     enum class Kind { Feature, Control, Place };
     Kind kind = Kind::Feature;
-    const render::LayerMesh* layer = nullptr;   // Feature, Place
-    std::size_t feature = 0;                     // index in layer->features (Feature)
-    int state = -1;                              // Control
-    std::size_t place = 0;                       // index in scene.places() (Place)
+    const render::LayerMesh* layer = nullptr;  // Feature, Place
+    std::size_t feature = 0;                   // index in layer->features (Feature)
+    int state = -1;                            // Control
+    std::size_t place = 0;                     // index in scene.places() (Place)
 
     friend bool operator==(const HoverTarget&, const HoverTarget&) = default;
 };
 
 // Finds the hover target at `scenePixel` among what is drawn at `date` (hidden layers skipped);
 // `placeRadius` is the pick radius of place dots in scene pixels.
-std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date, int state, sf::Vector2f scenePixel,
-                                   float placeRadius, const std::set<std::string>& hidden);
+std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date, int state,
+                                   sf::Vector2f scenePixel, float placeRadius,
+                                   const std::set<std::string>& hidden);
 
 // The lines of text describing a target, the first one its name. Areas are measured on first use and
 // kept (geodesic, with the layer's positional uncertainty as `frontline stats` does it).
 class HoverDescriber {
 public:
-    HoverDescriber(const render::Scene& scene, const analysis::Measurer& measurer) : m_scene(scene), m_measurer(measurer) {}
+    HoverDescriber(const render::Scene& scene, const analysis::Measurer& measurer)
+        : m_scene(scene), m_measurer(measurer) {}
     std::vector<std::string> describe(const HoverTarget& target);
     // The triangles to highlight (scene pixels), empty for a place.
     const std::vector<sf::Vertex>& triangles(const HoverTarget& target) const;

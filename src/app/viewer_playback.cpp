@@ -23,7 +23,8 @@ Playback::Playback(std::vector<render::FrameSpec> schedule, double fps, const Sc
         const ControlState* state = &states[static_cast<std::size_t>(spec.state)];
         // A state's tick is where it is first drawn whole, on or after its own date.
         if (spec.date < state->date) continue;
-        if (m_stateFrames.empty() || m_stateFrames.back().second != state) m_stateFrames.emplace_back(i, state);
+        if (m_stateFrames.empty() || m_stateFrames.back().second != state)
+            m_stateFrames.emplace_back(i, state);
     }
 }
 

@@ -48,7 +48,9 @@ public:
 
     // Frames at which each control state is first shown whole (timeline ticks), in timeline order; a
     // state outside the schedule has none.
-    const std::vector<std::pair<std::size_t, const ControlState*>>& stateFrames() const { return m_stateFrames; }
+    const std::vector<std::pair<std::size_t, const ControlState*>>& stateFrames() const {
+        return m_stateFrames;
+    }
     // The first frame whose date reaches the event's (clamped to the ends).
     std::size_t frameOfDate(const Date& date) const;
 
@@ -56,7 +58,7 @@ private:
     std::vector<render::FrameSpec> m_schedule;
     double m_fps;
     std::size_t m_frame = 0;
-    double m_fraction = 0;   // of a frame, accumulated by advance()
+    double m_fraction = 0;  // of a frame, accumulated by advance()
     bool m_playing = false;
     double m_speed = 1;
     std::optional<Date> m_still;

@@ -13,8 +13,8 @@ namespace {
 // Argument counts: exact, or at least (negative: −minimum).
 const std::map<std::string, int>& arities() {
     static const std::map<std::string, int> counts{
-        {"key", -1}, {"text", 1}, {"move", 2}, {"click", 2}, {"drag", 4}, {"wheel", 3},
-        {"resize", 2}, {"screenshot", 1}, {"state", 0}, {"quit", 0}};
+        {"key", -1},  {"text", 1},   {"move", 2},       {"click", 2}, {"drag", 4},
+        {"wheel", 3}, {"resize", 2}, {"screenshot", 1}, {"state", 0}, {"quit", 0}};
     return counts;
 }
 
@@ -53,7 +53,8 @@ std::vector<ScriptCommand> parseScript(const std::string& text, const std::strin
         const auto given = static_cast<int>(command.arguments.size());
         if ((wanted >= 0 && given != wanted) || (wanted < 0 && given < -wanted)) {
             throw UsageError(at + "'" + command.name + "' takes " + (wanted < 0 ? "at least " : "") +
-                             std::to_string(wanted < 0 ? -wanted : wanted) + " argument(s), not " + std::to_string(given));
+                             std::to_string(wanted < 0 ? -wanted : wanted) + " argument(s), not " +
+                             std::to_string(given));
         }
         commands.push_back(std::move(command));
     }

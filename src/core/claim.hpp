@@ -36,7 +36,7 @@ struct Claim {
     std::string file;
     std::string group;
     bool checkable = true;
-    std::string measureOrigin;   // "file:line:column" of `measure` in its manifest, for messages; may be empty
+    std::string measureOrigin;  // "file:line:column" of `measure` in its manifest, for messages; may be empty
 };
 
 }  // namespace frontline

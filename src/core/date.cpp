@@ -10,7 +10,9 @@ namespace {
 int parseDigits(std::string_view text, std::string_view whole) {
     int value = 0;
     for (char c : text) {
-        if (c < '0' || c > '9') throw std::invalid_argument("'" + std::string(whole) + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+        if (c < '0' || c > '9')
+            throw std::invalid_argument("'" + std::string(whole) +
+                                        "' is not a date (YYYY-MM-DD or YYYYMMDD)");
         value = value * 10 + (c - '0');
     }
     return value;
@@ -20,11 +22,14 @@ int parseDigits(std::string_view text, std::string_view whole) {
 
 Date::Date(int year, unsigned month, unsigned day)
     : m_ymd(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)) {
-    if (year < 1 || year > 9999) throw std::invalid_argument("year " + std::to_string(year) + " is not in 1..9999");
-    if (month < 1 || month > 12) throw std::invalid_argument("month " + std::to_string(month) + " is not in 1..12");
+    if (year < 1 || year > 9999)
+        throw std::invalid_argument("year " + std::to_string(year) + " is not in 1..9999");
+    if (month < 1 || month > 12)
+        throw std::invalid_argument("month " + std::to_string(month) + " is not in 1..12");
     if (!m_ymd.ok()) {
-        throw std::invalid_argument("day " + std::to_string(day) + " does not exist in " + std::to_string(year) +
-                                    "-" + (month < 10 ? "0" : "") + std::to_string(month));
+        throw std::invalid_argument("day " + std::to_string(day) + " does not exist in " +
+                                    std::to_string(year) + "-" + (month < 10 ? "0" : "") +
+                                    std::to_string(month));
     }
 }
 
@@ -61,9 +66,7 @@ std::string Date::iso() const {
     return buffer;
 }
 
-long Date::daysSinceEpoch() const {
-    return std::chrono::sys_days(m_ymd).time_since_epoch().count();
-}
+long Date::daysSinceEpoch() const { return std::chrono::sys_days(m_ymd).time_since_epoch().count(); }
 
 Date Date::fromDaysSinceEpoch(long days) {
     return Date(std::chrono::year_month_day(std::chrono::sys_days(std::chrono::days(days))));

@@ -25,8 +25,8 @@ public:
     unsigned month() const { return static_cast<unsigned>(m_ymd.month()); }
     unsigned day() const { return static_cast<unsigned>(m_ymd.day()); }
 
-    std::string iso() const;                    // YYYY-MM-DD
-    long daysSinceEpoch() const;                // days since 1970-01-01
+    std::string iso() const;      // YYYY-MM-DD
+    long daysSinceEpoch() const;  // days since 1970-01-01
     static Date fromDaysSinceEpoch(long days);
     Date plusDays(long days) const { return fromDaysSinceEpoch(daysSinceEpoch() + days); }
 

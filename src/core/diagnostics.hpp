@@ -11,7 +11,7 @@ namespace frontline {
 class Diagnostics {
 public:
     struct Entry {
-        std::string where;    // file, layer and feature, as far as known
+        std::string where;  // file, layer and feature, as far as known
         std::string message;
     };
 

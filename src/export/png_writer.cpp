@@ -52,8 +52,8 @@ std::string encodePng(const std::uint8_t* rgba, unsigned width, unsigned height)
     // libpng reports errors by longjmp; nothing with a destructor may be created between here and the end.
     if (setjmp(png_jmpbuf(png.get()))) throw RenderError("libpng: " + state.error);
     png_set_write_fn(png.get(), &state, onWrite, onFlush);
-    png_set_IHDR(png.get(), info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png.get(), info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_compression_level(png.get(), Z_BEST_SPEED);
     png_set_filter(png.get(), PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
     png_write_info(png.get(), info);

@@ -10,7 +10,8 @@ namespace {
 void densifyPath(Path& path, double maxStep) {
     bool needed = false;
     for (std::size_t i = 1; i < path.size() && !needed; ++i) {
-        needed = std::max(std::fabs(path[i].x - path[i - 1].x), std::fabs(path[i].y - path[i - 1].y)) > maxStep;
+        needed =
+            std::max(std::fabs(path[i].x - path[i - 1].x), std::fabs(path[i].y - path[i - 1].y)) > maxStep;
     }
     if (!needed) return;
     Path dense;

@@ -10,7 +10,8 @@ constexpr const char* kWgs84 = "EPSG:4326";
 
 std::string laeaCentredOn(const Coord& centreLonLat) {
     char text[160];
-    std::snprintf(text, sizeof text, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs",
+    std::snprintf(text, sizeof text,
+                  "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs",
                   centreLonLat.y, centreLonLat.x);
     return text;
 }

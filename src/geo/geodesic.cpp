@@ -31,7 +31,8 @@ double geodesicRingAreaKm2(const Path& ring) {
     }
     double areaM2 = 0;
     double perimeterM = 0;
-    geod_polygonarea(&wgs84Ellipsoid(), lats.data(), lons.data(), static_cast<int>(count), &areaM2, &perimeterM);
+    geod_polygonarea(&wgs84Ellipsoid(), lats.data(), lons.data(), static_cast<int>(count), &areaM2,
+                     &perimeterM);
     return std::fabs(areaM2) / 1e6;
 }
 

@@ -36,7 +36,8 @@ bool isPlainRing(const Path& ring, std::size_t count) {
 
 double solveS12(const Coord& a, const Coord& b) {
     double s12 = 0, areaS12 = 0;
-    geod_geninverse(&wgs84Ellipsoid(), a.y, a.x, b.y, b.x, &s12, nullptr, nullptr, nullptr, nullptr, nullptr, &areaS12);
+    geod_geninverse(&wgs84Ellipsoid(), a.y, a.x, b.y, b.x, &s12, nullptr, nullptr, nullptr, nullptr, nullptr,
+                    &areaS12);
     return areaS12;
 }
 
@@ -106,7 +107,8 @@ GeodesicEdgeTable::GeodesicEdgeTable(const Geometry& lonLat) {
                 return s12;
             });
             const bool left = interiorIsLeft(r == 0, signedKm2);
-            for (std::size_t k = first; k < m_entries.size(); ++k) m_entries[k].interiorLeft = m_entries[k].interiorLeft == left;
+            for (std::size_t k = first; k < m_entries.size(); ++k)
+                m_entries[k].interiorLeft = m_entries[k].interiorLeft == left;
             m_areaKm2 += (r == 0 ? 1 : -1) * std::fabs(signedKm2);
         }
     }

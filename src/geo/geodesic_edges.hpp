@@ -74,8 +74,8 @@ double geodesicAreaKm2(const Geometry& lonLat, std::initializer_list<const Geode
 // library's pole or antimeridian handling; the caller then falls back to two differences.
 struct GainedLost {
     enum class Side : std::uint8_t { Gained, Lost, Unknown };
-    double gainedKm2 = 0;  // the pieces assigned Gained
-    double lostKm2 = 0;    // the pieces assigned Lost
+    double gainedKm2 = 0;           // the pieces assigned Gained
+    double lostKm2 = 0;             // the pieces assigned Lost
     std::vector<Side> sides;        // one per polygon of the pieces
     std::vector<double> piecesKm2;  // the area of each
 };

@@ -40,7 +40,8 @@ ProjContext::~ProjContext() { proj_context_destroy(m_handle); }
 std::string ProjContext::lastError() const {
     const int code = proj_context_errno(m_handle);
     std::string text = code ? proj_context_errno_string(m_handle, code) : "";
-    if (!m_lastMessage.empty() && m_lastMessage != text) text += (text.empty() ? "" : " (") + m_lastMessage + (text.empty() ? "" : ")");
+    if (!m_lastMessage.empty() && m_lastMessage != text)
+        text += (text.empty() ? "" : " (") + m_lastMessage + (text.empty() ? "" : ")");
     return text.empty() ? "unknown PROJ error" : text;
 }
 
@@ -48,10 +49,11 @@ Transformer::Transformer(ProjContext& context, const std::string& sourceCrs, con
     : m_context(context) {
     PjPtr source = createCrs(context, sourceCrs);
     PjPtr target = createCrs(context, targetCrs);
-    PjPtr operation(proj_create_crs_to_crs_from_pj(context.handle(), source.get(), target.get(), nullptr, nullptr));
+    PjPtr operation(
+        proj_create_crs_to_crs_from_pj(context.handle(), source.get(), target.get(), nullptr, nullptr));
     if (!operation) {
-        throw GeometryError("PROJ finds no transformation from '" + describeCrs(context, sourceCrs) + "' to '" +
-                            describeCrs(context, targetCrs) + "': " + context.lastError());
+        throw GeometryError("PROJ finds no transformation from '" + describeCrs(context, sourceCrs) +
+                            "' to '" + describeCrs(context, targetCrs) + "': " + context.lastError());
     }
     // Longitude/easting first on both sides, whatever the CRS's declared axis order.
     m_operation.reset(proj_normalize_for_visualization(context.handle(), operation.get()));
@@ -63,12 +65,13 @@ void Transformer::apply(Path& path, int direction) const {
     if (path.empty()) return;
     const std::size_t stride = sizeof(Coord);
     const std::size_t count = path.size();
-    proj_trans_generic(m_operation.get(), static_cast<PJ_DIRECTION>(direction), &path.front().x, stride, count,
-                       &path.front().y, stride, count, nullptr, 0, 0, nullptr, 0, 0);
+    proj_trans_generic(m_operation.get(), static_cast<PJ_DIRECTION>(direction), &path.front().x, stride,
+                       count, &path.front().y, stride, count, nullptr, 0, 0, nullptr, 0, 0);
     for (const Coord& c : path) {
         // PROJ marks points it could not transform with HUGE_VAL.
         if (!std::isfinite(c.x) || !std::isfinite(c.y)) {
-            throw GeometryError("cannot transform coordinates (" + m_description + "): " + m_context.lastError());
+            throw GeometryError("cannot transform coordinates (" + m_description +
+                                "): " + m_context.lastError());
         }
     }
 }
@@ -92,7 +95,8 @@ std::string describeCrs(ProjContext& context, const std::string& crs) {
     const char* name = proj_get_name(object.get());
     std::string text = name ? name : crs;
     if (const char* authority = proj_get_id_auth_name(object.get(), 0)) {
-        if (const char* code = proj_get_id_code(object.get(), 0)) text += std::string(" (") + authority + ":" + code + ")";
+        if (const char* code = proj_get_id_code(object.get(), 0))
+            text += std::string(" (") + authority + ":" + code + ")";
     }
     return text;
 }

@@ -13,8 +13,9 @@ std::vector<Claim> readClaims(const std::filesystem::path& path) {
     std::vector<Claim> claims;
     std::set<std::string> ids;
     for (const auto& entry : manifest.arrayOfTables("claim")) {
-        entry.rejectUnknownKeys({"id", "statement", "value", "unit", "qualifier", "tolerance", "measure", "baseline",
-                                 "publication", "author", "published", "file", "group", "checkable"});
+        entry.rejectUnknownKeys({"id", "statement", "value", "unit", "qualifier", "tolerance", "measure",
+                                 "baseline", "publication", "author", "published", "file", "group",
+                                 "checkable"});
         Claim claim;
         claim.id = entry.requireString("id");
         if (!ids.insert(claim.id).second) entry.fail("id", "duplicate claim id '" + claim.id + "'");

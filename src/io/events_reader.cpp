@@ -21,8 +21,14 @@ int parseClock(const std::string& text) {
 
 Event parseEvent(const ManifestTable& entry) {
     entry.rejectUnknownKeys({"id", "date", "time", "utc_offset", "title", "place", "description", "source"});
-    Event event{entry.requireString("id"), entry.requireDate("date"), std::nullopt, 0, entry.requireString("title"),
-                entry.string("place"), entry.string("description"), entry.string("source")};
+    Event event{entry.requireString("id"),
+                entry.requireDate("date"),
+                std::nullopt,
+                0,
+                entry.requireString("title"),
+                entry.string("place"),
+                entry.string("description"),
+                entry.string("source")};
     if (entry.has("time")) {
         const int minutes = parseClock(entry.string("time"));
         if (minutes < 0) entry.fail("time", "must be HH:MM (24-hour)");
@@ -56,7 +62,8 @@ std::vector<Event> parseEvents(const ManifestTable& manifest) {
 void sortEvents(std::vector<Event>& events) {
     std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
         if (a.date != b.date) return a.date < b.date;
-        return a.minutesOfDay.value_or(0) - a.utcOffsetMinutes < b.minutesOfDay.value_or(0) - b.utcOffsetMinutes;
+        return a.minutesOfDay.value_or(0) - a.utcOffsetMinutes <
+               b.minutesOfDay.value_or(0) - b.utcOffsetMinutes;
     });
 }
 

@@ -24,7 +24,7 @@ Layer readLayer(const std::string& path, const LayerReadOptions& options, geo::P
                 geo::GeosContext& geos, Diagnostics& diagnostics);
 
 // Every layer of a source, each read as readLayer does.
-std::vector<Layer> readAllLayers(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
-                                 geo::GeosContext& geos, Diagnostics& diagnostics);
+std::vector<Layer> readAllLayers(const std::string& path, const LayerReadOptions& options,
+                                 geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics);
 
 }  // namespace frontline::io

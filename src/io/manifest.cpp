@@ -28,7 +28,8 @@ toml::table parseTomlFile(const std::filesystem::path& path) {
     try {
         return toml::parse_file(path.string());
     } catch (const toml::parse_error& e) {
-        throw DataError(position(path.string(), e.source()) + ": malformed TOML: " + std::string(e.description()));
+        throw DataError(position(path.string(), e.source()) +
+                        ": malformed TOML: " + std::string(e.description()));
     }
 }
 
@@ -101,7 +102,8 @@ int ManifestTable::integer(std::string_view key, int fallback, int min, int max)
     if (!node) return fallback;
     if (!node->is_integer()) fail(key, "must be a whole number");
     const std::int64_t value = *node->value<std::int64_t>();
-    if (value < min || value > max) fail(key, "must be in " + std::to_string(min) + ".." + std::to_string(max));
+    if (value < min || value > max)
+        fail(key, "must be in " + std::to_string(min) + ".." + std::to_string(max));
     return static_cast<int>(value);
 }
 
@@ -161,7 +163,8 @@ std::vector<ManifestTable> ManifestTable::arrayOfTables(std::string_view key) co
         const toml::table* table = element.as_table();
         if (!table) fail(key, "entry " + std::to_string(index) + " is not a table");
         std::string name = "[[" + std::string(key) + "]] #" + std::to_string(index);
-        if (auto id = (*table)["id"].value<std::string>()) name = "[[" + std::string(key) + "]] '" + *id + "'";
+        if (auto id = (*table)["id"].value<std::string>())
+            name = "[[" + std::string(key) + "]] '" + *id + "'";
         entries.emplace_back(*table, m_file, name);
     }
     return entries;

@@ -2,14 +2,14 @@
 // Strict reading of TOML manifests (toml++): every error names file:line:column, the entry and the key;
 // unknown keys are errors so that a typo never silently drops a layer or a claim.
 
+#include <toml++/toml.h>
+
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/date.hpp"
 
@@ -29,9 +29,9 @@ public:
     std::string requireString(std::string_view key) const;
     std::string string(std::string_view key, std::string fallback = {}) const;
     double number(std::string_view key, double fallback) const;
-    std::optional<double> optionalNumber(std::string_view key) const;   // finite numbers only
-    std::vector<std::string> stringArray(std::string_view key) const;   // absent: empty
-    std::vector<double> numberArray(std::string_view key) const;        // absent: empty; finite only
+    std::optional<double> optionalNumber(std::string_view key) const;  // finite numbers only
+    std::vector<std::string> stringArray(std::string_view key) const;  // absent: empty
+    std::vector<double> numberArray(std::string_view key) const;       // absent: empty; finite only
     int integer(std::string_view key, int fallback, int min, int max) const;
     bool boolean(std::string_view key, bool fallback) const;
     // Dates may be TOML dates (1994-05-12) or strings ("1994-05-12").
@@ -48,7 +48,6 @@ public:
     std::string location(std::string_view key) const;
 
 private:
-
     const toml::table& m_table;
     std::string m_file;
     std::string m_entry;

@@ -10,8 +10,8 @@
 namespace frontline::io {
 
 struct ScenarioReadOptions {
-    bool strict = false;      // invalid geometry is an error instead of a repaired warning
-    bool loadLayers = true;   // false: manifest, events and claims only (fast validation)
+    bool strict = false;     // invalid geometry is an error instead of a repaired warning
+    bool loadLayers = true;  // false: manifest, events and claims only (fast validation)
 };
 
 // Reads scenario.toml (or the scenario.toml inside a folder) and everything it names: layers (through

@@ -23,7 +23,8 @@ struct FcConfigDeleter {
 using FcConfigPtr = std::unique_ptr<FcConfig, FcConfigDeleter>;
 
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 
@@ -60,7 +61,8 @@ Fonts Fonts::loadDejaVu() {
                                  std::pair{&fonts.bold, "DejaVu Sans:style=Bold"}}) {
         const std::string file = findFontFile(pattern);
         SfmlErrorCapture capture;
-        if (!font->loadFromFile(file)) throw RenderError("cannot load font '" + file + "': " + capture.text());
+        if (!font->loadFromFile(file))
+            throw RenderError("cannot load font '" + file + "': " + capture.text());
     }
     return fonts;
 }

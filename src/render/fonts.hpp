@@ -2,7 +2,6 @@
 // The DejaVu fonts of the system, found through fontconfig (no font file is shipped with frontline).
 
 #include <SFML/Graphics/Font.hpp>
-
 #include <string>
 
 namespace frontline::render {

@@ -12,8 +12,8 @@ namespace frontline::render {
 class Scene;
 
 struct MapView {
-    float zoom = 1;          // > 1 shows a smaller part of the map, larger
-    sf::Vector2f offset;     // the shown centre minus the map rectangle's centre, scene pixels
+    float zoom = 1;       // > 1 shows a smaller part of the map, larger
+    sf::Vector2f offset;  // the shown centre minus the map rectangle's centre, scene pixels
 
     static constexpr float kMinZoom = 0.5f;
     static constexpr float kMaxZoom = 64.0f;

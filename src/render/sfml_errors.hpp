@@ -3,7 +3,6 @@
 // RenderError thrown in its place.
 
 #include <SFML/System/Err.hpp>
-
 #include <sstream>
 #include <string>
 
@@ -20,7 +19,8 @@ public:
     // What SFML said, on one line.
     std::string text() const {
         std::string said = m_buffer.str();
-        for (char& c : said) if (c == '\n') c = ' ';
+        for (char& c : said)
+            if (c == '\n') c = ' ';
         while (!said.empty() && said.back() == ' ') said.pop_back();
         return said.empty() ? "no reason given" : said;
     }

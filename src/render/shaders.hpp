@@ -3,7 +3,6 @@
 // run time from the shaders/ folder installed next to the binary.
 
 #include <SFML/Graphics/Shader.hpp>
-
 #include <filesystem>
 
 namespace frontline::render {

@@ -35,7 +35,9 @@ struct Output {
 };
 
 void* tag(std::size_t index) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(index) + 1); }
-std::uint32_t untag(void* data) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(data) - 1); }
+std::uint32_t untag(void* data) {
+    return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(data) - 1);
+}
 
 Output& outputOf(void* polygonData) { return *static_cast<Output*>(polygonData); }
 
@@ -135,11 +137,14 @@ std::vector<std::int64_t> twins(const std::vector<std::uint32_t>& corners) {
         const std::uint32_t from = corners[h], to = corners[nextEdge(h)];
         entries.push_back({std::min(from, to), std::max(from, to), h});
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return std::tie(a.low, a.high) < std::tie(b.low, b.high); });
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return std::tie(a.low, a.high) < std::tie(b.low, b.high);
+    });
     std::vector<std::int64_t> twin(corners.size(), kNoTwin);
     for (std::size_t i = 0; i < entries.size();) {
         std::size_t j = i + 1;
-        while (j < entries.size() && entries[j].low == entries[i].low && entries[j].high == entries[i].high) ++j;
+        while (j < entries.size() && entries[j].low == entries[i].low && entries[j].high == entries[i].high)
+            ++j;
         if (j - i == 2) {
             const std::size_t a = entries[i].edge, b = entries[i + 1].edge;
             if (corners[a] == corners[nextEdge(b)]) {  // opposite directions
@@ -162,7 +167,8 @@ std::vector<std::int64_t> twins(const std::vector<std::uint32_t>& corners) {
 void makeDelaunay(const std::vector<Coord>& points, std::vector<std::uint32_t>& corners) {
     // GLU emits counter-clockwise triangles with normal +z; the flips below rely on it, so make sure.
     for (std::size_t h = 0; h + 2 < corners.size(); h += 3) {
-        if (orient(points[corners[h]], points[corners[h + 1]], points[corners[h + 2]]) < 0) std::swap(corners[h + 1], corners[h + 2]);
+        if (orient(points[corners[h]], points[corners[h + 1]], points[corners[h + 2]]) < 0)
+            std::swap(corners[h + 1], corners[h + 2]);
     }
     std::vector<std::int64_t> twin = twins(corners);
     std::vector<std::size_t> stack;
@@ -189,13 +195,16 @@ void makeDelaunay(const std::vector<Coord>& points, std::vector<std::uint32_t>& 
         const Coord& b = points[corners[hn]];
         const Coord& c = points[corners[hp]];
         const Coord& d = points[corners[tp]];
-        // The new triangles (a, d, c) and (d, b, c) must both turn counter-clockwise (a convex quadrilateral).
+        // The new triangles (a, d, c) and (d, b, c) must both turn counter-clockwise (a convex
+        // quadrilateral).
         if (orient(a, d, c) <= 0 || orient(d, b, c) <= 0) continue;
         // sin(α + β) for the angles α at c and β at d, times the positive product of the four side
         // lengths: negative when α + β > π, i.e. d lies inside the circle through a, b, c.
         const double sine = orient(a, b, c) * ((a.x - d.x) * (b.x - d.x) + (a.y - d.y) * (b.y - d.y)) +
                             ((a.x - c.x) * (b.x - c.x) + (a.y - c.y) * (b.y - c.y)) * orient(b, a, d);
-        const auto squared = [](const Coord& p, const Coord& q) { return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y); };
+        const auto squared = [](const Coord& p, const Coord& q) {
+            return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y);
+        };
         const double scale = std::sqrt(squared(a, c) * squared(b, c) * squared(a, d) * squared(b, d));
         if (sine >= -kMargin * scale) continue;
 
@@ -220,7 +229,8 @@ std::size_t vertexCount(const Polygon& polygon) {
 std::string describe(std::size_t index, std::size_t polygons, const Polygon& polygon) {
     const std::size_t rings = polygon.rings.size();
     return "triangulate: polygon " + std::to_string(index + 1) + " of " + std::to_string(polygons) + " (" +
-           std::to_string(rings) + (rings == 1 ? " ring, " : " rings, ") + std::to_string(vertexCount(polygon)) + " vertices)";
+           std::to_string(rings) + (rings == 1 ? " ring, " : " rings, ") +
+           std::to_string(vertexCount(polygon)) + " vertices)";
 }
 
 }  // namespace
@@ -241,13 +251,17 @@ std::vector<Coord> triangulate(const Geometry& geometry) {
             for (const Coord& c : ring) {
                 // A NaN would send GLU's sweep astray rather than into its error callback.
                 if (!std::isfinite(c.x) || !std::isfinite(c.y)) {
-                    throw GeometryError(describe(p, geometry.polygons.size(), polygon) + ": a coordinate is not finite");
+                    throw GeometryError(describe(p, geometry.polygons.size(), polygon) +
+                                        ": a coordinate is not finite");
                 }
                 if (out.points.size() == first || !(c == out.points.back())) out.points.push_back(c);
             }
-            while (out.points.size() > first + 1 && out.points.back() == out.points[first]) out.points.pop_back();
-            if (out.points.size() - first < 3) out.points.resize(first);
-            else contours.emplace_back(first, out.points.size());
+            while (out.points.size() > first + 1 && out.points.back() == out.points[first])
+                out.points.pop_back();
+            if (out.points.size() - first < 3)
+                out.points.resize(first);
+            else
+                contours.emplace_back(first, out.points.size());
         }
         if (contours.empty()) continue;
         // n − 2 triangles for a simple ring, two more per hole.
@@ -263,7 +277,8 @@ std::vector<Coord> triangulate(const Geometry& geometry) {
         }
         gluTessEndPolygon(tess.get());
         if (out.exception) std::rethrow_exception(out.exception);
-        if (out.error != 0) throw GeometryError(describe(p, geometry.polygons.size(), polygon) + ": " + errorText(out.error));
+        if (out.error != 0)
+            throw GeometryError(describe(p, geometry.polygons.size(), polygon) + ": " + errorText(out.error));
 
         makeDelaunay(out.points, out.triangles);
         corners.reserve(corners.size() + out.triangles.size());

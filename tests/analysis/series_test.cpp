@@ -20,7 +20,8 @@ Geometry strip(double west, double east) {
 std::vector<Snapshot> snapshots() {
     std::vector<Snapshot> all;
     for (int day : {3, 1, 4, 0, 2}) {
-        all.push_back({Date(2020, 1, 1).plusDays(day), "day" + std::to_string(day), strip(46.0 + 0.1 * day, 47.0 + 0.2 * day)});
+        all.push_back({Date(2020, 1, 1).plusDays(day), "day" + std::to_string(day),
+                       strip(46.0 + 0.1 * day, 47.0 + 0.2 * day)});
     }
     return all;
 }
@@ -30,7 +31,8 @@ std::vector<SeriesRow> run(const std::vector<Snapshot>& input, unsigned threads)
     options.threads = threads;
     Diagnostics diagnostics;
     return computeSeries(
-        input.size(), [&](std::size_t i, geo::ThreadContext&, Diagnostics&) { return input[i]; }, options, diagnostics);
+        input.size(), [&](std::size_t i, geo::ThreadContext&, Diagnostics&) { return input[i]; }, options,
+        diagnostics);
 }
 
 TEST(ComputeSeries, OrdersByDateAndMeasuresEachStep) {
@@ -44,8 +46,10 @@ TEST(ComputeSeries, OrdersByDateAndMeasuresEachStep) {
     EXPECT_FALSE(rows[0].gainedKm2.has_value());
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const int day = static_cast<int>(i);
-        EXPECT_NEAR(*rows[i].gainedKm2, geo::geodesicAreaKm2(strip(47.0 + 0.2 * (day - 1), 47.0 + 0.2 * day)), 1e-6);
-        EXPECT_NEAR(*rows[i].lostKm2, geo::geodesicAreaKm2(strip(46.0 + 0.1 * (day - 1), 46.0 + 0.1 * day)), 1e-6);
+        EXPECT_NEAR(*rows[i].gainedKm2, geo::geodesicAreaKm2(strip(47.0 + 0.2 * (day - 1), 47.0 + 0.2 * day)),
+                    1e-6);
+        EXPECT_NEAR(*rows[i].lostKm2, geo::geodesicAreaKm2(strip(46.0 + 0.1 * (day - 1), 46.0 + 0.1 * day)),
+                    1e-6);
         EXPECT_NEAR(*rows[i].netKm2, rows[i].areaKm2 - rows[i - 1].areaKm2, 1e-6);
     }
 }
@@ -66,14 +70,17 @@ TEST(ComputeSeries, LongSeriesIsMeasuredAcrossWindows) {
     auto east = [](int day) { return 47.0 + 0.01 * day - (day % 3 == 0 ? 0.015 : 0.0); };
     auto west = [](int day) { return 46.0 + 0.005 * day; };
     std::vector<Snapshot> input;
-    for (int day = 0; day < 150; ++day) input.push_back({Date(2020, 1, 1).plusDays(day), "d", strip(west(day), east(day))});
+    for (int day = 0; day < 150; ++day)
+        input.push_back({Date(2020, 1, 1).plusDays(day), "d", strip(west(day), east(day))});
     const auto rows = run(input, 2);
     ASSERT_EQ(rows.size(), 150u);
     for (int day = 1; day < 150; ++day) {
         const auto& row = rows[static_cast<std::size_t>(day)];
-        const double gained = east(day) > east(day - 1) ? geo::geodesicAreaKm2(strip(east(day - 1), east(day))) : 0.0;
-        const double lost = geo::geodesicAreaKm2(strip(west(day - 1), west(day))) +
-                            (east(day) < east(day - 1) ? geo::geodesicAreaKm2(strip(east(day), east(day - 1))) : 0.0);
+        const double gained =
+            east(day) > east(day - 1) ? geo::geodesicAreaKm2(strip(east(day - 1), east(day))) : 0.0;
+        const double lost =
+            geo::geodesicAreaKm2(strip(west(day - 1), west(day))) +
+            (east(day) < east(day - 1) ? geo::geodesicAreaKm2(strip(east(day), east(day - 1))) : 0.0);
         EXPECT_NEAR(*row.gainedKm2, gained, 1e-6) << "day " << day;
         EXPECT_NEAR(*row.lostKm2, lost, 1e-6) << "day " << day;
         EXPECT_LT(row.closureKm2, 1e-6) << "day " << day;
@@ -83,7 +90,8 @@ TEST(ComputeSeries, LongSeriesIsMeasuredAcrossWindows) {
 TEST(ComputeSeries, FrontThatJumpsByItsWholeWidthIsSplitCorrectly) {
     // Lost and gained strips share an edge, so the overlay merges them into one piece; both must still
     // be told apart.
-    const std::vector<Snapshot> input{{Date(2020, 1, 1), "a", strip(46, 47)}, {Date(2020, 1, 2), "b", strip(47, 48)}};
+    const std::vector<Snapshot> input{{Date(2020, 1, 1), "a", strip(46, 47)},
+                                      {Date(2020, 1, 2), "b", strip(47, 48)}};
     const auto rows = run(input, 1);
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_NEAR(*rows[1].gainedKm2, geo::geodesicAreaKm2(strip(47, 48)), 1e-6);
@@ -104,7 +112,8 @@ TEST(ComputeSeries, TwoSnapshotsOnOneDateAreAnError) {
 TEST(ComputeSeries, LoaderErrorsReachTheCaller) {
     Diagnostics diagnostics;
     EXPECT_THROW(computeSeries(
-                     10, [](std::size_t i, geo::ThreadContext&, Diagnostics&) -> Snapshot {
+                     10,
+                     [](std::size_t i, geo::ThreadContext&, Diagnostics&) -> Snapshot {
                          if (i == 7) throw DataError("'file7': broken");
                          return {Date(2020, 1, 1).plusDays(static_cast<long>(i)), "f", strip(46, 47)};
                      },

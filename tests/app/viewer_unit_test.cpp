@@ -18,7 +18,8 @@ const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
 // --- script ---
 
 TEST(ViewerScript, ParsesTimedCommands) {
-    const auto commands = app::parseScript("# demo\n0.5 key space\n1 wheel 10 20 3  # zoom\n\n2 quit\n", "s.txt");
+    const auto commands =
+        app::parseScript("# demo\n0.5 key space\n1 wheel 10 20 3  # zoom\n\n2 quit\n", "s.txt");
     ASSERT_EQ(commands.size(), 3u);
     EXPECT_DOUBLE_EQ(commands[1].atSeconds, 1.0);
     EXPECT_EQ(commands[1].name, "wheel");
@@ -93,10 +94,10 @@ TEST_F(PlaybackTest, AdvancesAtFpsTimesSpeedOnlyWhilePlaying) {
     EXPECT_FALSE(playback.advance(1.0));
     EXPECT_EQ(playback.frame(), 0u);
     playback.togglePlay();
-    playback.advance(0.25);   // 2.5 frames
+    playback.advance(0.25);  // 2.5 frames
     EXPECT_EQ(playback.frame(), 2u);
     playback.faster();
-    playback.advance(0.2);    // 0.5 left + 4 frames
+    playback.advance(0.2);  // 0.5 left + 4 frames
     EXPECT_EQ(playback.frame(), 6u);
     playback.advance(10);
     EXPECT_EQ(playback.frame(), playback.frameCount() - 1);

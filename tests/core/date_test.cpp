@@ -24,14 +24,15 @@ TEST(Date, RejectsMonth13) {
 
 TEST(Date, RejectsDayThatDoesNotExist) {
     EXPECT_THROW(Date::parse("2021-02-29"), std::invalid_argument);
-    EXPECT_NO_THROW(Date::parse("2020-02-29"));  // leap year
+    EXPECT_NO_THROW(Date::parse("2020-02-29"));                      // leap year
     EXPECT_THROW(Date::parse("1900-02-29"), std::invalid_argument);  // century, not leap
-    EXPECT_NO_THROW(Date::parse("2000-02-29"));  // divisible by 400
+    EXPECT_NO_THROW(Date::parse("2000-02-29"));                      // divisible by 400
     EXPECT_THROW(Date::parse("2020-04-31"), std::invalid_argument);
 }
 
 TEST(Date, RejectsMalformedText) {
-    for (const char* text : {"", "2020", "2020-1-10", "2020/11/10", "2020-11-1x", "20201310", "2020-11-10T00", "abcdefgh"}) {
+    for (const char* text :
+         {"", "2020", "2020-1-10", "2020/11/10", "2020-11-1x", "20201310", "2020-11-10T00", "abcdefgh"}) {
         EXPECT_FALSE(Date::tryParse(text).has_value()) << text;
     }
 }

@@ -19,8 +19,9 @@ inline const std::filesystem::path& scratchFolder() {
         // scripts/fuzz.sh names a folder it removes afterwards; run by hand, /dev/shm keeps it off disk.
         const char* given = std::getenv("FRONTLINE_FUZZ_SCRATCH");
         std::filesystem::path base = given && *given ? std::filesystem::path(given)
-                                     : std::filesystem::is_directory("/dev/shm", error) ? std::filesystem::path("/dev/shm")
-                                                                                        : std::filesystem::temp_directory_path();
+                                     : std::filesystem::is_directory("/dev/shm", error)
+                                         ? std::filesystem::path("/dev/shm")
+                                         : std::filesystem::temp_directory_path();
         auto path = base / ("frontline-fuzz-" + std::to_string(::getpid()));
         std::filesystem::create_directories(path);
         return path;
@@ -30,8 +31,8 @@ inline const std::filesystem::path& scratchFolder() {
 
 inline std::filesystem::path writeInput(const std::string& name, const std::uint8_t* data, std::size_t size) {
     const auto path = scratchFolder() / name;
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
-                                                                  static_cast<std::streamsize>(size));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     return path;
 }
 

@@ -28,7 +28,9 @@ public:
     Measured layerLength(const std::string& layerId, const std::string& featureId) override {
         return {known(layerId, featureId), "length"};
     }
-    Measured gained(const Date& from, const Date& to) override { return {{held(to).value, 0, 1e4}, "gained"}; }
+    Measured gained(const Date& from, const Date& to) override {
+        return {{held(to).value, 0, 1e4}, "gained"};
+    }
     Measured lost(const Date& from, const Date& to) override { return {{held(from).value, 0, 1e4}, "lost"}; }
     std::optional<Instant> event(const std::string& eventId) override {
         if (eventId == "ceasefire") return Instant{Date(2020, 11, 10), 0, 180};

@@ -37,8 +37,9 @@ Path edge(Coord from, Coord to, int count) {
 Path cellRing(double west, double south, double east, double north, bool counterClockwise = true) {
     constexpr int kParallelPoints = 2000;
     Path ring;
-    for (const Path& part : {edge({west, south}, {east, south}, kParallelPoints), edge({east, south}, {east, north}, 4),
-                             edge({east, north}, {west, north}, kParallelPoints), edge({west, north}, {west, south}, 4)}) {
+    for (const Path& part :
+         {edge({west, south}, {east, south}, kParallelPoints), edge({east, south}, {east, north}, 4),
+          edge({east, north}, {west, north}, kParallelPoints), edge({west, north}, {west, south}, 4)}) {
         ring.insert(ring.end(), part.begin(), part.end());
     }
     if (!counterClockwise) std::reverse(ring.begin(), ring.end());
@@ -107,8 +108,9 @@ TEST(GeodesicLength, OneDegreeOfMeridianAt45North) {
         const double n = kF / (2 - kF);
         const double phi = latDeg * kPi / 180;
         const double a0 = 1 + n * n / 4 + n * n * n * n / 64;
-        return kA / (1 + n) * (a0 * phi - 1.5 * n * (1 - n * n / 8) * std::sin(2 * phi) +
-                               15.0 / 16 * n * n * std::sin(4 * phi) - 35.0 / 48 * n * n * n * std::sin(6 * phi));
+        return kA / (1 + n) *
+               (a0 * phi - 1.5 * n * (1 - n * n / 8) * std::sin(2 * phi) +
+                15.0 / 16 * n * n * std::sin(4 * phi) - 35.0 / 48 * n * n * n * std::sin(6 * phi));
     };
     const double expectedKm = (meridianArc(45.5) - meridianArc(44.5)) / 1000;
     EXPECT_NEAR(geodesicLengthKm(Path{{10, 44.5}, {10, 45.5}}), expectedKm, 1e-6);
@@ -120,7 +122,8 @@ TEST(PlanarArea, EqualAreaProjectionAgreesWithZoneFormula) {
     for (auto [west, south] : {std::pair{0.0, 0.0}, std::pair{30.0, 60.0}, std::pair{46.0, 39.5}}) {
         const EqualAreaFrame frame(proj, Coord{west + 0.5, south + 0.5});
         const double expected = zoneAreaKm2(west, south, west + 1, south + 1);
-        EXPECT_NEAR(frame.planarAreaKm2(geos, cell(west, south, west + 1, south + 1)), expected, expected * 5e-4)
+        EXPECT_NEAR(frame.planarAreaKm2(geos, cell(west, south, west + 1, south + 1)), expected,
+                    expected * 5e-4)
             << "cell at " << west << ", " << south;
     }
 }

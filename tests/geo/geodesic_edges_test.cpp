@@ -1,13 +1,14 @@
 // Piece areas from edge tables against PROJ's geod_polygonarea on the same pieces, and table areas
 // against the closed-form area of an ellipsoidal zone (zone_area.hpp, independent of PROJ).
 
+#include "geo/geodesic_edges.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
 
 #include "geo/geodesic.hpp"
-#include "geo/geodesic_edges.hpp"
 #include "geo/geos.hpp"
 #include "zone_area.hpp"
 
@@ -98,7 +99,8 @@ TEST(GeodesicEdgeTable, PiecesOfAnOverlayAreMeasuredByLookUp) {
         EXPECT_GT(count.solved, 0u);
     }
     const double closure = tableAfter.areaKm2() - tableBefore.areaKm2() -
-                           (geodesicAreaKm2(gained, {&tableBefore, &tableAfter}) - geodesicAreaKm2(lost, {&tableBefore, &tableAfter}));
+                           (geodesicAreaKm2(gained, {&tableBefore, &tableAfter}) -
+                            geodesicAreaKm2(lost, {&tableBefore, &tableAfter}));
     EXPECT_LT(std::fabs(closure), 1e-8 * tableAfter.areaKm2());
 }
 
@@ -132,7 +134,8 @@ namespace {
 
 Geometry lonLatBox(double west, double south, double east, double north) {
     Geometry g;
-    g.polygons.push_back(Polygon{{{{west, south}, {east, south}, {east, north}, {west, north}, {west, south}}}});
+    g.polygons.push_back(
+        Polygon{{{{west, south}, {east, south}, {east, north}, {west, north}, {west, south}}}});
     return g;
 }
 
@@ -141,12 +144,14 @@ TEST(SplitSymmetricDifference, MatchesTwoDifferences) {
     const Geometry before = wobblyDisc({46.5, 39.8}, 0.6, 0.3, 5000);
     const Geometry after = wobblyDisc({46.52, 39.79}, 0.6, 1.1, 5000);
     const GeodesicEdgeTable tableBefore(before), tableAfter(after);
-    const auto split = splitSymmetricDifference(symmetricDifference(geos, before, after), tableBefore, tableAfter);
+    const auto split =
+        splitSymmetricDifference(symmetricDifference(geos, before, after), tableBefore, tableAfter);
     ASSERT_TRUE(split);
     EXPECT_NEAR(split->gainedKm2 / geodesicAreaKm2(subtract(geos, after, before)), 1.0, 1e-10);
     EXPECT_NEAR(split->lostKm2 / geodesicAreaKm2(subtract(geos, before, after)), 1.0, 1e-10);
     // And the other way round, gained and lost swap.
-    const auto back = splitSymmetricDifference(symmetricDifference(geos, after, before), tableAfter, tableBefore);
+    const auto back =
+        splitSymmetricDifference(symmetricDifference(geos, after, before), tableAfter, tableBefore);
     ASSERT_TRUE(back);
     EXPECT_NEAR(back->gainedKm2 / split->lostKm2, 1.0, 1e-12);
     EXPECT_NEAR(back->lostKm2 / split->gainedKm2, 1.0, 1e-12);

@@ -70,7 +70,8 @@ TEST(Transformer, RejectsAnUnknownCrsNamingIt) {
         Transformer(context, "EPSG:999999", "EPSG:4326");
         FAIL() << "no exception";
     } catch (const GeometryError& e) {
-        EXPECT_NE(std::string(e.what()).find("PROJ cannot read the CRS 'EPSG:999999'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("PROJ cannot read the CRS 'EPSG:999999'"), std::string::npos)
+            << e.what();
     }
 }
 

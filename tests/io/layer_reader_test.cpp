@@ -38,7 +38,8 @@ protected:
     std::string convert(const std::string& output, const std::string& arguments) {
         if (std::system("command -v ogr2ogr > /dev/null") != 0) return {};
         const fs::path path = m_folder / output;
-        const std::string command = "ogr2ogr -q " + arguments + " '" + path.string() + "' '" + kHeld2000 + "'";
+        const std::string command =
+            "ogr2ogr -q " + arguments + " '" + path.string() + "' '" + kHeld2000 + "'";
         EXPECT_EQ(std::system(command.c_str()), 0) << command;
         return path.string();
     }
@@ -66,7 +67,8 @@ TEST_F(LayerReaderTest, SameAreaFromEveryFormatAndCrs) {
     struct Case {
         const char* file;
         const char* arguments;
-        double toleranceKm2;  // lossless containers: none; KML keeps ~1e-7°; reprojection moves vertices ~1 mm
+        double
+            toleranceKm2;  // lossless containers: none; KML keeps ~1e-7°; reprojection moves vertices ~1 mm
     };
     const double fromGeoJson = geo::geodesicAreaKm2(read(kHeld2000).features.at(0).geometry);
     EXPECT_NEAR(fromGeoJson, kHeld2000Km2, 1e-3);
@@ -92,7 +94,9 @@ TEST_F(LayerReaderTest, MissingCrsIsAnErrorUnlessOneIsGiven) {
         read(path);
         FAIL() << "no exception";
     } catch (const DataError& e) {
-        EXPECT_EQ(std::string(e.what()), "'" + path + "': layer 'nocrs' declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
+        EXPECT_EQ(std::string(e.what()), "'" + path +
+                                             "': layer 'nocrs' declares no CRS; give one with `crs = "
+                                             "\"EPSG:…\"` in the manifest or --crs");
     }
     LayerReadOptions options;
     options.assumeCrs = "EPSG:4326";
@@ -105,7 +109,8 @@ TEST_F(LayerReaderTest, RepairsInvalidPolygonWithAWarningNamingTheFeature) {
     const Layer layer = read(path);
     ASSERT_EQ(m_diagnostics.warnings().size(), 1u);
     EXPECT_EQ(m_diagnostics.warnings()[0].where, "'" + path + "': layer 'bow' feature 'bow'");
-    EXPECT_EQ(m_diagnostics.warnings()[0].message, "invalid polygon (Ring Self-intersection[0.5 0.5]); repaired with GEOS MakeValid");
+    EXPECT_EQ(m_diagnostics.warnings()[0].message,
+              "invalid polygon (Ring Self-intersection[0.5 0.5]); repaired with GEOS MakeValid");
     EXPECT_EQ(layer.features[0].geometry.polygons.size(), 2u);
 }
 
@@ -118,7 +123,9 @@ TEST_F(LayerReaderTest, StrictRejectsInvalidPolygon) {
         read(path, options);
         FAIL() << "no exception";
     } catch (const DataError& e) {
-        EXPECT_EQ(std::string(e.what()), "'" + path + "': layer 'bow' feature 'bow': invalid polygon: Ring Self-intersection[0.5 0.5]");
+        EXPECT_EQ(
+            std::string(e.what()),
+            "'" + path + "': layer 'bow' feature 'bow': invalid polygon: Ring Self-intersection[0.5 0.5]");
     }
 }
 
@@ -129,18 +136,24 @@ TEST_F(LayerReaderTest, CoordinatesOutsideTheGlobeAreAnError) {
         read(path);
         FAIL() << "no exception";
     } catch (const DataError& e) {
-        EXPECT_NE(std::string(e.what()).find("feature 'x': coordinate (500000.000000, 4400000.000000) is outside"), std::string::npos) << e.what();
+        EXPECT_NE(
+            std::string(e.what()).find("feature 'x': coordinate (500000.000000, 4400000.000000) is outside"),
+            std::string::npos)
+            << e.what();
     }
 }
 
 TEST_F(LayerReaderTest, MalformedJsonNamesLineAndColumn) {
-    const std::string path = write("broken.geojson", "{\"type\": \"FeatureCollection\",\n  \"features\": [ }\n");
+    const std::string path =
+        write("broken.geojson", "{\"type\": \"FeatureCollection\",\n  \"features\": [ }\n");
     try {
         read(path);
         FAIL() << "no exception";
     } catch (const DataError& e) {
-        EXPECT_NE(std::string(e.what()).find("cannot open '" + path + "' as vector data: malformed JSON at line 2, column 17"),
-                  std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("cannot open '" + path +
+                                             "' as vector data: malformed JSON at line 2, column 17"),
+                  std::string::npos)
+            << e.what();
     }
 }
 

@@ -33,7 +33,8 @@ struct PixelDifference {
     std::size_t pixelsOver = 0;
 };
 
-inline PixelDifference compare(const std::uint8_t* a, const std::uint8_t* b, std::size_t pixels, int tolerance) {
+inline PixelDifference compare(const std::uint8_t* a, const std::uint8_t* b, std::size_t pixels,
+                               int tolerance) {
     PixelDifference d;
     for (std::size_t i = 0; i < pixels; ++i) {
         int worst = 0;

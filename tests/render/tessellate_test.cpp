@@ -1,6 +1,8 @@
 // Tessellation invariants (as earcut's tests check them): the triangles cover exactly the polygon's
 // area, none lies outside it, and the cover is the constrained Delaunay one (no slivers for llvmpipe).
 
+#include "render/tessellate.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +14,6 @@
 
 #include "core/error.hpp"
 #include "geo/geos.hpp"
-#include "render/tessellate.hpp"
 
 namespace frontline::render {
 namespace {
@@ -48,7 +49,8 @@ double triangleArea(const Coord& a, const Coord& b, const Coord& c) {
 // Summed absolute areas: overlapping or inside-out triangles would add, not cancel.
 double coveredArea(const std::vector<Coord>& corners) {
     double area = 0;
-    for (std::size_t t = 0; t + 2 < corners.size(); t += 3) area += std::abs(triangleArea(corners[t], corners[t + 1], corners[t + 2]));
+    for (std::size_t t = 0; t + 2 < corners.size(); t += 3)
+        area += std::abs(triangleArea(corners[t], corners[t + 1], corners[t + 2]));
     return area;
 }
 
@@ -66,7 +68,8 @@ bool inside(const Polygon& polygon, const Coord& p) {
 }
 
 bool inside(const Geometry& geometry, const Coord& p) {
-    return std::any_of(geometry.polygons.begin(), geometry.polygons.end(), [&](const Polygon& polygon) { return inside(polygon, p); });
+    return std::any_of(geometry.polygons.begin(), geometry.polygons.end(),
+                       [&](const Polygon& polygon) { return inside(polygon, p); });
 }
 
 // The invariants every tessellation must keep: three corners a triangle, the polygon's planar area
@@ -78,7 +81,8 @@ void expectExactCover(const Geometry& geometry, const std::vector<Coord>& corner
     EXPECT_NEAR(coveredArea(corners), expected, 1e-9 * expected);
     std::size_t outside = 0;
     for (std::size_t t = 0; t + 2 < corners.size(); t += 3) {
-        const Coord centroid{(corners[t].x + corners[t + 1].x + corners[t + 2].x) / 3, (corners[t].y + corners[t + 1].y + corners[t + 2].y) / 3};
+        const Coord centroid{(corners[t].x + corners[t + 1].x + corners[t + 2].x) / 3,
+                             (corners[t].y + corners[t + 1].y + corners[t + 2].y) / 3};
         // A zero-area triangle's centroid lies on an edge, where the even-odd test may say either.
         if (std::abs(triangleArea(corners[t], corners[t + 1], corners[t + 2])) <= 1e-12 * expected) continue;
         if (!inside(geometry, centroid)) ++outside;
@@ -101,7 +105,8 @@ TEST(Triangulate, PolygonWithHoles) {
 
 TEST(Triangulate, MultipolygonWithAnIslandInAHole) {
     // A ring with a lake, an island in the lake, and a separate square: holes and islands of a front.
-    const Geometry shape = polygons({{{square(0, 0, 10), square(2, 2, 6)}}, {{square(4, 4, 2)}}, {{square(20, 0, 5)}}});
+    const Geometry shape =
+        polygons({{{square(0, 0, 10), square(2, 2, 6)}}, {{square(4, 4, 2)}}, {{square(20, 0, 5)}}});
     const auto corners = triangulate(shape);
     EXPECT_NEAR(coveredArea(corners), 100 - 36 + 4 + 25, 1e-12);
     expectExactCover(shape, corners);
@@ -126,7 +131,8 @@ TEST(Triangulate, StarWithStarHolesInProjectedMetres) {
 
 TEST(Triangulate, RepeatedAndCollinearPoints) {
     // Every corner twice, points along the edges, and a duplicated closing point.
-    const Path ring{{0, 0}, {0, 0}, {2, 0}, {4, 0}, {4, 0}, {4, 1}, {4, 2}, {4, 3}, {2, 3}, {2, 3}, {0, 3}, {0, 2}, {0, 1}, {0, 0}, {0, 0}};
+    const Path ring{{0, 0}, {0, 0}, {2, 0}, {4, 0}, {4, 0}, {4, 1}, {4, 2}, {4, 3},
+                    {2, 3}, {2, 3}, {0, 3}, {0, 2}, {0, 1}, {0, 0}, {0, 0}};
     const Geometry shape = polygons({{{ring}}});
     const auto corners = triangulate(shape);
     EXPECT_NEAR(coveredArea(corners), 12, 1e-12);
@@ -161,7 +167,8 @@ TEST(Triangulate, ClockwiseShellAndCounterClockwiseHole) {
 }
 
 TEST(Triangulate, CollapsedRingsGiveNothing) {
-    const Geometry shape = polygons({{{closed({{0, 0}, {1, 1}, {2, 2}})}}, {{closed({{5, 5}, {5, 5}, {6, 6}})}}, {{}}});
+    const Geometry shape =
+        polygons({{{closed({{0, 0}, {1, 1}, {2, 2}})}}, {{closed({{5, 5}, {5, 5}, {6, 6}})}}, {{}}});
     EXPECT_EQ(coveredArea(triangulate(shape)), 0);
     Geometry lines;
     lines.lines.push_back({{0, 0}, {1, 1}});
@@ -178,7 +185,8 @@ TEST(Triangulate, SelfCrossingRingIsCutAtTheCrossing) {
 // rounding), so there are no needless slivers.
 TEST(Triangulate, InteriorEdgesAreDelaunay) {
     std::mt19937 random(3);
-    const Geometry shape = polygons({{{noisyStar(random, 0, 0, 1000, 2000), noisyStar(random, 100, 0, 200, 100)}}});
+    const Geometry shape =
+        polygons({{{noisyStar(random, 0, 0, 1000, 2000), noisyStar(random, 100, 0, 200, 100)}}});
     const auto corners = triangulate(shape);
     std::map<std::pair<std::pair<double, double>, std::pair<double, double>>, std::vector<Coord>> opposite;
     auto key = [](const Coord& a, const Coord& b) {
@@ -186,7 +194,8 @@ TEST(Triangulate, InteriorEdgesAreDelaunay) {
         return p < q ? std::make_pair(p, q) : std::make_pair(q, p);
     };
     for (std::size_t t = 0; t + 2 < corners.size(); t += 3) {
-        for (std::size_t k = 0; k < 3; ++k) opposite[key(corners[t + k], corners[t + (k + 1) % 3])].push_back(corners[t + (k + 2) % 3]);
+        for (std::size_t k = 0; k < 3; ++k)
+            opposite[key(corners[t + k], corners[t + (k + 1) % 3])].push_back(corners[t + (k + 2) % 3]);
     }
     std::size_t interior = 0, bad = 0;
     for (const auto& [edge, apexes] : opposite) {
@@ -195,7 +204,8 @@ TEST(Triangulate, InteriorEdgesAreDelaunay) {
         ++interior;
         const Coord a{edge.first.first, edge.first.second}, b{edge.second.first, edge.second.second};
         auto angle = [&](const Coord& c) {
-            return std::abs(std::atan2((a.x - c.x) * (b.y - c.y) - (a.y - c.y) * (b.x - c.x), (a.x - c.x) * (b.x - c.x) + (a.y - c.y) * (b.y - c.y)));
+            return std::abs(std::atan2((a.x - c.x) * (b.y - c.y) - (a.y - c.y) * (b.x - c.x),
+                                       (a.x - c.x) * (b.x - c.x) + (a.y - c.y) * (b.y - c.y)));
         };
         if (angle(apexes[0]) + angle(apexes[1]) > kPi + 1e-9) ++bad;
     }
@@ -204,12 +214,15 @@ TEST(Triangulate, InteriorEdgesAreDelaunay) {
 }
 
 TEST(Triangulate, RejectsNonFiniteCoordinate) {
-    const Geometry shape = polygons({{{square(0, 0, 1)}}, {{closed({{0, 0}, {1, 0}, {std::numeric_limits<double>::quiet_NaN(), 1}, {0, 1}})}}});
+    const Geometry shape =
+        polygons({{{square(0, 0, 1)}},
+                  {{closed({{0, 0}, {1, 0}, {std::numeric_limits<double>::quiet_NaN(), 1}, {0, 1}})}}});
     try {
         triangulate(shape);
         FAIL() << "no exception";
     } catch (const GeometryError& error) {
-        EXPECT_STREQ(error.what(), "triangulate: polygon 2 of 2 (1 ring, 5 vertices): a coordinate is not finite");
+        EXPECT_STREQ(error.what(),
+                     "triangulate: polygon 2 of 2 (1 ring, 5 vertices): a coordinate is not finite");
     }
 }
 
@@ -220,7 +233,8 @@ TEST(Triangulate, ReportsGluErrorWithThePolygon) {
         triangulate(shape);
         FAIL() << "no exception";
     } catch (const GeometryError& error) {
-        EXPECT_STREQ(error.what(), "triangulate: polygon 1 of 1 (1 ring, 4 vertices): a coordinate is too large");
+        EXPECT_STREQ(error.what(),
+                     "triangulate: polygon 1 of 1 (1 ring, 4 vertices): a coordinate is too large");
     }
 }
 
