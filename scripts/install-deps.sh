@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config clang-format
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
-  libsfml-dev libpng-dev libfontconfig-dev fonts-dejavu-core
+  libsfml-dev libx11-dev libpng-dev libfontconfig-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev
   libglu1-mesa-dev ffmpeg xvfb xauth libgl1-mesa-dri

@@ -8,8 +8,10 @@ namespace frontline::exporting {
 // Makes sure $DISPLAY names a display. When it is unset, starts `Xvfb -displayfd … -terminate` once per
 // process, waits for its display number and sets $DISPLAY. The server is bound to this process: the
 // kernel sends it SIGTERM when frontline exits (PR_SET_PDEATHSIG), and -terminate ends it when the last
-// client disconnects. Returns a sentence for --verbose saying which display is used and how.
-// Throws RenderError when Xvfb cannot be started (Debian package: xvfb).
+// client disconnects. When $DISPLAY is set, connects to it once (trying again for a few seconds while
+// the server refuses), so that a missing display is a message and not SFML's abort. Returns a sentence
+// for --verbose saying which display is used and how. Throws RenderError when Xvfb cannot be started
+// (Debian package: xvfb) or the display set cannot be reached.
 std::string ensureDisplay();
 
 // Starts Xvfb as ensureDisplay() would, but without waiting for it, so that it boots while the caller
