@@ -103,6 +103,11 @@ io::OutputFormat outputFormat(const CommonOptions& common) {
     throw UsageError("unknown --format '" + common.format + "' (table, csv, json, md)");
 }
 
+std::optional<Edges> edgesOption(const CommonOptions& common) {
+    if (common.edges.empty()) return std::nullopt;
+    return parseEdges(common.edges);
+}
+
 void print(const std::string& report) {
     // Reports name their sources (info prints each layer's path); a PG: source keeps its password out.
     const std::string text = withoutSecrets(report);
@@ -130,6 +135,11 @@ int run(int argc, char** argv) {
     app.add_option("--format", common.format, "Output format: table, csv, json, md")->capture_default_str();
     app.add_flag("--strict", common.strict, "Invalid geometry is an error instead of a repaired warning");
     app.add_flag("-q,--quiet", common.quiet, "Do not print warnings");
+    app.add_option("--edges", common.edges,
+                   "What the line between two vertices is: geodesic (default: the shortest path on the "
+                   "ellipsoid, as GeographicLib, PostGIS geography and QGIS measure) or lonlat (straight in "
+                   "lon/lat, RFC 7946). A scenario may say `edges = \"lonlat\"` under [scenario]; --edges "
+                   "overrides it");
 
     std::vector<std::pair<CLI::App*, Action>> commands;
     auto add = [&](Action (*adder)(CLI::App&, const CommonOptions&)) {

@@ -3,10 +3,12 @@
 // that runs it once arguments are parsed (osmium-tool's setup/run split).
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
 #include "io/table.hpp"
 
 namespace CLI {
@@ -26,7 +28,11 @@ struct CommonOptions {
     std::string format = "table";
     bool strict = false;
     bool quiet = false;
+    std::string edges;  // --edges: geodesic or lonlat; empty: a scenario's own `edges`, else geodesic
 };
+
+// --edges as given, if given.
+std::optional<Edges> edgesOption(const CommonOptions& common);
 
 using Action = std::function<int(Diagnostics&)>;
 

@@ -53,9 +53,10 @@ std::string markdownSafe(const std::string& text) {
     return out;
 }
 
-std::string methodText(analysis::AreaMethod method, const geo::EqualAreaFrame& frame) {
-    return method == analysis::AreaMethod::Geodesic ? "geodesic on the WGS84 ellipsoid"
-                                                    : "planar in the equal-area frame " + frame.crs();
+std::string methodText(analysis::AreaMethod method, const geo::EqualAreaFrame& frame, Edges edges) {
+    return (method == analysis::AreaMethod::Geodesic ? "geodesic on the WGS84 ellipsoid"
+                                                     : "planar in the equal-area frame " + frame.crs()) +
+           " with " + describe(edges);
 }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -207,7 +208,7 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
                     "' has no calibration table (add calibration = \"calibration.toml\" to [scenario])");
             }
             const auto results = analysis::calibrate(scenario.calibration, source);
-            printHeading(scenario, "Calibration", methodText(method, loaded.frame), format);
+            printHeading(scenario, "Calibration", methodText(method, loaded.frame, scenario.edges), format);
             print(io::render(calibrationTable(results, format), format));
             if (analysis::anyExceeds(results)) {
                 std::string ids;
@@ -225,7 +226,7 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
         if (toCheck.empty())
             throw UsageError("'" + scenario.manifestPath.string() + "' has no claims to check");
         const auto results = analysis::evaluateClaims(toCheck, source);
-        printHeading(scenario, "Claims check", methodText(method, loaded.frame), format);
+        printHeading(scenario, "Claims check", methodText(method, loaded.frame, scenario.edges), format);
         print(io::render(claimsTable(results, format), format));
         if (format == io::OutputFormat::Table || format == io::OutputFormat::Markdown)
             print("\n" + summary(results) + "\n");

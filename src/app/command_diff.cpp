@@ -199,6 +199,7 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
             print(fmt::format("{} area, {} → {}\n\n", scenario.subject, from.iso(), to.iso()));
         }
         print(io::render(sections, format));
+        print(measuredAs(method, scenario.edges, format));
 
         if (output) {
             output->write({changeFeature("gained", change.gainedLonLat, change.gained, fromState, toState),

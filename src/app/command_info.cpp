@@ -14,6 +14,7 @@
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/loaded_scenario.hpp"
+#include "app/measuring.hpp"
 #include "app/scenario_location.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/thread_context.hpp"
@@ -151,6 +152,7 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
             io::LayerReadOptions readOptions;
             readOptions.assumeCrs = options->crs;
             readOptions.strict = common.strict;
+            readOptions.edges = edgesOption(common).value_or(Edges::Geodesic);
             for (auto& layer :
                  io::readAllLayers(input, readOptions, context.proj, context.geos, diagnostics)) {
                 // info prints geodesic areas only; the frame is a formality, built once (a PROJ
@@ -172,6 +174,8 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
         if (format == io::OutputFormat::Table) {
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            print(measuredAs(analysis::AreaMethod::Geodesic, edgesOption(common).value_or(Edges::Geodesic),
+                             format));
             print(fmt::format("\nread in {:.1f} s; peak memory {} MB\n", seconds, peakMemoryMb()));
         }
         return 0;

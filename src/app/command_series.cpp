@@ -137,6 +137,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             {}, io::SnapshotDating(options->dateField, options->dateRegex), options->allowEmpty};
         readOptions.layer.assumeCrs = options->crs;
         readOptions.layer.strict = common.strict;
+        readOptions.layer.edges = edgesOption(common).value_or(Edges::Geodesic);
         if (!options->context.empty() && !(options->matchM > 0)) {
             throw UsageError(
                 "--context needs --match-m METRES (how far an edge may lie from a context line and still "
@@ -190,6 +191,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         }
         if (!options->every.empty()) table = periodTable(steps, period(options->every));
         print(io::render(table, format));
+        print(measuredAs(seriesOptions.method, readOptions.layer.edges, format));
         if (!worstDate.empty()) {
             throw CheckFailed(
                 fmt::format("closure {:.6f} km² on {} exceeds the tolerance", worstClosure, worstDate));

@@ -168,10 +168,12 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         if (options->places.given()) {
             const std::vector<analysis::Place> places = loadPlaces(options->places, loaded, diagnostics);
             print(io::render(placeTimelineTable(analysis::placeTimelines(evidence, places)), format));
+            print(measuredAs(method, scenario.edges, format));
             return 0;
         }
         if (!options->by.empty() && !at) {
             print(io::render(breakdownTable(scenario, measurer, regionLayer(scenario, options->by)), format));
+            print(measuredAs(method, scenario.edges, format));
             return 0;
         }
         if (!options->by.empty()) {
@@ -187,6 +189,7 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
                                   analysis::describeState(stats.state)));
             }
             print(io::render(table, format));
+            print(measuredAs(method, scenario.edges, format));
             return 0;
         }
 
@@ -204,6 +207,7 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
                 table = periodTable(analysis::timelineSteps(rows), period(options->every));
         }
         print(io::render(table, format));
+        print(measuredAs(method, scenario.edges, format));
         return 0;
     };
 }

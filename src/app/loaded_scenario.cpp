@@ -14,7 +14,8 @@ Scenario load(const ScenarioInput& input, const CommonOptions& common, geo::Thre
               Diagnostics& diagnostics) {
     if (input.isScenario()) {
         return io::readScenario(scenarioPath(input.paths.empty() ? std::string() : input.paths.front()),
-                                {common.strict, true}, context.proj, context.geos, diagnostics);
+                                {common.strict, true, edgesOption(common)}, context.proj, context.geos,
+                                diagnostics);
     }
     if (!input.context.empty() && !(input.matchM > 0)) {
         throw UsageError(
@@ -31,6 +32,7 @@ Scenario load(const ScenarioInput& input, const CommonOptions& common, geo::Thre
         input.uncertaintyM};
     options.read.layer.assumeCrs = input.crs;
     options.read.layer.strict = common.strict;
+    options.read.layer.edges = edgesOption(common).value_or(Edges::Geodesic);
     return io::readSnapshotScenario(io::snapshotPaths(input.paths), options, context, diagnostics);
 }
 

@@ -6,6 +6,13 @@
 
 namespace frontline::app {
 
+std::string measuredAs(analysis::AreaMethod method, Edges edges, io::OutputFormat format) {
+    if (format != io::OutputFormat::Table && format != io::OutputFormat::Markdown) return {};
+    const std::string how = method == analysis::AreaMethod::Geodesic ? "geodesic on the WGS84 ellipsoid"
+                                                                     : "planar in an equal-area projection";
+    return "\nAreas: " + how + ", " + describe(edges) + ".\n";
+}
+
 analysis::AreaMethod areaMethod(const std::string& text) {
     if (auto method = analysis::parseAreaMethod(text)) return *method;
     throw UsageError("unknown --method '" + text + "' (geodesic, planar)");

@@ -7,12 +7,17 @@
 #include "analysis/area.hpp"
 #include "analysis/periods.hpp"
 #include "core/date.hpp"
+#include "core/geometry.hpp"
 #include "io/table.hpp"
 
 namespace frontline::app {
 
 // --method geodesic|planar → AreaMethod; UsageError otherwise.
 analysis::AreaMethod areaMethod(const std::string& text);
+// The line printed under a table or md report saying how its areas were measured, e.g. "Areas:
+// geodesic on the WGS84 ellipsoid, geodesic edges."; empty for csv and json, whose readers parse columns
+// (the convention is the default unless --edges or the scenario says otherwise).
+std::string measuredAs(analysis::AreaMethod method, Edges edges, io::OutputFormat format);
 // A date given on the command line; UsageError naming the option otherwise.
 Date commandLineDate(const std::string& option, const std::string& text);
 

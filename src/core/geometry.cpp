@@ -2,7 +2,19 @@
 
 #include <algorithm>
 
+#include "core/error.hpp"
+
 namespace frontline {
+
+Edges parseEdges(const std::string& text) {
+    if (text == "geodesic") return Edges::Geodesic;
+    if (text == "lonlat") return Edges::LonLat;
+    throw UsageError("unknown --edges '" + text + "' (geodesic, lonlat)");
+}
+
+std::string describe(Edges edges) {
+    return edges == Edges::Geodesic ? "geodesic edges" : "edges straight in lon/lat (RFC 7946)";
+}
 
 std::size_t Geometry::vertexCount() const {
     std::size_t count = points.size();

@@ -3,9 +3,23 @@
 // (x = lon, y = lat) unless a variable's name says it is projected (projectedXy, metres).
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace frontline {
+
+// What the line between two consecutive vertices of the input is.
+//   Geodesic: the shortest path on the WGS84 ellipsoid, the reading of GeographicLib and pyproj's
+//     Geod.geometry_area_perimeter, PostGIS geography, QGIS's ellipsoidal measure and Google Earth; the
+//     default, so that a reporter checking an area in one of them gets the same number.
+//   LonLat: a straight line in longitude and latitude (RFC 7946 §3.1.1, a flat map): an edge along a
+//     parallel stays on it, where the geodesic bows towards the pole (geo/densify.hpp gives sizes).
+enum class Edges { Geodesic, LonLat };
+
+// "geodesic" or "lonlat"; UsageError otherwise.
+Edges parseEdges(const std::string& text);
+// Words for a report: "geodesic edges" or "edges straight in lon/lat (RFC 7946)".
+std::string describe(Edges edges);
 
 struct Coord {
     double x = 0;

@@ -8,6 +8,7 @@
 
 #include "core/claim.hpp"
 #include "core/event.hpp"
+#include "core/geometry.hpp"
 #include "core/layer.hpp"
 #include "core/timeline.hpp"
 
@@ -45,6 +46,7 @@ struct Scenario {
     std::string subject;     // whose control the states describe, e.g. "Armenian-held"
     std::string projection;  // display / equal-area CRS; empty = LAEA centred on the data
     std::vector<Layer> layers;
+    Edges edges = Edges::Geodesic;  // how every layer's edges were read (reports say it)
     UncertaintyModel uncertainty;
     Timeline timeline;
     std::vector<Event> events;

@@ -120,6 +120,14 @@ void normaliseRings(Geometry& geometry, const std::string& where, bool strict, D
 
 // `valid_from` and `valid_to` (docs/formats.md) decide when a feature is drawn; a date that does not
 // parse or an interval that ends before it starts would silently hide the feature.
+// Replaces the polygons by GEOS MakeValid's, keeping the lines and points.
+void repair(geo::GeosContext& geos, Geometry& geometry) {
+    Geometry repaired = geo::makeValidPolygons(geos, geometry);
+    repaired.lines = std::move(geometry.lines);
+    repaired.points = std::move(geometry.points);
+    geometry = std::move(repaired);
+}
+
 void checkValidity(const Feature& feature, const std::string& where) {
     std::optional<Date> dates[2];
     const char* keys[2] = {"valid_from", "valid_to"};
@@ -182,7 +190,6 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
         checkAntimeridian(feature.geometry, where);
         normaliseRings(feature.geometry, where, options.strict, diagnostics);
         layer.sourceVertexCount += feature.geometry.vertexCount();
-        geo::densify(feature.geometry);
         if (feature.geometry.empty()) diagnostics.warn(where, "has no geometry");
         // A GeometryCollection mixing polygons with lines or points: areas count the polygons only.
         if (!feature.geometry.polygons.empty() &&
@@ -197,18 +204,35 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
                                         " (a GeometryCollection); only the polygons are measured");
         }
         if (feature.geometry.polygons.empty()) {
+            geo::densify(feature.geometry, options.edges);
             layer.features.push_back(std::move(feature));
             continue;
         }
+        // Checked on the vertices as given, so that a message names a place in the user's coordinates.
         const geo::Validity validity = geo::checkPolygonValidity(geos, feature.geometry);
         if (!validity.valid) {
             if (options.strict) throw DataError(where + ": invalid polygon: " + validity.reason);
-            Geometry repaired = geo::makeValidPolygons(geos, feature.geometry);
-            repaired.lines = std::move(feature.geometry.lines);
-            repaired.points = std::move(feature.geometry.points);
-            feature.geometry = std::move(repaired);
+            repair(geos, feature.geometry);
             diagnostics.warn(where,
                              "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
+        }
+        const std::size_t before = feature.geometry.vertexCount();
+        geo::densify(feature.geometry, options.edges);
+        // Points on the geodesic move an edge off its lon/lat line (0.12 km at the middle of a 1° edge at
+        // 45° N), which can make it cross a neighbour that the straight edge missed. Interpolated lon/lat
+        // points leave the shape GEOS sees as it was, so only the geodesic reading is checked again.
+        if (options.edges == Edges::Geodesic && feature.geometry.vertexCount() != before) {
+            const geo::Validity dense = geo::checkPolygonValidity(geos, feature.geometry);
+            if (!dense.valid) {
+                const std::string why = "its edges, read as geodesics, cross (" + dense.reason +
+                                        "), although straight in lon/lat they do not";
+                if (options.strict)
+                    throw DataError(where + ": invalid polygon: " + why + "; try --edges lonlat");
+                repair(geos, feature.geometry);
+                diagnostics.warn(where, "invalid polygon: " + why +
+                                            "; repaired with GEOS MakeValid (--edges "
+                                            "lonlat reads them straight)");
+            }
         }
         layer.features.push_back(std::move(feature));
     }

@@ -11,9 +11,10 @@
 namespace frontline::io {
 
 struct LayerReadOptions {
-    std::string sourceLayer;  // OGR layer to read; empty = the only one
-    std::string assumeCrs;    // CRS to use when the source declares none (or to override it)
-    bool strict = false;      // invalid polygons are errors instead of repaired warnings
+    std::string sourceLayer;        // OGR layer to read; empty = the only one
+    std::string assumeCrs;          // CRS to use when the source declares none (or to override it)
+    bool strict = false;            // invalid polygons are errors instead of repaired warnings
+    Edges edges = Edges::Geodesic;  // what the line between two vertices is (geo::densify)
 };
 
 // Reads one layer from any OGR source into WGS84 lon/lat: GDAL reads, PROJ transforms, GEOS checks

@@ -113,6 +113,7 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base,
     checkCrs(entry, "crs", proj);
     readOptions.assumeCrs = entry.string("crs");
     readOptions.strict = options.strict;
+    readOptions.edges = options.edges.value_or(Edges::Geodesic);
     entry.requireString("path");
     const std::string path =
         options.loadLayers ? existingFile(entry, "path", base) : resolvePath(base, entry.string("path"));
@@ -205,6 +206,7 @@ std::vector<ControlState> parseSeries(const ManifestTable& series, Scenario& sce
     }
     SnapshotReadOptions read{{}, *dating, series.boolean("allow_empty", false)};
     read.layer.strict = options.strict;
+    read.layer.edges = options.edges.value_or(Edges::Geodesic);
     SnapshotLayerOptions layers;
     layers.subject = scenario.subject;
     layers.references = series.stringArray("references");
@@ -243,8 +245,8 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     root.rejectUnknownKeys({"scenario", "layer", "series", "state", "event"});
     auto header = root.subtable("scenario");
     if (!header) root.fail("", "missing the [scenario] table");
-    header->rejectUnknownKeys(
-        {"name", "title", "subject", "events", "claims", "calibration", "projection", "uncertainty"});
+    header->rejectUnknownKeys({"name", "title", "subject", "events", "claims", "calibration", "projection",
+                               "uncertainty", "edges"});
 
     Scenario scenario;
     scenario.manifestPath = manifestPath;
@@ -253,13 +255,22 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
     scenario.subject = header->string("subject", "held");
     checkCrs(*header, "projection", proj);
     scenario.projection = header->string("projection");
+    ScenarioReadOptions read = options;
+    if (!read.edges) {
+        try {
+            read.edges = parseEdges(header->string("edges", "geodesic"));
+        } catch (const UsageError&) {
+            header->fail("edges", "must be \"geodesic\" or \"lonlat\"");
+        }
+    }
+    scenario.edges = *read.edges;
 
     if (auto model = header->subtable("uncertainty")) scenario.uncertainty = parseUncertaintyModel(*model);
 
     std::set<std::string> layerIds;
     std::vector<ManifestTable> layerEntries = root.arrayOfTables("layer");
     for (const auto& entry : layerEntries) {
-        Layer layer = parseLayer(entry, base, options, proj, geos, diagnostics);
+        Layer layer = parseLayer(entry, base, read, proj, geos, diagnostics);
         if (!layerIds.insert(layer.id).second) entry.fail("id", "duplicate layer id '" + layer.id + "'");
         scenario.layers.push_back(std::move(layer));
     }
@@ -277,7 +288,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
 
     std::vector<ControlState> states;
     if (auto series = root.subtable("series")) {
-        states = parseSeries(*series, scenario, base, options, proj, geos, diagnostics);
+        states = parseSeries(*series, scenario, base, read, proj, geos, diagnostics);
     }
     for (const auto& entry : root.arrayOfTables("state")) {
         states.push_back(parseState(entry, scenario, options.loadLayers));

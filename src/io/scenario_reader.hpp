@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 
 #include "core/diagnostics.hpp"
 #include "core/scenario.hpp"
@@ -12,6 +13,8 @@ namespace frontline::io {
 struct ScenarioReadOptions {
     bool strict = false;     // invalid geometry is an error instead of a repaired warning
     bool loadLayers = true;  // false: manifest, events and claims only (fast validation)
+    // How the layers' edges are read (--edges); unset: the manifest's `edges`, else geodesic.
+    std::optional<Edges> edges;
 };
 
 // Reads scenario.toml (or the scenario.toml inside a folder) and everything it names: layers (through

@@ -225,6 +225,7 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
     scenario.name = (oneFolder ? first.parent_path() : first).filename().string();
     scenario.title = options.title.empty() ? scenario.name : options.title;
     scenario.subject = options.subject.empty() ? "Held" : options.subject;
+    scenario.edges = options.read.layer.edges;
 
     std::vector<std::string> contextIds;
     for (std::size_t i = 0; i < options.context.size(); ++i) {

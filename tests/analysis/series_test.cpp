@@ -12,7 +12,9 @@ namespace {
 Geometry strip(double west, double east) {
     Geometry geometry;
     geometry.polygons.push_back({{{{west, 40}, {east, 40}, {east, 41}, {west, 41}, {west, 40}}}});
-    geo::densify(geometry);  // as the layer reader does, so that overlays close
+    // Lon/lat edges, so that the difference of two strips is a strip (geodesics along the parallels
+    // between other end points would be other curves); densified as the layer reader does.
+    geo::densify(geometry, Edges::LonLat);
     return geometry;
 }
 

@@ -22,7 +22,7 @@ Scenario dailyStrips() {
         Feature feature;
         feature.id = "held";
         feature.geometry.polygons.push_back({{{{46, 40}, {east, 40}, {east, 41}, {46, 41}, {46, 40}}}});
-        geo::densify(feature.geometry);
+        geo::densify(feature.geometry, Edges::Geodesic);
         layer.features.push_back(std::move(feature));
         scenario.layers.push_back(std::move(layer));
         states.push_back({Date(2020, 1, 1).plusDays(day), "day" + std::to_string(day), "", "", false});

@@ -11,8 +11,9 @@
 
 namespace frontline::geo::testing {
 
-// A random star-shaped polygon (valid by construction) around a centre, radius in degrees.
-inline Geometry randomStar(std::mt19937& random, Coord centre, double radius, int vertices) {
+// A random star-shaped polygon (valid by construction) around a centre, radius in degrees, with its
+// vertices only (edges as long as the rays' spacing).
+inline Geometry randomStarVertices(std::mt19937& random, Coord centre, double radius, int vertices) {
     std::uniform_real_distribution<double> wobble(0.4, 1.0);
     Path ring;
     for (int i = 0; i < vertices; ++i) {
@@ -23,7 +24,13 @@ inline Geometry randomStar(std::mt19937& random, Coord centre, double radius, in
     ring.push_back(ring.front());
     Geometry geometry;
     geometry.polygons.push_back({{ring}});
-    densify(geometry);  // as the layer reader does: the rays are up to 50 km long
+    return geometry;
+}
+
+// The same, densified as the layer reader does (its edges are up to 50 km long).
+inline Geometry randomStar(std::mt19937& random, Coord centre, double radius, int vertices) {
+    Geometry geometry = randomStarVertices(random, centre, radius, vertices);
+    densify(geometry, Edges::Geodesic);
     return geometry;
 }
 

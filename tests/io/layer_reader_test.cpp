@@ -86,6 +86,29 @@ TEST_F(LayerReaderTest, SameAreaFromEveryFormatAndCrs) {
     }
 }
 
+// A 2° × 1° cell given by its four corners: read with geodesic edges (the default) its area is that of
+// the four vertices as geod_polygonarea takes them, as pyproj, PostGIS geography and QGIS measure it;
+// with lon/lat edges, the closed-form area of the zone 44–46° E, 40–41° N (kHeld2000Km2).
+TEST_F(LayerReaderTest, EdgesAreGeodesicsUnlessReadStraightInLonLat) {
+    const std::string path =
+        write("corners.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"cell",)"
+                                 R"("properties":{},"geometry":{"type":"Polygon","coordinates":)"
+                                 R"([[[44,40],[46,40],[46,41],[44,41],[44,40]]]}}]})");
+    const Path corners{{44, 40}, {46, 40}, {46, 41}, {44, 41}, {44, 40}};
+    const double karney = geo::geodesicRingAreaKm2(corners);
+    const double geodesic = geo::geodesicAreaKm2(read(path).features.at(0).geometry);
+    LayerReadOptions straight;
+    straight.edges = Edges::LonLat;
+    const double lonLat = geo::geodesicAreaKm2(read(path, straight).features.at(0).geometry);
+    EXPECT_NEAR(geodesic / karney, 1.0, 1e-12);
+    EXPECT_NEAR(lonLat / kHeld2000Km2, 1.0, 1e-9);
+    // The two readings of one file differ by far more than either's error: both edges along the
+    // parallels bow north by ~0.48 km, enclosing ~54 km² each way; the southern, longer one more, so
+    // the geodesic cell is smaller (measured: by 0.503 km², 2.7e-5).
+    EXPECT_LT(geodesic, lonLat - 0.4) << geodesic << " vs " << lonLat;
+    EXPECT_TRUE(m_diagnostics.empty());
+}
+
 TEST_F(LayerReaderTest, MissingCrsIsAnErrorUnlessOneIsGiven) {
     const std::string path = convert("nocrs.shp", "-f 'ESRI Shapefile'");
     if (path.empty()) GTEST_SKIP() << "ogr2ogr (gdal-bin) not installed";
@@ -110,7 +133,7 @@ TEST_F(LayerReaderTest, RepairsInvalidPolygonWithAWarningNamingTheFeature) {
     ASSERT_EQ(m_diagnostics.warnings().size(), 1u);
     EXPECT_EQ(m_diagnostics.warnings()[0].where, "'" + path + "': layer 'bow' feature 'bow'");
     EXPECT_EQ(m_diagnostics.warnings()[0].message,
-              "invalid polygon (Ring Self-intersection[0.5 0.5]); repaired with GEOS MakeValid");
+              "invalid polygon (Self-intersection[0.5 0.5]); repaired with GEOS MakeValid");
     EXPECT_EQ(layer.features[0].geometry.polygons.size(), 2u);
 }
 
@@ -123,9 +146,8 @@ TEST_F(LayerReaderTest, StrictRejectsInvalidPolygon) {
         read(path, options);
         FAIL() << "no exception";
     } catch (const DataError& e) {
-        EXPECT_EQ(
-            std::string(e.what()),
-            "'" + path + "': layer 'bow' feature 'bow': invalid polygon: Ring Self-intersection[0.5 0.5]");
+        EXPECT_EQ(std::string(e.what()),
+                  "'" + path + "': layer 'bow' feature 'bow': invalid polygon: Self-intersection[0.5 0.5]");
     }
 }
 

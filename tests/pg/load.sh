@@ -27,5 +27,9 @@ load "$data/synthetic/layers/held_2000.geojson" held_2000_utm -t_srs EPSG:32638
 psql "${FRONTLINE_PG#PG:}" -X -q -v ON_ERROR_STOP=1 <<'SQL'
 DROP TABLE IF EXISTS no_srid;
 CREATE TABLE no_srid AS SELECT id, ST_SetSRID(geom, 0)::geometry(Polygon, 0) AS geom FROM held_2000;
+-- Edges of 15-22 degrees, where the geodesic and the straight lon/lat line are far apart.
+DROP TABLE IF EXISTS long_edges;
+CREATE TABLE long_edges AS
+    SELECT 1 AS id, ST_GeomFromText('POLYGON((30 30, 52 31, 49 46, 28 44, 30 30))', 4326)::geometry(Polygon, 4326) AS geom;
 SQL
-echo "loaded 9 tables"
+echo "loaded 10 tables"
