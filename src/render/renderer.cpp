@@ -153,7 +153,7 @@ const sf::Texture& Renderer::fieldTexture(int from, int to) {
     const auto key = std::make_pair(from, to);
     return *m_fields.get(key, [&] {
         auto texture = std::make_unique<sf::Texture>();
-        if (!texture->loadFromImage(m_scene.transition(from, to).field)) {
+        if (!texture->loadFromImage(m_scene.transitionField(from, to).image)) {
             throw RenderError("cannot upload a transition field texture");
         }
         // Linear filtering interpolates both 16-bit halves linearly, so the decoded value interpolates too.

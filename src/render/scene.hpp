@@ -64,12 +64,15 @@ struct StateShapes {
     std::vector<sf::Vertex> frontLine;  // the line of contact's stroke, texCoords.x = arc length
 };
 
-// What changes between two states: the kept, lost and gained parts as triangles, and the reveal field
-// the transition shader reads (see shaders/transition.frag).
+// What changes between two states: the kept, lost and gained parts as triangles.
 struct TransitionMesh {
     std::vector<sf::Vertex> kept, lost, gained;
-    sf::Image field;      // RGBA: lost reveal value in r,g (16 bits), gained in b,a
-    float fieldCell = 4;  // pixels per field cell
+};
+
+// The reveal field a wipe's shader reads (see shaders/transition.frag), one texel per `cell` pixels.
+struct TransitionField {
+    static constexpr float kCell = 4;
+    sf::Image image;  // RGBA: lost reveal value in r,g (16 bits), gained in b,a
 };
 
 struct PlaceLabel {
@@ -137,6 +140,9 @@ public:
     // The change from state `from` to state `to` (indices; −1 = before the first state), made on first
     // use; the most recent few are kept.
     const TransitionMesh& transition(int from, int to);
+    // The wipe's reveal field of that change, made on each call (the renderer keeps the texture); a
+    // dissolve never asks for it.
+    TransitionField transitionField(int from, int to) const;
     // The timeline as `frontline stats` measures it (geodesic), one row per state.
     const std::vector<analysis::StateStats>& stats() const { return m_stats; }
     // The places inside the map, of every place layer that has points, labelled where there is room.
