@@ -69,55 +69,124 @@ TEST(Renderer, SameFrameTwiceIsIdentical) {
     EXPECT_EQ(renderStill(kSynthetic, Date(2002, 8, 1)), renderStill(kSynthetic, Date(2002, 8, 1)));
 }
 
-// A transition starts exactly at state A and ends exactly at state B: the schedule's first and last
-// frames of it are the plain states, and the shader's ends converge on them (no popping).
-TEST(Transition, EndsAreTheDataStates) {
-    FRONTLINE_REQUIRE_DISPLAY();
-    geo::ThreadContext context;
-    const Scenario scenario = loadScenario(context, kSynthetic);
-    render::OffscreenRenderer renderer(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
-    const Date date(2001, 3, 15);
-    render::FrameSpec a = render::stillFrame(renderer.scene(), date);
-    a.state = 0;
-    render::FrameSpec b = render::stillFrame(renderer.scene(), date);
-    ASSERT_EQ(b.state, 1);
-    const auto stateA = renderer.render(a);
-    const auto stateB = renderer.render(b);
-    ASSERT_GT(compare(stateA.data(), stateB.data(), 320 * 180, 8).pixelsOver, 100u)
-        << "the two states should differ";
+// Pixels of `rect` (frame pixels) of two frames of width `width` that differ by more than `tolerance`.
+std::size_t pixelsOverIn(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
+                         unsigned width, sf::FloatRect rect, int tolerance) {
+    std::size_t over = 0;
+    const auto left = static_cast<unsigned>(rect.left), top = static_cast<unsigned>(rect.top);
+    const auto right = static_cast<unsigned>(rect.left + rect.width),
+               bottom = static_cast<unsigned>(rect.top + rect.height);
+    for (unsigned y = top; y < bottom; ++y) {
+        const std::size_t row = (std::size_t(y) * width + left) * 4;
+        over += compare(a.data() + row, b.data() + row, right - left, tolerance).pixelsOver;
+    }
+    return over;
+}
 
-    auto at = [&](double progress) {
+// The synthetic scenario drawn at one size, and the two plain ends of its first change (state 0 → state
+// 1), both dated with state 1's date as the schedule dates them.
+struct FirstChange {
+    explicit FirstChange(sf::Vector2u size)
+        : scenario(loadScenario(context, kSynthetic)),
+          renderer(scenario, context, size, FRONTLINE_SHADER_DIR) {
+        const Date date(2001, 3, 15);
+        a = render::stillFrame(renderer.scene(), date);
+        a.state = 0;
+        b = render::stillFrame(renderer.scene(), date);
+        stateA = renderer.render(a);
+        stateB = renderer.render(b);
+    }
+    // The frame of the change at `progress`.
+    std::vector<std::uint8_t> at(double progress) {
         render::FrameSpec t = b;
         t.transition = render::Transition{0, 1, progress};
         return renderer.render(t);
-    };
-    const auto nearA = at(1e-6);
+    }
+
+    geo::ThreadContext context;
+    const Scenario scenario;
+    render::OffscreenRenderer renderer;
+    render::FrameSpec a, b;
+    std::vector<std::uint8_t> stateA, stateB;
+};
+
+// A transition starts exactly at state A and ends exactly at state B: the schedule's first and last
+// frames of it are the plain states, and the map of its ends converges on them (no popping). The panel
+// is not compared: between two maps it says so (panel_text_test.cpp).
+TEST(Transition, EndsAreTheDataStates) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    FirstChange change({320, 180});
+    const sf::FloatRect map = change.renderer.scene().mapRect();
+    ASSERT_EQ(change.b.state, 1);
+    const auto& stateA = change.stateA;
+    const auto& stateB = change.stateB;
+    ASSERT_GT(pixelsOverIn(stateA, stateB, 320, map, 8), 100u) << "the two states should differ";
+
+    const auto nearA = change.at(1e-6);
     if (std::getenv("FRONTLINE_DEBUG_TRANSITION")) {
         exporting::writePng("/tmp/near_a.png", nearA.data(), 320, 180);
         exporting::writePng("/tmp/state_a.png", stateA.data(), 320, 180);
     }
-    EXPECT_EQ(compare(nearA.data(), stateA.data(), 320 * 180, 2).pixelsOver, 0u);
-    EXPECT_EQ(compare(at(1 - 1e-6).data(), stateB.data(), 320 * 180, 2).pixelsOver, 0u);
+    EXPECT_EQ(pixelsOverIn(nearA, stateA, 320, map, 2), 0u);
+    EXPECT_EQ(pixelsOverIn(change.at(1 - 1e-6), stateB, 320, map, 2), 0u);
     // Halfway is neither.
-    const auto half = at(0.5);
-    EXPECT_GT(compare(half.data(), stateA.data(), 320 * 180, 8).pixelsOver, 0u);
-    EXPECT_GT(compare(half.data(), stateB.data(), 320 * 180, 8).pixelsOver, 0u);
+    const auto half = change.at(0.5);
+    EXPECT_GT(pixelsOverIn(half, stateA, 320, map, 8), 0u);
+    EXPECT_GT(pixelsOverIn(half, stateB, 320, map, 8), 0u);
+
+    exporting::ScheduleOptions schedule;
+    schedule.fps = 10;
+    const auto frames = exporting::buildSchedule(change.renderer.scene(), schedule);
+    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
+        if (!frames[i].transition && frames[i + 1].transition) {
+            EXPECT_EQ(frames[i].state, frames[i + 1].transition->from) << "frame " << i;
+        }
+        if (frames[i].transition && !frames[i + 1].transition) {
+            EXPECT_EQ(frames[i + 1].state, frames[i].transition->to) << "frame " << i + 1;
+        }
+        if (frames[i].transition) {
+            EXPECT_GT(frames[i].transition->progress, 0.0);
+            EXPECT_LT(frames[i].transition->progress, 1.0);
+        }
+    }
+}
+
+// Mid-transition, the panel drawn says it is between two maps and gives both areas; it never prints the
+// new state's area as the plain frame of that state does.
+TEST(Overlay, MidTransitionPanelShowsBothEnds) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
+    auto has = [&](const std::string& text) {
+        const auto& texts = renderer.renderer().drawnTexts();
+        return std::find(texts.begin(), texts.end(), text) != texts.end();
+    };
+    renderer.render(render::stillFrame(renderer.scene(), Date(2001, 3, 15)));
+    ASSERT_TRUE(has("Blue-held: 18,760 km²"));
+    ASSERT_TRUE(has("15 Mar 2001"));
 
     exporting::ScheduleOptions options;
     options.fps = 10;
-    const auto schedule = exporting::buildSchedule(renderer.scene(), options);
-    for (std::size_t i = 0; i + 1 < schedule.size(); ++i) {
-        if (!schedule[i].transition && schedule[i + 1].transition) {
-            EXPECT_EQ(schedule[i].state, schedule[i + 1].transition->from) << "frame " << i;
-        }
-        if (schedule[i].transition && !schedule[i + 1].transition) {
-            EXPECT_EQ(schedule[i + 1].state, schedule[i].transition->to) << "frame " << i + 1;
-        }
-        if (schedule[i].transition) {
-            EXPECT_GT(schedule[i].transition->progress, 0.0);
-            EXPECT_LT(schedule[i].transition->progress, 1.0);
+    std::size_t between = 0;
+    for (const auto& frame : exporting::buildSchedule(renderer.scene(), options)) {
+        if (!frame.transition) continue;
+        renderer.render(frame);
+        const auto& texts = renderer.renderer().drawnTexts();
+        EXPECT_FALSE(std::any_of(texts.begin(), texts.end(),
+                                 [](const std::string& t) { return t.rfind("In force since", 0) == 0; }));
+        if (frame.transition->from == 0 && frame.transition->to == 1) {
+            ++between;
+            EXPECT_TRUE(has("Blue-held: 18,830 → 18,760 km²"));
+            EXPECT_TRUE(has("1 Jan 2000 → 15 Mar 2001"));
+            EXPECT_FALSE(has("Blue-held: 18,760 km²"));
+            EXPECT_FALSE(has("15 Mar 2001"));
+            // The chart's cursor is on the old state: it prints the old area as stats does.
+            EXPECT_TRUE(has("18825.703 km²"));
+            EXPECT_FALSE(has("18756.090 km²"));
         }
     }
+    EXPECT_GT(between, 0u);
 }
 
 // A scenario and its renderer at one size, kept together (the renderer borrows the scenario).
