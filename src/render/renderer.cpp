@@ -199,13 +199,6 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
     }
     const Transition& t = *frame.transition;
     const TransitionMesh& mesh = m_scene.transition(t.from, t.to);
-    const sf::Texture& field = fieldTexture(t.from, t.to);
-    sf::Shader& shader = m_shaders.transition;
-    shader.setUniform("field", field);
-    shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x),
-                                                  static_cast<float>(m_scene.size().y)));
-    shader.setUniform("progress", static_cast<float>(t.progress));
-    shader.setUniform("softness", kTransitionSoftness);
     // What stays held changes colour smoothly when the two states are styled differently.
     if (!mesh.kept.empty()) {
         const sf::Color a = m_scene.states()[static_cast<std::size_t>(t.from)].fill;
@@ -218,11 +211,28 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
         for (auto& vertex : m_kept) vertex.color = colour;
         drawTriangles(target, m_kept);
     }
-    sf::RenderStates states(&shader);
-    shader.setUniform("gained", 0.0f);
-    drawTriangles(target, mesh.lost, states);
-    shader.setUniform("gained", 1.0f);
-    drawTriangles(target, mesh.gained, states);
+    if (m_scene.options().transition == TransitionStyle::Dissolve) {
+        // Every pixel of a region at the same opacity: the field (and its texture) is not needed.
+        sf::Shader& shader = m_shaders.dissolve;
+        const sf::RenderStates states(&shader);
+        shader.setUniform("opacity", static_cast<float>(1 - t.progress));
+        drawTriangles(target, mesh.lost, states);
+        shader.setUniform("opacity", static_cast<float>(t.progress));
+        drawTriangles(target, mesh.gained, states);
+    } else {
+        const sf::Texture& field = fieldTexture(t.from, t.to);
+        sf::Shader& shader = m_shaders.transition;
+        shader.setUniform("field", field);
+        shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x),
+                                                      static_cast<float>(m_scene.size().y)));
+        shader.setUniform("progress", static_cast<float>(t.progress));
+        shader.setUniform("softness", kTransitionSoftness);
+        const sf::RenderStates states(&shader);
+        shader.setUniform("gained", 0.0f);
+        drawTriangles(target, mesh.lost, states);
+        shader.setUniform("gained", 1.0f);
+        drawTriangles(target, mesh.gained, states);
+    }
     const auto p = static_cast<float>(t.progress);
     if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p, frame.seconds);
     if (t.to >= 0) drawFrontLine(target, t.to, p, frame.seconds);

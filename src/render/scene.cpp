@@ -422,6 +422,8 @@ const TransitionMesh& Scene::transition(int from, int to) {
     return m_transitions.get(std::make_pair(from, to), [&] { return makeTransition(from, to); });
 }
 
+const char* toString(TransitionStyle style) { return style == TransitionStyle::Wipe ? "wipe" : "dissolve"; }
+
 TransitionMesh Scene::makeTransition(int from, int to) {
     const Geometry none;
     const Geometry& a = from >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(from)) : none;

@@ -69,7 +69,8 @@ struct TransitionMesh {
     std::vector<sf::Vertex> kept, lost, gained;
 };
 
-// The reveal field a wipe's shader reads (see shaders/transition.frag), one texel per `cell` pixels.
+// The reveal field a wipe's shader reads (see shaders/transition.frag), one texel per kCell × kCell
+// pixels.
 struct TransitionField {
     static constexpr float kCell = 4;
     sf::Image image;  // RGBA: lost reveal value in r,g (16 bits), gained in b,a
@@ -99,9 +100,18 @@ enum class PlaceNames { Primary, Alt, Both };
 // feature id when there is no name.
 std::string placeName(const Feature& feature, PlaceNames names);
 
+// How the map changes between two states. The data are two dated maps and nothing in between, so
+// `Dissolve` (the default) fades the lost region out and the gained region in, everywhere at once: it
+// claims no order. `Wipe` moves a front from the old line to the new one (shaders/transition.frag):
+// easier to follow, but its direction and pace are drawn, not measured.
+enum class TransitionStyle { Dissolve, Wipe };
+// "dissolve", "wipe" (what --transition-style takes).
+const char* toString(TransitionStyle style);
+
 // Choices of the drawing that are the user's, the same for export and view.
 struct MapOptions {
     PlaceNames names = PlaceNames::Primary;
+    TransitionStyle transition = TransitionStyle::Dissolve;
 };
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own

@@ -4,9 +4,12 @@
 
 #include <SFML/Graphics/Image.hpp>
 #include <algorithm>
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/run_frontline.hpp"
@@ -83,12 +86,18 @@ std::size_t pixelsOverIn(const std::vector<std::uint8_t>& a, const std::vector<s
     return over;
 }
 
-// The synthetic scenario drawn at one size, and the two plain ends of its first change (state 0 → state
-// 1), both dated with state 1's date as the schedule dates them.
+render::MapOptions withTransition(render::TransitionStyle style) {
+    render::MapOptions options;
+    options.transition = style;
+    return options;
+}
+
+// The synthetic scenario drawn at one size in one transition style, and the two plain ends of its first
+// change (state 0 → state 1), both dated with state 1's date as the schedule dates them.
 struct FirstChange {
-    explicit FirstChange(sf::Vector2u size)
+    FirstChange(sf::Vector2u size, render::TransitionStyle style)
         : scenario(loadScenario(context, kSynthetic)),
-          renderer(scenario, context, size, FRONTLINE_SHADER_DIR) {
+          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 4, withTransition(style)) {
         const Date date(2001, 3, 15);
         a = render::stillFrame(renderer.scene(), date);
         a.state = 0;
@@ -110,12 +119,14 @@ struct FirstChange {
     std::vector<std::uint8_t> stateA, stateB;
 };
 
-// A transition starts exactly at state A and ends exactly at state B: the schedule's first and last
-// frames of it are the plain states, and the map of its ends converges on them (no popping). The panel
-// is not compared: between two maps it says so (panel_text_test.cpp).
-TEST(Transition, EndsAreTheDataStates) {
+class TransitionEnds : public testing::TestWithParam<render::TransitionStyle> {};
+
+// A transition starts exactly at state A and ends exactly at state B, in either style: the schedule's
+// first and last frames of it are the plain states, and the map of its ends converges on them (no
+// popping). The panel is not compared: between two maps it says so (panel_text_test.cpp).
+TEST_P(TransitionEnds, AreTheDataStates) {
     FRONTLINE_REQUIRE_DISPLAY();
-    FirstChange change({320, 180});
+    FirstChange change({320, 180}, GetParam());
     const sf::FloatRect map = change.renderer.scene().mapRect();
     ASSERT_EQ(change.b.state, 1);
     const auto& stateA = change.stateA;
@@ -149,6 +160,138 @@ TEST(Transition, EndsAreTheDataStates) {
             EXPECT_LT(frames[i].transition->progress, 1.0);
         }
     }
+}
+
+INSTANTIATE_TEST_SUITE_P(Styles, TransitionEnds,
+                         testing::Values(render::TransitionStyle::Dissolve, render::TransitionStyle::Wipe),
+                         [](const auto& style) { return std::string(render::toString(style.param)); });
+
+// Two pixels of the region lost from state 0 to state 1 of the synthetic scenario, as far apart as the
+// region allows: the west edge of the hole and the east edge of the strip lost in the east (3 px in,
+// where both states are a plain fill: no line, no edge).
+std::pair<sf::Vector2u, sf::Vector2u> farApartLostPixels(render::OffscreenRenderer& renderer,
+                                                         const std::vector<std::uint8_t>& stateA,
+                                                         const std::vector<std::uint8_t>& stateB) {
+    const auto& lost = renderer.scene().transition(0, 1).lost;
+    auto inLost = [&](sf::Vector2f p) {
+        for (std::size_t i = 0; i + 2 < lost.size(); i += 3) {
+            const sf::Vector2f a = lost[i].position, b = lost[i + 1].position, c = lost[i + 2].position;
+            const float d1 = (p.x - b.x) * (a.y - b.y) - (a.x - b.x) * (p.y - b.y);
+            const float d2 = (p.x - c.x) * (b.y - c.y) - (b.x - c.x) * (p.y - c.y);
+            const float d3 = (p.x - a.x) * (c.y - a.y) - (c.x - a.x) * (p.y - a.y);
+            const bool negative = d1 < 0 || d2 < 0 || d3<0, positive = d1> 0 || d2 > 0 || d3 > 0;
+            if (!(negative && positive)) return true;
+        }
+        return false;
+    };
+    const unsigned width = renderer.size().x;
+    auto pixel = [&](const std::vector<std::uint8_t>& frame, unsigned x, unsigned y) {
+        const std::size_t i = (std::size_t(y) * width + x) * 4;
+        return std::array<int, 3>{frame[i], frame[i + 1], frame[i + 2]};
+    };
+    const sf::FloatRect map = renderer.scene().mapRect();
+    std::optional<sf::Vector2u> west, east;
+    constexpr int kMargin = 3;
+    const auto right = static_cast<unsigned>(map.left + map.width),
+               bottom = static_cast<unsigned>(map.top + map.height);
+    for (auto y = static_cast<unsigned>(map.top) + kMargin; y + kMargin < bottom; ++y) {
+        for (auto x = static_cast<unsigned>(map.left) + kMargin; x + kMargin < right; ++x) {
+            bool inside = true, plain = true;
+            for (int dy = -kMargin; dy <= kMargin && inside; dy += kMargin) {
+                for (int dx = -kMargin; dx <= kMargin && inside; dx += kMargin) {
+                    const unsigned nx = x + static_cast<unsigned>(dx), ny = y + static_cast<unsigned>(dy);
+                    inside = inLost({static_cast<float>(nx) + 0.5f, static_cast<float>(ny) + 0.5f});
+                    plain = plain && pixel(stateA, nx, ny) == pixel(stateA, x, y) &&
+                            pixel(stateB, nx, ny) == pixel(stateB, x, y);
+                }
+            }
+            if (!inside || !plain) continue;
+            if (!west || x < west->x) west = sf::Vector2u(x, y);
+            if (!east || x > east->x) east = sf::Vector2u(x, y);
+        }
+    }
+    EXPECT_TRUE(west && east) << "no plain pixel inside the lost region";
+    if (!west || !east) return {};
+    return {*west, *east};
+}
+
+// A dissolve claims no order: at progress p every pixel of the lost region shows state A at opacity
+// 1 − p over what lies beneath it (state B there), every pixel of the gained region state B at opacity
+// p. Two far-apart lost pixels are therefore the same colour, B + (A − B)(1 − p); a wipe, whose front
+// runs from the old line to the new, shows them differently.
+TEST(Dissolve, LostRegionFadesUniformly) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const sf::Vector2u size{640, 360};
+    auto renderIn = [&](render::TransitionStyle style, double progress) {
+        FirstChange change(size, style);
+        const auto [west, east] = farApartLostPixels(change.renderer, change.stateA, change.stateB);
+        const auto mid = change.at(progress);
+        struct Result {
+            std::array<int, 3> a, b, west, east;
+            float apart;
+        } result{};
+        auto at = [&](const std::vector<std::uint8_t>& frame, sf::Vector2u p) {
+            const std::size_t i = (std::size_t(p.y) * size.x + p.x) * 4;
+            return std::array<int, 3>{frame[i], frame[i + 1], frame[i + 2]};
+        };
+        result.a = at(change.stateA, west);
+        result.b = at(change.stateB, west);
+        result.west = at(mid, west);
+        result.east = at(mid, east);
+        result.apart = static_cast<float>(east.x) - static_cast<float>(west.x);
+        return result;
+    };
+    for (double p : {0.25, 0.5, 0.8}) {
+        const auto dissolve = renderIn(render::TransitionStyle::Dissolve, p);
+        EXPECT_GT(dissolve.apart, 100.0f) << "the two pixels should be far apart";
+        for (int c = 0; c < 3; ++c) {
+            const double expected = dissolve.b[c] + (dissolve.a[c] - dissolve.b[c]) * (1 - p);
+            EXPECT_NEAR(dissolve.west[c], expected, 2.0) << "channel " << c << " at progress " << p;
+            EXPECT_NEAR(dissolve.east[c], dissolve.west[c], 1.0) << "channel " << c << " at progress " << p;
+        }
+    }
+    const auto wipe = renderIn(render::TransitionStyle::Wipe, 0.5);
+    int differ = 0;
+    for (int c = 0; c < 3; ++c) differ = std::max(differ, std::abs(wipe.east[c] - wipe.west[c]));
+    EXPECT_GT(differ, 16) << "a wipe reaches the two pixels at different times";
+}
+
+// The gained region fades in the same way, at opacity p.
+TEST(Dissolve, GainedRegionFadesIn) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    FirstChange change({640, 360}, render::TransitionStyle::Dissolve);
+    const auto& stateA = change.stateA;
+    const auto& stateB = change.stateB;
+    // Centres of gained triangles where both states are a plain fill (no line, no edge within 3 px).
+    const auto gained = change.renderer.scene().transition(0, 1).gained;
+    ASSERT_FALSE(gained.empty());
+    const double p = 0.3;
+    const auto mid = change.at(p);
+    std::size_t checked = 0;
+    for (std::size_t i = 0; i + 2 < gained.size() && checked < 20; i += 3) {
+        const sf::Vector2f centre =
+            (gained[i].position + gained[i + 1].position + gained[i + 2].position) / 3.0f;
+        const auto x = static_cast<unsigned>(centre.x), y = static_cast<unsigned>(centre.y);
+        auto at = [&](const std::vector<std::uint8_t>& frame, unsigned px, unsigned py, int c) {
+            return int(frame[(std::size_t(py) * 640 + px) * 4 + static_cast<unsigned>(c)]);
+        };
+        bool plain = true;
+        for (int c = 0; c < 3; ++c) {
+            for (int d : {-3, 3}) {
+                plain = plain && at(stateA, x + d, y, c) == at(stateA, x, y, c) &&
+                        at(stateB, x + d, y, c) == at(stateB, x, y, c) &&
+                        at(stateA, x, y + d, c) == at(stateA, x, y, c) &&
+                        at(stateB, x, y + d, c) == at(stateB, x, y, c);
+            }
+        }
+        if (!plain) continue;
+        ++checked;
+        for (int c = 0; c < 3; ++c) {
+            const double expected = at(stateA, x, y, c) + (at(stateB, x, y, c) - at(stateA, x, y, c)) * p;
+            EXPECT_NEAR(at(mid, x, y, c), expected, 2.0) << "channel " << c << " at " << x << "," << y;
+        }
+    }
+    EXPECT_GT(checked, 0u);
 }
 
 // Mid-transition, the panel drawn says it is between two maps and gives both areas; it never prints the
