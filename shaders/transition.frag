@@ -1,5 +1,5 @@
-// The change between two control states. Each region (lost: in A, not in B; gained: in B, not in A) has
-// a reveal value f per pixel, precomputed from distances to the two fronts and stored as 16 bits in
+// The wipe between two control states (render::TransitionStyle::Wipe). Each region (lost: in A, not in
+// B; gained: in B, not in A) has a reveal value f per pixel, precomputed from distances to the two fronts and stored as 16 bits in
 // the field texture (lost: r,g; gained: b,a). f runs from 0 at the old front to 1 at the new one.
 // A lost pixel stays while the front has not reached it; a gained pixel appears once it has.
 // progress 0 gives exactly state A, progress 1 exactly state B.

@@ -65,6 +65,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         "  frontline export --out karabakh.mp4 --size 1280x720\n"
         "  frontline export --out map.png --at 2020-11-10        # one still\n"
         "  frontline export --out k.gif --size 640x360 --fps 15 --from 2020-11-01\n"
+        "  frontline export --out k.mp4 --transition-style wipe   # a moving front (drawn, not data)\n"
         "  frontline export --out frames/ --resume                # after Ctrl-C: continue where it stopped\n"
         "Ctrl-C (SIGINT) or SIGTERM stops cleanly: the frames written are complete, the count is printed.\n"
         "Numbers drawn are those of `frontline stats`. Without DISPLAY, Xvfb is started.");

@@ -20,6 +20,13 @@ void addMapOptions(CLI::App& command, MapArguments& arguments) {
                     "Place labels: 'primary' (the name), 'alt' (the other name in name_alt) or 'both', "
                     "e.g. \"Khankendi (Stepanakert)\"")
         ->capture_default_str();
+    command
+        .add_option("--transition-style", arguments.transitionStyle,
+                    "How the map changes between two states: 'dissolve' fades the lost area out and the "
+                    "gained area in, everywhere at once (the default: the data are two dated maps and say "
+                    "nothing of the order or pace of the change between them); 'wipe' moves a front from "
+                    "the old line to the new one, a direction and pace that are drawn, not data")
+        ->capture_default_str();
 }
 
 render::MapOptions mapOptions(const MapArguments& arguments) {
@@ -32,6 +39,12 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
     if (found == std::end(names))
         throw UsageError("unknown --names '" + arguments.names + "' (primary, alt, both)");
     options.names = found->second;
+    if (arguments.transitionStyle == "dissolve")
+        options.transition = render::TransitionStyle::Dissolve;
+    else if (arguments.transitionStyle == "wipe")
+        options.transition = render::TransitionStyle::Wipe;
+    else
+        throw UsageError("unknown --transition-style '" + arguments.transitionStyle + "' (dissolve, wipe)");
     return options;
 }
 

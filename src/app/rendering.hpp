@@ -31,9 +31,10 @@ struct ScheduleArguments {
     std::string pace = "state";
 };
 
-// --names as typed; the options of the drawing that export and view share.
+// --names and --transition-style as typed; the options of the drawing that export and view share.
 struct MapArguments {
     std::string names = "primary";
+    std::string transitionStyle = "dissolve";
 };
 
 void addMapOptions(CLI::App& command, MapArguments& arguments);

@@ -25,6 +25,7 @@
 #include "export/png_writer.hpp"
 #include "render/area_labels.hpp"
 #include "render/mesh.hpp"
+#include "render/panel_text.hpp"
 #include "render/sfml_errors.hpp"
 #include "render/style.hpp"
 #include "render/time_ticks.hpp"
@@ -762,10 +763,15 @@ void Viewer::drawTimeline(const Layout& box) {
         triangle.setFillColor(kInk);
         m_window.draw(triangle);
     }
-    // The date and the speed.
-    const float dateSize = std::round(24 * u);
-    text(render::formatDateLong(m_playback->date()), true, dateSize, kInk,
-         {box.play.left + box.play.width + 16 * u, box.trackY - dateSize * 0.75f});
+    // The date and the speed. The date line is the panel's: between two maps it names both dates
+    // (render/panel_text.hpp), smaller so that it keeps clear of the track.
+    const std::string dateLine =
+        render::panelText(m_scene->scenario(), m_scene->stats(), m_playback->current(*m_scene)).date;
+    const float dateLeft = box.play.left + box.play.width + 16 * u;
+    float dateSize = std::round(24 * u);
+    const float dateWidth = textWidth(dateLine, true, dateSize), dateRoom = box.trackLeft - 12 * u - dateLeft;
+    if (dateWidth > dateRoom) dateSize = std::max(8.0f, std::floor(dateSize * dateRoom / dateWidth));
+    text(dateLine, true, dateSize, kInk, {dateLeft, box.trackY - dateSize * 0.75f});
     const std::string speed = fmt::format("{:g}×", m_playback->speed());
     text(speed + "   H: help", false, std::round(16 * u), kMuted,
          {box.trackRight + 22 * u, box.trackY - 11 * u});

@@ -16,6 +16,7 @@
 #include "render/area_labels.hpp"
 #include "render/chart.hpp"
 #include "render/mesh.hpp"
+#include "render/panel_text.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
 
@@ -153,7 +154,7 @@ const sf::Texture& Renderer::fieldTexture(int from, int to) {
     const auto key = std::make_pair(from, to);
     return *m_fields.get(key, [&] {
         auto texture = std::make_unique<sf::Texture>();
-        if (!texture->loadFromImage(m_scene.transition(from, to).field)) {
+        if (!texture->loadFromImage(m_scene.transitionField(from, to).image)) {
             throw RenderError("cannot upload a transition field texture");
         }
         // Linear filtering interpolates both 16-bit halves linearly, so the decoded value interpolates too.
@@ -198,13 +199,6 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
     }
     const Transition& t = *frame.transition;
     const TransitionMesh& mesh = m_scene.transition(t.from, t.to);
-    const sf::Texture& field = fieldTexture(t.from, t.to);
-    sf::Shader& shader = m_shaders.transition;
-    shader.setUniform("field", field);
-    shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x),
-                                                  static_cast<float>(m_scene.size().y)));
-    shader.setUniform("progress", static_cast<float>(t.progress));
-    shader.setUniform("softness", kTransitionSoftness);
     // What stays held changes colour smoothly when the two states are styled differently.
     if (!mesh.kept.empty()) {
         const sf::Color a = m_scene.states()[static_cast<std::size_t>(t.from)].fill;
@@ -217,11 +211,28 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
         for (auto& vertex : m_kept) vertex.color = colour;
         drawTriangles(target, m_kept);
     }
-    sf::RenderStates states(&shader);
-    shader.setUniform("gained", 0.0f);
-    drawTriangles(target, mesh.lost, states);
-    shader.setUniform("gained", 1.0f);
-    drawTriangles(target, mesh.gained, states);
+    if (m_scene.options().transition == TransitionStyle::Dissolve) {
+        // Every pixel of a region at the same opacity: the field (and its texture) is not needed.
+        sf::Shader& shader = m_shaders.dissolve;
+        const sf::RenderStates states(&shader);
+        shader.setUniform("opacity", static_cast<float>(1 - t.progress));
+        drawTriangles(target, mesh.lost, states);
+        shader.setUniform("opacity", static_cast<float>(t.progress));
+        drawTriangles(target, mesh.gained, states);
+    } else {
+        const sf::Texture& field = fieldTexture(t.from, t.to);
+        sf::Shader& shader = m_shaders.transition;
+        shader.setUniform("field", field);
+        shader.setUniform("frameSize", sf::Glsl::Vec2(static_cast<float>(m_scene.size().x),
+                                                      static_cast<float>(m_scene.size().y)));
+        shader.setUniform("progress", static_cast<float>(t.progress));
+        shader.setUniform("softness", kTransitionSoftness);
+        const sf::RenderStates states(&shader);
+        shader.setUniform("gained", 0.0f);
+        drawTriangles(target, mesh.lost, states);
+        shader.setUniform("gained", 1.0f);
+        drawTriangles(target, mesh.gained, states);
+    }
     const auto p = static_cast<float>(t.progress);
     if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p, frame.seconds);
     if (t.to >= 0) drawFrontLine(target, t.to, p, frame.seconds);
@@ -425,45 +436,35 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     y += text(target, scenario.title, m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, {left, y},
               width);
     y += 14 * u;
-    y += text(target, formatDateLong(frame.date), m_fonts.bold, std::max(10.0f, std::round(64 * u)), kInk,
-              {left, y}, width);
+    const PanelText words = panelText(scenario, m_scene.stats(), frame);
+    // Between two maps the date line names both dates: smaller, so that it keeps to one line.
+    float dateSize = std::max(10.0f, std::round(64 * u));
+    if (words.between) {
+        const float natural = textWidth(words.date, m_fonts.bold, dateSize);
+        if (natural > width) dateSize = std::max(10.0f, std::floor(dateSize * width / natural));
+    }
+    y += text(target, words.date, m_fonts.bold, dateSize, kInk, {left, y}, width);
     y += 6 * u;
 
-    // The numbers are those of the state in force at the counter's date (the chart's cursor).
-    const int shown = m_scene.stateIndexAt(frame.date);
-    const auto& stats = m_scene.stats();
-    if (shown >= 0 && static_cast<std::size_t>(shown) < stats.size()) {
-        const analysis::StateStats& row = stats[static_cast<std::size_t>(shown)];
-        y += text(target,
-                  "In force since " + row.state.date.iso() +
-                      (row.state.label.empty() ? "" : ": " + row.state.label),
-                  m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted, {left, y}, width);
+    const float lineSize = std::max(7.0f, std::round(19 * u));
+    if (words.between) {
+        y += text(target, words.notice, m_fonts.bold, lineSize, kAccent, {left, y}, width);
         y += 8 * u;
-        const AreaLabels area = areaLabels(row.area);
-        y += text(target, scenario.subject + ": " + area.value + " km²", m_fonts.bold,
-                  std::max(8.0f, std::round(28 * u)), kAccent, {left, y}, width);
-        // Nothing held is exact; a held area without a range has none stated.
-        const bool exact = row.area.minKm2 == row.area.maxKm2;
-        std::string detail = exact ? (row.area.valueKm2 > 0 ? "no uncertainty stated for the outlines" : "")
-                                   : "likely " + area.likelyMin + "–" + area.likelyMax + " km², at worst " +
-                                         area.min + "–" + area.max + " km²";
-        if (row.sincePrevious) {
-            const ChangeLabels change = changeLabels(*row.sincePrevious);
-            detail += (detail.empty() ? "Since " : "; since ") +
-                      formatDateLong(stats[static_cast<std::size_t>(shown) - 1].state.date) + ": net " +
-                      change.net + " km² (gained " + change.gained + ", lost " + change.lost + ")";
-        }
-        y += text(target, detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted,
-                  {left, y + 2 * u}, width);
     } else {
-        y += text(target, "No control state yet", m_fonts.regular, std::max(7.0f, std::round(19 * u)), kMuted,
-                  {left, y}, width);
+        y += text(target, words.inForce, m_fonts.regular, lineSize, kMuted, {left, y}, width);
+        if (!words.area.empty()) y += 8 * u;
+    }
+    if (!words.area.empty()) {
+        y += text(target, words.area, m_fonts.bold, std::max(8.0f, std::round(28 * u)), kAccent, {left, y},
+                  width);
+        y += text(target, words.detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted,
+                  {left, y + 2 * u}, width);
     }
     y += 18 * u;
     // Taller in a tall panel (portrait frames), where it would otherwise leave most of it empty.
     const float chartHeight =
         std::round(std::max(250 * u, std::min(panel.width * 0.6f, panel.height * 0.22f)));
-    y += drawChart(target, {left, y, width, chartHeight}, frame.date);
+    y += drawChart(target, {left, y, width, chartHeight}, words.cursor);
     y += 22 * u;
 
     // Bottom up: attribution, then the legend; events take the room between chart and legend.

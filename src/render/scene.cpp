@@ -422,6 +422,8 @@ const TransitionMesh& Scene::transition(int from, int to) {
     return m_transitions.get(std::make_pair(from, to), [&] { return makeTransition(from, to); });
 }
 
+const char* toString(TransitionStyle style) { return style == TransitionStyle::Wipe ? "wipe" : "dissolve"; }
+
 TransitionMesh Scene::makeTransition(int from, int to) {
     const Geometry none;
     const Geometry& a = from >= 0 ? m_heldLonLat.at(static_cast<std::size_t>(from)) : none;
@@ -454,17 +456,24 @@ TransitionMesh Scene::makeTransition(int from, int to) {
         mesh.gained = fillTriangles(frame.project(b), colourB);
     }
 
+    return mesh;
+}
+
+TransitionField Scene::transitionField(int from, int to) const {
+    TransitionField field;
+    const float cell = TransitionField::kCell;
     // The reveal field. Distances are measured in field cells on the rasterized states.
-    const int w = static_cast<int>(std::ceil(static_cast<float>(m_size.x) / mesh.fieldCell));
-    const int h = static_cast<int>(std::ceil(static_cast<float>(m_size.y) / mesh.fieldCell));
+    const int w = static_cast<int>(std::ceil(static_cast<float>(m_size.x) / cell));
+    const int h = static_cast<int>(std::ceil(static_cast<float>(m_size.y) / cell));
     // Each mask is made before asking for the other state's shapes, so neither reference can be dropped
     // while it is read.
     const std::vector<sf::Vertex> noTriangles;
-    const auto maskA = rasterize(from >= 0 ? shapes(from).area : noTriangles, w, h, mesh.fieldCell);
-    const auto maskB = rasterize(to >= 0 ? shapes(to).area : noTriangles, w, h, mesh.fieldCell);
+    const auto maskA = rasterize(from >= 0 ? shapes(from).area : noTriangles, w, h, cell);
+    const auto maskB = rasterize(to >= 0 ? shapes(to).area : noTriangles, w, h, cell);
     const auto toA = distanceTo(maskA, w, h, 1), outOfA = distanceTo(maskA, w, h, 0);
     const auto toB = distanceTo(maskB, w, h, 1), outOfB = distanceTo(maskB, w, h, 0);
-    const bool emptyA = a.polygons.empty(), emptyB = b.polygons.empty();
+    const bool emptyA = from < 0 || m_heldLonLat.at(static_cast<std::size_t>(from)).polygons.empty();
+    const bool emptyB = to < 0 || m_heldLonLat.at(static_cast<std::size_t>(to)).polygons.empty();
     auto maxFinite = [](const std::vector<float>& values) {
         float m = 0;
         for (float v : values)
@@ -472,7 +481,7 @@ TransitionMesh Scene::makeTransition(int from, int to) {
         return m > 0 ? m : 1.0f;
     };
     const float maxOutA = maxFinite(outOfA), maxOutB = maxFinite(outOfB);
-    mesh.field.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
+    field.image.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
     for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) {
             const std::size_t i =
@@ -491,12 +500,12 @@ TransitionMesh Scene::makeTransition(int from, int to) {
             else if (toA[i] + outOfB[i] > 0)
                 gained = toA[i] / (toA[i] + outOfB[i]);
             const std::uint16_t l = toUnit16(lost), g = toUnit16(gained);
-            mesh.field.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y),
-                                sf::Color(static_cast<sf::Uint8>(l >> 8), static_cast<sf::Uint8>(l & 0xff),
-                                          static_cast<sf::Uint8>(g >> 8), static_cast<sf::Uint8>(g & 0xff)));
+            field.image.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y),
+                                 sf::Color(static_cast<sf::Uint8>(l >> 8), static_cast<sf::Uint8>(l & 0xff),
+                                           static_cast<sf::Uint8>(g >> 8), static_cast<sf::Uint8>(g & 0xff)));
         }
     }
-    return mesh;
+    return field;
 }
 
 }  // namespace frontline::render

@@ -64,12 +64,16 @@ struct StateShapes {
     std::vector<sf::Vertex> frontLine;  // the line of contact's stroke, texCoords.x = arc length
 };
 
-// What changes between two states: the kept, lost and gained parts as triangles, and the reveal field
-// the transition shader reads (see shaders/transition.frag).
+// What changes between two states: the kept, lost and gained parts as triangles.
 struct TransitionMesh {
     std::vector<sf::Vertex> kept, lost, gained;
-    sf::Image field;      // RGBA: lost reveal value in r,g (16 bits), gained in b,a
-    float fieldCell = 4;  // pixels per field cell
+};
+
+// The reveal field a wipe's shader reads (see shaders/transition.frag), one texel per kCell × kCell
+// pixels.
+struct TransitionField {
+    static constexpr float kCell = 4;
+    sf::Image image;  // RGBA: lost reveal value in r,g (16 bits), gained in b,a
 };
 
 struct PlaceLabel {
@@ -96,9 +100,18 @@ enum class PlaceNames { Primary, Alt, Both };
 // feature id when there is no name.
 std::string placeName(const Feature& feature, PlaceNames names);
 
+// How the map changes between two states. The data are two dated maps and nothing in between, so
+// `Dissolve` (the default) fades the lost region out and the gained region in, everywhere at once: it
+// claims no order. `Wipe` moves a front from the old line to the new one (shaders/transition.frag):
+// easier to follow, but its direction and pace are drawn, not measured.
+enum class TransitionStyle { Dissolve, Wipe };
+// "dissolve", "wipe" (what --transition-style takes).
+const char* toString(TransitionStyle style);
+
 // Choices of the drawing that are the user's, the same for export and view.
 struct MapOptions {
     PlaceNames names = PlaceNames::Primary;
+    TransitionStyle transition = TransitionStyle::Dissolve;
 };
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
@@ -137,6 +150,9 @@ public:
     // The change from state `from` to state `to` (indices; −1 = before the first state), made on first
     // use; the most recent few are kept.
     const TransitionMesh& transition(int from, int to);
+    // The wipe's reveal field of that change, made on each call (the renderer keeps the texture); a
+    // dissolve never asks for it.
+    TransitionField transitionField(int from, int to) const;
     // The timeline as `frontline stats` measures it (geodesic), one row per state.
     const std::vector<analysis::StateStats>& stats() const { return m_stats; }
     // The places inside the map, of every place layer that has points, labelled where there is room.

@@ -22,6 +22,7 @@ ShaderSet::ShaderSet(const std::filesystem::path& folder) {
     load(hatch, folder / "hatch.frag");
     load(dash, folder / "dash.frag");
     load(transition, folder / "transition.frag");
+    load(dissolve, folder / "dissolve.frag");
 }
 
 }  // namespace frontline::render

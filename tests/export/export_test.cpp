@@ -194,6 +194,30 @@ TEST(ExportCommand, ResumeWithOtherOptionsIsRefused) {
     std::filesystem::remove(errPath);
 }
 
+// The transition style changes the frames between states: a sequence begun in one is not finished in
+// the other.
+TEST(ExportCommand, ResumeWithAnotherTransitionStyleIsRefused) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto out = scratch("resume_style");
+    const auto errPath = scratch("resume_style_err.txt");
+    const std::vector<std::string> base{"export", kSynthetic, "--out", out.string(),         "--size",
+                                        "160x90", "--fps",    "30",    "--transition-style", "wipe"};
+    runAndSignalWhen(
+        base, [&] { return std::filesystem::exists(out / "frame_00002.png"); }, SIGINT, errPath);
+    auto other = base;
+    other.back() = "dissolve";
+    other.push_back("--resume");
+    const auto run = runFrontline(other);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("were made from another scenario or other options"), std::string::npos) << run.err;
+    auto same = base;
+    same.push_back("--resume");
+    const auto resumed = runFrontline(same);
+    EXPECT_EQ(resumed.exitCode, 0) << resumed.err;
+    std::filesystem::remove_all(out);
+    std::filesystem::remove(errPath);
+}
+
 // The inputs are fingerprinted, not named: the same manifest with one layer edited is another scenario.
 TEST(ExportCommand, ResumeAfterALayerChangedIsRefused) {
     FRONTLINE_REQUIRE_DISPLAY();

@@ -4,9 +4,12 @@
 
 #include <SFML/Graphics/Image.hpp>
 #include <algorithm>
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/run_frontline.hpp"
@@ -69,55 +72,264 @@ TEST(Renderer, SameFrameTwiceIsIdentical) {
     EXPECT_EQ(renderStill(kSynthetic, Date(2002, 8, 1)), renderStill(kSynthetic, Date(2002, 8, 1)));
 }
 
-// A transition starts exactly at state A and ends exactly at state B: the schedule's first and last
-// frames of it are the plain states, and the shader's ends converge on them (no popping).
-TEST(Transition, EndsAreTheDataStates) {
-    FRONTLINE_REQUIRE_DISPLAY();
-    geo::ThreadContext context;
-    const Scenario scenario = loadScenario(context, kSynthetic);
-    render::OffscreenRenderer renderer(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
-    const Date date(2001, 3, 15);
-    render::FrameSpec a = render::stillFrame(renderer.scene(), date);
-    a.state = 0;
-    render::FrameSpec b = render::stillFrame(renderer.scene(), date);
-    ASSERT_EQ(b.state, 1);
-    const auto stateA = renderer.render(a);
-    const auto stateB = renderer.render(b);
-    ASSERT_GT(compare(stateA.data(), stateB.data(), 320 * 180, 8).pixelsOver, 100u)
-        << "the two states should differ";
+// Pixels of `rect` (frame pixels) of two frames of width `width` that differ by more than `tolerance`.
+std::size_t pixelsOverIn(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
+                         unsigned width, sf::FloatRect rect, int tolerance) {
+    std::size_t over = 0;
+    const auto left = static_cast<unsigned>(rect.left), top = static_cast<unsigned>(rect.top);
+    const auto right = static_cast<unsigned>(rect.left + rect.width),
+               bottom = static_cast<unsigned>(rect.top + rect.height);
+    for (unsigned y = top; y < bottom; ++y) {
+        const std::size_t row = (std::size_t(y) * width + left) * 4;
+        over += compare(a.data() + row, b.data() + row, right - left, tolerance).pixelsOver;
+    }
+    return over;
+}
 
-    auto at = [&](double progress) {
+render::MapOptions withTransition(render::TransitionStyle style) {
+    render::MapOptions options;
+    options.transition = style;
+    return options;
+}
+
+// The synthetic scenario drawn at one size in one transition style, and the two plain ends of its first
+// change (state 0 → state 1), both dated with state 1's date as the schedule dates them.
+struct FirstChange {
+    FirstChange(sf::Vector2u size, render::TransitionStyle style)
+        : scenario(loadScenario(context, kSynthetic)),
+          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 4, withTransition(style)) {
+        const Date date(2001, 3, 15);
+        a = render::stillFrame(renderer.scene(), date);
+        a.state = 0;
+        b = render::stillFrame(renderer.scene(), date);
+        stateA = renderer.render(a);
+        stateB = renderer.render(b);
+    }
+    // The frame of the change at `progress`.
+    std::vector<std::uint8_t> at(double progress) {
         render::FrameSpec t = b;
         t.transition = render::Transition{0, 1, progress};
         return renderer.render(t);
-    };
-    const auto nearA = at(1e-6);
+    }
+
+    geo::ThreadContext context;
+    const Scenario scenario;
+    render::OffscreenRenderer renderer;
+    render::FrameSpec a, b;
+    std::vector<std::uint8_t> stateA, stateB;
+};
+
+class TransitionEnds : public testing::TestWithParam<render::TransitionStyle> {};
+
+// A transition starts exactly at state A and ends exactly at state B, in either style: the schedule's
+// first and last frames of it are the plain states, and the map of its ends converges on them (no
+// popping). The panel is not compared: between two maps it says so (panel_text_test.cpp).
+TEST_P(TransitionEnds, AreTheDataStates) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    FirstChange change({320, 180}, GetParam());
+    const sf::FloatRect map = change.renderer.scene().mapRect();
+    ASSERT_EQ(change.b.state, 1);
+    const auto& stateA = change.stateA;
+    const auto& stateB = change.stateB;
+    ASSERT_GT(pixelsOverIn(stateA, stateB, 320, map, 8), 100u) << "the two states should differ";
+
+    const auto nearA = change.at(1e-6);
     if (std::getenv("FRONTLINE_DEBUG_TRANSITION")) {
         exporting::writePng("/tmp/near_a.png", nearA.data(), 320, 180);
         exporting::writePng("/tmp/state_a.png", stateA.data(), 320, 180);
     }
-    EXPECT_EQ(compare(nearA.data(), stateA.data(), 320 * 180, 2).pixelsOver, 0u);
-    EXPECT_EQ(compare(at(1 - 1e-6).data(), stateB.data(), 320 * 180, 2).pixelsOver, 0u);
+    EXPECT_EQ(pixelsOverIn(nearA, stateA, 320, map, 2), 0u);
+    EXPECT_EQ(pixelsOverIn(change.at(1 - 1e-6), stateB, 320, map, 2), 0u);
     // Halfway is neither.
-    const auto half = at(0.5);
-    EXPECT_GT(compare(half.data(), stateA.data(), 320 * 180, 8).pixelsOver, 0u);
-    EXPECT_GT(compare(half.data(), stateB.data(), 320 * 180, 8).pixelsOver, 0u);
+    const auto half = change.at(0.5);
+    EXPECT_GT(pixelsOverIn(half, stateA, 320, map, 8), 0u);
+    EXPECT_GT(pixelsOverIn(half, stateB, 320, map, 8), 0u);
+
+    exporting::ScheduleOptions schedule;
+    schedule.fps = 10;
+    const auto frames = exporting::buildSchedule(change.renderer.scene(), schedule);
+    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
+        if (!frames[i].transition && frames[i + 1].transition) {
+            EXPECT_EQ(frames[i].state, frames[i + 1].transition->from) << "frame " << i;
+        }
+        if (frames[i].transition && !frames[i + 1].transition) {
+            EXPECT_EQ(frames[i + 1].state, frames[i].transition->to) << "frame " << i + 1;
+        }
+        if (frames[i].transition) {
+            EXPECT_GT(frames[i].transition->progress, 0.0);
+            EXPECT_LT(frames[i].transition->progress, 1.0);
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Styles, TransitionEnds,
+                         testing::Values(render::TransitionStyle::Dissolve, render::TransitionStyle::Wipe),
+                         [](const auto& style) { return std::string(render::toString(style.param)); });
+
+// Two pixels of the region lost from state 0 to state 1 of the synthetic scenario, as far apart as the
+// region allows: the west edge of the hole and the east edge of the strip lost in the east (3 px in,
+// where both states are a plain fill: no line, no edge).
+std::pair<sf::Vector2u, sf::Vector2u> farApartLostPixels(render::OffscreenRenderer& renderer,
+                                                         const std::vector<std::uint8_t>& stateA,
+                                                         const std::vector<std::uint8_t>& stateB) {
+    const auto& lost = renderer.scene().transition(0, 1).lost;
+    auto inLost = [&](sf::Vector2f p) {
+        for (std::size_t i = 0; i + 2 < lost.size(); i += 3) {
+            const sf::Vector2f a = lost[i].position, b = lost[i + 1].position, c = lost[i + 2].position;
+            const float d1 = (p.x - b.x) * (a.y - b.y) - (a.x - b.x) * (p.y - b.y);
+            const float d2 = (p.x - c.x) * (b.y - c.y) - (b.x - c.x) * (p.y - c.y);
+            const float d3 = (p.x - a.x) * (c.y - a.y) - (c.x - a.x) * (p.y - a.y);
+            const bool negative = d1 < 0 || d2 < 0 || d3<0, positive = d1> 0 || d2 > 0 || d3 > 0;
+            if (!(negative && positive)) return true;
+        }
+        return false;
+    };
+    const unsigned width = renderer.size().x;
+    auto pixel = [&](const std::vector<std::uint8_t>& frame, unsigned x, unsigned y) {
+        const std::size_t i = (std::size_t(y) * width + x) * 4;
+        return std::array<int, 3>{frame[i], frame[i + 1], frame[i + 2]};
+    };
+    const sf::FloatRect map = renderer.scene().mapRect();
+    std::optional<sf::Vector2u> west, east;
+    constexpr int kMargin = 3;
+    const auto right = static_cast<unsigned>(map.left + map.width),
+               bottom = static_cast<unsigned>(map.top + map.height);
+    for (auto y = static_cast<unsigned>(map.top) + kMargin; y + kMargin < bottom; ++y) {
+        for (auto x = static_cast<unsigned>(map.left) + kMargin; x + kMargin < right; ++x) {
+            bool inside = true, plain = true;
+            for (int dy = -kMargin; dy <= kMargin && inside; dy += kMargin) {
+                for (int dx = -kMargin; dx <= kMargin && inside; dx += kMargin) {
+                    const unsigned nx = x + static_cast<unsigned>(dx), ny = y + static_cast<unsigned>(dy);
+                    inside = inLost({static_cast<float>(nx) + 0.5f, static_cast<float>(ny) + 0.5f});
+                    plain = plain && pixel(stateA, nx, ny) == pixel(stateA, x, y) &&
+                            pixel(stateB, nx, ny) == pixel(stateB, x, y);
+                }
+            }
+            if (!inside || !plain) continue;
+            if (!west || x < west->x) west = sf::Vector2u(x, y);
+            if (!east || x > east->x) east = sf::Vector2u(x, y);
+        }
+    }
+    EXPECT_TRUE(west && east) << "no plain pixel inside the lost region";
+    if (!west || !east) return {};
+    return {*west, *east};
+}
+
+// A dissolve claims no order: at progress p every pixel of the lost region shows state A at opacity
+// 1 − p over what lies beneath it (state B there), every pixel of the gained region state B at opacity
+// p. Two far-apart lost pixels are therefore the same colour, B + (A − B)(1 − p); a wipe, whose front
+// runs from the old line to the new, shows them differently.
+TEST(Dissolve, LostRegionFadesUniformly) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const sf::Vector2u size{640, 360};
+    auto renderIn = [&](render::TransitionStyle style, double progress) {
+        FirstChange change(size, style);
+        const auto [west, east] = farApartLostPixels(change.renderer, change.stateA, change.stateB);
+        const auto mid = change.at(progress);
+        struct Result {
+            std::array<int, 3> a, b, west, east;
+            float apart;
+        } result{};
+        auto at = [&](const std::vector<std::uint8_t>& frame, sf::Vector2u p) {
+            const std::size_t i = (std::size_t(p.y) * size.x + p.x) * 4;
+            return std::array<int, 3>{frame[i], frame[i + 1], frame[i + 2]};
+        };
+        result.a = at(change.stateA, west);
+        result.b = at(change.stateB, west);
+        result.west = at(mid, west);
+        result.east = at(mid, east);
+        result.apart = static_cast<float>(east.x) - static_cast<float>(west.x);
+        return result;
+    };
+    for (double p : {0.25, 0.5, 0.8}) {
+        const auto dissolve = renderIn(render::TransitionStyle::Dissolve, p);
+        EXPECT_GT(dissolve.apart, 100.0f) << "the two pixels should be far apart";
+        for (int c = 0; c < 3; ++c) {
+            const double expected = dissolve.b[c] + (dissolve.a[c] - dissolve.b[c]) * (1 - p);
+            EXPECT_NEAR(dissolve.west[c], expected, 2.0) << "channel " << c << " at progress " << p;
+            EXPECT_NEAR(dissolve.east[c], dissolve.west[c], 1.0) << "channel " << c << " at progress " << p;
+        }
+    }
+    const auto wipe = renderIn(render::TransitionStyle::Wipe, 0.5);
+    int differ = 0;
+    for (int c = 0; c < 3; ++c) differ = std::max(differ, std::abs(wipe.east[c] - wipe.west[c]));
+    EXPECT_GT(differ, 16) << "a wipe reaches the two pixels at different times";
+}
+
+// The gained region fades in the same way, at opacity p.
+TEST(Dissolve, GainedRegionFadesIn) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    FirstChange change({640, 360}, render::TransitionStyle::Dissolve);
+    const auto& stateA = change.stateA;
+    const auto& stateB = change.stateB;
+    // Centres of gained triangles where both states are a plain fill (no line, no edge within 3 px).
+    const auto gained = change.renderer.scene().transition(0, 1).gained;
+    ASSERT_FALSE(gained.empty());
+    const double p = 0.3;
+    const auto mid = change.at(p);
+    std::size_t checked = 0;
+    for (std::size_t i = 0; i + 2 < gained.size() && checked < 20; i += 3) {
+        const sf::Vector2f centre =
+            (gained[i].position + gained[i + 1].position + gained[i + 2].position) / 3.0f;
+        const auto x = static_cast<unsigned>(centre.x), y = static_cast<unsigned>(centre.y);
+        auto at = [&](const std::vector<std::uint8_t>& frame, unsigned px, unsigned py, int c) {
+            return int(frame[(std::size_t(py) * 640 + px) * 4 + static_cast<unsigned>(c)]);
+        };
+        bool plain = true;
+        for (int c = 0; c < 3; ++c) {
+            for (int d : {-3, 3}) {
+                plain = plain && at(stateA, x + d, y, c) == at(stateA, x, y, c) &&
+                        at(stateB, x + d, y, c) == at(stateB, x, y, c) &&
+                        at(stateA, x, y + d, c) == at(stateA, x, y, c) &&
+                        at(stateB, x, y + d, c) == at(stateB, x, y, c);
+            }
+        }
+        if (!plain) continue;
+        ++checked;
+        for (int c = 0; c < 3; ++c) {
+            const double expected = at(stateA, x, y, c) + (at(stateB, x, y, c) - at(stateA, x, y, c)) * p;
+            EXPECT_NEAR(at(mid, x, y, c), expected, 2.0) << "channel " << c << " at " << x << "," << y;
+        }
+    }
+    EXPECT_GT(checked, 0u);
+}
+
+// Mid-transition, the panel drawn says it is between two maps and gives both areas; it never prints the
+// new state's area as the plain frame of that state does.
+TEST(Overlay, MidTransitionPanelShowsBothEnds) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR);
+    auto has = [&](const std::string& text) {
+        const auto& texts = renderer.renderer().drawnTexts();
+        return std::find(texts.begin(), texts.end(), text) != texts.end();
+    };
+    renderer.render(render::stillFrame(renderer.scene(), Date(2001, 3, 15)));
+    ASSERT_TRUE(has("Blue-held: 18,760 km²"));
+    ASSERT_TRUE(has("15 Mar 2001"));
 
     exporting::ScheduleOptions options;
     options.fps = 10;
-    const auto schedule = exporting::buildSchedule(renderer.scene(), options);
-    for (std::size_t i = 0; i + 1 < schedule.size(); ++i) {
-        if (!schedule[i].transition && schedule[i + 1].transition) {
-            EXPECT_EQ(schedule[i].state, schedule[i + 1].transition->from) << "frame " << i;
-        }
-        if (schedule[i].transition && !schedule[i + 1].transition) {
-            EXPECT_EQ(schedule[i + 1].state, schedule[i].transition->to) << "frame " << i + 1;
-        }
-        if (schedule[i].transition) {
-            EXPECT_GT(schedule[i].transition->progress, 0.0);
-            EXPECT_LT(schedule[i].transition->progress, 1.0);
+    std::size_t between = 0;
+    for (const auto& frame : exporting::buildSchedule(renderer.scene(), options)) {
+        if (!frame.transition) continue;
+        renderer.render(frame);
+        const auto& texts = renderer.renderer().drawnTexts();
+        EXPECT_FALSE(std::any_of(texts.begin(), texts.end(),
+                                 [](const std::string& t) { return t.rfind("In force since", 0) == 0; }));
+        if (frame.transition->from == 0 && frame.transition->to == 1) {
+            ++between;
+            EXPECT_TRUE(has("Blue-held: 18,830 → 18,760 km²"));
+            EXPECT_TRUE(has("1 Jan 2000 → 15 Mar 2001"));
+            EXPECT_FALSE(has("Blue-held: 18,760 km²"));
+            EXPECT_FALSE(has("15 Mar 2001"));
+            // The chart's cursor is on the old state: it prints the old area as stats does.
+            EXPECT_TRUE(has("18825.703 km²"));
+            EXPECT_FALSE(has("18756.090 km²"));
         }
     }
+    EXPECT_GT(between, 0u);
 }
 
 // A scenario and its renderer at one size, kept together (the renderer borrows the scenario).

@@ -1,0 +1,100 @@
+#include "render/panel_text.hpp"
+
+#include "render/area_labels.hpp"
+#include "render/style.hpp"
+
+namespace frontline::render {
+
+namespace {
+
+int indexAt(const Timeline& timeline, const Date& date) {
+    const ControlState* state = timeline.stateAt(date);
+    return state ? static_cast<int>(state - timeline.states().data()) : -1;
+}
+
+const analysis::StateStats* row(const std::vector<analysis::StateStats>& stats, int state) {
+    if (state < 0 || static_cast<std::size_t>(state) >= stats.size()) return nullptr;
+    return &stats[static_cast<std::size_t>(state)];
+}
+
+}  // namespace
+
+FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame) {
+    if (frame.transition) return {frame.transition->from, frame.transition->to};
+    // A plain frame whose map is not the state in force at its date is the first frame of a change (the
+    // schedule dates it with the new state's date): it is between the two as well.
+    return {frame.state, indexAt(timeline, frame.date)};
+}
+
+PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateStats>& stats,
+                    const FrameSpec& frame) {
+    PanelText text;
+    const FrameEnds ends = frameEnds(scenario.timeline, frame);
+    const auto& states = scenario.timeline.states();
+    text.between = ends.between();
+    text.cursor = frame.date;
+    if (!text.between) {
+        text.date = formatDateLong(frame.date);
+        const analysis::StateStats* shown = row(stats, ends.to);
+        if (!shown) {
+            text.inForce = "No control state yet";
+            return text;
+        }
+        text.inForce = "In force since " + shown->state.date.iso() +
+                       (shown->state.label.empty() ? "" : ": " + shown->state.label);
+        const AreaLabels area = areaLabels(shown->area);
+        text.area = scenario.subject + ": " + area.value + " km²";
+        // Nothing held is exact; a held area without a range has none stated.
+        const bool exact = shown->area.minKm2 == shown->area.maxKm2;
+        text.detail = exact ? (shown->area.valueKm2 > 0 ? "no uncertainty stated for the outlines" : "")
+                            : "likely " + area.likelyMin + "–" + area.likelyMax + " km², at worst " +
+                                  area.min + "–" + area.max + " km²";
+        if (shown->sincePrevious) {
+            const ChangeLabels change = changeLabels(*shown->sincePrevious);
+            text.detail += (text.detail.empty() ? "Since " : "; since ") +
+                           formatDateLong(stats[static_cast<std::size_t>(ends.to) - 1].state.date) +
+                           ": net " + change.net + " km² (gained " + change.gained + ", lost " + change.lost +
+                           ")";
+        }
+        return text;
+    }
+
+    const analysis::StateStats* from = row(stats, ends.from);
+    const analysis::StateStats* to = row(stats, ends.to);
+    auto dateOf = [&](const analysis::StateStats* end) {
+        return end ? formatDateLong(end->state.date) : std::string("no state");
+    };
+    // Each end as measured, to the precision of its own range.
+    auto areaOf = [](const analysis::StateStats* end) {
+        return end ? areaLabels(end->area).value : std::string("none");
+    };
+    text.date = dateOf(from) + " → " + dateOf(to);
+    text.notice =
+        "Between two dated maps: the data do not say when or in what order places changed in between";
+    text.area = scenario.subject + ": " + areaOf(from) + " → " + areaOf(to) + " km²";
+    // The likely range of each end, when either has one (an exact end is its value).
+    auto rangeOf = [](const analysis::StateStats* end) {
+        if (!end) return std::string("none");
+        const AreaLabels labels = areaLabels(end->area);
+        return end->area.minKm2 == end->area.maxKm2 ? labels.value
+                                                    : labels.likelyMin + "–" + labels.likelyMax;
+    };
+    const bool ranged =
+        (from && from->area.minKm2 != from->area.maxKm2) || (to && to->area.minKm2 != to->area.maxKm2);
+    if (ranged) text.detail = "likely " + rangeOf(from) + " → " + rangeOf(to) + " km²";
+    if (from && to && ends.to == ends.from + 1 && to->sincePrevious) {
+        const ChangeLabels change = changeLabels(*to->sincePrevious);
+        text.detail += std::string(text.detail.empty() ? "Change" : "; change") + ": net " + change.net +
+                       " km² (gained " + change.gained + ", lost " + change.lost + ")";
+    }
+    // The last day the old state was in force: where the chart's line still has the old area.
+    if (ends.from >= 0 && static_cast<std::size_t>(ends.from) + 1 < states.size())
+        text.cursor = states[static_cast<std::size_t>(ends.from) + 1].date.plusDays(-1);
+    else if (ends.from >= 0)
+        text.cursor = states[static_cast<std::size_t>(ends.from)].date;
+    else if (!states.empty())
+        text.cursor = states.front().date.plusDays(-1);
+    return text;
+}
+
+}  // namespace frontline::render
