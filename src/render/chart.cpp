@@ -8,6 +8,7 @@
 #include <functional>
 #include <utility>
 
+#include "render/area_labels.hpp"
 #include "render/mesh.hpp"
 #include "render/style.hpp"
 #include "render/text.hpp"
@@ -335,9 +336,14 @@ void Chart::layOutCursor(const Date& date) {
                           m_stepDays.begin()) -
         1;
     if (index < 0) return;
-    const double value = m_steps[static_cast<std::size_t>(index)].valueKm2;
+    const ChartStep& step = m_steps[static_cast<std::size_t>(index)];
+    const double value = step.valueKm2;
     m_dot = sf::Vector2f(x, yOf(value));
-    const std::string label = km2Label(value);
+    // To the precision its likely range supports, as the panel prints it ("7,480 km²", not 7481.495).
+    const std::string label =
+        areaLabels({value, step.likelyMinKm2, step.likelyMaxKm2, step.likelyMinKm2, step.likelyMaxKm2})
+            .value +
+        " km²";
     const float w = textWidth(label, m_fonts.bold, m_labelSize);
     const float lx = x + 8 * m_unit + w > m_right ? x - 8 * m_unit - w : x + 8 * m_unit;
     const float ly = std::clamp(yOf(value) - m_labelSize * 1.8f, m_top, m_bottom - m_labelSize * 1.4f);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "render/area_labels.hpp"
 #include "render/gl_fixture.hpp"
 #include "render/style.hpp"
 
@@ -138,7 +139,27 @@ TEST(Chart, CursorShowsTheValueInForce) {
     sf::RenderTexture target;
     ASSERT_TRUE(target.create(600, 260));
     chart.draw(target, &texts);  // again, to collect the texts it draws
-    EXPECT_NE(std::find(texts.begin(), texts.end(), render::km2Label(rows[10].area.valueKm2)), texts.end());
+    EXPECT_NE(std::find(texts.begin(), texts.end(), render::areaLabels(rows[10].area).value + " km²"),
+              texts.end());
+}
+
+// With a likely range of ±150 km² the cursor's number is rounded as the panel's is (areaLabels), not
+// printed to the metre² as `stats` prints it.
+TEST(Chart, CursorLabelHasThePrecisionOfTheLikelyRange) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto rows = dailySeries(30, 7481.495, 10, 150, 1);
+    render::ChartOptions options;
+    options.cursor = Date(2022, 3, 11);
+    render::OffscreenChart offscreen({600, 260});
+    const render::Chart& chart = offscreen.draw(rows, options);
+    sf::RenderTexture target;
+    ASSERT_TRUE(target.create(600, 260));
+    std::vector<std::string> texts;
+    chart.draw(target, &texts);
+    const std::string rounded = render::areaLabels(rows[10].area).value + " km²";
+    EXPECT_NE(rounded, render::km2Label(rows[10].area.valueKm2));
+    EXPECT_NE(std::find(texts.begin(), texts.end(), rounded), texts.end()) << rounded;
+    EXPECT_EQ(std::find(texts.begin(), texts.end(), render::km2Label(rows[10].area.valueKm2)), texts.end());
 }
 
 }  // namespace
