@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <tuple>
+#include <utility>
 
 namespace frontline::analysis {
 
@@ -24,6 +26,7 @@ GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& fr
                 (gained ? result.gainedKm2 : result.lostKm2) += split->piecesKm2[i];
             }
             (gained ? result.gainedLonLat : result.lostLonLat).polygons.push_back(std::move(piece));
+            (gained ? result.gainedPiecesKm2 : result.lostPiecesKm2).push_back(split->piecesKm2[i]);
         }
         return result;
     }
@@ -31,6 +34,33 @@ GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& fr
     result.lostLonLat = geo::subtract(geos, from, to);
     result.gainedKm2 = geo::geodesicAreaKm2(result.gainedLonLat, {&fromEdges, &toEdges});
     result.lostKm2 = geo::geodesicAreaKm2(result.lostLonLat, {&fromEdges, &toEdges});
+    for (const auto& [shape, areas] : {std::pair{&result.gainedLonLat, &result.gainedPiecesKm2},
+                                       std::pair{&result.lostLonLat, &result.lostPiecesKm2}}) {
+        for (const Polygon& polygon : shape->polygons) {
+            Geometry one;
+            one.polygons.push_back(polygon);
+            areas->push_back(geo::geodesicAreaKm2(one, {&fromEdges, &toEdges}));
+        }
+    }
+    return result;
+}
+
+KeptPieces keptPieces(const std::vector<double>& gainedPiecesKm2, const std::vector<double>& lostPiecesKm2,
+                      double minKm2) {
+    KeptPieces result;
+    for (const auto& [pieces, kept, dropped] :
+         {std::tuple{&gainedPiecesKm2, &result.gainedKm2, &result.droppedGainedKm2},
+          std::tuple{&lostPiecesKm2, &result.lostKm2, &result.droppedLostKm2}}) {
+        for (const double km2 : *pieces) {
+            if (km2 < minKm2) {
+                *dropped += km2;
+                ++result.dropped;
+            } else {
+                *kept += km2;
+                ++result.kept;
+            }
+        }
+    }
     return result;
 }
 

@@ -65,10 +65,25 @@ struct GainedLostPieces {
     double lostKm2 = 0;
     Geometry gainedLonLat;
     Geometry lostLonLat;
+    std::vector<double> gainedPiecesKm2;  // one per polygon of gainedLonLat (a connected piece)
+    std::vector<double> lostPiecesKm2;    // one per polygon of lostLonLat
 };
 GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
                                       const geo::GeodesicEdgeTable& fromEdges,
                                       const geo::GeodesicEdgeTable& toEdges);
+
+// A change without its slivers: pieces under `minKm2` (two drawings of one line a few metres apart give
+// hundreds of them, most under 1 ha) are left out of gained and lost, and counted.
+struct KeptPieces {
+    double gainedKm2 = 0;  // the pieces kept
+    double lostKm2 = 0;
+    std::size_t kept = 0;
+    std::size_t dropped = 0;
+    double droppedGainedKm2 = 0;
+    double droppedLostKm2 = 0;
+};
+KeptPieces keptPieces(const std::vector<double>& gainedPiecesKm2, const std::vector<double>& lostPiecesKm2,
+                      double minKm2);
 
 // The closure tolerance: relative 1e-6 of the larger area plus 1e-6 km².
 bool closureHolds(const Change& change);

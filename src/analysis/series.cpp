@@ -6,6 +6,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "analysis/change.hpp"
 #include "core/error.hpp"
@@ -125,21 +126,40 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
         const Geometry& from = snapshots[step].heldLonLat;
         const Geometry& to = snapshots[step + 1].heldLonLat;
         double gained = 0, lost = 0;
+        std::vector<double> gainedPieces, lostPieces;
         if (geodesic) {
-            const GainedLostPieces pieces =
-                geodesicChangePieces(geos, from, to, edges[step], edges[step + 1]);
+            GainedLostPieces pieces = geodesicChangePieces(geos, from, to, edges[step], edges[step + 1]);
             gained = pieces.gainedKm2;
             lost = pieces.lostKm2;
+            gainedPieces = std::move(pieces.gainedPiecesKm2);
+            lostPieces = std::move(pieces.lostPiecesKm2);
         } else {
             const Measurer measurer{geos, *worker.frame, options.method};
-            gained = measurer.areaKm2(geo::subtract(geos, to, from));
-            lost = measurer.areaKm2(geo::subtract(geos, from, to));
+            const Geometry gainedShape = geo::subtract(geos, to, from);
+            const Geometry lostShape = geo::subtract(geos, from, to);
+            gained = measurer.areaKm2(gainedShape);
+            lost = measurer.areaKm2(lostShape);
+            if (options.minAreaKm2) {
+                for (const auto& [shape, areas] :
+                     {std::pair{&gainedShape, &gainedPieces}, std::pair{&lostShape, &lostPieces}}) {
+                    for (const Polygon& polygon : shape->polygons) {
+                        Geometry one;
+                        one.polygons.push_back(polygon);
+                        areas->push_back(measurer.areaKm2(one));
+                    }
+                }
+            }
         }
         SeriesRow& row = rows[step + 1];
+        row.closureKm2 = std::fabs(row.areaKm2 - rows[step].areaKm2 - (gained - lost));
+        if (options.minAreaKm2) {
+            row.pieces = keptPieces(gainedPieces, lostPieces, *options.minAreaKm2);
+            gained = row.pieces->gainedKm2;
+            lost = row.pieces->lostKm2;
+        }
         row.gainedKm2 = gained;
         row.lostKm2 = lost;
         row.netKm2 = gained - lost;
-        row.closureKm2 = std::fabs(row.areaKm2 - rows[step].areaKm2 - *row.netKm2);
     };
     // Window by window: snapshots [begin, end) measured, then steps begin … end − 2; the last snapshot
     // of a window is the first of the next.

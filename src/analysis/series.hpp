@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/area.hpp"
+#include "analysis/change.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
@@ -32,13 +33,17 @@ struct SeriesRow {
     std::optional<double> gainedKm2;  // relative to the previous date; absent on the first row
     std::optional<double> lostKm2;
     std::optional<double> netKm2;
-    double closureKm2 = 0;
+    double closureKm2 = 0;  // of all pieces, slivers included
     std::optional<double> frontKm;
+    // With SeriesOptions::minAreaKm2: the pieces kept and dropped; gainedKm2 and lostKm2 are then those
+    // of the kept pieces (netKm2 their difference).
+    std::optional<KeptPieces> pieces;
 };
 
 struct SeriesOptions {
     AreaMethod method = AreaMethod::Geodesic;
-    unsigned threads = 0;  // 0 = one per core
+    unsigned threads = 0;              // 0 = one per core
+    std::optional<double> minAreaKm2;  // pieces of a change under this are left out and counted
 };
 
 // Loads `count` snapshots, orders them by date (two on one date is a DataError naming both), and

@@ -31,6 +31,7 @@ struct SeriesOptions {
     std::string method = "geodesic";
     std::string crs;
     unsigned threads = 0;
+    std::string minArea;  // --min-area KM2
     std::vector<std::string> context;
     double matchM = 0;
     bool allowEmpty = false;
@@ -105,6 +106,11 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->add_option("--crs", options->crs, "CRS for files that declare none");
     command->add_option("--threads", options->threads, "Worker threads (default: one per core)");
+    command->add_option(
+        "--min-area", options->minArea,
+        "Leave pieces of a change under KM2 out of gained and lost (slivers between two drawings "
+        "of one line) and count them: adds pieces_kept, pieces_dropped, dropped_gained_km2 and "
+        "dropped_lost_km2");
     auto* contextOption = command->add_option(
         "--context", options->context,
         "Borders or coastlines (any file OGR reads; repeatable): outline edges along them are not front; "
@@ -132,6 +138,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         analysis::SeriesOptions seriesOptions;
         seriesOptions.method = areaMethod(options->method);
         seriesOptions.threads = options->threads;
+        if (!options->minArea.empty()) seriesOptions.minAreaKm2 = minAreaKm2(options->minArea);
         if (!options->every.empty()) period(options->every);  // a wrong --every fails before any reading
         io::SnapshotReadOptions readOptions{
             {}, io::SnapshotDating(options->dateField, options->dateRegex), options->allowEmpty};
@@ -164,6 +171,10 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
         io::Table table{{"date", "area_km2", "days", "gained_km2", "lost_km2", "net_km2", "net_km2_per_day"},
                         {}};
         if (!contextLines.references.empty()) table.columns.push_back("front_km");
+        if (seriesOptions.minAreaKm2) {
+            table.columns.insert(table.columns.end(),
+                                 {"pieces_kept", "pieces_dropped", "dropped_gained_km2", "dropped_lost_km2"});
+        }
         double worstClosure = 0;
         std::string worstDate;
         std::vector<analysis::Step> steps;
@@ -182,6 +193,16 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             }
             if (!contextLines.references.empty())
                 cells.push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
+            if (seriesOptions.minAreaKm2) {
+                if (row.pieces) {
+                    cells.insert(cells.end(), {Cell::integer(static_cast<long>(row.pieces->kept)),
+                                               Cell::integer(static_cast<long>(row.pieces->dropped)),
+                                               Cell::number(row.pieces->droppedGainedKm2, 3),
+                                               Cell::number(row.pieces->droppedLostKm2, 3)});
+                } else {
+                    cells.insert(cells.end(), 4, Cell());
+                }
+            }
             table.rows.push_back(std::move(cells));
             const double tolerance = 1e-6 * row.areaKm2 + 1e-6;
             if (row.closureKm2 > tolerance && row.closureKm2 > worstClosure) {

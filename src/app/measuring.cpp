@@ -1,6 +1,7 @@
 #include "app/measuring.hpp"
 
 #include <cmath>
+#include <exception>
 
 #include "core/error.hpp"
 
@@ -11,6 +12,19 @@ std::string measuredAs(analysis::AreaMethod method, Edges edges, io::OutputForma
     const std::string how = method == analysis::AreaMethod::Geodesic ? "geodesic on the WGS84 ellipsoid"
                                                                      : "planar in an equal-area projection";
     return "\nAreas: " + how + ", " + describe(edges) + ".\n";
+}
+
+double minAreaKm2(const std::string& text) {
+    std::size_t used = 0;
+    double value = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || !(value > 0) || !std::isfinite(value))
+        throw UsageError("--min-area must be a positive number of km², not '" + text + "'");
+    return value;
 }
 
 analysis::AreaMethod areaMethod(const std::string& text) {

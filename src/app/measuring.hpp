@@ -18,6 +18,8 @@ analysis::AreaMethod areaMethod(const std::string& text);
 // geodesic on the WGS84 ellipsoid, geodesic edges."; empty for csv and json, whose readers parse columns
 // (the convention is the default unless --edges or the scenario says otherwise).
 std::string measuredAs(analysis::AreaMethod method, Edges edges, io::OutputFormat format);
+// --min-area KM2: a positive number of km²; UsageError otherwise.
+double minAreaKm2(const std::string& text);
 // A date given on the command line; UsageError naming the option otherwise.
 Date commandLineDate(const std::string& option, const std::string& text);
 

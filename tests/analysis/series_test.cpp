@@ -28,9 +28,11 @@ std::vector<Snapshot> snapshots() {
     return all;
 }
 
-std::vector<SeriesRow> run(const std::vector<Snapshot>& input, unsigned threads) {
+std::vector<SeriesRow> run(const std::vector<Snapshot>& input, unsigned threads,
+                           std::optional<double> minAreaKm2 = std::nullopt) {
     SeriesOptions options;
     options.threads = threads;
+    options.minAreaKm2 = minAreaKm2;
     Diagnostics diagnostics;
     return computeSeries(
         input.size(), [&](std::size_t i, geo::ThreadContext&, Diagnostics&) { return input[i]; }, options,
@@ -54,6 +56,69 @@ TEST(ComputeSeries, OrdersByDateAndMeasuresEachStep) {
                     1e-6);
         EXPECT_NEAR(*rows[i].netKm2, rows[i].areaKm2 - rows[i - 1].areaKm2, 1e-6);
     }
+}
+
+// Day 1 advances east by 0.2° and has two specks cut out of it (0.001° and 0.002° square holes, 0.0094 and
+// 0.038 km²): with --min-area 0.02 the larger speck counts as lost and the smaller is dropped and counted;
+// the closure still holds on all pieces.
+TEST(ComputeSeries, MinAreaDropsSliversAndCountsThem) {
+    auto withHoles = [] {
+        Geometry geometry = strip(46.0, 47.2);
+        auto hole = [](double west, double south, double side) {
+            return Path{{west, south},
+                        {west, south + side},
+                        {west + side, south + side},
+                        {west + side, south},
+                        {west, south}};
+        };
+        geometry.polygons[0].rings.push_back(hole(46.3, 40.3, 0.001));
+        geometry.polygons[0].rings.push_back(hole(46.6, 40.6, 0.002));
+        return geometry;
+    };
+    const std::vector<Snapshot> input{{Date(2020, 1, 1), "d0", strip(46.0, 47.0)},
+                                      {Date(2020, 1, 2), "d1", withHoles()}};
+    auto cell = [](double west, double south, double side) {
+        Geometry g;
+        g.polygons.push_back({{{{west, south},
+                                {west + side, south},
+                                {west + side, south + side},
+                                {west, south + side},
+                                {west, south}}}});
+        return geo::geodesicAreaKm2(g);
+    };
+    const double small = cell(46.3, 40.3, 0.001), large = cell(46.6, 40.6, 0.002);
+    const double advance = geo::geodesicAreaKm2(strip(47.0, 47.2));
+    const auto all = run(input, 2);
+    EXPECT_NEAR(*all[1].lostKm2, small + large, 1e-9);
+    EXPECT_FALSE(all[1].pieces.has_value());
+
+    const auto rows = run(input, 2, 0.02);
+    ASSERT_TRUE(rows[1].pieces.has_value());
+    const KeptPieces& pieces = *rows[1].pieces;
+    EXPECT_EQ(pieces.kept, 2u);  // the advance and the larger speck
+    EXPECT_EQ(pieces.dropped, 1u);
+    EXPECT_NEAR(pieces.droppedLostKm2, small, 1e-9);
+    EXPECT_EQ(pieces.droppedGainedKm2, 0.0);
+    EXPECT_NEAR(*rows[1].gainedKm2, advance, 1e-6);
+    EXPECT_NEAR(*rows[1].lostKm2, large, 1e-9);
+    EXPECT_NEAR(*rows[1].netKm2, advance - large, 1e-6);
+    EXPECT_LT(rows[1].closureKm2, 1e-6);
+    // Kept and dropped add up to the change measured without a threshold.
+    EXPECT_NEAR(pieces.lostKm2 + pieces.droppedLostKm2, *all[1].lostKm2, 1e-9);
+    EXPECT_NEAR(pieces.gainedKm2 + pieces.droppedGainedKm2, *all[1].gainedKm2, 1e-9);
+
+    // The planar method sorts the same pieces the same way (its areas agree to ~1e-7).
+    SeriesOptions planar;
+    planar.method = AreaMethod::Planar;
+    planar.minAreaKm2 = 0.02;
+    Diagnostics diagnostics;
+    const auto planarRows = computeSeries(
+        input.size(), [&](std::size_t i, geo::ThreadContext&, Diagnostics&) { return input[i]; }, planar,
+        diagnostics);
+    ASSERT_TRUE(planarRows[1].pieces.has_value());
+    EXPECT_EQ(planarRows[1].pieces->kept, 2u);
+    EXPECT_EQ(planarRows[1].pieces->dropped, 1u);
+    EXPECT_NEAR(planarRows[1].pieces->droppedLostKm2 / small, 1.0, 1e-5);
 }
 
 TEST(ComputeSeries, ResultsDoNotDependOnThreadCount) {
