@@ -190,7 +190,6 @@ ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bo
 // `frontline stats FOLDER` reads them).
 std::vector<ControlState> parseSeries(const ManifestTable& series, Scenario& scenario,
                                       const std::filesystem::path& base, const ScenarioReadOptions& options,
-                                      geo::ProjContext& proj, geo::GeosContext& geos,
                                       Diagnostics& diagnostics) {
     series.rejectUnknownKeys(
         {"files", "date_regex", "date_field", "allow_empty", "references", "match_m", "uncertainty_m"});
@@ -227,7 +226,7 @@ std::vector<ControlState> parseSeries(const ManifestTable& series, Scenario& sce
     } catch (const DataError& e) {
         series.fail("files", e.what());
     }
-    return addSnapshotLayers(scenario, paths, read, layers, proj, geos, diagnostics);
+    return addSnapshotLayers(scenario, paths, read, layers, diagnostics);
 }
 
 }  // namespace
@@ -288,7 +287,7 @@ Scenario readScenario(const std::filesystem::path& manifestOrFolder, const Scena
 
     std::vector<ControlState> states;
     if (auto series = root.subtable("series")) {
-        states = parseSeries(*series, scenario, base, read, proj, geos, diagnostics);
+        states = parseSeries(*series, scenario, base, read, diagnostics);
     }
     for (const auto& entry : root.arrayOfTables("state")) {
         states.push_back(parseState(entry, scenario, options.loadLayers));

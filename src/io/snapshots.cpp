@@ -5,8 +5,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
+#include <thread>
 
 #include "core/error.hpp"
+#include "core/parallel_for.hpp"
+#include "geo/thread_context.hpp"
 #include "io/gdal.hpp"
 
 namespace frontline::io {
@@ -158,12 +163,25 @@ std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments
 
 std::vector<ControlState> addSnapshotLayers(Scenario& scenario, const std::vector<std::string>& paths,
                                             const SnapshotReadOptions& read,
-                                            const SnapshotLayerOptions& options, geo::ProjContext& proj,
-                                            geo::GeosContext& geos, Diagnostics& diagnostics) {
+                                            const SnapshotLayerOptions& options, Diagnostics& diagnostics) {
+    // Read into slots in file order, then made into layers in that order.
+    std::vector<std::optional<SnapshotFile>> files(paths.size());
+    std::vector<std::unique_ptr<geo::ThreadContext>> workers;
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                                        std::max<std::size_t>(1, paths.size()));
+    for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<geo::ThreadContext>());
+    parallelFor(
+        paths.size(), workers,
+        [&](std::size_t i, geo::ThreadContext& context, Diagnostics& local) {
+            files[i].emplace(readSnapshot(paths[i], read, context.proj, context.geos, local));
+        },
+        diagnostics);
+
     std::vector<ControlState> states;
     std::map<Date, std::string> seen;
-    for (const auto& path : paths) {
-        SnapshotFile file = readSnapshot(path, read, proj, geos, diagnostics);
+    for (auto& slot : files) {
+        SnapshotFile file = std::move(*slot);
+        slot.reset();
         if (const auto [at, inserted] = seen.emplace(file.date, file.path); !inserted) {
             throw DataError("'" + at->second + "' and '" + file.path + "' are both dated " + file.date.iso());
         }
@@ -247,8 +265,7 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
     layers.references = contextIds;
     if (options.matchM > 0) layers.matchM = options.matchM;
     layers.uncertaintyM = options.uncertaintyM;
-    std::vector<ControlState> sorted =
-        addSnapshotLayers(scenario, paths, options.read, layers, context.proj, context.geos, diagnostics);
+    std::vector<ControlState> sorted = addSnapshotLayers(scenario, paths, options.read, layers, diagnostics);
     std::sort(sorted.begin(), sorted.end(),
               [](const ControlState& a, const ControlState& b) { return a.date < b.date; });
     scenario.timeline = Timeline(std::move(sorted));

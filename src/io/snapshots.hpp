@@ -66,11 +66,12 @@ struct SnapshotLayerOptions {
 
 // Reads `paths` as snapshots and appends to `scenario` one control layer per non-empty file
 // (`snapshot-YYYY-MM-DD`, red as the bundled scenario's held areas) and returns one state per file,
-// in the order given. Throws DataError naming both files when two share a date.
+// in the order given. The files are read on every core, each worker with library contexts of its own;
+// the first error and the warnings are those a reading in order would give. Throws DataError naming
+// both files when two share a date.
 std::vector<ControlState> addSnapshotLayers(Scenario& scenario, const std::vector<std::string>& paths,
                                             const SnapshotReadOptions& read,
-                                            const SnapshotLayerOptions& layers, geo::ProjContext& proj,
-                                            geo::GeosContext& geos, Diagnostics& diagnostics);
+                                            const SnapshotLayerOptions& layers, Diagnostics& diagnostics);
 
 // The files a glob pattern (glob(3), relative to `base` unless absolute) names, sorted; DataError
 // naming the pattern when it names none.
