@@ -119,6 +119,7 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
         row.gainedKm2 = gained;
         row.lostKm2 = lost;
         row.netKm2 = gained - lost;
+        if (options.dateDone) options.dateDone();
     };
     // Window by window: snapshots [begin, end) measured, then steps begin … end − 2; the last snapshot
     // of a window is the first of the next.
@@ -127,7 +128,10 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
         const std::size_t first = begin == 0 ? 0 : begin + 1;
         parallelFor(
             end - first, workers,
-            [&](std::size_t k, Worker& worker, Diagnostics&) { measureSnapshot(first + k, worker); },
+            [&](std::size_t k, Worker& worker, Diagnostics&) {
+                measureSnapshot(first + k, worker);
+                if (first + k == 0 && options.dateDone) options.dateDone();  // the first date has no change
+            },
             diagnostics);
         parallelFor(
             end - begin - 1, workers,

@@ -44,6 +44,9 @@ struct SeriesOptions {
     AreaMethod method = AreaMethod::Geodesic;
     unsigned threads = 0;              // 0 = one per core
     std::optional<double> minAreaKm2;  // pieces of a change under this are left out and counted
+    // Called once per date when its row is complete (area, and change since the date before), from the
+    // worker threads; for progress.
+    std::function<void()> dateDone;
 };
 
 // Loads `count` snapshots, orders them by date (two on one date is a DataError naming both), and

@@ -33,7 +33,8 @@ StateStats measureState(TimelineEvidence& evidence, const ControlState& state) {
 
 // States [begin, end) of the timeline, each with its change since the state before it (measured
 // here too when it lies before `begin`). Releases each state's evidence once past it.
-std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin, std::size_t end) {
+std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin, std::size_t end,
+                                   const std::function<void()>& stateDone) {
     const auto& states = evidence.scenario().timeline.states();
     std::vector<StateStats> rows;
     const ControlState* previous = begin > 0 ? &states[begin - 1] : nullptr;
@@ -45,13 +46,15 @@ std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin
         }
         rows.push_back(std::move(stats));
         previous = &states[i];
+        if (stateDone) stateDone();
     }
     return rows;
 }
 
 }  // namespace
 
-std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads) {
+std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads,
+                                      const std::function<void()>& stateDone) {
     const auto& states = scenario.timeline.states();
     const std::size_t count = states.size();
     // Runs of at least 8 states: each run measures one state twice (the one before it).
@@ -65,7 +68,7 @@ std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod metho
             const geo::EqualAreaFrame frame = scenarioFrame(context.proj, scenario);
             const Measurer measurer{context.geos, frame, method};
             TimelineEvidence evidence(measurer, scenario);
-            parts[run] = measureRun(evidence, run * count / runs, (run + 1) * count / runs);
+            parts[run] = measureRun(evidence, run * count / runs, (run + 1) * count / runs, stateDone);
         } catch (...) {
             errors[run] = std::current_exception();
         }

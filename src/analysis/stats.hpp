@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,9 @@ struct StateStats {
 // scenario's frame (the same projection, so the same numbers): the timeline is cut into contiguous
 // runs, and each run also measures the state before it for its first change. The rows do not depend
 // on the number of threads; an error is that of the earliest state that fails.
-std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads = 0);
+// `stateDone`, when given, is called once per state measured, from the measuring threads.
+std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads = 0,
+                                      const std::function<void()>& stateDone = {});
 // The changes of timelineStats rows, one step per state after the first (from the state before it).
 std::vector<Step> timelineSteps(const std::vector<StateStats>& rows);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.

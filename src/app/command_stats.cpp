@@ -17,6 +17,7 @@
 #include "app/places_input.hpp"
 #include "app/scenario_input.hpp"
 #include "core/error.hpp"
+#include "export/progress.hpp"
 
 namespace frontline::app {
 
@@ -201,7 +202,10 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         } else {
             if (scenario.timeline.empty())
                 throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
-            const auto rows = analysis::timelineStats(scenario, method);
+            // Measuring a state with its intervals takes ~50 ms: hundreds of states say how far they are.
+            exporting::Progress progress(scenario.timeline.states().size(), !common.quiet, stderr, "states");
+            const auto rows = analysis::timelineStats(scenario, method, 0, [&] { progress.advance(); });
+            progress.finish();
             for (const auto& stats : rows) table.rows.push_back(statsRow(stats));
             if (!options->every.empty())
                 table = periodTable(analysis::timelineSteps(rows), period(options->every));

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <string>
+#include <utility>
 
 namespace frontline::exporting {
 
-Progress::Progress(std::size_t total, bool enabled, std::FILE* stream)
+Progress::Progress(std::size_t total, bool enabled, std::FILE* stream, std::string unit)
     : m_total(total),
+      m_unit(std::move(unit)),
       m_shown(enabled),
       m_terminal(isatty(fileno(stream)) != 0),
       m_stream(stream),
@@ -25,9 +27,8 @@ void Progress::update(std::size_t done) {
         if (done >= m_total || now - m_lastDraw < kLineInterval) return;
         m_lastDraw = now;
         const auto eta = static_cast<long>(rate > 0 ? static_cast<double>(m_total - done) / rate : 0);
-        fmt::print(m_stream,
-                   "frontline: progress: {}/{} frames ({:.0f}%), {:.1f} frames/s, about {}:{:02d} left\n",
-                   done, m_total, fraction * 100, rate, eta / 60, eta % 60);
+        fmt::print(m_stream, "frontline: progress: {}/{} {} ({:.0f}%), {:.1f} {}/s, about {}:{:02d} left\n",
+                   done, m_total, m_unit, fraction * 100, rate, m_unit, eta / 60, eta % 60);
         std::fflush(m_stream);
         return;
     }
@@ -36,11 +37,16 @@ void Progress::update(std::size_t done) {
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(fraction * kWidth);
     const auto eta = static_cast<long>(rate > 0 ? static_cast<double>(m_total - done) / rate : 0);
-    fmt::print(m_stream, "\r[{}{}] {}/{} {:3.0f}% {:5.1f} frames/s ETA {}:{:02d} ",
+    fmt::print(m_stream, "\r[{}{}] {}/{} {:3.0f}% {:5.1f} {}/s ETA {}:{:02d} ",
                std::string(static_cast<std::size_t>(filled), '#'),
                std::string(static_cast<std::size_t>(kWidth - filled), '.'), done, m_total, fraction * 100,
-               rate, eta / 60, eta % 60);
+               rate, m_unit, eta / 60, eta % 60);
     std::fflush(m_stream);
+}
+
+void Progress::advance() {
+    std::lock_guard lock(m_mutex);
+    update(++m_done);
 }
 
 void Progress::finish() {
