@@ -43,7 +43,8 @@ TEST_F(DurationSchedule, LastsExactlyTheDurationInEitherPace) {
         for (const double seconds : {0.1, 1.0, 7.34, 20.0}) {
             const auto frames = schedule(seconds, pace);
             EXPECT_EQ(frames.size(), static_cast<std::size_t>(std::lround(seconds * 10))) << seconds;
-            for (std::size_t i = 0; i < frames.size(); ++i) EXPECT_DOUBLE_EQ(frames[i].seconds, static_cast<double>(i) / 10.0);
+            for (std::size_t i = 0; i < frames.size(); ++i)
+                EXPECT_DOUBLE_EQ(frames[i].seconds, static_cast<double>(i) / 10.0);
         }
     }
 }
