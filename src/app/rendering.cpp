@@ -27,6 +27,9 @@ void addMapOptions(CLI::App& command, MapArguments& arguments) {
                     "nothing of the order or pace of the change between them); 'wipe' moves a front from "
                     "the old line to the new one, a direction and pace that are drawn, not data")
         ->capture_default_str();
+    command.add_flag("--no-panel", arguments.noPanel,
+                     "The map alone, the whole frame: no title, numbers, chart, events or legend; a date "
+                     "label and the credits stay on the map");
 }
 
 render::MapOptions mapOptions(const MapArguments& arguments) {
@@ -39,6 +42,7 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
     if (found == std::end(names))
         throw UsageError("unknown --names '" + arguments.names + "' (primary, alt, both)");
     options.names = found->second;
+    options.panel = !arguments.noPanel;
     if (arguments.transitionStyle == "dissolve")
         options.transition = render::TransitionStyle::Dissolve;
     else if (arguments.transitionStyle == "wipe")

@@ -214,14 +214,14 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     const auto& schedule = options.schedule;
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\nnames {}\ntransition style {}\n",
+        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\nnames {}\ntransition style {}\npanel {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
         schedule.fps, date(schedule.from), date(schedule.to), schedule.transitionSeconds,
         schedule.holdSeconds,
         schedule.durationSeconds ? fmt::format("{}", *schedule.durationSeconds) : std::string("-"),
         schedule.pace == Pace::Time ? "time" : "state", options.antialiasing,
         options.chartBars ? static_cast<int>(*options.chartBars) : -1, static_cast<int>(options.map.names),
-        render::toString(options.map.transition));
+        render::toString(options.map.transition), options.map.panel ? "yes" : "no");
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
