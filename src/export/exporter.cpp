@@ -332,17 +332,9 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
                         options.height, options.antialiasing, options.shaderFolder.string()));
 
     if (result.kind == OutputKind::PngStill) {
-        Date at;
-        if (options.at)
-            at = *options.at;
-        else if (options.schedule.to)
-            at = *options.schedule.to;
-        else if (!scenario.timeline.empty())
-            at = scenario.timeline.states().back().date;
-        else
-            throw UsageError("a still needs --at DATE (the scenario has no [[state]])");
-        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), at)).data(), options.width,
-                 options.height);
+        if (!options.at) throw UsageError("a still (--out FILE.png) needs --at DATE, the date it shows");
+        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), *options.at)).data(),
+                 options.width, options.height);
         result.frames = 1;
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return result;

@@ -517,7 +517,7 @@ float Renderer::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::F
         int keep;  // the lowest is left out first
     };
     std::vector<Line> lines{
-        {m_scene.scenario().title, &m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, 0, 2},
+        {words.title, &m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, 0, 2},
         {words.date, &m_fonts.bold, dateSize, kInk, 14 * u, 5},
         words.between ? Line{words.notice, &m_fonts.bold, lineSize, kAccent, 6 * u, 3}
                       : Line{words.inForce, &m_fonts.regular, lineSize, kMuted, 6 * u, 1},
