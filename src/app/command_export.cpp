@@ -90,11 +90,17 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exportOptions.chartBars = chartBars(options->chartBars);
         // Before loading and starting a display: a wrong --out fails in a moment.
         exporting::checkOutput(exportOptions);
+        // A still's date is the user's to say: the last state is often the empty one after a war (the
+        // Karabakh timeline ends with nothing held), and a still of it would look like a rendering fault.
+        if (!exportOptions.at && exporting::outputKind(exportOptions.out) == exporting::OutputKind::PngStill)
+            throw UsageError("a still (--out FILE.png) needs --at DATE, the date it shows");
 
         // Xvfb (when there is no display) boots on the other core while the scenario loads.
         exporting::startDisplay();
         LoadedScenario loaded(options->input, common, diagnostics);
-        exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
+        // A still has no span: the notes about what a video's span leaves out are not for it.
+        const bool still = exporting::outputKind(exportOptions.out) == exporting::OutputKind::PngStill;
+        exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet || still);
         render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result =

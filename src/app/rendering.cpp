@@ -27,6 +27,9 @@ void addMapOptions(CLI::App& command, MapArguments& arguments) {
                     "nothing of the order or pace of the change between them); 'wipe' moves a front from "
                     "the old line to the new one, a direction and pace that are drawn, not data")
         ->capture_default_str();
+    command.add_flag("--no-panel", arguments.noPanel,
+                     "The map alone, the whole frame: no title, numbers, chart, events or legend; a date "
+                     "label and the credits stay on the map");
 }
 
 render::MapOptions mapOptions(const MapArguments& arguments) {
@@ -39,6 +42,7 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
     if (found == std::end(names))
         throw UsageError("unknown --names '" + arguments.names + "' (primary, alt, both)");
     options.names = found->second;
+    options.panel = !arguments.noPanel;
     if (arguments.transitionStyle == "dissolve")
         options.transition = render::TransitionStyle::Dissolve;
     else if (arguments.transitionStyle == "wipe")
@@ -88,6 +92,32 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, c
     schedule.pace = exporting::parsePace(arguments.pace);
     if (!arguments.from.empty()) schedule.from = commandLineDate("--from", arguments.from);
     if (!arguments.to.empty()) schedule.to = commandLineDate("--to", arguments.to);
+    // A default span says what it adds and what it leaves out: neither is silent.
+    const exporting::DefaultSpan span = exporting::defaultSpan(scenario, schedule.from, schedule.to);
+    auto joined = [](const std::vector<std::string>& items, bool quote) {
+        std::string text;
+        for (const auto& item : items) text += (text.empty() ? "" : ", ") + (quote ? "'" + item + "'" : item);
+        return text;
+    };
+    if (!schedule.to && span.to && span.lastStateDate && *span.lastStateDate < *span.to) {
+        schedule.to = span.to;
+        if (!quiet) {
+            fmt::print(
+                stderr,
+                "frontline: note: the video runs on past the last state ({}) to {}, for layer{} {} (give "
+                "--to to end it sooner)\n",
+                span.lastStateDate->iso(), span.to->iso(), span.extendedBy.size() == 1 ? "" : "s",
+                joined(span.extendedBy, true));
+        }
+    }
+    if (!span.leftOut.empty() && !quiet) {
+        fmt::print(
+            stderr,
+            "frontline: note: the video starts at the first state ({}) and leaves out layer{} {}, dated "
+            "before it (give --from to show {})\n",
+            span.from->iso(), span.leftOut.size() == 1 ? "" : "s", joined(span.leftOut, false),
+            span.leftOut.size() == 1 ? "it" : "them");
+    }
     if (arguments.duration || arguments.hold || arguments.transition) return schedule;
     std::size_t keys = 0;
     for (const auto& state : scenario.timeline.states()) {

@@ -31,10 +31,11 @@ struct ScheduleArguments {
     std::string pace = "state";
 };
 
-// --names and --transition-style as typed; the options of the drawing that export and view share.
+// --names, --transition-style and --no-panel as typed; the options of the drawing that export and view share.
 struct MapArguments {
     std::string names = "primary";
     std::string transitionStyle = "dissolve";
+    bool noPanel = false;
 };
 
 void addMapOptions(CLI::App& command, MapArguments& arguments);

@@ -14,9 +14,11 @@
 #include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 
 #include "analysis/expression.hpp"
@@ -40,7 +42,9 @@ const sf::Color kMuted(95, 95, 95);
 const sf::Color kFaint(190, 186, 178);
 const sf::Color kAccent(192, 57, 43);
 const sf::Color kBox(255, 255, 255, 232);
-const sf::Color kHighlight(255, 200, 0, 110);
+// A white wash: it lightens what is under the pointer in its own colour. A tint of its own would
+// recolour the held area into another layer's colour (orange over red reads as the corridor's).
+const sf::Color kHighlight(255, 255, 255, 90);
 // A resize is applied (the scene rebuilt at the new size) once the window has kept its size this long.
 constexpr double kResizeSettleSeconds = 0.2;
 constexpr float kWheelStep = 1.25f;
@@ -842,7 +846,6 @@ void Viewer::drawInfo() {
     const sf::FloatRect map = m_scene->mapRect();
     const float width = std::min(map.width * 0.5f, std::round(560 * u));
     const float pad = std::round(12 * u);
-    const float left = map.left + map.width - width - std::round(16 * u), top = map.top + std::round(16 * u);
     const float size = std::round(15 * u), small = std::round(13.5f * u);
     const auto& stats = m_scene->stats();
     const int shown = m_scene->stateIndexAt(m_playback->date());
@@ -934,6 +937,7 @@ void Viewer::drawInfo() {
     }
     float height = 2 * pad;
     for (const auto& line : lines) height += std::round(line.size * 1.35f);
+    const auto [left, top] = infoCorner(width, height);
     fillRect(m_window, {left, top, width, height}, kBox, kFaint);
     float y = top + pad;
     for (const auto& line : lines) {
@@ -952,13 +956,56 @@ void Viewer::drawInfo() {
     }
 }
 
+sf::Vector2f Viewer::infoCorner(float width, float height) const {
+    const float u = std::max(0.6f, m_scene->unit());
+    const sf::FloatRect map = m_scene->mapRect();
+    const float margin = std::round(16 * u);
+    // The corners clear of the north arrow (top left) and the scale bar (bottom left); the top right
+    // first, as before, when all are equally empty.
+    const float right = map.left + map.width - width - margin, bottom = map.top + map.height - height;
+    const std::array<sf::Vector2f, 4> corners{sf::Vector2f{right, map.top + margin},
+                                              sf::Vector2f{right, bottom - margin},
+                                              sf::Vector2f{map.left + margin, map.top + std::round(120 * u)},
+                                              sf::Vector2f{map.left + margin, bottom - std::round(90 * u)}};
+    const int shown = m_scene->stateIndexAt(m_playback->date());
+    if (shown < 0) return corners[0];
+    const sf::Vector2f box(width, height), mapSize(map.width, map.height);
+    if (m_infoPlace && m_infoPlace->state == shown && m_infoPlace->view.zoom == m_view.zoom &&
+        m_infoPlace->view.offset == m_view.offset && m_infoPlace->box == box && m_infoPlace->map == mapSize)
+        return m_infoPlace->corner;
+    // The held area (window pixels), sampled on a grid over each candidate box: the box goes where it
+    // covers least of it.
+    const auto& area = m_scene->shapes(shown).area;
+    std::vector<sf::Vertex> held(area);
+    for (auto& vertex : held) vertex.position = m_view.toFrame(map, vertex.position);
+    std::size_t best = 0, bestCovered = std::numeric_limits<std::size_t>::max();
+    for (std::size_t c = 0; c < corners.size(); ++c) {
+        std::size_t covered = 0;
+        constexpr int kSamples = 12;
+        for (int i = 0; i < kSamples; ++i) {
+            for (int j = 0; j < kSamples; ++j) {
+                const sf::Vector2f p(corners[c].x + width * (static_cast<float>(i) + 0.5f) / kSamples,
+                                     corners[c].y + height * (static_cast<float>(j) + 0.5f) / kSamples);
+                covered += pointInTriangles(held, p);
+            }
+        }
+        if (covered < bestCovered) {
+            best = c;
+            bestCovered = covered;
+        }
+    }
+    m_infoPlace = InfoPlace{shown, m_view, box, mapSize, corners[best]};
+    return corners[best];
+}
+
 void Viewer::drawTooltip() {
     std::vector<std::string> lines = m_hoverLines;
     if (lines.empty()) {
         for (const Event* event : m_hoverEvents) {
             lines.push_back(event->date.iso() + "  " + event->title);
             if (!event->place.empty()) lines.push_back("   place: " + event->place);
-            if (!event->source.empty()) lines.push_back("   source: " + event->source);
+            const std::string source = readerSource(event->source);
+            if (!source.empty()) lines.push_back("   source: " + source);
         }
     }
     if (lines.empty()) return;
@@ -968,10 +1015,16 @@ void Viewer::drawTooltip() {
     for (std::size_t i = 0; i < lines.size(); ++i) width = std::max(width, textWidth(lines[i], i == 0, size));
     width += 2 * pad;
     const float height = static_cast<float>(lines.size()) * row + 2 * pad;
-    const auto w = static_cast<float>(m_window.getSize().x), h = static_cast<float>(m_window.getSize().y);
+    // Inside the map, never over the panel or the timeline: beside the pointer where there is room, on
+    // its other side where not, and against the map's edge as a last resort (an event's diamond on the
+    // timeline gets its tooltip above it, at the map's foot).
+    const sf::FloatRect map = m_scene->mapRect();
+    const float right = map.left + map.width, bottom = map.top + map.height;
     float x = m_mouse.x + 18 * u, y = m_mouse.y + 18 * u;
-    if (x + width > w) x = std::max(0.0f, m_mouse.x - 12 * u - width);
-    if (y + height > h) y = std::max(0.0f, m_mouse.y - 12 * u - height);
+    if (x + width > right) x = m_mouse.x - 12 * u - width;
+    if (y + height > bottom) y = m_mouse.y - 12 * u - height;
+    x = std::max(map.left, std::min(x, right - width));
+    y = std::max(map.top, std::min(y, bottom - height));
     fillRect(m_window, {x, y, width, height}, sf::Color(255, 255, 252), kInk);
     float ty = y + pad;
     for (std::size_t i = 0; i < lines.size(); ++i) {

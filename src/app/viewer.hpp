@@ -79,6 +79,18 @@ private:
     void drawHighlight();
     void drawTimeline(const Layout& box);
     void drawInfo();
+    // Top-left corner of the info box of that size: the map's corner where it covers least of the held
+    // area (its north is what the box used to hide in the top right).
+    sf::Vector2f infoCorner(float width, float height) const;
+    // The last corner chosen and what it depends on: choosing samples the held area's triangles, too
+    // much work to repeat on every frame.
+    struct InfoPlace {
+        int state = -1;
+        render::MapView view;
+        sf::Vector2f box, map;
+        sf::Vector2f corner;
+    };
+    mutable std::optional<InfoPlace> m_infoPlace;
     void drawTooltip();
     void drawHelp();
     void drawPrompt(const Layout& box);

@@ -17,21 +17,6 @@ float cross(sf::Vector2f a, sf::Vector2f b, sf::Vector2f p) {
     return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
 }
 
-bool inTriangles(const std::vector<sf::Vertex>& vertices, sf::Vector2f p) {
-    for (std::size_t i = 0; i + 2 < vertices.size(); i += 3) {
-        const sf::Vector2f a = vertices[i].position, b = vertices[i + 1].position,
-                           c = vertices[i + 2].position;
-        if (p.x < std::min({a.x, b.x, c.x}) || p.x > std::max({a.x, b.x, c.x}) ||
-            p.y < std::min({a.y, b.y, c.y}) || p.y > std::max({a.y, b.y, c.y})) {
-            continue;
-        }
-        const float d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
-        const bool negative = d1 < 0 || d2 < 0 || d3<0, positive = d1> 0 || d2 > 0 || d3 > 0;
-        if (!(negative && positive)) return true;
-    }
-    return false;
-}
-
 std::string featureName(const Feature& feature) {
     for (const char* key : {"name", "name_en", "NAME", "NAME_EN", "label", "title"}) {
         const std::string value = feature.property(key);
@@ -56,7 +41,127 @@ std::string areaLine(const analysis::AreaInterval& area) {
     return line + ", at worst [" + labels.min + ", " + labels.max + "]";
 }
 
+// A word that names a file of the working folders (not a web address): "002_dcdecc.txt", "DATA.md".
+bool isFileName(const std::string& word) {
+    if (word.find('/') != std::string::npos) return false;
+    for (const char* extension : {".txt", ".md", ".toml", ".json", ".geojson", ".csv", ".py"}) {
+        const std::string e = extension;
+        if (word.size() > e.size() && word.compare(word.size() - e.size(), e.size(), e) == 0) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> split(const std::string& text, const std::string& separator) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0;;) {
+        const std::size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) return parts;
+        start = end + separator.size();
+    }
+}
+
+// `text` split on "; " outside brackets: "a (b; c); d" is "a (b; c)" and "d".
+std::vector<std::string> splitItems(const std::string& text) {
+    std::vector<std::string> items;
+    std::string current;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth <= 0 && c == ';' && i + 1 < text.size() && text[i + 1] == ' ') {
+            items.push_back(current);
+            current.clear();
+            ++i;
+            continue;
+        }
+        current += c;
+    }
+    items.push_back(current);
+    return items;
+}
+
+// `text` with each parenthesised remark (nesting not expected) passed through `keep`, which returns
+// what stays of its inside ("" drops the brackets too).
+template <typename Keep>
+std::string filterRemarks(const std::string& text, Keep keep) {
+    std::string result;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t open = text.find(" (", at);
+        const std::size_t close = open == std::string::npos ? open : text.find(')', open);
+        if (close == std::string::npos) {
+            result += text.substr(at);
+            break;
+        }
+        result += text.substr(at, open - at);
+        const std::string inside = keep(text.substr(open + 2, close - open - 2));
+        if (!inside.empty()) result += " (" + inside + ")";
+        at = close + 1;
+    }
+    return result;
+}
+
 }  // namespace
+
+bool pointInTriangles(const std::vector<sf::Vertex>& vertices, sf::Vector2f p) {
+    for (std::size_t i = 0; i + 2 < vertices.size(); i += 3) {
+        const sf::Vector2f a = vertices[i].position, b = vertices[i + 1].position,
+                           c = vertices[i + 2].position;
+        if (p.x < std::min({a.x, b.x, c.x}) || p.x > std::max({a.x, b.x, c.x}) ||
+            p.y < std::min({a.y, b.y, c.y}) || p.y > std::max({a.y, b.y, c.y})) {
+            continue;
+        }
+        const float d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
+        const bool negative = d1 < 0 || d2 < 0 || d3<0, positive = d1> 0 || d2 > 0 || d3 > 0;
+        if (!(negative && positive)) return true;
+    }
+    return false;
+}
+
+std::string readerSource(const std::string& source) {
+    std::vector<std::string> kept;
+    for (std::string item : splitItems(source)) {
+        // "[25] karabakhfacts.com": the number is that of a list the reader does not have.
+        if (item.size() > 2 && item.front() == '[') {
+            const std::size_t close = item.find("] ");
+            if (close != std::string::npos &&
+                std::all_of(item.begin() + 1, item.begin() + static_cast<std::ptrdiff_t>(close),
+                            [](char c) { return c >= '0' && c <= '9'; }))
+                item = item.substr(close + 2);
+        }
+        // Remarks about the working files go, the rest of a remark stays: "(Four-Day War timeline;
+        // outside DATA.md)" → "(Four-Day War timeline)".
+        item = filterRemarks(item, [](const std::string& inside) {
+            std::string rest;
+            for (const auto& part : split(inside, "; "))
+                if (part.find(".md") == std::string::npos && part.find(".txt") == std::string::npos)
+                    rest += (rest.empty() ? "" : "; ") + part;
+            return rest;
+        });
+        // "002_dcdecc.txt (CSS Analyses, 'February 2022')" → its title; a file name alone, nothing.
+        std::string words;
+        for (std::size_t at = 0; at < item.size();) {
+            const std::size_t end = item.find(' ', at);
+            const std::string word = item.substr(at, end == std::string::npos ? std::string::npos : end - at);
+            at = end == std::string::npos ? item.size() : end + 1;
+            if (!isFileName(word)) {
+                words += (words.empty() ? "" : " ") + word;
+                continue;
+            }
+            const std::size_t close = item.find(')', at);
+            if (end != std::string::npos && item.compare(at, 1, "(") == 0 && close != std::string::npos) {
+                words += (words.empty() ? "" : " ") + item.substr(at + 1, close - at - 1);
+                at = close + 1 < item.size() && item[close + 1] == ' ' ? close + 2 : close + 1;
+            }
+        }
+        item = words;
+        if (!item.empty() && std::find(kept.begin(), kept.end(), item) == kept.end()) kept.push_back(item);
+    }
+    std::string text;
+    for (const auto& item : kept) text += (text.empty() ? "" : "; ") + item;
+    return text;
+}
 
 std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date, int state,
                                    sf::Vector2f scenePixel, float placeRadius,
@@ -88,7 +193,7 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
         controlTested = true;
         if (state < 0 || isHidden(render::Renderer::kControlLayers)) return std::nullopt;
         const render::StateShapes& mesh = scene.shapes(state);
-        if (inTriangles(mesh.area, scenePixel) || inTriangles(mesh.frontLine, scenePixel)) {
+        if (pointInTriangles(mesh.area, scenePixel) || pointInTriangles(mesh.frontLine, scenePixel)) {
             return HoverTarget{HoverTarget::Kind::Control, nullptr, 0, state, 0};
         }
         return std::nullopt;
@@ -102,7 +207,7 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
         for (std::size_t f = it->features.size(); f-- > 0;) {
             const auto& feature = it->features[f];
             if (!feature.visibleAt(date)) continue;
-            if (inTriangles(feature.stroke, scenePixel) || inTriangles(feature.fill, scenePixel)) {
+            if (pointInTriangles(feature.stroke, scenePixel) || pointInTriangles(feature.fill, scenePixel)) {
                 return HoverTarget{HoverTarget::Kind::Feature, &*it, f, -1, 0};
             }
         }

@@ -34,6 +34,15 @@ std::optional<HoverTarget> hitTest(const render::Scene& scene, const Date& date,
 
 // The lines of text describing a target, the first one its name. Areas are measured on first use and
 // kept (geodesic, with the layer's positional uncertainty as `frontline stats` does it).
+// Whether `p` is inside any of the triangles (vertices in threes).
+bool pointInTriangles(const std::vector<sf::Vertex>& vertices, sf::Vector2f p);
+
+// An event's `source` as a reader can follow it: web addresses and titles kept; what only makes sense
+// next to the scenario's working files left out: corpus file names ("001_d5079c.txt (CEPA, Sept 2022)"
+// becomes its title, "CEPA, Sept 2022", and a bare one goes), remarks about DATA.md, and the "[25]"
+// numbers of its list. Items are separated by "; " as in events.toml.
+std::string readerSource(const std::string& source);
+
 class HoverDescriber {
 public:
     HoverDescriber(const render::Scene& scene, const analysis::Measurer& measurer)

@@ -214,14 +214,14 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     const auto& schedule = options.schedule;
     return fmt::format(
         "scenario {}\ninputs {}\nframes {}\nsize {}x{}\nfps {}\nfrom {}\nto {}\ntransition {}\nhold "
-        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\nnames {}\ntransition style {}\n",
+        "{}\nduration {}\npace {}\nantialias {}\nchart bars {}\nnames {}\ntransition style {}\npanel {}\n",
         scenario.manifestPath.string(), scenarioFingerprint(scenario), frames, options.width, options.height,
         schedule.fps, date(schedule.from), date(schedule.to), schedule.transitionSeconds,
         schedule.holdSeconds,
         schedule.durationSeconds ? fmt::format("{}", *schedule.durationSeconds) : std::string("-"),
         schedule.pace == Pace::Time ? "time" : "state", options.antialiasing,
         options.chartBars ? static_cast<int>(*options.chartBars) : -1, static_cast<int>(options.map.names),
-        render::toString(options.map.transition));
+        render::toString(options.map.transition), options.map.panel ? "yes" : "no");
 }
 
 [[noreturn]] void throwInterrupted(int signal, const std::string& what) {
@@ -332,17 +332,9 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
                         options.height, options.antialiasing, options.shaderFolder.string()));
 
     if (result.kind == OutputKind::PngStill) {
-        Date at;
-        if (options.at)
-            at = *options.at;
-        else if (options.schedule.to)
-            at = *options.schedule.to;
-        else if (!scenario.timeline.empty())
-            at = scenario.timeline.states().back().date;
-        else
-            throw UsageError("a still needs --at DATE (the scenario has no [[state]])");
-        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), at)).data(), options.width,
-                 options.height);
+        if (!options.at) throw UsageError("a still (--out FILE.png) needs --at DATE, the date it shows");
+        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), *options.at)).data(),
+                 options.width, options.height);
         result.frames = 1;
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return result;

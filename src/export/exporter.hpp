@@ -26,7 +26,7 @@ struct ExportOptions {
     unsigned width = 1920;
     unsigned height = 1080;
     ScheduleOptions schedule;
-    std::optional<Date> at;  // the date of a still (*.png); default: the last key date
+    std::optional<Date> at;  // the date of a still (*.png), which needs one (UsageError without)
     std::filesystem::path shaderFolder;
     render::MapOptions map;                     // place names, layout
     unsigned antialiasing = 4;                  // MSAA samples

@@ -74,6 +74,58 @@ std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, cons
 
 }  // namespace
 
+DefaultSpan defaultSpan(const Scenario& scenario, const std::optional<Date>& from,
+                        const std::optional<Date>& to) {
+    DefaultSpan span{from, to, {}, {}, {}};
+    const auto& states = scenario.timeline.states();
+    if (states.empty()) return span;
+    span.lastStateDate = states.back().date;
+    if (!span.from) span.from = states.front().date;
+    // Layers whose features have dates, as the map draws them (places are drawn whatever their dates).
+    std::vector<const Layer*> dated;
+    for (const auto& layer : scenario.layers) {
+        if (layer.role == LayerRole::Control || layer.role == LayerRole::Place) continue;
+        if (render::whyNotDrawn(scenario, layer)) continue;
+        dated.push_back(&layer);
+    }
+    auto dateOf = [](const Feature& feature, const char* key) {
+        return Date::tryParse(feature.property(key));
+    };
+    if (!span.to) {
+        span.to = states.back().date;
+        for (const Layer* layer : dated) {
+            std::optional<Date> latest;
+            for (const auto& feature : layer->features) {
+                for (const char* key : {"valid_from", "valid_to"}) {
+                    const auto date = dateOf(feature, key);
+                    if (date && states.back().date < *date && (!latest || *latest < *date)) latest = date;
+                }
+            }
+            if (!latest) continue;
+            span.extendedBy.push_back(layer->id);
+            if (*span.to < *latest) span.to = latest;
+        }
+    }
+    if (!from) {
+        for (const Layer* layer : dated) {
+            std::optional<Date> end;  // the last day any feature is shown; unset: one is never ended
+            bool ends = !layer->features.empty();
+            for (const auto& feature : layer->features) {
+                const auto validTo = dateOf(feature, "valid_to");
+                if (!validTo) {
+                    ends = false;
+                    break;
+                }
+                if (!end || *end < *validTo) end = validTo;
+            }
+            // valid_to is exclusive: a feature ending on the first state's date is not seen on it.
+            if (ends && end && !(*span.from < *end))
+                span.leftOut.push_back("'" + layer->id + "' (until " + end->iso() + ")");
+        }
+    }
+    return span;
+}
+
 std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options) {
     if (!(options.fps > 0 && options.fps <= 240)) throw UsageError("--fps must be in (0, 240]");
     if (options.transitionSeconds < 0 || options.holdSeconds < 0)

@@ -43,6 +43,20 @@ struct ScheduleOptions {
 // Throws UsageError for fps ≤ 0, negative durations, a duration under one frame or from > to.
 std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options);
 
+// What a video shows when --from or --to is not given. It runs from the first state to the last, and on
+// to the last date after it on which a drawn layer's feature appears or ends (its valid_from or
+// valid_to): a corridor proposed in 2025 after a timeline that ends in 2023 would otherwise never be
+// seen. It does not start earlier than the first state, which would open on years without a map of
+// control; the layers only seen before it are named in `leftOut`, "'nkao' (until 1991-11-26)".
+struct DefaultSpan {
+    std::optional<Date> from, to;         // as given, or the defaults (unset for a scenario without states)
+    std::optional<Date> lastStateDate;    // `to` goes past it when a layer changes later
+    std::vector<std::string> extendedBy;  // layer ids whose dates moved `to` past the last state
+    std::vector<std::string> leftOut;
+};
+DefaultSpan defaultSpan(const Scenario& scenario, const std::optional<Date>& from,
+                        const std::optional<Date>& to);
+
 // "state" or "time"; UsageError otherwise.
 Pace parsePace(const std::string& text);
 

@@ -1,5 +1,7 @@
 #include "render/panel_text.hpp"
 
+#include <algorithm>
+
 #include "render/area_labels.hpp"
 #include "render/style.hpp"
 
@@ -19,6 +21,22 @@ const analysis::StateStats* row(const std::vector<analysis::StateStats>& stats, 
 
 }  // namespace
 
+std::string titleAt(const std::string& title, const Date& date) {
+    // "…, 1994–2023" (an en dash between two four-digit years, ending the title).
+    const std::string dash = "\u2013";
+    const std::size_t length = 4 + dash.size() + 4;
+    if (title.size() < length) return title;
+    const std::string range = title.substr(title.size() - length);
+    auto isYear = [](const std::string& text) {
+        return text.size() == 4 &&
+               std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const std::string first = range.substr(0, 4), last = range.substr(4 + dash.size());
+    if (range.compare(4, dash.size(), dash) != 0 || !isYear(first) || !isYear(last)) return title;
+    if (date.year() <= std::stoi(last) || date.year() < std::stoi(first)) return title;
+    return title.substr(0, title.size() - 4) + std::to_string(date.year());
+}
+
 FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame) {
     if (frame.transition) return {frame.transition->from, frame.transition->to};
     // A plain frame whose map is not the state in force at its date is the first frame of a change (the
@@ -29,6 +47,7 @@ FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame) {
 PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateStats>& stats,
                     const FrameSpec& frame) {
     PanelText text;
+    text.title = titleAt(scenario.title, frame.date);
     const FrameEnds ends = frameEnds(scenario.timeline, frame);
     const auto& states = scenario.timeline.states();
     text.between = ends.between();
@@ -51,10 +70,12 @@ PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateS
                                   area.min + "–" + area.max + " km²";
         if (shown->sincePrevious) {
             const ChangeLabels change = changeLabels(*shown->sincePrevious);
-            text.detail += (text.detail.empty() ? "Since " : "; since ") +
-                           formatDateLong(stats[static_cast<std::size_t>(ends.to) - 1].state.date) +
-                           ": net " + change.net + " km² (gained " + change.gained + ", lost " + change.lost +
-                           ")";
+            // Both dates: "since" alone would read as "until this frame's date", years later on a still
+            // dated after the last state.
+            text.detail += (text.detail.empty() ? "Change " : "; change ") +
+                           formatDateLong(stats[static_cast<std::size_t>(ends.to) - 1].state.date) + " → " +
+                           formatDateLong(shown->state.date) + ": net " + change.net + " km² (gained " +
+                           change.gained + ", lost " + change.lost + ")";
         }
         return text;
     }

@@ -30,7 +30,13 @@ struct FrameEnds {
 };
 FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame);
 
+// The scenario's title for a frame at `date`: a title ending in a year range ("Nagorno-Karabakh,
+// 1994–2023") has its range carried on to the year of a frame dated after it ("1994–2025"), so that a
+// still after the last state does not contradict its own date line; any other title as it is.
+std::string titleAt(const std::string& title, const Date& date);
+
 struct PanelText {
+    std::string title;  // titleAt(scenario.title, frame date)
     bool between = false;
     std::string date;     // "10 Nov 2020"; between two maps "12 May 1994 → 10 Nov 2020"
     std::string notice;   // between two maps, says so; empty otherwise

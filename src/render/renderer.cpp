@@ -33,8 +33,11 @@ constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
 // Width of the moving front of a transition, in reveal units (see transition.frag).
 constexpr float kTransitionSoftness = 0.04f;
 constexpr std::size_t kEventsShown = 3;
-// The smallest text a frame prints (credits), pixels: readable on a phone showing a 1280×720 frame.
+// The smallest credits a frame of 1280×720 or more prints, pixels: readable on a phone showing it.
+// Smaller frames scale it down with the rest of their text (to 7 px at 640×360), or their credits
+// would be the largest text of the frame.
 constexpr float kMinTextPx = 12.0f;
+constexpr float kMinTextUnit = 1280.0f / 1920.0f;
 
 void drawTriangles(sf::RenderTarget& target, const std::vector<sf::Vertex>& vertices,
                    const sf::RenderStates& states = sf::RenderStates::Default) {
@@ -89,6 +92,7 @@ Renderer::Renderer(Scene& scene, const Fonts& fonts, ShaderSet& shaders)
 
 void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     m_texts.clear();
+    m_boxes.clear();
     // Not getDefaultView(): a window keeps the default view of its first size after a resize.
     const sf::View frameView(
         sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
@@ -96,7 +100,9 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     target.clear(kBackground);
     drawMap(target, frame);
     target.setView(frameView);
-    if (m_cachePanel)
+    if (m_scene.panelPlacement() == PanelPlacement::None)
+        drawMapLabels(target, frame);
+    else if (m_cachePanel)
         drawCachedPanel(target, frame);
     else
         drawPanel(target, frame);
@@ -129,14 +135,17 @@ void Renderer::drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame)
         }
         m_panelTexture->setView(sf::View(area));
         m_panelTexture->clear(sf::Color::Transparent);
-        const std::size_t before = m_texts.size();
+        const std::size_t before = m_texts.size(), boxesBefore = m_boxes.size();
         drawPanel(*m_panelTexture, frame);
         m_panelTexture->display();
         m_panelTexts.assign(m_texts.begin() + static_cast<std::ptrdiff_t>(before), m_texts.end());
         m_texts.resize(before);
+        m_panelBoxes.assign(m_boxes.begin() + static_cast<std::ptrdiff_t>(boxesBefore), m_boxes.end());
+        m_boxes.resize(boxesBefore);
         m_panelKey = key;
     }
     m_texts.insert(m_texts.end(), m_panelTexts.begin(), m_panelTexts.end());
+    m_boxes.insert(m_boxes.end(), m_panelBoxes.begin(), m_panelBoxes.end());
     // The margin blends over the map; the panel itself is opaque and is copied without blending (less
     // work per pixel for a software rasterizer, same pixels).
     const auto marginPixels = static_cast<int>(margin);
@@ -313,6 +322,7 @@ void Renderer::drawPlaces(sf::RenderTarget& target) {
         label.setOutlineThickness(std::max(1.0f, 2.0f * u));
         target.draw(label);
         m_texts.push_back(place.name);
+        m_boxes.push_back({place.name, label.getGlobalBounds(), size});
     }
 }
 
@@ -338,8 +348,8 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
     m_scaleBarText = kmLabel(km);
     const float height = std::max(3.0f, 7.0f * u);
     const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
-    drawRect(target, {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u},
-             sf::Color(255, 255, 255, 170));
+    m_scaleBarBox = {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u};
+    drawRect(target, m_scaleBarBox, sf::Color(255, 255, 255, 170));
     drawRect(target, {origin.x, origin.y, length / 2, height}, kInk, kInk, 1);
     drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
     const float size = std::max(7.0f, std::round(15.0f * u));
@@ -351,8 +361,10 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
 void Renderer::drawNorthArrow(sf::RenderTarget& target) {
     const float u = m_scene.unit();
     const sf::FloatRect map = m_scene.mapRect();
-    const sf::Vector2f centre(map.left + 48 * u, map.top + 66 * u);
     const float length = 30 * u;
+    const float size = std::max(7.0f, std::round(20.0f * u));
+    // The "N" above the arrow stays inside the frame where the smallest text size outgrows the unit.
+    const sf::Vector2f centre(map.left + 48 * u, map.top + std::max(66 * u, length + size * 1.35f + 2));
     sf::ConvexShape arrow(4);
     arrow.setPoint(0, {0, -length});
     arrow.setPoint(1, {length * 0.45f, length * 0.6f});
@@ -362,7 +374,6 @@ void Renderer::drawNorthArrow(sf::RenderTarget& target) {
     arrow.setPosition(centre);
     arrow.setRotation(m_scene.northRadians() * 180.0f / 3.14159265f);
     target.draw(arrow);
-    const float size = std::max(7.0f, std::round(20.0f * u));
     text(target, "N", m_fonts.bold, size, kInk, {centre.x - size * 0.36f, centre.y - length - size * 1.35f});
 }
 
@@ -425,62 +436,124 @@ std::string Renderer::creditText(const FrameSpec& frame, bool withSources) const
 void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
     const float u = m_scene.unit();
     const sf::FloatRect panel = m_scene.panelRect();
+    const bool below = m_scene.panelPlacement() == PanelPlacement::Below;
     drawRect(target, panel, kPanel);
-    drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}},
-             std::max(1.0f, 1.5f * u), kFaint);
-    const Scenario& scenario = m_scene.scenario();
+    const float border = std::max(1.0f, 1.5f * u);
+    if (below) {
+        // Inside the panel: the map above keeps every pixel it had.
+        drawLine(target,
+                 {{panel.left, panel.top + border / 2}, {panel.left + panel.width, panel.top + border / 2}},
+                 border, kFaint);
+    } else {
+        drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}}, border, kFaint);
+    }
+    m_legendRows.clear();
     const float pad = std::round(30 * u);
-    const float left = panel.left + pad, width = panel.width - 2 * pad;
-    float y = panel.top + pad;
+    const sf::FloatRect inner(panel.left + pad, panel.top + pad, panel.width - 2 * pad,
+                              panel.height - 2 * pad);
 
-    y += text(target, scenario.title, m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, {left, y},
-              width);
-    y += 14 * u;
-    const PanelText words = panelText(scenario, m_scene.stats(), frame);
+    // Bottom up, by priority: the credits (a still is not publishable without them) across the panel,
+    // then title, date and numbers, then the legend, the chart and the events, each left out whole where
+    // it does not fit rather than drawn over another.
+    const float creditTop = drawCredits(target, frame, inner, 0.3f);
+    const float bottom = creditTop - 14 * u;
+    // Below the map the panel is wide and short: two columns, the words on the left, chart and legend on
+    // the right. Beside it, one column.
+    const float gutter = pad;
+    const float headWidth = below ? std::round((inner.width - gutter) / 2) : inner.width;
+    const sf::FloatRect head(inner.left, inner.top, headWidth, bottom - inner.top);
+    const float headBottom = drawHead(target, frame, head);
+    const sf::FloatRect side =
+        below ? sf::FloatRect(inner.left + headWidth + gutter, inner.top, inner.width - headWidth - gutter,
+                              bottom - inner.top)
+              : sf::FloatRect(inner.left, headBottom + 18 * u, inner.width, bottom - headBottom - 18 * u);
+
+    const float legendHeight = drawLegend(target, side, bottom, frame, true);
+    float legendTop = bottom;
+    if (legendHeight > 0 && legendHeight <= side.height) {
+        drawLegend(target, side, bottom, frame, false);
+        legendTop = bottom - legendHeight;
+    }
+
+    float chartBottom = side.top;
+    if (!m_scene.stats().empty()) {
+        const float room = legendTop - 22 * u - side.top;
+        // Beside the map: taller in a tall panel, where it would otherwise leave most of it empty. Below
+        // it: the room the legend leaves.
+        const float wanted =
+            below ? room : std::round(std::max(250 * u, std::min(panel.width * 0.6f, panel.height * 0.22f)));
+        const float chartHeight = std::floor(std::min(wanted, room));
+        // Shorter than this the chart is a title and two axis labels with no line between them.
+        const float smallest = std::max(60.0f, 150 * u);
+        if (chartHeight >= smallest) {
+            drawChart(target, {side.left, side.top, side.width, chartHeight},
+                      panelText(m_scene.scenario(), m_scene.stats(), frame).cursor);
+            chartBottom = side.top + chartHeight + 22 * u;
+        }
+    }
+
+    if (below)
+        drawEvents(target, frame, {head.left, headBottom + 18 * u, head.width, bottom - headBottom - 18 * u});
+    else
+        drawEvents(target, frame, {side.left, chartBottom, side.width, legendTop - 8 * u - chartBottom});
+}
+
+float Renderer::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column) {
+    const float u = m_scene.unit();
+    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame);
     // Between two maps the date line names both dates: smaller, so that it keeps to one line.
     float dateSize = std::max(10.0f, std::round(64 * u));
     if (words.between) {
         const float natural = textWidth(words.date, m_fonts.bold, dateSize);
-        if (natural > width) dateSize = std::max(10.0f, std::floor(dateSize * width / natural));
+        if (natural > column.width) dateSize = std::max(10.0f, std::floor(dateSize * column.width / natural));
     }
-    y += text(target, words.date, m_fonts.bold, dateSize, kInk, {left, y}, width);
-    y += 6 * u;
-
     const float lineSize = std::max(7.0f, std::round(19 * u));
-    if (words.between) {
-        y += text(target, words.notice, m_fonts.bold, lineSize, kAccent, {left, y}, width);
-        y += 8 * u;
-    } else {
-        y += text(target, words.inForce, m_fonts.regular, lineSize, kMuted, {left, y}, width);
-        if (!words.area.empty()) y += 8 * u;
+    struct Line {
+        std::string text;
+        const sf::Font* font;
+        float size;
+        sf::Color colour;
+        float gapBefore;
+        int keep;  // the lowest is left out first
+    };
+    std::vector<Line> lines{
+        {words.title, &m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, 0, 2},
+        {words.date, &m_fonts.bold, dateSize, kInk, 14 * u, 5},
+        words.between ? Line{words.notice, &m_fonts.bold, lineSize, kAccent, 6 * u, 3}
+                      : Line{words.inForce, &m_fonts.regular, lineSize, kMuted, 6 * u, 1},
+        {words.area, &m_fonts.bold, std::max(8.0f, std::round(28 * u)), kAccent, 8 * u, 4},
+        {words.detail, &m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, 2 * u, 0},
+    };
+    if (words.area.empty()) lines.resize(3);
+    lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); }),
+                lines.end());
+    auto height = [&] {
+        float total = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            total += (i ? lines[i].gapBefore : 0) +
+                     text(target, lines[i].text, *lines[i].font, lines[i].size, {}, {}, column.width, true);
+        }
+        return total;
+    };
+    // In a small frame the date and the area stay, the rest goes (the detail first, the title last).
+    while (lines.size() > 1 && height() > column.height) {
+        lines.erase(std::min_element(lines.begin(), lines.end(),
+                                     [](const Line& a, const Line& b) { return a.keep < b.keep; }));
     }
-    if (!words.area.empty()) {
-        y += text(target, words.area, m_fonts.bold, std::max(8.0f, std::round(28 * u)), kAccent, {left, y},
-                  width);
-        y += text(target, words.detail, m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted,
-                  {left, y + 2 * u}, width);
+    float y = column.top;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i) y += lines[i].gapBefore;
+        y += text(target, lines[i].text, *lines[i].font, lines[i].size, lines[i].colour, {column.left, y},
+                  column.width);
     }
-    y += 18 * u;
-    // Taller in a tall panel (portrait frames), where it would otherwise leave most of it empty.
-    const float chartHeight =
-        std::round(std::max(250 * u, std::min(panel.width * 0.6f, panel.height * 0.22f)));
-    y += drawChart(target, {left, y, width, chartHeight}, words.cursor);
-    y += 22 * u;
+    return y;
+}
 
-    // Bottom up: attribution, then the legend; events take the room between chart and legend.
-    // Credits are small print, but stay readable: they wrap to more lines rather than shrink.
-    const float small = std::max(kMinTextPx, std::round(14 * u));
-    const std::string credit = creditText(frame, true);
-    const float creditHeight = text(target, credit, m_fonts.regular, small, kMuted, {}, width, true);
-    const float creditTop = panel.top + panel.height - pad - creditHeight;
-    text(target, credit, m_fonts.regular, small, kMuted, {left, creditTop}, width);
-    const float legendHeight = drawLegend(target, creditTop - 14 * u, frame, true);
-    const float legendTop = creditTop - 14 * u - legendHeight;
-    drawLegend(target, creditTop - 14 * u, frame, false);
-
+void Renderer::drawEvents(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column) {
+    const float u = m_scene.unit();
     // Events dated after `eventsSince` up to the counter, newest first.
     std::vector<const Event*> events;
-    for (const auto& event : scenario.events) {
+    for (const auto& event : m_scene.scenario().events) {
         if (event.date <= frame.date && (!frame.eventsSince || *frame.eventsSince < event.date))
             events.push_back(&event);
     }
@@ -488,16 +561,75 @@ void Renderer::drawPanel(sf::RenderTarget& target, const FrameSpec& frame) {
                      [](const Event* a, const Event* b) { return b->date < a->date; });
     if (events.size() > kEventsShown) events.resize(kEventsShown);
     const float eventSize = std::max(7.0f, std::round(17 * u));
+    float y = column.top;
     for (const Event* event : events) {
         const std::string date = event->date.iso();
         const float indent = textWidth(date + "  ", m_fonts.bold, eventSize);
         const float h =
-            text(target, event->title, m_fonts.regular, eventSize, kInk, {}, width - indent, true);
-        if (y + h > legendTop - 8 * u) break;
-        text(target, date, m_fonts.bold, eventSize, kAccent, {left, y});
-        y += text(target, event->title, m_fonts.regular, eventSize, kInk, {left + indent, y}, width - indent);
+            text(target, event->title, m_fonts.regular, eventSize, kInk, {}, column.width - indent, true);
+        if (y + h > column.top + column.height) break;
+        text(target, date, m_fonts.bold, eventSize, kAccent, {column.left, y});
+        y += text(target, event->title, m_fonts.regular, eventSize, kInk, {column.left + indent, y},
+                  column.width - indent);
         y += 8 * u;
     }
+}
+
+float Renderer::drawCredits(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect box,
+                            float maxShare, bool alignRight) {
+    const float u = m_scene.unit();
+    const float most = box.height * maxShare;
+    // Credits are small print, but stay readable: they wrap to more lines rather than shrink, unless the
+    // frame is a thumbnail that cannot hold them at a readable size at all.
+    float size =
+        std::max({7.0f, std::round(14 * u), std::round(kMinTextPx * std::min(1.0f, u / kMinTextUnit))});
+    std::string credit = creditText(frame, true);
+    float width = 0;
+    auto measure = [&] {
+        return drawText(nullptr, credit, m_fonts.regular, size, kMuted, {}, box.width, &width);
+    };
+    float height = measure();
+    if (height > most) {
+        credit = creditText(frame, false);
+        height = measure();
+    }
+    while (height > most && size > 7) {
+        size -= 1;
+        height = measure();
+    }
+    const float top = box.top + box.height - height;
+    const float left = alignRight ? box.left + box.width - width : box.left;
+    if (alignRight) {
+        const float margin = std::round(6 * u) + 2;
+        drawRect(target, {left - margin, top - margin, width + 2 * margin, height + 2 * margin},
+                 sf::Color(255, 255, 255, 190));
+    }
+    text(target, credit, m_fonts.regular, size, kMuted, {left, top}, box.width);
+    return top;
+}
+
+void Renderer::drawMapLabels(sf::RenderTarget& target, const FrameSpec& frame) {
+    m_legendRows.clear();
+    const float u = m_scene.unit();
+    const sf::FloatRect map = m_scene.mapRect();
+    const float pad = std::round(24 * u);
+    // The date, top right (the north arrow is top left); between two maps both dates, as the panel says.
+    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame);
+    const float dateSize = std::max(10.0f, std::round(40 * u));
+    const float dateWidth = textWidth(words.date, m_fonts.bold, dateSize);
+    const float margin = std::round(8 * u) + 2;
+    const float dateLeft = std::round(map.left + map.width - pad - dateWidth);
+    const float dateHeight = drawText(nullptr, words.date, m_fonts.bold, dateSize, kInk, {}, 0);
+    drawRect(target,
+             {dateLeft - margin, map.top + pad - margin, dateWidth + 2 * margin, dateHeight + 2 * margin},
+             sf::Color(255, 255, 255, 190));
+    text(target, words.date, m_fonts.bold, dateSize, kInk, {dateLeft, map.top + pad});
+    // The credits, bottom right, clear of the scale bar (bottom left).
+    const float left = m_scaleBarBox.left + m_scaleBarBox.width + pad;
+    const float right = map.left + map.width - pad;
+    const float bottom = map.top + map.height - pad;
+    const float top = map.top + pad + dateHeight + 2 * margin + pad;
+    drawCredits(target, frame, {left, top, std::max(1.0f, right - left), bottom - top}, 0.35f, true);
 }
 
 float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date) {
@@ -506,6 +638,7 @@ float Renderer::drawChart(sf::RenderTarget& target, sf::FloatRect box, const Dat
     options.cursor = date;
     options.bars = m_chartBars;
     Chart(m_scene.stats(), options, box, m_scene.unit(), m_fonts).draw(target, &m_texts);
+    m_boxes.push_back({"chart", box, 0});
     return box.height;
 }
 
@@ -673,11 +806,10 @@ std::vector<Renderer::LayerVariant> Renderer::layerVariants(const LayerMesh& lay
     return variants;
 }
 
-float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly) {
+float Renderer::drawLegend(sf::RenderTarget& target, sf::FloatRect column, float bottom,
+                           const FrameSpec& frame, bool measureOnly) {
     const float u = m_scene.unit();
-    const sf::FloatRect panel = m_scene.panelRect();
-    const float pad = std::round(30 * u);
-    const float left = panel.left + pad;
+    const float left = column.left;
     const float size = std::max(7.0f, std::round(16 * u));
     const float row = std::round(size * 1.55f);
     const float swatchW = std::round(34 * u), swatchH = std::round(size * 0.95f);
@@ -692,7 +824,7 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
         const bool off = hidden(entry.layerId);
         text(target, off ? entry.label + " (hidden)" : entry.label, m_fonts.regular, size,
              off ? kFaint : entry.labelColour, {textLeft, y});
-        m_legendRows.push_back({{left, y, panel.width - 2 * pad, row}, entry.layerId, entry.label});
+        m_legendRows.push_back({{left, y, column.width, row}, entry.layerId, entry.label});
         y += row;
     }
     return height;
@@ -700,8 +832,14 @@ float Renderer::drawLegend(sf::RenderTarget& target, float bottom, const FrameSp
 
 float Renderer::text(sf::RenderTarget& target, const std::string& utf8, const sf::Font& font, float size,
                      sf::Color colour, sf::Vector2f position, float maxWidth, bool measureOnly) {
-    if (!measureOnly) m_texts.push_back(utf8);
-    return drawText(measureOnly ? nullptr : &target, utf8, font, size, colour, position, maxWidth);
+    if (measureOnly) return drawText(nullptr, utf8, font, size, colour, position, maxWidth);
+    float width = 0;
+    const float height = drawText(&target, utf8, font, size, colour, position, maxWidth, &width);
+    m_texts.push_back(utf8);
+    // Where drawText puts it: at whole pixels.
+    m_boxes.push_back(
+        {utf8, {std::round(position.x), std::round(position.y), width, height}, std::floor(size)});
+    return height;
 }
 
 }  // namespace frontline::render

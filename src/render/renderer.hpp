@@ -83,6 +83,15 @@ public:
     const std::string& scaleBarText() const { return m_scaleBarText; }
     // Every text of the last frame drawn, in drawing order (what tests compare with reports).
     const std::vector<std::string>& drawnTexts() const { return m_texts; }
+    // Where the texts of the last frame were drawn, frame pixels: each text the renderer wrote (its lines'
+    // height by its widest line), each place label (its ink), and the chart as one box ("chart"), whose
+    // own labels it lays out apart. `size` is the character size in pixels (0 for the chart).
+    struct DrawnText {
+        std::string text;
+        sf::FloatRect box;
+        float size = 0;
+    };
+    const std::vector<DrawnText>& drawnTextBoxes() const { return m_boxes; }
 
 private:
     void drawMap(sf::RenderTarget& target, const FrameSpec& frame);
@@ -94,9 +103,23 @@ private:
     void drawScaleBar(sf::RenderTarget& target);
     void drawNorthArrow(sf::RenderTarget& target);
     void drawPanel(sf::RenderTarget& target, const FrameSpec& frame);
+    // Title, date and numbers in `column` from its top, less important lines left out where they do
+    // not fit; returns the bottom of what was drawn.
+    float drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column);
+    // Captions of the events since frame.eventsSince, newest first, from `top` while they fit above
+    // `bottom`.
+    void drawEvents(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column);
+    // Credits at the bottom of `box`, wrapped to its width: with the sources at a readable size where
+    // they take at most `maxShare` of its height, else without them, and smaller only when even that
+    // does not fit (a thumbnail). Returns their top.
+    float drawCredits(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect box, float maxShare,
+                      bool alignRight = false);
+    // --no-panel: the map's own date label and credits.
+    void drawMapLabels(sf::RenderTarget& target, const FrameSpec& frame);
     void drawCachedPanel(sf::RenderTarget& target, const FrameSpec& frame);
     float drawChart(sf::RenderTarget& target, sf::FloatRect box, const Date& date);
-    float drawLegend(sf::RenderTarget& target, float bottom, const FrameSpec& frame, bool measureOnly);
+    float drawLegend(sf::RenderTarget& target, sf::FloatRect column, float bottom, const FrameSpec& frame,
+                     bool measureOnly);
     // One row of the legend: what the frame draws, each symbol variant once.
     struct LegendEntry {
         std::string label;
@@ -132,6 +155,8 @@ private:
     ShaderSet& m_shaders;
     RecentCache<std::pair<int, int>, std::unique_ptr<sf::Texture>> m_fields{4};
     std::vector<std::string> m_texts;
+    std::vector<DrawnText> m_boxes;
+    sf::FloatRect m_scaleBarBox;     // of the last frame drawn
     std::vector<sf::Vertex> m_kept;  // the kept part of a transition, recoloured each frame
     MapView m_mapView;
     // Per layer (index in scene.layers()), the fills and strokes of the features visible at a date in
@@ -157,6 +182,7 @@ private:
     std::unique_ptr<sf::RenderTexture> m_panelTexture;
     std::optional<PanelKey> m_panelKey;
     std::vector<std::string> m_panelTexts;
+    std::vector<DrawnText> m_panelBoxes;
     std::set<std::string> m_hidden;
     std::vector<LegendRow> m_legendRows;
     std::string m_scaleBarText;

@@ -19,8 +19,14 @@ namespace frontline::render {
 
 namespace {
 
-// Share of the frame's width the map takes; the overlay panel has the rest.
+// Share of the frame's width the map takes beside the panel; the panel has the rest.
 constexpr float kMapShare = 0.6f;
+// Below this width-to-height ratio the panel goes under the map: at 1080×1350 a side panel would leave
+// the map 648 px of 1080, while a 5:4 frame (1280×1024) still has room for both side by side.
+constexpr float kBelowAspect = 1.2f;
+// Share of the frame's height the map takes above the panel, at most a square: below that the panel's
+// text and chart no longer fit in two columns (1080×1080: 648 px of map, 432 of panel).
+constexpr float kMapShareBelow = 0.6f;
 // Extra room around the data's extent, as a share of its size.
 constexpr double kExtentPadding = 0.08;
 // Points closer than this (pixels) are merged before stroking: invisible, and it keeps arrays small.
@@ -60,6 +66,29 @@ bool FeatureMesh::visibleAt(const Date& date) const {
 bool LayerMesh::visibleAt(const Date& date) const {
     return std::any_of(features.begin(), features.end(),
                        [&](const FeatureMesh& f) { return f.visibleAt(date); });
+}
+
+FrameLayout frameLayout(sf::Vector2u size, bool panel) {
+    FrameLayout layout;
+    const auto width = static_cast<float>(size.x), height = static_cast<float>(size.y);
+    const bool portrait = width < kBelowAspect * height;
+    // Text scales with the frame's shorter dimension relative to its reference: a portrait frame's
+    // width, 1080 at 1080×1350, is what its panel lines span.
+    layout.unit =
+        portrait ? std::min(width / 1080.0f, height / 1350.0f) : std::min(width / 1920.0f, height / 1080.0f);
+    if (!panel) {
+        layout.placement = PanelPlacement::None;
+        layout.map = {0, 0, width, height};
+    } else if (portrait) {
+        layout.placement = PanelPlacement::Below;
+        const float mapHeight = std::round(std::min(width, height * kMapShareBelow));
+        layout.map = {0, 0, width, mapHeight};
+        layout.panel = {0, mapHeight, width, height - mapHeight};
+    } else {
+        layout.map = {0, 0, std::round(width * kMapShare), height};
+        layout.panel = {layout.map.width, 0, width - layout.map.width, height};
+    }
+    return layout;
 }
 
 StatsFuture measureInBackground(const Scenario& scenario) {
@@ -180,10 +209,11 @@ void Scene::build(const Fonts& fonts) {
     if (size.x < 64 || size.y < 36)
         throw RenderError("frame size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
                           " is too small");
-    const auto width = static_cast<float>(size.x), height = static_cast<float>(size.y);
-    m_unit = std::min(width / 1920.0f, height / 1080.0f);
-    m_mapRect = {0, 0, std::round(width * kMapShare), height};
-    m_panelRect = {m_mapRect.width, 0, width - m_mapRect.width, height};
+    const FrameLayout layout = frameLayout(size, m_options.panel);
+    m_unit = layout.unit;
+    m_placement = layout.placement;
+    m_mapRect = layout.map;
+    m_panelRect = layout.panel;
 
     m_frame.emplace(analysis::scenarioFrame(context.proj, scenario));
     const geo::EqualAreaFrame& frame = *m_frame;
@@ -378,18 +408,50 @@ void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
     for (const auto& c : candidates) {
         taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
     }
+    // Labels keep clear of what the renderer draws over the map: the north arrow (top left), the scale
+    // bar (bottom left, at most 22 % of the map's width long, see Renderer::drawScaleBar) and, without a
+    // panel, the date (top right) and up to three lines of credits along the bottom. Dots stay: a place
+    // is on the map even where its name has no room.
+    const float u = m_unit;
+    const sf::FloatRect map = m_mapRect;
+    const float mapRight = map.left + map.width, mapBottom = map.top + map.height;
+    taken.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
+    const float scaleBarWidth = 30 * u + 0.22f * map.width + 84 * u;
+    taken.push_back({map.left, mapBottom - 80 * u, scaleBarWidth, 80 * u});
+    if (m_placement == PanelPlacement::None) {
+        const float dateSize = std::max(10.0f, std::round(40 * u));
+        sf::Text date("00 May 0000", fonts.bold, static_cast<unsigned>(dateSize));
+        const float dateWidth = date.getLocalBounds().width + 2 * (std::round(8 * u) + 2) + 24 * u;
+        taken.push_back({mapRight - dateWidth, map.top, dateWidth,
+                         dateSize * 1.28f + 2 * (std::round(8 * u) + 2) + 24 * u});
+        const float creditLine =
+            std::round(std::max(12.0f * std::min(1.0f, u * 1.5f), std::round(14 * u)) * 1.28f);
+        const float creditHeight = 3 * creditLine + 2 * (std::round(6 * u) + 2) + 24 * u;
+        taken.push_back(
+            {map.left + scaleBarWidth, mapBottom - creditHeight, map.width - scaleBarWidth, creditHeight});
+    }
     const sf::FloatRect inside(m_mapRect.left + gap, m_mapRect.top + gap, m_mapRect.width - 2 * gap,
                                m_mapRect.height - 2 * gap);
     for (const auto& c : candidates) {
         sf::Text text(sf::String::fromUtf8(c.name.begin(), c.name.end()), fonts.regular, characterSize);
         const sf::FloatRect bounds = text.getLocalBounds();
+        // The ink with its halo (Renderer::drawPlaces draws the outline), which can reach past the
+        // line box below (descenders) and to the sides.
+        text.setOutlineThickness(std::max(1.0f, 2.0f * m_unit));
+        const sf::FloatRect halo = text.getLocalBounds();
         const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
         const std::array<sf::Vector2f, 4> positions{sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
                                                     sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
                                                     sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
                                                     sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
-        for (const auto& position : positions) {
-            const sf::FloatRect box(position.x, position.y, w, h * 1.2f);
+        for (const auto& unrounded : positions) {
+            // Labels are drawn at whole pixels: their boxes are tested there.
+            const sf::Vector2f position(std::round(unrounded.x), std::round(unrounded.y));
+            const float left = std::min(position.x, position.x + halo.left);
+            const float top = std::min(position.y, position.y + halo.top);
+            const float right = std::max(position.x + w, position.x + halo.left + halo.width);
+            const float bottom = std::max(position.y + h * 1.2f, position.y + halo.top + halo.height);
+            const sf::FloatRect box(left, top, right - left, bottom - top);
             const bool fits = inside.contains(box.left, box.top) &&
                               inside.contains(box.left + box.width, box.top + box.height);
             const bool collides = std::any_of(taken.begin(), taken.end(), [&](const sf::FloatRect& r) {
@@ -397,8 +459,7 @@ void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
                 return r.intersects(box);
             });
             if (fits && !collides) {
-                const sf::Vector2f at(std::round(position.x), std::round(position.y));
-                m_places.push_back({c.dot, at, c.name, c.rank, c.kindGiven, c.layer});
+                m_places.push_back({c.dot, position, c.name, c.rank, c.kindGiven, c.layer});
                 taken.push_back(box);
                 break;
             }

@@ -112,7 +112,22 @@ const char* toString(TransitionStyle style);
 struct MapOptions {
     PlaceNames names = PlaceNames::Primary;
     TransitionStyle transition = TransitionStyle::Dissolve;
+    bool panel = true;  // false: --no-panel, the map alone with a date label and the credits
 };
+
+// Where the panel (title, date, numbers, chart, events, legend, credits) goes: beside the map in a
+// landscape frame; below it in a portrait or near-square one, where a side panel would leave the map a
+// narrow strip; nowhere for --no-panel.
+enum class PanelPlacement { Beside, Below, None };
+
+// How a frame of `size` pixels is shared between map and panel (frame pixels, origin top-left), and the
+// scale of its text and lines: `unit` is 1 at 1920×1080 beside and at 1080×1350 below.
+struct FrameLayout {
+    PanelPlacement placement = PanelPlacement::Beside;
+    float unit = 1;
+    sf::FloatRect map, panel;  // panel: empty for None
+};
+FrameLayout frameLayout(sf::Vector2u size, bool panel = true);
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
 // with its own GEOS and PROJ contexts, so that meshes, GL context and shaders are made meanwhile: for 30
@@ -138,6 +153,7 @@ public:
     float unit() const { return m_unit; }
     sf::FloatRect mapRect() const { return m_mapRect; }
     sf::FloatRect panelRect() const { return m_panelRect; }
+    PanelPlacement panelPlacement() const { return m_placement; }
 
     // The non-control, non-place layers the map draws (whyNotDrawn), in drawing order (z, then
     // manifest order).
@@ -180,6 +196,7 @@ private:
     MapOptions m_options;
     sf::Vector2u m_size;
     float m_unit = 1;
+    PanelPlacement m_placement = PanelPlacement::Beside;
     sf::FloatRect m_mapRect, m_panelRect;
     // Projected metres → pixels: x = m_origin.x + (X − m_minX)·m_scale, y = m_origin.y + (m_maxY −
     // Y)·m_scale.

@@ -15,7 +15,7 @@ float textWidth(const std::string& utf8, const sf::Font& font, float size) {
 }
 
 float drawText(sf::RenderTarget* target, const std::string& utf8, const sf::Font& font, float size,
-               sf::Color colour, sf::Vector2f position, float maxWidth) {
+               sf::Color colour, sf::Vector2f position, float maxWidth, float* widthUsed) {
     const auto characterSize = static_cast<unsigned>(std::max(1.0f, size));
     const float lineHeight = std::round(static_cast<float>(characterSize) * 1.28f);
     std::vector<std::string> lines;
@@ -40,6 +40,10 @@ float drawText(sf::RenderTarget* target, const std::string& utf8, const sf::Font
             begin = end + 1;
         }
         if (!current.empty()) lines.push_back(current);
+    }
+    if (widthUsed) {
+        *widthUsed = 0;
+        for (const auto& line : lines) *widthUsed = std::max(*widthUsed, textWidth(line, font, size));
     }
     if (target) {
         float y = std::round(position.y);

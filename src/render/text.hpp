@@ -12,8 +12,9 @@ namespace frontline::render {
 float textWidth(const std::string& utf8, const sf::Font& font, float size);
 
 // Draws `utf8` wrapped to `maxWidth` (0 = no wrapping) with its top-left at `position`, or only
-// measures it when `target` is null; returns the height used.
+// measures it when `target` is null; returns the height used, and in `widthUsed` (when given) the width
+// of its widest line.
 float drawText(sf::RenderTarget* target, const std::string& utf8, const sf::Font& font, float size,
-               sf::Color colour, sf::Vector2f position, float maxWidth = 0);
+               sf::Color colour, sf::Vector2f position, float maxWidth = 0, float* widthUsed = nullptr);
 
 }  // namespace frontline::render

@@ -128,6 +128,34 @@ TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
     expectSamePixels(shot, exported);
 }
 
+// Hovering the held area lightens it in its own colour: the pixel under the pointer keeps the fill's hue
+// (the synthetic states' fill, the default #c0392b: red well above green and blue, green and blue close),
+// where the old tint turned it orange (green far above blue).
+TEST(Viewer, HoverKeepsTheHeldAreasHue) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const auto folder = scratch("hover");
+    const auto plain = folder / "plain.png", hovered = folder / "hovered.png";
+    const auto run = runView(folder,
+                             "0.3 move 630 395\n0.4 screenshot " + plain.string() +
+                                 "\n0.5 move 60 200\n0.6 move 61 201\n0.7 state\n0.8 screenshot " +
+                                 hovered.string() + "\n1.0 quit\n",
+                             {"--size", "640x400", "--at", "2001-06-01", "--no-info"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto lines = stateLines(run.out);
+    ASSERT_EQ(lines.size(), 1u) << run.out;
+    ASSERT_NE(lines[0].at("hover").find("Blue-held area"), std::string::npos)
+        << "the pointer is on the held area: " << run.out;
+    sf::Image before, after;
+    ASSERT_TRUE(before.loadFromFile(plain.string()));
+    ASSERT_TRUE(after.loadFromFile(hovered.string()));
+    // Beside the pointer (the tooltip opens below and right of it).
+    const sf::Color a = before.getPixel(55, 195), b = after.getPixel(55, 195);
+    EXPECT_GT(int(a.r), int(a.g) + 60) << "the plain fill is red";
+    EXPECT_GT(int(b.r) + int(b.g) + int(b.b), int(a.r) + int(a.g) + int(a.b) + 30) << "hovered is lighter";
+    EXPECT_GT(int(b.r), int(b.g) + 40) << "still red";
+    EXPECT_LT(std::abs(int(b.g) - int(b.b)), std::abs(int(a.g) - int(a.b)) + 12) << "not orange";
+}
+
 TEST(Viewer, FrameKEqualsExportedFrameK) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto folder = scratch("frame");

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/viewer_hover.hpp"
 #include "app/viewer_playback.hpp"
 #include "app/viewer_script.hpp"
 #include "core/error.hpp"
@@ -14,6 +15,44 @@ namespace frontline::test {
 namespace {
 
 const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
+
+// --- what a tooltip shows ---
+
+// Sources as events.toml has them (geodata/karabakh): web addresses and titles stay; corpus file names,
+// remarks about DATA.md and the numbers of its list go.
+TEST(ReaderSource, LeavesOutInternalFileNames) {
+    EXPECT_EQ(app::readerSource("001_d5079c402e4418d4.txt (CEPA, Ben Dubow, Sept 2022)"),
+              "CEPA, Ben Dubow, Sept 2022");
+    EXPECT_EQ(app::readerSource("004_766afdce31d03e96.txt (commentary after the Sept 2023 offensive); "
+                                "000_9193451b199c7477.txt"),
+              "commentary after the Sept 2023 offensive");
+    EXPECT_EQ(app::readerSource("rightsinrussia.org/26-december-1991/ (outside DATA.md); context from "
+                                "002_dcdecc0e2fd5b3a7.txt (CSS Analyses)"),
+              "rightsinrussia.org/26-december-1991/; context from CSS Analyses");
+    EXPECT_EQ(app::readerSource("civilnet.am/news/383220 (Four-Day War timeline; outside DATA.md)"),
+              "civilnet.am/news/383220 (Four-Day War timeline)");
+    EXPECT_EQ(app::readerSource(
+                  "[28] english.alarabiya.net (2020-11-08); [29] wikimili.com/en/Battle_of_Shusha_(2020)"),
+              "english.alarabiya.net (2020-11-08); wikimili.com/en/Battle_of_Shusha_(2020)");
+    EXPECT_EQ(app::readerSource("Wikipedia 'Gülablı' (DATA.md section 7)"), "Wikipedia 'Gülablı'");
+    EXPECT_EQ(
+        app::readerSource("nagorno-karabach.se/documents/nk_soviet_1988_2_20.html (text of the resolution)"),
+        "nagorno-karabach.se/documents/nk_soviet_1988_2_20.html (text of the resolution)");
+    EXPECT_EQ(app::readerSource("000_9193451b199c7477.txt"), "");
+}
+
+// No event of the bundled scenario shows a file name of the working folders.
+TEST(ReaderSource, BundledEventsShowNoFileNames) {
+    geo::ThreadContext context;
+    const Scenario karabakh = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
+    ASSERT_FALSE(karabakh.events.empty());
+    for (const auto& event : karabakh.events) {
+        const std::string source = app::readerSource(event.source);
+        EXPECT_EQ(source.find(".txt"), std::string::npos) << event.id << ": " << source;
+        EXPECT_EQ(source.find(".md"), std::string::npos) << event.id << ": " << source;
+        EXPECT_EQ(source.find("] "), std::string::npos) << event.id << ": " << source;
+    }
+}
 
 // --- script ---
 

@@ -91,6 +91,37 @@ TEST_F(DurationSchedule, PacedByStateSharesTheFramesEquallyBetweenKeys) {
     }
 }
 
+// The default span of the bundled scenario runs on to the 2025 corridor (its features' valid_from,
+// 2025-08-08, in layers/zangezur_corridor.geojson) and names the NKAO outline (valid_to 1991-11-26 in
+// layers/nkao.geojson), which ends before the first state (1994-05-12).
+TEST(DefaultSpan, CoversLaterLayersAndNamesEarlierOnes) {
+    geo::ThreadContext context;
+    const Scenario karabakh = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
+    const exporting::DefaultSpan span = exporting::defaultSpan(karabakh, std::nullopt, std::nullopt);
+    EXPECT_EQ(span.from, Date(1994, 5, 12));
+    EXPECT_EQ(span.lastStateDate, Date(2023, 9, 20));
+    EXPECT_EQ(span.to, Date(2025, 8, 8));
+    EXPECT_EQ(span.extendedBy, std::vector<std::string>{"zangezur_corridor"});
+    EXPECT_EQ(span.leftOut, std::vector<std::string>{"'nkao' (until 1991-11-26)"});
+    // What the user gives is kept, and nothing is said of what it leaves out.
+    const auto given = exporting::defaultSpan(karabakh, Date(2020, 1, 1), Date(2021, 1, 1));
+    EXPECT_EQ(given.from, Date(2020, 1, 1));
+    EXPECT_EQ(given.to, Date(2021, 1, 1));
+    EXPECT_TRUE(given.leftOut.empty());
+    EXPECT_TRUE(given.extendedBy.empty());
+}
+
+// A scenario with nothing dated after its last state ends there.
+TEST(DefaultSpan, EndsAtTheLastStateWhenNothingLaterIsDated) {
+    geo::ThreadContext context;
+    const Scenario synthetic = loadScenario(context, kSynthetic);
+    const auto span = exporting::defaultSpan(synthetic, std::nullopt, std::nullopt);
+    EXPECT_EQ(span.to, synthetic.timeline.states().back().date);
+    EXPECT_EQ(span.from, synthetic.timeline.states().front().date);
+    EXPECT_TRUE(span.extendedBy.empty());
+    EXPECT_TRUE(span.leftOut.empty());
+}
+
 TEST_F(DurationSchedule, UnderOneFrameIsRefused) {
     EXPECT_THROW(schedule(0.01, exporting::Pace::State), UsageError);
 }

@@ -56,6 +56,27 @@ TEST(PanelText, PlainStateIsInForce) {
     EXPECT_EQ(text.cursor, Date(2001, 3, 15));
 }
 
+// The change a state made names both its dates: "since" alone would read as up to the frame's date.
+TEST(PanelText, ChangeNamesBothDates) {
+    const Synthetic synthetic;
+    const auto text = synthetic.at(plain(Date(2001, 6, 1), 1));
+    EXPECT_NE(text.detail.find("hange 1 Jan 2000 → 15 Mar 2001: net "), std::string::npos) << text.detail;
+}
+
+// A title's closing year range runs on to a frame dated after it, and only then.
+TEST(TitleAt, CarriesTheYearRangeToTheFramesYear) {
+    EXPECT_EQ(render::titleAt("Nagorno-Karabakh, 1994–2023", Date(2025, 9, 1)),
+              "Nagorno-Karabakh, 1994–2025");
+    EXPECT_EQ(render::titleAt("Nagorno-Karabakh, 1994–2023", Date(2023, 12, 31)),
+              "Nagorno-Karabakh, 1994–2023");
+    EXPECT_EQ(render::titleAt("Nagorno-Karabakh, 1994–2023", Date(1990, 1, 1)),
+              "Nagorno-Karabakh, 1994–2023");
+    EXPECT_EQ(render::titleAt("Synthetic front", Date(2025, 9, 1)), "Synthetic front");
+    EXPECT_EQ(render::titleAt("Front 1994-2023", Date(2025, 9, 1)), "Front 1994-2023")
+        << "a hyphen is not a range";
+    EXPECT_EQ(render::titleAt("2023", Date(2025, 9, 1)), "2023");
+}
+
 TEST(PanelText, BeforeTheFirstStateNothingIsInForce) {
     const Synthetic synthetic;
     const auto text = synthetic.at(plain(Date(1999, 6, 1), -1));

@@ -1,0 +1,198 @@
+// How a frame is shared between map and panel at landscape, portrait, square and tiny sizes, and that the
+// texts a frame draws never overlap there.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "render/gl_fixture.hpp"
+#include "render/panel_text.hpp"
+#include "render/style.hpp"
+
+namespace frontline::test {
+namespace {
+
+const std::string kKarabakh = FRONTLINE_SOURCE_DIR "/geodata/karabakh";
+
+TEST(FrameLayout, LandscapeKeepsThePanelBeside) {
+    for (const sf::Vector2u size :
+         {sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720}, sf::Vector2u{300, 200}}) {
+        const render::FrameLayout layout = render::frameLayout(size);
+        EXPECT_EQ(layout.placement, render::PanelPlacement::Beside) << size.x << "x" << size.y;
+        EXPECT_FLOAT_EQ(layout.map.width, std::round(0.6f * static_cast<float>(size.x)));
+        EXPECT_FLOAT_EQ(layout.map.height, static_cast<float>(size.y));
+        EXPECT_FLOAT_EQ(layout.panel.left, layout.map.width);
+        EXPECT_FLOAT_EQ(layout.panel.left + layout.panel.width, static_cast<float>(size.x));
+    }
+    EXPECT_FLOAT_EQ(render::frameLayout({1920, 1080}).unit, 1.0f);
+}
+
+TEST(FrameLayout, PortraitAndSquarePutThePanelBelow) {
+    struct Case {
+        sf::Vector2u size;
+        float mapHeight;  // 60 % of the height, at most the width (a square map)
+    };
+    for (const Case& c : {Case{{1080, 1350}, 810}, Case{{1080, 1080}, 648}, Case{{720, 1280}, 720}}) {
+        const render::FrameLayout layout = render::frameLayout(c.size);
+        const std::string name = std::to_string(c.size.x) + "x" + std::to_string(c.size.y);
+        EXPECT_EQ(layout.placement, render::PanelPlacement::Below) << name;
+        EXPECT_FLOAT_EQ(layout.map.width, static_cast<float>(c.size.x)) << name;
+        EXPECT_FLOAT_EQ(layout.map.height, c.mapHeight) << name;
+        EXPECT_FLOAT_EQ(layout.panel.top, c.mapHeight) << name;
+        EXPECT_FLOAT_EQ(layout.panel.width, static_cast<float>(c.size.x)) << name;
+        EXPECT_FLOAT_EQ(layout.panel.top + layout.panel.height, static_cast<float>(c.size.y)) << name;
+    }
+    EXPECT_FLOAT_EQ(render::frameLayout({1080, 1350}).unit, 1.0f);
+}
+
+TEST(FrameLayout, NoPanelGivesTheMapTheWholeFrame) {
+    const render::FrameLayout layout = render::frameLayout({1080, 1350}, false);
+    EXPECT_EQ(layout.placement, render::PanelPlacement::None);
+    EXPECT_EQ(layout.map, sf::FloatRect(0, 0, 1080, 1350));
+    EXPECT_FLOAT_EQ(layout.panel.width * layout.panel.height, 0.0f);
+}
+
+// The bundled scenario drawn at one size.
+struct Drawn {
+    Drawn(sf::Vector2u size, render::MapOptions options = {})
+        : scenario(loadScenario(context, kKarabakh)),
+          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 0, options) {}
+    const std::vector<render::Renderer::DrawnText>& at(const Date& date) {
+        renderer.render(render::stillFrame(renderer.scene(), date));
+        return renderer.renderer().drawnTextBoxes();
+    }
+
+    geo::ThreadContext context;
+    const Scenario scenario;
+    render::OffscreenRenderer renderer;
+};
+
+std::string describe(const render::Renderer::DrawnText& t) {
+    std::ostringstream out;
+    out << "'" << t.text.substr(0, 40) << "' at " << t.box.left << "," << t.box.top << " " << t.box.width
+        << "x" << t.box.height;
+    return out.str();
+}
+
+const render::Renderer::DrawnText* credits(const std::vector<render::Renderer::DrawnText>& texts) {
+    for (const auto& t : texts)
+        if (t.text.rfind("Data: ", 0) == 0) return &t;
+    return nullptr;
+}
+
+class TextsApart : public testing::TestWithParam<sf::Vector2u> {};
+
+// No two texts a frame draws share a pixel, and each lies inside the frame, at every size: a small
+// frame leaves blocks out instead. Dates: the first state with three events, the 2020 ceasefire, and a
+// still after the last state (nothing held, the 2025 corridor drawn).
+TEST_P(TextsApart, NoTwoTextsOverlap) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const sf::Vector2u size = GetParam();
+    Drawn drawn(size);
+    const sf::FloatRect frame(0, 0, static_cast<float>(size.x), static_cast<float>(size.y));
+    for (const Date& date : {Date(1994, 5, 12), Date(2020, 11, 10), Date(2025, 9, 1)}) {
+        const auto texts = drawn.at(date);
+        ASSERT_GT(texts.size(), 5u);
+        ASSERT_NE(credits(texts), nullptr) << "the credits are always drawn";
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const sf::FloatRect& box = texts[i].box;
+            EXPECT_TRUE(frame.contains(box.left, box.top) &&
+                        frame.contains(box.left + box.width - 1, box.top + box.height - 1))
+                << date.iso() << ": " << describe(texts[i]) << " leaves the frame";
+            for (std::size_t j = i + 1; j < texts.size(); ++j) {
+                EXPECT_FALSE(box.intersects(texts[j].box))
+                    << date.iso() << ": " << describe(texts[i]) << " overlaps " << describe(texts[j]);
+            }
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, TextsApart,
+                         testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
+                                         sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080},
+                                         sf::Vector2u{720, 1280}, sf::Vector2u{300, 200}),
+                         [](const auto& info) {
+                             return std::to_string(info.param.x) + "x" + std::to_string(info.param.y);
+                         });
+
+// At 1280×720 (a phone's view of a 720p video) the credits keep 12 px characters, their sources
+// included, and the panel shows everything it has: chart and legend.
+TEST(Layout, CreditsReadableAt1280x720) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn({1280, 720});
+    const auto texts = drawn.at(Date(2020, 11, 10));
+    const auto* credit = credits(texts);
+    ASSERT_NE(credit, nullptr);
+    EXPECT_GE(credit->size, 12.0f);
+    EXPECT_NE(credit->text.find("Drawn for frontline from: "), std::string::npos) << credit->text;
+    EXPECT_TRUE(std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.text == "chart"; }));
+    EXPECT_FALSE(drawn.renderer.renderer().legendRows().empty());
+}
+
+// A tiny frame keeps what a still cannot go without, the date, the area and the credits, and leaves out
+// what does not fit.
+TEST(Layout, TinyFrameKeepsDateAreaAndCredits) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn({300, 200});
+    const Date date(2020, 11, 10);
+    const auto texts = drawn.at(date);
+    auto drawnText = [&](const std::string& text) {
+        return std::any_of(texts.begin(), texts.end(), [&](const auto& t) { return t.text == text; });
+    };
+    EXPECT_TRUE(drawnText(render::formatDateLong(date)));
+    const render::PanelText words = render::panelText(drawn.scenario, drawn.renderer.scene().stats(),
+                                                      render::stillFrame(drawn.renderer.scene(), date));
+    EXPECT_TRUE(drawnText(words.area)) << words.area;
+    EXPECT_NE(credits(texts), nullptr);
+}
+
+// Below the map (portrait, square) every panel text is under the map; beside it, right of it.
+TEST(Layout, PanelTextsOnTheirSideOfTheMap) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    for (const sf::Vector2u size : {sf::Vector2u{1080, 1350}, sf::Vector2u{1920, 1080}}) {
+        Drawn drawn(size);
+        const sf::FloatRect map = drawn.renderer.scene().mapRect();
+        const bool below = size.y > size.x;
+        const auto texts = drawn.at(Date(2020, 11, 10));
+        for (const std::string& text : {drawn.scenario.title, std::string("10 Nov 2020")}) {
+            const auto found =
+                std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.text == text; });
+            ASSERT_NE(found, texts.end()) << text;
+            if (below)
+                EXPECT_GE(found->box.top, map.top + map.height) << describe(*found);
+            else
+                EXPECT_GE(found->box.left, map.left + map.width) << describe(*found);
+        }
+    }
+}
+
+// --no-panel: the map takes the frame; its only texts besides the map's own are the date and the
+// credits; no legend.
+TEST(Layout, NoPanelDrawsDateAndCreditsOnTheMap) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::MapOptions options;
+    options.panel = false;
+    Drawn drawn({1280, 720}, options);
+    EXPECT_EQ(drawn.renderer.scene().mapRect(), sf::FloatRect(0, 0, 1280, 720));
+    const auto texts = drawn.at(Date(2020, 11, 10));
+    std::vector<std::string> all;
+    for (const auto& t : texts) all.push_back(t.text);
+    EXPECT_NE(std::find(all.begin(), all.end(), "10 Nov 2020"), all.end());
+    EXPECT_EQ(std::find(all.begin(), all.end(), drawn.scenario.title), all.end());
+    EXPECT_EQ(std::find(all.begin(), all.end(), "chart"), all.end());
+    const auto* credit = credits(texts);
+    ASSERT_NE(credit, nullptr);
+    EXPECT_GE(credit->size, 12.0f);
+    EXPECT_TRUE(drawn.renderer.renderer().legendRows().empty());
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        for (std::size_t j = i + 1; j < texts.size(); ++j)
+            EXPECT_FALSE(texts[i].box.intersects(texts[j].box))
+                << describe(texts[i]) << " overlaps " << describe(texts[j]);
+}
+
+}  // namespace
+}  // namespace frontline::test
