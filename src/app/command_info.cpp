@@ -13,6 +13,7 @@
 #include "analysis/control.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/scenario_location.hpp"
@@ -178,7 +179,7 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                              format));
             print(fmt::format("\nread in {:.1f} s; peak memory {} MB\n", seconds, peakMemoryMb()));
         }
-        return 0;
+        return exit_code::Ok;
     };
 }
 
