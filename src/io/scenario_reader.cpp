@@ -84,9 +84,10 @@ LayerStyle parseStyle(const ManifestTable& style) {
     result.opacity = style.number("opacity", 1.0);
     if (result.opacity < 0 || result.opacity > 1) style.fail("opacity", "must be in 0..1");
     result.pattern = style.string("pattern", "none");
-    if (result.pattern != "none" && result.pattern != "hatch" && result.pattern != "crosshatch" &&
-        result.pattern != "dots") {
-        style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch, crosshatch, dots)");
+    // Only the patterns the renderer draws: "crosshatch" was drawn as hatch and "dots" as nothing, so
+    // a manifest asking for them got something else without a word.
+    if (result.pattern != "none" && result.pattern != "hatch") {
+        style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch)");
     }
     result.z = style.integer("z", 0, -1000000, 1000000);
     return result;
