@@ -46,10 +46,10 @@ bool isScenario(const std::filesystem::path& path) {
 }
 
 std::size_t warningsAbout(const Diagnostics& diagnostics, const Layer& layer, std::size_t from) {
-    const std::string prefix = "'" + layer.path + "': layer '" + layer.sourceLayer + "'";
     std::size_t count = 0;
     for (std::size_t i = from; i < diagnostics.warnings().size(); ++i) {
-        if (diagnostics.warnings()[i].where.rfind(prefix, 0) == 0) ++count;
+        const auto& source = diagnostics.warnings()[i].source;
+        if (source && source->inLayer(layer.path, layer.sourceLayer)) ++count;
     }
     return count;
 }

@@ -58,10 +58,9 @@ void checkControlLayer(const ManifestTable& entry, const Layer& layer, Diagnosti
         if (!feature.geometry.polygons.empty()) {
             anyPolygon = true;
         } else if (!feature.geometry.empty()) {
-            diagnostics.warn(
-                "'" + layer.path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'",
-                std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
-                    ", not a polygon; a control layer measures polygons, so it holds no area");
+            diagnostics.warn(Where{layer.path, layer.sourceLayer, feature.id},
+                             std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
+                                 ", not a polygon; a control layer measures polygons, so it holds no area");
         }
     }
     if (!anyPolygon) {
