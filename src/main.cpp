@@ -1,3 +1,4 @@
+#include <csignal>
 #include <cstdlib>  // defines __GLIBC__ on glibc
 
 #include "app/cli.hpp"
@@ -13,6 +14,13 @@ int main(int argc, char** argv) {
     // zeroed pages each time; padding by 32 MiB measured 0.96 → 0.83 s on `series` over 100 files
     // (bench/RESULTS.md), for ~5 MB more peak RSS.
     mallopt(M_TOP_PAD, 32 << 20);
+    // TODO(#16): the viewer's mallopt (M_MMAP_THRESHOLD, M_TRIM_THRESHOLD in Viewer's constructor)
+    // belongs here too, for `view` only; it moves with the viewer split.
 #endif
+    // A closed pipe (a dead ffmpeg under `export`, a reader of stdout that went away) must show up as
+    // EPIPE from write(), which the writer turns into an error and app/ into exit code 2, not kill
+    // frontline with no message. Process-wide, so set once here rather than by whichever writer
+    // happens to start first.
+    std::signal(SIGPIPE, SIG_IGN);
     return frontline::app::run(argc, argv);
 }

@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -32,6 +33,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);  // the MP4 export writes into ffmpeg's pipe, as src/main.cpp sets up
     std::filesystem::path scenarioPath = FRONTLINE_SOURCE_DIR "/geodata/karabakh";
     unsigned width = 1920, height = 1080, antialias = 4;
     std::size_t frames = 120;

@@ -70,7 +70,6 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
     std::vector<SeriesRow> rows(n);
     auto measureSnapshot = [&](std::size_t i, Worker& worker) {
         rows[i].date = snapshots[i].date;
-        rows[i].label = snapshots[i].label;
         rows[i].frontKm = snapshots[i].frontKm;
         if (geodesic) {
             edges[i] = geo::GeodesicEdgeTable(snapshots[i].heldLonLat);

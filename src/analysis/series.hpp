@@ -28,7 +28,6 @@ using SnapshotLoader =
 
 struct SeriesRow {
     Date date;
-    std::string label;
     double areaKm2 = 0;
     std::optional<double> gainedKm2;  // relative to the previous date; absent on the first row
     std::optional<double> lostKm2;

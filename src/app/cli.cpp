@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "core/error.hpp"
 #include "core/secrets.hpp"
 #include "core/utf8.hpp"
@@ -165,7 +166,7 @@ int run(int argc, char** argv) {
         std::vector<std::string> names;
         for (const auto& [command, action] : commands) names.push_back(command->get_name());
         fmt::print(stderr, "frontline: error: {}\n", sanitised(usageMessage(e, argc, argv, names)));
-        return 2;
+        return exit_code::BadInput;
     }
 
     Diagnostics diagnostics;
@@ -177,24 +178,24 @@ int run(int argc, char** argv) {
                 return code;
             }
         }
-        return 2;
+        return exit_code::BadInput;
     } catch (const CheckFailed& e) {
         printWarnings(diagnostics, common.quiet);
         fmt::print(stderr, "frontline: check failed: {}\n", sanitised(e.what()));
-        return 1;
+        return exit_code::CheckFailed;
     } catch (const Interrupted& e) {
         fmt::print(stderr, "frontline: interrupted: {}\n", sanitised(e.what()));
-        return 128 + e.signal();
+        return exit_code::interruptedBy(e.signal());
     } catch (const UsageError& e) {
         fmt::print(stderr, "frontline: usage error: {}\n", sanitised(e.what()));
-        return 2;
+        return exit_code::BadInput;
     } catch (const Error& e) {
         printWarnings(diagnostics, common.quiet);
         fmt::print(stderr, "frontline: error: {}\n", sanitised(e.what()));
-        return 2;
+        return exit_code::BadInput;
     } catch (const std::exception& e) {
         fmt::print(stderr, "frontline: internal error: {}\n", sanitised(e.what()));
-        return 2;
+        return exit_code::BadInput;
     }
 }
 

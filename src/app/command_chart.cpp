@@ -15,6 +15,7 @@
 
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/rendering.hpp"
@@ -167,7 +168,7 @@ Action addChartCommand(CLI::App& app, const CommonOptions& common) {
             written.back()->write(bytes);
         }
         for (const auto& file : written) file->commit();
-        return 0;
+        return exit_code::Ok;
     };
 }
 

@@ -12,6 +12,7 @@
 #include "analysis/claims.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/scenario_input.hpp"
@@ -218,7 +219,7 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
                 }
                 throw CheckFailed("calibration outside tolerance: " + ids);
             }
-            return 0;
+            return exit_code::Ok;
         }
 
         const std::vector<Claim> toCheck =
@@ -239,7 +240,7 @@ Action addCheckCommand(CLI::App& app, const CommonOptions& common) {
             }
             if (!ids.empty()) throw CheckFailed("inconsistent claims: " + ids);
         }
-        return 0;
+        return exit_code::Ok;
     };
 }
 

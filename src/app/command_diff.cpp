@@ -16,6 +16,7 @@
 #include "analysis/regions.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/places_input.hpp"
@@ -209,7 +210,7 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         if (!analysis::closureHolds(change)) {
             throw CheckFailed(fmt::format("closure {:.6f} km² exceeds the tolerance", change.closureKm2));
         }
-        return 0;
+        return exit_code::Ok;
     };
 }
 

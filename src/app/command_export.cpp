@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/rendering.hpp"
@@ -113,7 +114,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         verbose(fmt::format("wrote {} frame{} to {} in {:.1f} s ({:.1f} frames/s)", result.frames,
                             result.frames == 1 ? "" : "s", exportOptions.out.string(), result.seconds,
                             result.seconds > 0 ? static_cast<double>(result.frames) / result.seconds : 0.0));
-        return 0;
+        return exit_code::Ok;
     };
 }
 

@@ -13,6 +13,7 @@
 #include "analysis/control.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/scenario_location.hpp"
@@ -45,10 +46,10 @@ bool isScenario(const std::filesystem::path& path) {
 }
 
 std::size_t warningsAbout(const Diagnostics& diagnostics, const Layer& layer, std::size_t from) {
-    const std::string prefix = "'" + layer.path + "': layer '" + layer.sourceLayer + "'";
     std::size_t count = 0;
     for (std::size_t i = from; i < diagnostics.warnings().size(); ++i) {
-        if (diagnostics.warnings()[i].where.rfind(prefix, 0) == 0) ++count;
+        const auto& source = diagnostics.warnings()[i].source;
+        if (source && source->inLayer(layer.path, layer.sourceLayer)) ++count;
     }
     return count;
 }
@@ -178,7 +179,7 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                              format));
             print(fmt::format("\nread in {:.1f} s; peak memory {} MB\n", seconds, peakMemoryMb()));
         }
-        return 0;
+        return exit_code::Ok;
     };
 }
 

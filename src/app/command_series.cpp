@@ -11,6 +11,7 @@
 #include "analysis/provenance.hpp"
 #include "analysis/series.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/measuring.hpp"
 #include "core/error.hpp"
 #include "export/progress.hpp"
@@ -224,7 +225,7 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             throw CheckFailed(
                 fmt::format("closure {:.6f} km² on {} exceeds the tolerance", worstClosure, worstDate));
         }
-        return 0;
+        return exit_code::Ok;
     };
 }
 

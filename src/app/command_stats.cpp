@@ -12,6 +12,7 @@
 #include "analysis/regions.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
+#include "app/exit_code.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/measuring.hpp"
 #include "app/places_input.hpp"
@@ -170,12 +171,12 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             const std::vector<analysis::Place> places = loadPlaces(options->places, loaded, diagnostics);
             print(io::render(placeTimelineTable(analysis::placeTimelines(evidence, places)), format));
             print(measuredAs(method, scenario.edges, format));
-            return 0;
+            return exit_code::Ok;
         }
         if (!options->by.empty() && !at) {
             print(io::render(breakdownTable(scenario, measurer, regionLayer(scenario, options->by)), format));
             print(measuredAs(method, scenario.edges, format));
-            return 0;
+            return exit_code::Ok;
         }
         if (!options->by.empty()) {
             const Layer& layer = regionLayer(scenario, options->by);
@@ -191,7 +192,7 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             }
             print(io::render(table, format));
             print(measuredAs(method, scenario.edges, format));
-            return 0;
+            return exit_code::Ok;
         }
 
         io::Table table{{"date", "label", "area_km2", "area_min_km2", "area_max_km2", "likely_min_km2",
@@ -212,7 +213,7 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         }
         print(io::render(table, format));
         print(measuredAs(method, scenario.edges, format));
-        return 0;
+        return exit_code::Ok;
     };
 }
 

@@ -20,7 +20,8 @@ bool isKnownUnit(std::string_view unit);
 std::string_view knownUnitsText();
 
 // A checkable (or explicitly uncheckable) statement from a publication, as data. `measure` is an
-// expression over layers, control states and events (docs/formats.md).
+// expression over layers, control states and events (docs/formats.md). A manifest's `author`,
+// `published` and `file` are for its readers: io checks them and keeps nothing.
 struct Claim {
     std::string id;
     std::string statement;
@@ -31,9 +32,6 @@ struct Claim {
     std::string measure;
     std::string baseline;
     std::string publication;
-    std::string author;
-    std::optional<Date> published;
-    std::string file;
     std::string group;
     bool checkable = true;
     std::string measureOrigin;  // "file:line:column" of `measure` in its manifest, for messages; may be empty

@@ -1,36 +1,46 @@
 #include "core/date.hpp"
 
 #include <charconv>
+#include <optional>
 #include <stdexcept>
 
 namespace frontline {
 
 namespace {
 
-int parseDigits(std::string_view text, std::string_view whole) {
+std::invalid_argument notADate(std::string_view text) {
+    return std::invalid_argument("'" + std::string(text) + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+}
+
+// The number the field's digits spell; nothing when a character is not 0-9.
+std::optional<int> digitsOf(std::string_view field) {
     int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            throw std::invalid_argument("'" + std::string(whole) +
-                                        "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+    for (char c : field) {
+        if (c < '0' || c > '9') return std::nullopt;
         value = value * 10 + (c - '0');
     }
     return value;
+}
+
+// The rule a year-month-day breaks, or nothing when it is a date. One check for the constructor, which
+// throws the rule alone, and for parse(), which also quotes the text it was given.
+std::optional<std::string> brokenRule(int year, unsigned month, unsigned day) {
+    if (year < 1 || year > 9999) return "year " + std::to_string(year) + " is not in 1..9999";
+    if (month < 1 || month > 12) return "month " + std::to_string(month) + " is not in 1..12";
+    const std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month),
+                                          std::chrono::day(day)};
+    if (!ymd.ok()) {
+        return "day " + std::to_string(day) + " does not exist in " + std::to_string(year) + "-" +
+               (month < 10 ? "0" : "") + std::to_string(month);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
 
 Date::Date(int year, unsigned month, unsigned day)
     : m_ymd(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)) {
-    if (year < 1 || year > 9999)
-        throw std::invalid_argument("year " + std::to_string(year) + " is not in 1..9999");
-    if (month < 1 || month > 12)
-        throw std::invalid_argument("month " + std::to_string(month) + " is not in 1..12");
-    if (!m_ymd.ok()) {
-        throw std::invalid_argument("day " + std::to_string(day) + " does not exist in " +
-                                    std::to_string(year) + "-" + (month < 10 ? "0" : "") +
-                                    std::to_string(month));
-    }
+    if (auto rule = brokenRule(year, month, day)) throw std::invalid_argument(*rule);
 }
 
 Date Date::parse(std::string_view text) {
@@ -40,16 +50,15 @@ Date Date::parse(std::string_view text) {
     } else if (text.size() == 8) {
         y = text.substr(0, 4), m = text.substr(4, 2), d = text.substr(6, 2);
     } else {
-        throw std::invalid_argument("'" + std::string(text) + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+        throw notADate(text);
     }
-    try {
-        return Date(parseDigits(y, text), static_cast<unsigned>(parseDigits(m, text)),
-                    static_cast<unsigned>(parseDigits(d, text)));
-    } catch (const std::invalid_argument& e) {
-        const std::string what = e.what();
-        if (what.rfind('\'', 0) == 0) throw;
-        throw std::invalid_argument("'" + std::string(text) + "' is not a valid date: " + what);
+    const auto year = digitsOf(y), month = digitsOf(m), day = digitsOf(d);
+    if (!year || !month || !day) throw notADate(text);
+    const auto monthNumber = static_cast<unsigned>(*month), dayNumber = static_cast<unsigned>(*day);
+    if (auto rule = brokenRule(*year, monthNumber, dayNumber)) {
+        throw std::invalid_argument("'" + std::string(text) + "' is not a valid date: " + *rule);
     }
+    return Date(*year, monthNumber, dayNumber);
 }
 
 std::optional<Date> Date::tryParse(std::string_view text) {

@@ -3,7 +3,11 @@
 namespace frontline {
 
 void Diagnostics::warn(std::string where, std::string message) {
-    m_warnings.push_back({std::move(where), std::move(message)});
+    m_warnings.push_back({std::move(where), std::move(message), std::nullopt});
+}
+
+void Diagnostics::warn(const Where& where, std::string message) {
+    m_warnings.push_back({where.text(), std::move(message), where});
 }
 
 void Diagnostics::merge(const Diagnostics& other) {

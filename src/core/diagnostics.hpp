@@ -1,7 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/where.hpp"
 
 namespace frontline {
 
@@ -11,11 +14,14 @@ namespace frontline {
 class Diagnostics {
 public:
     struct Entry {
-        std::string where;  // file, layer and feature, as far as known
+        std::string where;  // file, layer and feature, as far as known, as printed
         std::string message;
+        std::optional<Where> source;  // the same in parts, when the warning is about input data
     };
 
+    // `where` in words, for a place that is no file: "--by regions", "layer 'roads'".
     void warn(std::string where, std::string message);
+    void warn(const Where& where, std::string message);
     void merge(const Diagnostics& other);
 
     const std::vector<Entry>& warnings() const { return m_warnings; }

@@ -2,8 +2,11 @@
 // The one exception tree of frontline. Rooms below app/ throw these with the full context (file, layer,
 // feature, what and why); only app/ catches them and chooses the exit code.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
+
+#include "core/where.hpp"
 
 namespace frontline {
 
@@ -18,10 +21,18 @@ public:
     using Error::Error;
 };
 
-// Unreadable or malformed input data or manifest: exit code 2.
+// Unreadable or malformed input data or manifest: exit code 2. Made with a Where, the message is
+// "<where.text()>: <what>" and where() keeps the parts.
 class DataError : public Error {
 public:
     using Error::Error;
+    DataError(const Where& where, const std::string& what)
+        : Error(where.text() + ": " + what), m_where(where) {}
+
+    const std::optional<Where>& where() const { return m_where; }
+
+private:
+    std::optional<Where> m_where;
 };
 
 // A geometry operation failed (GEOS/PROJ reported an error): exit code 2.

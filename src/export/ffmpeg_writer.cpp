@@ -51,8 +51,6 @@ FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, 
     args.insert(args.end(), outputArguments.begin(), outputArguments.end());
     args.push_back(m_temporary.string());
 
-    // A dead ffmpeg must show up as an EPIPE from write(), not kill frontline.
-    signal(SIGPIPE, SIG_IGN);
     // The log is opened here, not in the child: an unwritable folder is our error to report, and
     // ffmpeg's own complaints must never reach our stderr.
     const int logFd = ::open(m_logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

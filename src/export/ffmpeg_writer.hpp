@@ -13,6 +13,8 @@ namespace frontline::exporting {
 // One running ffmpeg process reading raw frames on its stdin. The output appears under its final name
 // only after close() succeeds (ffmpeg writes a temporary file in the same folder, renamed at the end).
 // Destroyed without close(), ffmpeg is stopped and the temporary removed.
+// The process must ignore SIGPIPE (main.cpp does) so that a dead ffmpeg is an error from write(), not
+// the end of the process.
 class FfmpegWriter {
 public:
     // `outputArguments`: the encoder options placed between the input and the output file.

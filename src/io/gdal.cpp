@@ -230,25 +230,25 @@ std::string archivePathProblem(const std::string& path) {
 
 static_assert(sizeof(OGRRawPoint) == sizeof(Coord), "OGRRawPoint and Coord are both two doubles");
 
-Path readCurve(const OGRSimpleCurve& curve, const std::string& where) {
+Path readCurve(const OGRSimpleCurve& curve, const Where& where) {
     Path path(static_cast<std::size_t>(curve.getNumPoints()));
     // One bulk copy instead of two virtual calls per vertex: reading is the hot path of `series`.
     if (!path.empty()) curve.getPoints(reinterpret_cast<OGRRawPoint*>(path.data()));
     for (std::size_t i = 0; i < path.size(); ++i) {
         if (!std::isfinite(path[i].x) || !std::isfinite(path[i].y)) {
-            throw DataError(where + ": coordinate " + std::to_string(i) + " is not a finite number");
+            throw DataError(where, "coordinate " + std::to_string(i) + " is not a finite number");
         }
     }
     return path;
 }
 
-void appendGeometry(const OGRGeometry& geometry, Geometry& out, const std::string& where) {
+void appendGeometry(const OGRGeometry& geometry, Geometry& out, const Where& where) {
     switch (wkbFlatten(geometry.getGeometryType())) {
         case wkbPoint: {
             const auto& point = *geometry.toPoint();
             if (point.IsEmpty()) return;
             if (!std::isfinite(point.getX()) || !std::isfinite(point.getY())) {
-                throw DataError(where + ": point coordinate is not a finite number");
+                throw DataError(where, "point coordinate is not a finite number");
             }
             out.points.push_back({point.getX(), point.getY()});
             return;
@@ -282,13 +282,13 @@ void appendGeometry(const OGRGeometry& geometry, Geometry& out, const std::strin
         case wkbMultiSurface: {
             // Arcs become line segments at GDAL's default step (4 degrees of arc).
             std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
-            if (!linear) throw DataError(where + ": cannot linearise a curved geometry");
+            if (!linear) throw DataError(where, "cannot linearise a curved geometry");
             appendGeometry(*linear, out, where);
             return;
         }
         default:
-            throw DataError(where + ": unsupported geometry type " +
-                            OGRGeometryTypeToName(geometry.getGeometryType()));
+            throw DataError(where, std::string("unsupported geometry type ") +
+                                       OGRGeometryTypeToName(geometry.getGeometryType()));
     }
 }
 
@@ -386,7 +386,7 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path, QuietGdalErrors&
     for (auto& feature : layer) {
         Feature out;
         out.id = featureId(*feature, idField);
-        const std::string where = "'" + path + "': layer '" + result.name + "' feature '" + out.id + "'";
+        const Where where{path, result.name, out.id};
         for (int i = 0; i < definition->GetFieldCount(); ++i) {
             if (i == idField || !feature->IsFieldSetAndNotNull(i)) continue;
             out.properties[definition->GetFieldDefn(i)->GetNameRef()] = fieldText(*feature, i);
@@ -396,7 +396,7 @@ SourceLayer readLayer(OGRLayer& layer, const std::string& path, QuietGdalErrors&
         result.features.push_back(std::move(out));
     }
     if (CPLGetLastErrorType() >= CE_Failure) {
-        throw DataError("'" + path + "': layer '" + result.name + "': " + errors.firstFailure());
+        throw DataError(Where{path, result.name}, errors.firstFailure());
     }
     return result;
 }
@@ -750,7 +750,7 @@ std::vector<WrittenFile> writeOgrLayer(const OgrLayerOutput& output,
                             " features");
         }
     }
-    for (const auto& warning : messages.warnings()) diagnostics.warn("'" + output.path + "'", warning);
+    for (const auto& warning : messages.warnings()) diagnostics.warn(Where{output.path}, warning);
 
     std::vector<WrittenFile> files;
     const CPLStringList names(VSIReadDir(folder.path().c_str()), TRUE);

@@ -18,15 +18,12 @@ namespace {
 
 constexpr const char* kWgs84 = "EPSG:4326";
 
-std::string featureWhere(const std::string& path, const std::string& layer, const std::string& feature) {
-    return "'" + path + "': layer '" + layer + "' feature '" + feature + "'";
-}
-
-void checkLonLatRange(const Geometry& geometry, const std::string& where) {
+void checkLonLatRange(const Geometry& geometry, const Where& where) {
     auto check = [&](const Coord& c) {
         if (c.x < -180.0 - 1e-9 || c.x > 180.0 + 1e-9 || c.y < -90.0 - 1e-9 || c.y > 90.0 + 1e-9) {
-            throw DataError(where + ": coordinate (" + std::to_string(c.x) + ", " + std::to_string(c.y) +
-                            ") is outside longitude -180..180 / latitude -90..90; is the CRS right?");
+            throw DataError(where,
+                            "coordinate (" + std::to_string(c.x) + ", " + std::to_string(c.y) +
+                                ") is outside longitude -180..180 / latitude -90..90; is the CRS right?");
         }
     };
     for (const auto& polygon : geometry.polygons) {
@@ -44,11 +41,11 @@ void checkLonLatRange(const Geometry& geometry, const std::string& where) {
 // that declare another encoding (a Shapefile's .cpg). Bytes that are not UTF-8 would reach a JSON report
 // or a label as garbage, so each becomes U+FFFD with a warning (an error under `strict`) naming the
 // property; nothing is measured from text, so no number changes.
-void checkUtf8(Feature& feature, const std::string& where, bool strict, Diagnostics& diagnostics) {
+void checkUtf8(Feature& feature, const Where& where, bool strict, Diagnostics& diagnostics) {
     std::vector<std::string> bad;
     auto replaced = [&](const std::string& text, const std::string& what) {
         if (isValidUtf8(text)) return text;
-        if (strict) throw DataError(where + ": " + what + " is not UTF-8 text");
+        if (strict) throw DataError(where, what + " is not UTF-8 text");
         bad.push_back(what);
         return withInvalidUtf8Replaced(text);
     };
@@ -70,7 +67,7 @@ void checkUtf8(Feature& feature, const std::string& where, bool strict, Diagnost
 // from 179° E to 179° W spans 358° the long way round (4,346,840 km² instead of 24,000). An edge whose
 // longitude jumps by more than 180° is taken for such a crossing. Edges with both ends on ±180° (a
 // polygon lying along the antimeridian, Antarctica's closing edge at the pole) are meant as drawn.
-void checkAntimeridian(const Geometry& geometry, const std::string& where) {
+void checkAntimeridian(const Geometry& geometry, const Where& where) {
     auto check = [&](const Path& path, const std::string& what) {
         for (std::size_t i = 1; i < path.size(); ++i) {
             const Coord& a = path[i - 1];
@@ -79,8 +76,8 @@ void checkAntimeridian(const Geometry& geometry, const std::string& where) {
             if (std::abs(std::abs(a.x) - 180.0) < 1e-9 && std::abs(std::abs(b.x) - 180.0) < 1e-9) continue;
             char edge[96];
             std::snprintf(edge, sizeof edge, "an edge from longitude %.6g to %.6g", a.x, b.x);
-            throw DataError(where + ": " + what + " crosses the antimeridian (" + edge +
-                            "); split it at 180° (RFC 7946 §3.1.9)");
+            throw DataError(
+                where, what + " crosses the antimeridian (" + edge + "); split it at 180° (RFC 7946 §3.1.9)");
         }
     };
     for (std::size_t p = 0; p < geometry.polygons.size(); ++p) {
@@ -95,12 +92,12 @@ void checkAntimeridian(const Geometry& geometry, const std::string& where) {
 }
 
 // Rings must be closed and have at least four points before GEOS can even judge them.
-void normaliseRings(Geometry& geometry, const std::string& where, bool strict, Diagnostics& diagnostics) {
+void normaliseRings(Geometry& geometry, const Where& where, bool strict, Diagnostics& diagnostics) {
     for (auto& polygon : geometry.polygons) {
         for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
             Path& ring = polygon.rings[r];
             if (!ring.empty() && ring.front() != ring.back()) {
-                if (strict) throw DataError(where + ": ring " + std::to_string(r) + " is not closed");
+                if (strict) throw DataError(where, "ring " + std::to_string(r) + " is not closed");
                 ring.push_back(ring.front());
                 diagnostics.warn(where, "ring " + std::to_string(r) + " was not closed; closed it");
             }
@@ -108,8 +105,8 @@ void normaliseRings(Geometry& geometry, const std::string& where, bool strict, D
         std::erase_if(polygon.rings, [&](const Path& ring) {
             if (ring.size() >= 4) return false;
             if (strict)
-                throw DataError(where + ": a ring has " + std::to_string(ring.size()) +
-                                " points (at least 4 needed)");
+                throw DataError(where,
+                                "a ring has " + std::to_string(ring.size()) + " points (at least 4 needed)");
             diagnostics.warn(
                 where, "dropped a ring of " + std::to_string(ring.size()) + " points (at least 4 needed)");
             return true;
@@ -128,7 +125,7 @@ void repair(geo::GeosContext& geos, Geometry& geometry) {
     geometry = std::move(repaired);
 }
 
-void checkValidity(const Feature& feature, const std::string& where) {
+void checkValidity(const Feature& feature, const Where& where) {
     std::optional<Date> dates[2];
     const char* keys[2] = {"valid_from", "valid_to"};
     for (int i = 0; i < 2; ++i) {
@@ -137,31 +134,33 @@ void checkValidity(const Feature& feature, const std::string& where) {
         try {
             dates[i] = Date::parse(text.substr(0, text.find_first_of("T ")));
         } catch (const std::invalid_argument& e) {
-            throw DataError(where + ": property '" + keys[i] + "': " + e.what());
+            throw DataError(where.withField(keys[i]), e.what());
         }
     }
     if (dates[0] && dates[1] && *dates[1] < *dates[0]) {
-        throw DataError(where + ": valid_to " + dates[1]->iso() + " is before valid_from " + dates[0]->iso());
+        throw DataError(where, "valid_to " + dates[1]->iso() + " is before valid_from " + dates[0]->iso());
     }
 }
 
 Layer convert(SourceLayer source, const std::string& path, const LayerReadOptions& options,
               geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
+    const Where atLayer{path, source.name};
     Layer layer;
     layer.path = path;
     layer.sourceLayer = source.name;
     layer.id = source.name;
 
     if (!source.unreadableCrs.empty() && options.assumeCrs.empty()) {
-        throw DataError("'" + path + "': layer '" + source.name + "': declares the CRS '" +
-                        source.unreadableCrs +
-                        "', which PROJ does not know; fix its \"crs\" member or give the CRS with --crs");
+        throw DataError(atLayer,
+                        "declares the CRS '" + source.unreadableCrs +
+                            "', which PROJ does not know; fix its \"crs\" member or give the CRS with --crs");
     }
     std::string crs = options.assumeCrs.empty() ? source.crsWkt : options.assumeCrs;
     const bool needsTransform = !options.assumeCrs.empty() ? true : !source.isWgs84LonLat;
     if (crs.empty() && !source.isWgs84LonLat) {
-        throw DataError("'" + path + "': layer '" + source.name +
-                        "' declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
+        // No ": " before the reason here: the layer itself "declares no CRS".
+        throw DataError(atLayer.text() +
+                        " declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
     }
     layer.sourceCrs = options.assumeCrs.empty() ? source.crsName : options.assumeCrs;
     std::unique_ptr<geo::Transformer> toWgs84;
@@ -169,21 +168,20 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
         try {
             toWgs84 = std::make_unique<geo::Transformer>(proj, crs, kWgs84);
         } catch (const GeometryError& e) {
-            throw DataError("'" + path + "': layer '" + source.name + "': " + e.what());
+            throw DataError(atLayer, e.what());
         }
     }
-    if (source.features.empty())
-        diagnostics.warn("'" + path + "': layer '" + source.name + "'", "has no features");
+    if (source.features.empty()) diagnostics.warn(atLayer, "has no features");
 
     for (auto& feature : source.features) {
-        const std::string where = featureWhere(path, source.name, feature.id);
+        const Where where{path, source.name, feature.id};
         checkUtf8(feature, where, options.strict, diagnostics);
         checkValidity(feature, where);
         if (toWgs84) {
             try {
                 toWgs84->forward(feature.geometry);
             } catch (const GeometryError& e) {
-                throw DataError(where + ": " + e.what());
+                throw DataError(where, e.what());
             }
         }
         checkLonLatRange(feature.geometry, where);
@@ -211,7 +209,7 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
         // Checked on the vertices as given, so that a message names a place in the user's coordinates.
         const geo::Validity validity = geo::checkPolygonValidity(geos, feature.geometry);
         if (!validity.valid) {
-            if (options.strict) throw DataError(where + ": invalid polygon: " + validity.reason);
+            if (options.strict) throw DataError(where, "invalid polygon: " + validity.reason);
             repair(geos, feature.geometry);
             diagnostics.warn(where,
                              "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
@@ -227,7 +225,7 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
                 const std::string why = "its edges, read as geodesics, cross (" + dense.reason +
                                         "), although straight in lon/lat they do not";
                 if (options.strict)
-                    throw DataError(where + ": invalid polygon: " + why + "; try --edges lonlat");
+                    throw DataError(where, "invalid polygon: " + why + "; try --edges lonlat");
                 repair(geos, feature.geometry);
                 diagnostics.warn(where, "invalid polygon: " + why +
                                             "; repaired with GEOS MakeValid (--edges "

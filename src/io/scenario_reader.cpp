@@ -58,10 +58,9 @@ void checkControlLayer(const ManifestTable& entry, const Layer& layer, Diagnosti
         if (!feature.geometry.polygons.empty()) {
             anyPolygon = true;
         } else if (!feature.geometry.empty()) {
-            diagnostics.warn(
-                "'" + layer.path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'",
-                std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
-                    ", not a polygon; a control layer measures polygons, so it holds no area");
+            diagnostics.warn(Where{layer.path, layer.sourceLayer, feature.id},
+                             std::string(feature.geometry.lines.empty() ? "is a point" : "is a line") +
+                                 ", not a polygon; a control layer measures polygons, so it holds no area");
         }
     }
     if (!anyPolygon) {
@@ -84,9 +83,10 @@ LayerStyle parseStyle(const ManifestTable& style) {
     result.opacity = style.number("opacity", 1.0);
     if (result.opacity < 0 || result.opacity > 1) style.fail("opacity", "must be in 0..1");
     result.pattern = style.string("pattern", "none");
-    if (result.pattern != "none" && result.pattern != "hatch" && result.pattern != "crosshatch" &&
-        result.pattern != "dots") {
-        style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch, crosshatch, dots)");
+    // Only the patterns the renderer draws: "crosshatch" was drawn as hatch and "dots" as nothing, so
+    // a manifest asking for them got something else without a word.
+    if (result.pattern != "none" && result.pattern != "hatch") {
+        style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch)");
     }
     result.z = style.integer("z", 0, -1000000, 1000000);
     return result;

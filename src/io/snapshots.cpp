@@ -22,13 +22,13 @@ Date dateFromName(const std::string& path, const std::regex& pattern, const std:
     const std::string name = std::filesystem::path(path).filename().string();
     std::smatch match;
     if (!std::regex_search(name, match, pattern)) {
-        throw DataError("'" + path + "': no date in the file name (--date-regex '" + patternText + "')");
+        throw DataError(Where{path}, "no date in the file name (--date-regex '" + patternText + "')");
     }
     const std::string text = match.size() > 1 ? match[1].str() : match[0].str();
     try {
         return Date::parse(text);
     } catch (const std::invalid_argument& e) {
-        throw DataError("'" + path + "': " + e.what());
+        throw DataError(Where{path}, e.what());
     }
 }
 
@@ -37,20 +37,19 @@ Date dateFromField(const std::string& path, const std::vector<Layer>& layers, co
     for (const auto& layer : layers) {
         for (const auto& feature : layer.features) {
             const std::string text = feature.property(field);
-            const std::string where =
-                "'" + path + "': layer '" + layer.sourceLayer + "' feature '" + feature.id + "'";
-            if (text.empty()) throw DataError(where + ": no property '" + field + "'");
+            const Where where{path, layer.sourceLayer, feature.id};
+            if (text.empty()) throw DataError(where, "no property '" + field + "'");
             // Accept datetime values ("2020-11-10T00:00:00") by their date part.
             std::optional<Date> date = Date::tryParse(text.substr(0, text.find_first_of("T ")));
-            if (!date) throw DataError(where + ": property '" + field + "' = '" + text + "' is not a date");
+            if (!date) throw DataError(where, "property '" + field + "' = '" + text + "' is not a date");
             if (found && *found != *date) {
-                throw DataError(where + ": property '" + field + "' = " + date->iso() + " differs from " +
-                                found->iso() + " on another feature of the file");
+                throw DataError(where, "property '" + field + "' = " + date->iso() + " differs from " +
+                                           found->iso() + " on another feature of the file");
             }
             found = date;
         }
     }
-    if (!found) throw DataError("'" + path + "': no features, so no '" + field + "' date");
+    if (!found) throw DataError(Where{path}, "no features, so no '" + field + "' date");
     return *found;
 }
 

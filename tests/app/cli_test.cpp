@@ -372,6 +372,22 @@ double meridianArcKm(double fromDegrees, double toDegrees) {
     return sum * h / 3;
 }
 
+// Each layer counts the warnings about its own features: the bow-tie (one self-intersecting polygon,
+// repaired) has one, the unclosed ring one, the clean cell none.
+TEST(Cli, InfoCountsTheWarningsOfEachLayer) {
+    const std::string bad = std::string(FRONTLINE_SOURCE_DIR) + "/tests/bad/";
+    const RunResult run =
+        runFrontline({"info", bad + "self-intersection.geojson", kSynthetic + "/layers/held_2000.geojson",
+                      bad + "unclosed-ring.geojson", "--format", "csv"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const Csv table = parseCsv(run.out);
+    ASSERT_EQ(table.rows.size(), 3u);
+    const auto warnings = static_cast<std::size_t>(table.column("warnings"));
+    EXPECT_EQ(table.rows[0][warnings], "1");
+    EXPECT_EQ(table.rows[1][warnings], "0");
+    EXPECT_EQ(table.rows[2][warnings], "1");
+}
+
 TEST(Cli, InfoForProgramsGivesTheBoundingBoxAsNumbersAndTheLengthOfLines) {
     const std::string border = kData + "/context/west_border.geojson";  // 44°E, 39.9–41.6°N
     const RunResult csv =

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "analysis/claims.hpp"
 #include "analysis/stats.hpp"
@@ -20,48 +21,52 @@ const std::string kScenario = std::string(FRONTLINE_SOURCE_DIR) + "/geodata/kara
 
 class BundledClaims : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        s_context = new geo::ThreadContext;
-        Diagnostics diagnostics;
-        s_scenario = new Scenario(
-            io::readScenario(kScenario, {false, true}, s_context->proj, s_context->geos, diagnostics));
-        s_frame = new geo::EqualAreaFrame(analysis::scenarioFrame(s_context->proj, *s_scenario));
-        s_measurer = new analysis::Measurer{s_context->geos, *s_frame, analysis::AreaMethod::Geodesic};
-        analysis::ScenarioMeasureSource source(*s_measurer, *s_scenario);
-        s_results =
-            new std::vector<analysis::ClaimResult>(analysis::evaluateClaims(s_scenario->claims, source));
-    }
-    static void TearDownTestSuite() {
-        delete s_results;
-        delete s_measurer;
-        delete s_frame;
-        delete s_scenario;
-        delete s_context;
-    }
+    // The claims evaluated once for the suite. The measurer borrows the frame and the context, the
+    // frame was made from the scenario: members are destroyed in reverse order, borrowers first.
+    struct Evaluated {
+        geo::ThreadContext context;
+        Scenario scenario;
+        geo::EqualAreaFrame frame;
+        analysis::Measurer measurer;
+        std::vector<analysis::ClaimResult> results;
+
+        Evaluated()
+            : scenario(readScenario(context)),
+              frame(analysis::scenarioFrame(context.proj, scenario)),
+              measurer{context.geos, frame, analysis::AreaMethod::Geodesic},
+              results(evaluate(measurer, scenario)) {}
+
+    private:
+        static Scenario readScenario(geo::ThreadContext& context) {
+            Diagnostics diagnostics;
+            return io::readScenario(kScenario, {false, true}, context.proj, context.geos, diagnostics);
+        }
+        static std::vector<analysis::ClaimResult> evaluate(const analysis::Measurer& measurer,
+                                                           const Scenario& scenario) {
+            analysis::ScenarioMeasureSource source(measurer, scenario);
+            return analysis::evaluateClaims(scenario.claims, source);
+        }
+    };
+
+    static void SetUpTestSuite() { s_evaluated = std::make_unique<Evaluated>(); }
+    static void TearDownTestSuite() { s_evaluated.reset(); }
 
     static const analysis::ClaimResult& byValue(double value, const std::string& measurePrefix) {
-        auto found = std::find_if(s_results->begin(), s_results->end(), [&](const analysis::ClaimResult& r) {
-            return r.claim.value == value && r.claim.unit == "km2" &&
-                   r.claim.measure.rfind(measurePrefix, 0) == 0;
-        });
-        if (found == s_results->end())
+        auto found = std::find_if(s_evaluated->results.begin(), s_evaluated->results.end(),
+                                  [&](const analysis::ClaimResult& r) {
+                                      return r.claim.value == value && r.claim.unit == "km2" &&
+                                             r.claim.measure.rfind(measurePrefix, 0) == 0;
+                                  });
+        if (found == s_evaluated->results.end())
             throw std::runtime_error("no claim of " + std::to_string(value) + " km2 measured by " +
                                      measurePrefix);
         return *found;
     }
 
-    static geo::ThreadContext* s_context;
-    static Scenario* s_scenario;
-    static geo::EqualAreaFrame* s_frame;
-    static analysis::Measurer* s_measurer;
-    static std::vector<analysis::ClaimResult>* s_results;
+    static std::unique_ptr<Evaluated> s_evaluated;
 };
 
-geo::ThreadContext* BundledClaims::s_context = nullptr;
-Scenario* BundledClaims::s_scenario = nullptr;
-geo::EqualAreaFrame* BundledClaims::s_frame = nullptr;
-analysis::Measurer* BundledClaims::s_measurer = nullptr;
-std::vector<analysis::ClaimResult>* BundledClaims::s_results = nullptr;
+std::unique_ptr<BundledClaims::Evaluated> BundledClaims::s_evaluated;
 
 TEST_F(BundledClaims, HeadlineLossesAreMeasuredByOverlayWithIntervalAndBaseline) {
     for (const auto* result : {&byValue(3800, "lost("), &byValue(4700, "lost(")}) {
@@ -87,8 +92,8 @@ TEST_F(BundledClaims, OverlayIntervalIsNoWiderThanAreaDifference) {
 }
 
 TEST_F(BundledClaims, EveryCheckableClaimLiesWithinItsInterval) {
-    ASSERT_EQ(s_results->size(), s_scenario->claims.size());
-    for (const auto& result : *s_results) {
+    ASSERT_EQ(s_evaluated->results.size(), s_evaluated->scenario.claims.size());
+    for (const auto& result : s_evaluated->results) {
         SCOPED_TRACE(result.claim.id);
         EXPECT_EQ(result.claim.checkable, result.computed.has_value());
         if (!result.computed) continue;

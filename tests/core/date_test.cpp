@@ -30,6 +30,31 @@ TEST(Date, RejectsDayThatDoesNotExist) {
     EXPECT_THROW(Date::parse("2020-04-31"), std::invalid_argument);
 }
 
+TEST(Date, NamesTheBrokenRuleAndTheText) {
+    const auto messageOf = [](const char* text) -> std::string {
+        try {
+            Date::parse(text);
+        } catch (const std::invalid_argument& e) {
+            return e.what();
+        }
+        return "no exception";
+    };
+    EXPECT_EQ(messageOf("2021-02-29"), "'2021-02-29' is not a valid date: day 29 does not exist in 2021-02");
+    EXPECT_EQ(messageOf("00000101"), "'00000101' is not a valid date: year 0 is not in 1..9999");
+    // Not digits: the text is no date at all, said once (not wrapped in "is not a valid date").
+    EXPECT_EQ(messageOf("2020-11-1x"), "'2020-11-1x' is not a date (YYYY-MM-DD or YYYYMMDD)");
+    EXPECT_EQ(messageOf("2020/11/10"), "'2020/11/10' is not a date (YYYY-MM-DD or YYYYMMDD)");
+}
+
+TEST(Date, ConstructorNamesTheRuleAlone) {
+    try {
+        Date(2020, 2, 30);
+        FAIL() << "no exception";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "day 30 does not exist in 2020-02");
+    }
+}
+
 TEST(Date, RejectsMalformedText) {
     for (const char* text :
          {"", "2020", "2020-1-10", "2020/11/10", "2020-11-1x", "20201310", "2020-11-10T00", "abcdefgh"}) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "analysis/control.hpp"
@@ -20,27 +21,26 @@ const std::string kScenario = std::string(FRONTLINE_SOURCE_DIR) + "/geodata/kara
 
 class KarabakhTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        s_proj = new geo::ProjContext;
-        s_geos = new geo::GeosContext;
-        s_diagnostics = new Diagnostics;
-        s_scenario =
-            new Scenario(io::readScenario(kScenario, {true, true}, *s_proj, *s_geos, *s_diagnostics));
-    }
-    static void TearDownTestSuite() {
-        delete s_scenario;
-        delete s_diagnostics;
-        delete s_geos;
-        delete s_proj;
-    }
+    // The scenario read once for the suite, with the contexts it was read with; members are destroyed
+    // in reverse order, so the contexts outlive the scenario.
+    struct Loaded {
+        geo::ProjContext proj;
+        geo::GeosContext geos;
+        Diagnostics diagnostics;
+        Scenario scenario{io::readScenario(kScenario, {true, true}, proj, geos, diagnostics)};
+    };
+
+    static void SetUpTestSuite() { s_loaded = std::make_unique<Loaded>(); }
+    static void TearDownTestSuite() { s_loaded.reset(); }
     static double areaKm2(const std::string& layer, const std::string& feature = {}) {
-        return geo::geodesicAreaKm2(analysis::layerPolygons(*s_geos, s_scenario->layer(layer), feature));
+        return geo::geodesicAreaKm2(
+            analysis::layerPolygons(s_loaded->geos, s_loaded->scenario.layer(layer), feature));
     }
     // Whether the control state dated `iso` holds the point (lon, lat): the centre of a 20 m square.
     static bool heldAt(const std::string& iso, double lon, double lat) {
-        for (const auto& state : s_scenario->timeline.states()) {
+        for (const auto& state : s_loaded->scenario.timeline.states()) {
             if (state.date.iso() != iso) continue;
-            const Geometry held = analysis::controlGeometry(*s_geos, *s_scenario, state);
+            const Geometry held = analysis::controlGeometry(s_loaded->geos, s_loaded->scenario, state);
             if (held.polygons.empty()) return false;
             const double d = 0.0001;
             const Polygon square{{{{lon - d, lat - d},
@@ -48,7 +48,7 @@ protected:
                                    {lon + d, lat + d},
                                    {lon - d, lat + d},
                                    {lon - d, lat - d}}}};
-            return geo::PreparedPolygons(*s_geos, held).containsInteriorPointOf(square);
+            return geo::PreparedPolygons(s_loaded->geos, held).containsInteriorPointOf(square);
         }
         ADD_FAILURE() << "no control state on " << iso;
         return false;
@@ -62,21 +62,16 @@ protected:
         return out;
     }
 
-    static geo::ProjContext* s_proj;
-    static geo::GeosContext* s_geos;
-    static Diagnostics* s_diagnostics;
-    static Scenario* s_scenario;
+    static std::unique_ptr<Loaded> s_loaded;
 };
 
-geo::ProjContext* KarabakhTest::s_proj = nullptr;
-geo::GeosContext* KarabakhTest::s_geos = nullptr;
-Diagnostics* KarabakhTest::s_diagnostics = nullptr;
-Scenario* KarabakhTest::s_scenario = nullptr;
+std::unique_ptr<KarabakhTest::Loaded> KarabakhTest::s_loaded;
 
 TEST_F(KarabakhTest, LoadsStrictlyWithoutWarnings) {
     // Loaded with strict = true: any invalid polygon would have thrown.
-    EXPECT_TRUE(s_diagnostics->empty());
-    for (const auto& layer : s_scenario->layers) EXPECT_EQ(layer.sourceCrs, "WGS 84 (EPSG:4326)") << layer.id;
+    EXPECT_TRUE(s_loaded->diagnostics.empty());
+    for (const auto& layer : s_loaded->scenario.layers)
+        EXPECT_EQ(layer.sourceCrs, "WGS 84 (EPSG:4326)") << layer.id;
 }
 
 TEST_F(KarabakhTest, CountryAreasCalibrate) {  // OpenStreetMap borders, lakes filled (SOURCES.md)
@@ -112,11 +107,12 @@ TEST_F(KarabakhTest, HeldAfterHandoversIsWithinPublishedEstimates) {
 }
 
 TEST_F(KarabakhTest, StatesShrinkMonotonicallyAndEndEmpty) {
-    const auto& states = s_scenario->timeline.states();
+    const auto& states = s_loaded->scenario.timeline.states();
     ASSERT_EQ(states.size(), 8u);
     double previous = 1e9;
     for (std::size_t i = 0; i + 2 < states.size(); ++i) {  // the 2022 reroute adds a sliver: stop before it
-        const double area = geo::geodesicAreaKm2(analysis::controlGeometry(*s_geos, *s_scenario, states[i]));
+        const double area =
+            geo::geodesicAreaKm2(analysis::controlGeometry(s_loaded->geos, s_loaded->scenario, states[i]));
         EXPECT_LT(area, previous) << states[i].date.iso();
         previous = area;
     }
@@ -144,8 +140,12 @@ TEST_F(KarabakhTest, HinTagherPocketIsASeparatePartUntilTwelveDecember) {
     EXPECT_NEAR(pocket, 19.6, 0.5);  // authored: 2.5 km around the villages
     // 12-12 keeps two parts: the main area and the corridor's tip at the Hakari bridge (3.0 km² of
     // Azerbaijan inside the 5 km corridor, cut off from the rest by an Armenian bulge of the OSM border).
-    EXPECT_EQ(analysis::layerPolygons(*s_geos, s_scenario->layer("control_2020-12-01")).polygons.size(), 3u);
-    EXPECT_EQ(analysis::layerPolygons(*s_geos, s_scenario->layer("control_2020-12-12")).polygons.size(), 2u);
+    EXPECT_EQ(analysis::layerPolygons(s_loaded->geos, s_loaded->scenario.layer("control_2020-12-01"))
+                  .polygons.size(),
+              3u);
+    EXPECT_EQ(analysis::layerPolygons(s_loaded->geos, s_loaded->scenario.layer("control_2020-12-12"))
+                  .polygons.size(),
+              2u);
 }
 
 // DATA.md §7 (issue #11): on Natural Earth's border Kornidzor and 357 km² of Armenia were inside every
@@ -154,17 +154,19 @@ TEST_F(KarabakhTest, HinTagherPocketIsASeparatePartUntilTwelveDecember) {
 TEST_F(KarabakhTest, NoStateReachesIntoArmenia) {
     EXPECT_FALSE(heldAt("1994-05-12", 46.5305, 39.5476));  // Kornidzor, an Armenian village
     EXPECT_EQ(heldSeries(46.5305, 39.5476), "------");
-    const Geometry armenia = analysis::layerPolygons(*s_geos, s_scenario->layer("borders"), "arm");
-    for (const auto& state : s_scenario->timeline.states()) {
+    const Geometry armenia =
+        analysis::layerPolygons(s_loaded->geos, s_loaded->scenario.layer("borders"), "arm");
+    for (const auto& state : s_loaded->scenario.timeline.states()) {
         if (state.empty) continue;
-        const Geometry held = analysis::controlGeometry(*s_geos, *s_scenario, state);
-        EXPECT_LT(geo::geodesicAreaKm2(geo::intersect(*s_geos, held, armenia)), 2.0) << state.date.iso();
+        const Geometry held = analysis::controlGeometry(s_loaded->geos, s_loaded->scenario, state);
+        EXPECT_LT(geo::geodesicAreaKm2(geo::intersect(s_loaded->geos, held, armenia)), 2.0)
+            << state.date.iso();
     }
 }
 
 TEST_F(KarabakhTest, ZangezurRouteHasItsArmenianSectionAsAFeature) {
     double whole = -1, armenia = -1;
-    for (const auto& feature : s_scenario->layer("zangezur_corridor").features) {
+    for (const auto& feature : s_loaded->scenario.layer("zangezur_corridor").features) {
         if (feature.id == "tripp-2025") whole = geo::geodesicLengthKm(feature.geometry);
         if (feature.id == "tripp-2025-armenia") {
             armenia = geo::geodesicLengthKm(feature.geometry);
@@ -179,7 +181,7 @@ TEST_F(KarabakhTest, EveryLayerHasProvenance) {
     std::ifstream in(kScenario + "/SOURCES.md");
     std::stringstream text;
     text << in.rdbuf();
-    for (const auto& layer : s_scenario->layers) {
+    for (const auto& layer : s_loaded->scenario.layers) {
         const std::string file = layer.path.substr(layer.path.rfind('/') + 1);
         EXPECT_NE(text.str().find(file.substr(0, file.find('.'))), std::string::npos)
             << file << " not in SOURCES.md";
@@ -189,9 +191,9 @@ TEST_F(KarabakhTest, EveryLayerHasProvenance) {
 }
 
 TEST_F(KarabakhTest, EventsAndClaimsAreLoaded) {
-    EXPECT_GE(s_scenario->events.size(), 30u);
-    EXPECT_GE(s_scenario->claims.size(), 40u);
-    for (const auto& claim : s_scenario->claims) EXPECT_FALSE(claim.publication.empty()) << claim.id;
+    EXPECT_GE(s_loaded->scenario.events.size(), 30u);
+    EXPECT_GE(s_loaded->scenario.claims.size(), 40u);
+    for (const auto& claim : s_loaded->scenario.claims) EXPECT_FALSE(claim.publication.empty()) << claim.id;
 }
 
 }  // namespace

@@ -132,6 +132,9 @@ TEST_F(LayerReaderTest, RepairsInvalidPolygonWithAWarningNamingTheFeature) {
     const Layer layer = read(path);
     ASSERT_EQ(m_diagnostics.warnings().size(), 1u);
     EXPECT_EQ(m_diagnostics.warnings()[0].where, "'" + path + "': layer 'bow' feature 'bow'");
+    ASSERT_TRUE(m_diagnostics.warnings()[0].source.has_value());
+    EXPECT_TRUE(m_diagnostics.warnings()[0].source->inLayer(path, "bow"));
+    EXPECT_EQ(m_diagnostics.warnings()[0].source->feature, "bow");
     EXPECT_EQ(m_diagnostics.warnings()[0].message,
               "invalid polygon (Self-intersection[0.5 0.5]); repaired with GEOS MakeValid");
     EXPECT_EQ(layer.features[0].geometry.polygons.size(), 2u);
@@ -148,6 +151,9 @@ TEST_F(LayerReaderTest, StrictRejectsInvalidPolygon) {
     } catch (const DataError& e) {
         EXPECT_EQ(std::string(e.what()),
                   "'" + path + "': layer 'bow' feature 'bow': invalid polygon: Self-intersection[0.5 0.5]");
+        ASSERT_TRUE(e.where().has_value());
+        EXPECT_EQ(e.where()->file, path);
+        EXPECT_EQ(e.where()->feature, "bow");
     }
 }
 
