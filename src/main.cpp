@@ -18,9 +18,9 @@ int main(int argc, char** argv) {
     // belongs here too, for `view` only; it moves with the viewer split.
 #endif
     // A closed pipe (a dead ffmpeg under `export`, a reader of stdout that went away) must show up as
-    // EPIPE from write(), which the writer turns into an error and app/ into exit code 2, not kill
-    // frontline with no message. Process-wide, so set once here rather than by whichever writer
-    // happens to start first.
+    // EPIPE from write(), not kill frontline mid-write: a dead ffmpeg is an error (exit 2), a reader of
+    // stdout that went away ends the run quietly with 141 (app/cli.cpp). Process-wide, so set once here
+    // rather than by whichever writer happens to start first.
     std::signal(SIGPIPE, SIG_IGN);
     return frontline::app::run(argc, argv);
 }

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -114,6 +115,7 @@ void print(const std::string& report) {
     const std::string text = withoutSecrets(report);
     // A report cut short (stdout on a full disk, a closed pipe) must not end with exit code 0.
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+        if (errno == EPIPE) throw ReaderGone();
         throw DataError(std::string("cannot write to standard output: ") + std::strerror(errno));
     }
 }
@@ -129,7 +131,8 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();  // shared options (--format, --strict, -q) work after the subcommand too
     app.footer(
-        "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130/143 interrupted "
+        "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 141 stdout closed by its reader, 130/143 "
+        "interrupted "
         "(SIGINT/SIGTERM).\nRun `frontline COMMAND --help` for each command.");
 
     CommonOptions common;
@@ -179,6 +182,11 @@ int run(int argc, char** argv) {
             }
         }
         return exit_code::BadInput;
+    } catch (const ReaderGone&) {
+        // `frontline series … | head`: the reader took what it wanted. No message (it would interleave
+        // with the reader's output), and the code a shell gives a process SIGPIPE killed, so that
+        // `set -o pipefail` still sees the report was not read to its end.
+        return exit_code::interruptedBy(SIGPIPE);
     } catch (const CheckFailed& e) {
         printWarnings(diagnostics, common.quiet);
         fmt::print(stderr, "frontline: check failed: {}\n", sanitised(e.what()));

@@ -2,6 +2,7 @@
 // The subcommands. Each registers its options on the CLI11 app (setup, no I/O) and returns the action
 // that runs it once arguments are parsed (osmium-tool's setup/run split).
 
+#include <exception>
 #include <functional>
 #include <optional>
 #include <string>
@@ -21,6 +22,13 @@ namespace frontline::app {
 class CheckFailed : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+// Standard output is a pipe whose reader has gone (`| head`); SIGPIPE is ignored (main), so a write
+// fails with EPIPE instead of killing the process. run() ends quietly with 128 + SIGPIPE.
+class ReaderGone : public std::exception {
+public:
+    const char* what() const noexcept override { return "the reader of standard output has gone"; }
 };
 
 // Options every subcommand shares.

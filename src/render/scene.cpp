@@ -291,7 +291,7 @@ void Scene::build(const Fonts& fonts) {
         mesh.layer = &layer;
         mesh.fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
         mesh.stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
-        mesh.hatch = layer.style.pattern == "hatch" || layer.style.pattern == "crosshatch";
+        mesh.hatch = layer.style.pattern == "hatch";
         const float strokeWidth = std::max(0.5f, static_cast<float>(layer.style.strokeWidth) * m_unit);
         for (std::size_t f = 0; f < layer.features.size(); ++f) {
             const Geometry& xy = layerXy[index][f];
