@@ -164,8 +164,12 @@ Change computeChange(const Measurer& measurer, const Geometry& from, const Geome
     return computeChange(measurer, fromEvidence, toEvidence);
 }
 
+double closureToleranceKm2(double aKm2, double bKm2) {
+    return 1e-6 * std::max(std::fabs(aKm2), std::fabs(bKm2)) + 1e-6;
+}
+
 bool closureHolds(const Change& change) {
-    return change.closureKm2 <= 1e-6 * std::max(change.from.valueKm2, change.to.valueKm2) + 1e-6;
+    return change.closureKm2 <= closureToleranceKm2(change.from.valueKm2, change.to.valueKm2);
 }
 
 }  // namespace frontline::analysis

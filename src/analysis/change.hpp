@@ -85,7 +85,11 @@ struct KeptPieces {
 KeptPieces keptPieces(const std::vector<double>& gainedPiecesKm2, const std::vector<double>& lostPiecesKm2,
                       double minKm2);
 
-// The closure tolerance: relative 1e-6 of the larger area plus 1e-6 km².
+// The closure tolerance, km²: relative 1e-6 of the larger of two areas plus 1e-6 km². A closure
+// |area(to) − area(from) − (gained − lost)| or a sum of parts beyond it is area counted twice or lost,
+// not rounding: between consecutive Karabakh states the closure measured at most 2.3e-5 km² (5e-9
+// relative, 2020-11-25 → 2020-12-01), 200 times below the tolerance.
+double closureToleranceKm2(double aKm2, double bKm2);
 bool closureHolds(const Change& change);
 
 }  // namespace frontline::analysis

@@ -83,8 +83,9 @@ io::Table regionTable(const analysis::ChangeBreakdown& split, const analysis::Ch
     }
     row("outside", "", split.outside.gainedKm2, split.outside.lostKm2);
     row("total", "", change.gained.valueKm2, change.lost.valueKm2);
-    // The closure tolerance (analysis::closureHolds): anything larger is area counted twice.
-    auto adds = [](double sum, double total) { return std::abs(sum - total) <= 1e-6 * total + 1e-6; };
+    auto adds = [](double sum, double total) {
+        return std::abs(sum - total) <= analysis::closureToleranceKm2(sum, total);
+    };
     if (!adds(gainedKm2, change.gained.valueKm2) || !adds(lostKm2, change.lost.valueKm2)) {
         diagnostics.warn("--by " + layer.id,
                          fmt::format("the rows add up to {:.3f} km² gained and {:.3f} lost, not the totals: "

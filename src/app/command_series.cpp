@@ -212,8 +212,9 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
                 }
             }
             table.rows.push_back(std::move(cells));
-            const double tolerance = 1e-6 * row.areaKm2 + 1e-6;
-            if (row.closureKm2 > tolerance && row.closureKm2 > worstClosure) {
+            const double tolerance =
+                i == 0 ? 0 : analysis::closureToleranceKm2(rows[i - 1].areaKm2, row.areaKm2);
+            if (i > 0 && row.closureKm2 > tolerance && row.closureKm2 > worstClosure) {
                 worstClosure = row.closureKm2;
                 worstDate = row.date.iso();
             }

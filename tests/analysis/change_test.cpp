@@ -49,6 +49,22 @@ TEST_F(ChangeTest, NetIsGainedMinusLostAndClosureHolds) {
     EXPECT_TRUE(closureHolds(change));
 }
 
+// One tolerance for diff, series and the --by sums: 1e-6 of the larger area plus 1e-6 km², whichever
+// of the two is larger and whatever their signs.
+TEST(ClosureTolerance, IsOneMillionthOfTheLargerAreaPlusOneMillionthKm2) {
+    EXPECT_DOUBLE_EQ(closureToleranceKm2(2000, 1000), 2e-3 + 1e-6);
+    EXPECT_DOUBLE_EQ(closureToleranceKm2(1000, 2000), 2e-3 + 1e-6);
+    EXPECT_DOUBLE_EQ(closureToleranceKm2(0, 0), 1e-6);
+    EXPECT_DOUBLE_EQ(closureToleranceKm2(-3000, 10), 3e-3 + 1e-6);
+    Change change;
+    change.from = AreaInterval::exact(5000);
+    change.to = AreaInterval::exact(100);
+    change.closureKm2 = 4e-3;  // within 1e-6 of the 5,000 km² it came from, not of the 100 it went to
+    EXPECT_TRUE(closureHolds(change));
+    change.closureKm2 = 6e-3;
+    EXPECT_FALSE(closureHolds(change));
+}
+
 TEST_F(ChangeTest, UncertaintyWidensAreaByAboutPerimeterTimesDistance) {
     const Geometry shape = box(46.0, 39.5, 47.0, 40.5);
     const double uM = 1000;
