@@ -365,7 +365,7 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
         return result;
     }
 
-    const std::vector<render::FrameSpec> schedule = buildSchedule(renderer.scene(), options.schedule);
+    const std::vector<render::FrameSpec> schedule = buildSchedule(scenario.timeline, options.schedule);
     verbose(fmt::format("{} frames at {} frames/s ({:.1f} s of animation)", schedule.size(),
                         options.schedule.fps, static_cast<double>(schedule.size()) / options.schedule.fps));
     result.frames = schedule.size();
