@@ -4,21 +4,17 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <exception>
 #include <fstream>
-#include <mutex>
 #include <optional>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 #include "core/error.hpp"
 #include "export/ffmpeg_writer.hpp"
 #include "export/interruption.hpp"
 #include "export/output_guard.hpp"
+#include "export/png_sequence_writer.hpp"
 #include "export/png_writer.hpp"
 #include "export/progress.hpp"
 #include "io/atomic_file.hpp"
@@ -29,9 +25,6 @@ namespace frontline::exporting {
 namespace {
 
 constexpr unsigned kMaxWidth = 3840, kMaxHeight = 2160;
-// PNG encoding runs beside the renderer; two workers keep up with llvmpipe at 1080p on two cores.
-constexpr std::size_t kEncoders = 2;
-constexpr std::size_t kQueueDepth = 4;
 
 std::string lowerExtension(const std::filesystem::path& path) {
     std::string extension = path.extension().string();
@@ -39,76 +32,6 @@ std::string lowerExtension(const std::filesystem::path& path) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return extension;
 }
-
-// PNG files written by worker threads; the first failure is rethrown by finish().
-class PngSequenceWriter {
-public:
-    explicit PngSequenceWriter(unsigned width, unsigned height) : m_width(width), m_height(height) {
-        for (std::size_t i = 0; i < kEncoders; ++i) m_workers.emplace_back([this] { work(); });
-    }
-    ~PngSequenceWriter() { stop(); }
-    PngSequenceWriter(const PngSequenceWriter&) = delete;
-    PngSequenceWriter& operator=(const PngSequenceWriter&) = delete;
-
-    void push(std::filesystem::path path, const std::uint8_t* rgba) {
-        std::vector<std::uint8_t> pixels(rgba, rgba + static_cast<std::size_t>(m_width) * m_height * 4);
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [this] { return m_jobs.size() < kQueueDepth || m_error; });
-        if (m_error) std::rethrow_exception(m_error);
-        m_jobs.push_back({std::move(path), std::move(pixels)});
-        m_ready.notify_one();
-    }
-
-    void finish() {
-        stop();
-        if (m_error) std::rethrow_exception(m_error);
-    }
-
-private:
-    struct Job {
-        std::filesystem::path path;
-        std::vector<std::uint8_t> pixels;
-    };
-
-    void work() {
-        while (true) {
-            Job job;
-            {
-                std::unique_lock lock(m_mutex);
-                m_ready.wait(lock, [this] { return !m_jobs.empty() || m_done; });
-                if (m_jobs.empty()) return;
-                job = std::move(m_jobs.front());
-                m_jobs.pop_front();
-                m_space.notify_one();
-            }
-            try {
-                writePng(job.path, job.pixels.data(), m_width, m_height);
-            } catch (...) {
-                std::lock_guard lock(m_mutex);
-                if (!m_error) m_error = std::current_exception();
-                m_space.notify_all();
-            }
-        }
-    }
-
-    void stop() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_done = true;
-        }
-        m_ready.notify_all();
-        for (auto& worker : m_workers)
-            if (worker.joinable()) worker.join();
-    }
-
-    unsigned m_width, m_height;
-    std::mutex m_mutex;
-    std::condition_variable m_ready, m_space;
-    std::deque<Job> m_jobs;
-    std::vector<std::thread> m_workers;
-    std::exception_ptr m_error;
-    bool m_done = false;
-};
 
 // A PNG sequence folder records what made its frames, so that --resume never mixes two exports.
 constexpr const char* kSequenceRecord = ".frontline-export";
@@ -228,19 +151,26 @@ std::string sequenceRecord(const Scenario& scenario, const ExportOptions& option
     throw Interrupted(fmt::format("stopped by {}; {}", signalName(signal), what), signal);
 }
 
+// What every kind of output draws its frames from.
+struct Frames {
+    render::OffscreenRenderer& renderer;
+    const std::vector<render::FrameSpec>& schedule;
+    const ExportOptions& options;
+    const Interruption& interruption;
+};
+
 // Renders frames [first, schedule.size()) into `sink`; returns the index it stopped before (schedule.size()
 // when done, less when SIGINT/SIGTERM arrived; the caller says what that leaves).
 template <typename Sink>
-std::size_t renderAll(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule,
-                      bool showProgress, const Interruption& interruption, Sink&& sink,
-                      std::size_t first = 0) {
-    Progress progress(schedule.size(), showProgress);
+std::size_t renderAll(const Frames& frames, Sink&& sink, std::size_t first = 0) {
+    const auto& schedule = frames.schedule;
+    Progress progress(schedule.size(), frames.options.progress);
     for (std::size_t i = first; i < schedule.size(); ++i) {
-        if (interruption.signal() != 0) {
+        if (frames.interruption.signal() != 0) {
             progress.finish();
             return i;
         }
-        sink(i, renderer.render(schedule[i]).data());
+        sink(i, frames.renderer.render(schedule[i]).data());
         progress.update(i + 1);
     }
     progress.finish();
@@ -250,16 +180,113 @@ std::size_t renderAll(render::OffscreenRenderer& renderer, const std::vector<ren
 // A video is whole or absent: stopped early, the writer's destructor ends ffmpeg and removes its
 // temporary file.
 template <typename Sink>
-void renderAllOrStop(render::OffscreenRenderer& renderer, const std::vector<render::FrameSpec>& schedule,
-                     const ExportOptions& options, const Interruption& interruption, Sink&& sink) {
-    const std::size_t stopped =
-        renderAll(renderer, schedule, options.progress, interruption, std::forward<Sink>(sink));
-    if (stopped < schedule.size()) {
-        throwInterrupted(interruption.signal(),
+void renderAllOrStop(const Frames& frames, Sink&& sink) {
+    const std::size_t stopped = renderAll(frames, std::forward<Sink>(sink));
+    if (stopped < frames.schedule.size()) {
+        throwInterrupted(frames.interruption.signal(),
                          fmt::format("{} of {} frames rendered; '{}' was not written (a video cannot be "
                                      "resumed: export to a folder of PNGs for that)",
-                                     stopped, schedule.size(), options.out.string()));
+                                     stopped, frames.schedule.size(), frames.options.out.string()));
     }
+}
+
+// The still of --at (*.png).
+void writeStill(render::OffscreenRenderer& renderer, const ExportOptions& options) {
+    if (!options.at) throw UsageError("a still (--out FILE.png) needs --at DATE, the date it shows");
+    writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), *options.at)).data(),
+             options.width, options.height);
+}
+
+// The first frame a PNG sequence renders: 0, or with --resume the first one missing. Frames are written
+// atomically, so every frame file present is whole. Without --resume, the frames of an earlier export
+// go and the record of this one is written.
+std::size_t startSequence(const Frames& frames, const std::string& record, const Log& verbose) {
+    const ExportOptions& options = frames.options;
+    const std::size_t count = frames.schedule.size();
+    const std::filesystem::path recordPath = options.out / kSequenceRecord;
+    if (!options.resume) {
+        removeOldFrames(options.out);
+        io::writeFileAtomically(recordPath, record);
+        return 0;
+    }
+    if (readSmallFile(recordPath) != record) {
+        throw UsageError("--resume: the frames in '" + options.out.string() +
+                         "' were made from another scenario or other options (run without --resume)");
+    }
+    std::size_t first = 0;
+    std::error_code error;
+    while (first < count && std::filesystem::exists(options.out / frameFileName(first, count), error))
+        ++first;
+    verbose(fmt::format("resuming at frame {} of {}", first, count));
+    return first;
+}
+
+// A folder of frame_NNNNN.png, encoded beside the renderer; stopped early it can be resumed.
+void writePngSequence(const Frames& frames, const Scenario& scenario, const Log& verbose) {
+    const ExportOptions& options = frames.options;
+    const std::size_t count = frames.schedule.size();
+    const std::size_t first = startSequence(frames, sequenceRecord(scenario, options, count), verbose);
+    PngSequenceWriter writer(options.width, options.height);
+    const std::size_t stopped = renderAll(
+        frames,
+        [&](std::size_t i, const std::uint8_t* rgba) {
+            writer.push(options.out / frameFileName(i, count), rgba);
+        },
+        first);
+    // The frames already handed to the encoders are finished before reporting either way.
+    writer.finish();
+    if (stopped < count) {
+        throwInterrupted(
+            frames.interruption.signal(),
+            fmt::format("{} of {} frames in '{}' are complete ({} … {}); run the same command with "
+                        "--resume to continue",
+                        stopped, count, options.out.string(), frameFileName(0, count),
+                        stopped > 0 ? frameFileName(stopped - 1, count) : std::string("none")));
+    }
+    std::error_code ignored;
+    std::filesystem::remove(options.out / kSequenceRecord, ignored);
+}
+
+void writeMp4(const Frames& frames) {
+    const ExportOptions& options = frames.options;
+    FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps,
+                        FfmpegWriter::mp4Arguments());
+    renderAllOrStop(frames, [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
+    writer.close();
+}
+
+// Two passes over the same (deterministic) frames: a palette for the whole animation, then the GIF with
+// it. ffmpeg would otherwise hold every frame in memory between the two filters.
+void writeGif(const Frames& frames) {
+    const ExportOptions& options = frames.options;
+    const std::filesystem::path folder = options.out.has_parent_path() ? options.out.parent_path() : ".";
+    // Appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
+    std::string paletteName = ".";
+    paletteName.append(options.out.filename().string()).append(".palette.png");
+    const std::filesystem::path palette = folder / paletteName;
+    {
+        FfmpegWriter pass1(
+            palette, options.width, options.height, options.schedule.fps,
+            {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
+        renderAllOrStop(frames, [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
+        pass1.close();
+    }
+    try {
+        FfmpegWriter pass2(options.out, options.width, options.height, options.schedule.fps,
+                           {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0",
+                            "-fflags", "+bitexact", "-f", "gif"},
+                           {"-i", palette.string()});
+        renderAllOrStop(frames, [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
+        pass2.close();
+    } catch (...) {
+        std::filesystem::remove(palette);
+        throw;
+    }
+    std::filesystem::remove(palette);
+}
+
+double secondsSince(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace
@@ -332,108 +359,32 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
                         options.height, options.antialiasing, options.shaderFolder.string()));
 
     if (result.kind == OutputKind::PngStill) {
-        if (!options.at) throw UsageError("a still (--out FILE.png) needs --at DATE, the date it shows");
-        writePng(options.out, renderer.render(render::stillFrame(renderer.scene(), *options.at)).data(),
-                 options.width, options.height);
+        writeStill(renderer, options);
         result.frames = 1;
-        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        result.seconds = secondsSince(started);
         return result;
     }
 
-    const std::vector<render::FrameSpec> schedule = buildSchedule(renderer.scene(), options.schedule);
+    const std::vector<render::FrameSpec> schedule = buildSchedule(scenario.timeline, options.schedule);
     verbose(fmt::format("{} frames at {} frames/s ({:.1f} s of animation)", schedule.size(),
                         options.schedule.fps, static_cast<double>(schedule.size()) / options.schedule.fps));
     result.frames = schedule.size();
-
+    const Frames frames{renderer, schedule, options, interruption};
     switch (result.kind) {
-        case OutputKind::PngSequence: {
-            const std::filesystem::path recordPath = options.out / kSequenceRecord;
-            const std::string record = sequenceRecord(scenario, options, schedule.size());
-            // Frames are written atomically, so every frame file present is whole: a resumed export
-            // renders from the first missing one.
-            std::size_t first = 0;
-            if (options.resume) {
-                if (readSmallFile(recordPath) != record) {
-                    throw UsageError(
-                        "--resume: the frames in '" + options.out.string() +
-                        "' were made from another scenario or other options (run without --resume)");
-                }
-                std::error_code error;
-                while (first < schedule.size() &&
-                       std::filesystem::exists(options.out / frameFileName(first, schedule.size()), error))
-                    ++first;
-                verbose(fmt::format("resuming at frame {} of {}", first, schedule.size()));
-            } else {
-                removeOldFrames(options.out);
-                io::writeFileAtomically(recordPath, record);
-            }
-            PngSequenceWriter writer(options.width, options.height);
-            const std::size_t stopped = renderAll(
-                renderer, schedule, options.progress, interruption,
-                [&](std::size_t i, const std::uint8_t* rgba) {
-                    writer.push(options.out / frameFileName(i, schedule.size()), rgba);
-                },
-                first);
-            // The frames already handed to the encoders are finished before reporting either way.
-            writer.finish();
-            if (stopped < schedule.size()) {
-                throwInterrupted(
-                    interruption.signal(),
-                    fmt::format(
-                        "{} of {} frames in '{}' are complete ({} … {}); run the same command with "
-                        "--resume to continue",
-                        stopped, schedule.size(), options.out.string(), frameFileName(0, schedule.size()),
-                        stopped > 0 ? frameFileName(stopped - 1, schedule.size()) : std::string("none")));
-            }
-            std::error_code ignored;
-            std::filesystem::remove(recordPath, ignored);
+        case OutputKind::PngSequence:
+            writePngSequence(frames, scenario, verbose);
             createdFolder->keep();
             break;
-        }
-        case OutputKind::Mp4: {
-            FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps,
-                                FfmpegWriter::mp4Arguments());
-            renderAllOrStop(renderer, schedule, options, interruption,
-                            [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
-            writer.close();
+        case OutputKind::Mp4:
+            writeMp4(frames);
             break;
-        }
-        case OutputKind::Gif: {
-            // Two passes over the same (deterministic) frames: a palette for the whole animation, then
-            // the GIF with it. ffmpeg would otherwise hold every frame in memory between the two filters.
-            const std::filesystem::path folder =
-                options.out.has_parent_path() ? options.out.parent_path() : ".";
-            // Appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
-            std::string paletteName = ".";
-            paletteName.append(options.out.filename().string()).append(".palette.png");
-            const std::filesystem::path palette = folder / paletteName;
-            {
-                FfmpegWriter pass1(
-                    palette, options.width, options.height, options.schedule.fps,
-                    {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
-                renderAllOrStop(renderer, schedule, options, interruption,
-                                [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
-                pass1.close();
-            }
-            try {
-                FfmpegWriter pass2(options.out, options.width, options.height, options.schedule.fps,
-                                   {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0",
-                                    "-fflags", "+bitexact", "-f", "gif"},
-                                   {"-i", palette.string()});
-                renderAllOrStop(renderer, schedule, options, interruption,
-                                [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
-                pass2.close();
-            } catch (...) {
-                std::filesystem::remove(palette);
-                throw;
-            }
-            std::filesystem::remove(palette);
+        case OutputKind::Gif:
+            writeGif(frames);
             break;
-        }
         case OutputKind::PngStill:
             break;
     }
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.seconds = secondsSince(started);
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::exporting {
 
@@ -20,10 +21,17 @@ Pace parsePace(const std::string& text) {
 
 namespace {
 
+// Index of the state in force at `date`, −1 before the first (as Scene::stateIndexAt).
+int stateIndexAt(const Timeline& timeline, const Date& date) {
+    const ControlState* state = timeline.stateAt(date);
+    if (!state) return -1;
+    return static_cast<int>(state - timeline.states().data());
+}
+
 // Exactly `frameCount` frames over the key dates, as buildSchedule's comment says.
-std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, const ScheduleOptions& options,
+std::vector<render::FrameSpec> durationSchedule(const Timeline& timeline, const ScheduleOptions& options,
                                                 const std::vector<Date>& keys, std::size_t frameCount) {
-    const auto& states = scene.scenario().timeline.states();
+    const auto& states = timeline.states();
     std::vector<render::FrameSpec> schedule;
     auto push = [&](const Date& date, int state, const std::optional<Date>& eventsSince) {
         render::FrameSpec spec;
@@ -35,7 +43,7 @@ std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, cons
         return &schedule.back();
     };
     auto stateBefore = [&](const Date& date) -> std::optional<Date> {
-        const int index = scene.stateIndexAt(date);
+        const int index = stateIndexAt(timeline, date);
         if (index > 0) return states[static_cast<std::size_t>(index) - 1].date;
         return std::nullopt;
     };
@@ -46,7 +54,7 @@ std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, cons
                 frameCount > 1 ? static_cast<double>(i) / static_cast<double>(frameCount - 1) : 1.0;
             const Date date =
                 keys.front().plusDays(static_cast<long>(std::floor(t * static_cast<double>(days))));
-            push(date, scene.stateIndexAt(date), stateBefore(date));
+            push(date, stateIndexAt(timeline, date), stateBefore(date));
         }
         return schedule;
     }
@@ -58,8 +66,8 @@ std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, cons
         if (begin == end) continue;
         const Date key = keys[k];
         const std::optional<Date> since = k > 0 ? std::optional<Date>(keys[k - 1]) : stateBefore(key);
-        const int after = scene.stateIndexAt(key);
-        const int before = k > 0 ? scene.stateIndexAt(keys[k - 1]) : after;
+        const int after = stateIndexAt(timeline, key);
+        const int before = k > 0 ? stateIndexAt(timeline, keys[k - 1]) : after;
         const int slot = static_cast<int>(end - begin);
         const int morph = before != after ? std::min(morphCap, slot / 2) : 0;
         for (int i = 0; i < slot; ++i) {
@@ -68,6 +76,62 @@ std::vector<render::FrameSpec> durationSchedule(const render::Scene& scene, cons
                 spec->transition =
                     render::Transition{before, after, ease(static_cast<double>(i + 1) / (morph + 1))};
         }
+    }
+    return schedule;
+}
+
+// Per-state timing, as buildSchedule's comment says: each key held, then the counter runs to the next
+// key, the change of area plays and the new state is held.
+std::vector<render::FrameSpec> stateSchedule(const Timeline& timeline, const ScheduleOptions& options,
+                                             const std::vector<Date>& keys) {
+    const auto& states = timeline.states();
+    const Date from = keys.front();
+    auto frames = [&](double seconds) { return static_cast<int>(std::lround(seconds * options.fps)); };
+    const int holdFrames = std::max(1, frames(options.holdSeconds));
+    const int countFrames = frames(options.transitionSeconds / 2);
+    const int morphFrames = frames(options.transitionSeconds);
+
+    std::vector<render::FrameSpec> schedule;
+    auto push = [&](render::FrameSpec spec) {
+        spec.seconds = static_cast<double>(schedule.size()) / options.fps;
+        schedule.push_back(spec);
+    };
+    auto plain = [&](const Date& date, const std::optional<Date>& eventsSince) {
+        render::FrameSpec spec;
+        spec.date = date;
+        spec.state = stateIndexAt(timeline, date);
+        spec.eventsSince = eventsSince;
+        return spec;
+    };
+
+    // The first key: events since the state before it.
+    std::optional<Date> since;
+    if (const int first = stateIndexAt(timeline, from); first > 0)
+        since = states[static_cast<std::size_t>(first) - 1].date;
+    for (int i = 0; i < holdFrames; ++i) push(plain(from, since));
+
+    for (std::size_t k = 1; k < keys.size(); ++k) {
+        const Date previous = keys[k - 1], key = keys[k];
+        const long days = daysBetween(previous, key);
+        // The counter runs; the state in force stays until the key's own date.
+        for (int i = 1; i < countFrames; ++i) {
+            const long day = static_cast<long>(std::floor(static_cast<double>(days) * i / countFrames));
+            push(plain(previous.plusDays(day), previous));
+        }
+        const int stateBefore = stateIndexAt(timeline, previous), stateAfter = stateIndexAt(timeline, key);
+        if (stateBefore != stateAfter && morphFrames > 1) {
+            // i = 0 and i = morphFrames are the plain states; between them the reveal runs.
+            for (int i = 0; i <= morphFrames; ++i) {
+                render::FrameSpec spec = plain(key, previous);
+                if (i == 0)
+                    spec.state = stateBefore;
+                else if (i < morphFrames)
+                    spec.transition = render::Transition{stateBefore, stateAfter,
+                                                         ease(static_cast<double>(i) / morphFrames)};
+                push(spec);
+            }
+        }
+        for (int i = 0; i < holdFrames; ++i) push(plain(key, previous));
     }
     return schedule;
 }
@@ -126,11 +190,11 @@ DefaultSpan defaultSpan(const Scenario& scenario, const std::optional<Date>& fro
     return span;
 }
 
-std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options) {
+std::vector<render::FrameSpec> buildSchedule(const Timeline& timeline, const ScheduleOptions& options) {
     if (!(options.fps > 0 && options.fps <= 240)) throw UsageError("--fps must be in (0, 240]");
     if (options.transitionSeconds < 0 || options.holdSeconds < 0)
         throw UsageError("--transition and --hold must not be negative");
-    const auto& states = scene.scenario().timeline.states();
+    const auto& states = timeline.states();
     if (states.empty() && (!options.from || !options.to))
         throw UsageError("the scenario has no [[state]]: give --from and --to");
     const Date from = options.from ? *options.from : states.front().date;
@@ -149,57 +213,13 @@ std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const S
             throw UsageError(
                 "--duration must last at least one frame (1/fps s) and at most 10 million frames");
         }
-        return durationSchedule(scene, options, keys, static_cast<std::size_t>(frameCount));
+        return durationSchedule(timeline, options, keys, static_cast<std::size_t>(frameCount));
     }
+    return stateSchedule(timeline, options, keys);
+}
 
-    auto frames = [&](double seconds) { return static_cast<int>(std::lround(seconds * options.fps)); };
-    const int holdFrames = std::max(1, frames(options.holdSeconds));
-    const int countFrames = frames(options.transitionSeconds / 2);
-    const int morphFrames = frames(options.transitionSeconds);
-
-    std::vector<render::FrameSpec> schedule;
-    auto push = [&](render::FrameSpec spec) {
-        spec.seconds = static_cast<double>(schedule.size()) / options.fps;
-        schedule.push_back(spec);
-    };
-    auto plain = [&](const Date& date, const std::optional<Date>& eventsSince) {
-        render::FrameSpec spec;
-        spec.date = date;
-        spec.state = scene.stateIndexAt(date);
-        spec.eventsSince = eventsSince;
-        return spec;
-    };
-
-    // The first key: events since the state before it.
-    std::optional<Date> since;
-    if (const int first = scene.stateIndexAt(from); first > 0)
-        since = states[static_cast<std::size_t>(first) - 1].date;
-    for (int i = 0; i < holdFrames; ++i) push(plain(from, since));
-
-    for (std::size_t k = 1; k < keys.size(); ++k) {
-        const Date previous = keys[k - 1], key = keys[k];
-        const long days = daysBetween(previous, key);
-        // The counter runs; the state in force stays until the key's own date.
-        for (int i = 1; i < countFrames; ++i) {
-            const long day = static_cast<long>(std::floor(static_cast<double>(days) * i / countFrames));
-            push(plain(previous.plusDays(day), previous));
-        }
-        const int stateBefore = scene.stateIndexAt(previous), stateAfter = scene.stateIndexAt(key);
-        if (stateBefore != stateAfter && morphFrames > 1) {
-            // i = 0 and i = morphFrames are the plain states; between them the reveal runs.
-            for (int i = 0; i <= morphFrames; ++i) {
-                render::FrameSpec spec = plain(key, previous);
-                if (i == 0)
-                    spec.state = stateBefore;
-                else if (i < morphFrames)
-                    spec.transition = render::Transition{stateBefore, stateAfter,
-                                                         ease(static_cast<double>(i) / morphFrames)};
-                push(spec);
-            }
-        }
-        for (int i = 0; i < holdFrames; ++i) push(plain(key, previous));
-    }
-    return schedule;
+std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options) {
+    return buildSchedule(scene.scenario().timeline, options);
 }
 
 }  // namespace frontline::exporting

@@ -12,8 +12,13 @@
 #include <vector>
 
 #include "core/date.hpp"
-#include "render/renderer.hpp"
-#include "render/scene.hpp"
+#include "core/scenario.hpp"
+#include "core/timeline.hpp"
+#include "render/frame_spec.hpp"
+
+namespace frontline::render {
+class Scene;
+}
 
 namespace frontline::exporting {
 
@@ -41,6 +46,9 @@ struct ScheduleOptions {
 // states than frames, some are never shown on their own, in either pacing.
 //
 // Throws UsageError for fps ≤ 0, negative durations, a duration under one frame or from > to.
+std::vector<render::FrameSpec> buildSchedule(const Timeline& timeline, const ScheduleOptions& options);
+// The same for the scene's timeline. TODO(#16): kept for the callers outside render/ and export/ (the
+// viewer, the export bench); remove once they pass scene.scenario().timeline.
 std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options);
 
 // What a video shows when --from or --to is not given. It runs from the first state to the last, and on

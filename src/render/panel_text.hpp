@@ -18,7 +18,7 @@
 
 #include "analysis/stats.hpp"
 #include "core/scenario.hpp"
-#include "render/renderer.hpp"
+#include "render/frame_spec.hpp"
 
 namespace frontline::render {
 

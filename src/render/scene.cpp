@@ -1,17 +1,15 @@
 #include "render/scene.hpp"
 
-#include <SFML/Graphics/Text.hpp>
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <exception>
 #include <future>
 #include <limits>
-#include <tuple>
 
 #include "analysis/control.hpp"
 #include "core/error.hpp"
 #include "render/mesh.hpp"
+#include "render/place_layout.hpp"
 #include "render/style.hpp"
 #include "render/tessellate.hpp"
 
@@ -19,14 +17,6 @@ namespace frontline::render {
 
 namespace {
 
-// Share of the frame's width the map takes beside the panel; the panel has the rest.
-constexpr float kMapShare = 0.6f;
-// Below this width-to-height ratio the panel goes under the map: at 1080×1350 a side panel would leave
-// the map 648 px of 1080, while a 5:4 frame (1280×1024) still has room for both side by side.
-constexpr float kBelowAspect = 1.2f;
-// Share of the frame's height the map takes above the panel, at most a square: below that the panel's
-// text and chart no longer fit in two columns (1080×1080: 648 px of map, 432 of panel).
-constexpr float kMapShareBelow = 0.6f;
 // Extra room around the data's extent, as a share of its size.
 constexpr double kExtentPadding = 0.08;
 // Points closer than this (pixels) are merged before stroking: invisible, and it keeps arrays small.
@@ -50,6 +40,28 @@ std::uint16_t toUnit16(float value) {
     return static_cast<std::uint16_t>(std::lround(std::clamp(value, 0.0f, 1.0f) * 65535.0f));
 }
 
+// What the map is fitted to: what the states and corridors cover, else every layer.
+BoundingBox dataExtent(const Scenario& scenario, const std::vector<Geometry>& heldXy,
+                       const std::vector<std::vector<Geometry>>& layerXy) {
+    BoundingBox extent;
+    for (const auto& held : heldXy) extent.expand(projectedBox(held));
+    for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
+        if (scenario.layers[i].role != LayerRole::Corridor) continue;
+        for (const auto& geometry : layerXy[i]) {
+            // A corridor far away in time (a 2025 proposal) must not zoom the map out; only its polygons
+            // count.
+            if (!geometry.polygons.empty()) extent.expand(projectedBox(geometry));
+        }
+    }
+    if (!extent.valid) {
+        for (const auto& features : layerXy)
+            for (const auto& g : features) extent.expand(projectedBox(g));
+    }
+    if (!extent.valid)
+        throw DataError(scenario.manifestPath.string() + ": nothing to draw (no geometry in any layer)");
+    return extent;
+}
+
 int placeRank(const Feature& feature) {
     const std::string kind = feature.property("kind");
     if (kind == "city" || kind == "capital") return 0;
@@ -66,29 +78,6 @@ bool FeatureMesh::visibleAt(const Date& date) const {
 bool LayerMesh::visibleAt(const Date& date) const {
     return std::any_of(features.begin(), features.end(),
                        [&](const FeatureMesh& f) { return f.visibleAt(date); });
-}
-
-FrameLayout frameLayout(sf::Vector2u size, bool panel) {
-    FrameLayout layout;
-    const auto width = static_cast<float>(size.x), height = static_cast<float>(size.y);
-    const bool portrait = width < kBelowAspect * height;
-    // Text scales with the frame's shorter dimension relative to its reference: a portrait frame's
-    // width, 1080 at 1080×1350, is what its panel lines span.
-    layout.unit =
-        portrait ? std::min(width / 1080.0f, height / 1350.0f) : std::min(width / 1920.0f, height / 1080.0f);
-    if (!panel) {
-        layout.placement = PanelPlacement::None;
-        layout.map = {0, 0, width, height};
-    } else if (portrait) {
-        layout.placement = PanelPlacement::Below;
-        const float mapHeight = std::round(std::min(width, height * kMapShareBelow));
-        layout.map = {0, 0, width, mapHeight};
-        layout.panel = {0, mapHeight, width, height - mapHeight};
-    } else {
-        layout.map = {0, 0, std::round(width * kMapShare), height};
-        layout.panel = {layout.map.width, 0, width - layout.map.width, height};
-    }
-    return layout;
 }
 
 StatsFuture measureInBackground(const Scenario& scenario) {
@@ -196,84 +185,79 @@ StateShapes Scene::makeShapes(int state) const {
     // drawn heavier than the layer's outline width: it is the subject.
     if (index < m_stats.size() && !m_stats[index].frontLonLat.lines.empty()) {
         const float lineWidth =
-            std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_unit);
+            std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_layout.unit);
         shapes.frontLine = outline(m_frame->project(m_stats[index].frontLonLat), lineWidth, mesh.stroke);
     }
     return shapes;
 }
 
 void Scene::build(const Fonts& fonts) {
-    const Scenario& scenario = m_scenario;
-    geo::ThreadContext& context = m_context;
-    const sf::Vector2u size = m_size;
-    if (size.x < 64 || size.y < 36)
-        throw RenderError("frame size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+    if (m_size.x < 64 || m_size.y < 36)
+        throw RenderError("frame size " + std::to_string(m_size.x) + "x" + std::to_string(m_size.y) +
                           " is too small");
-    const FrameLayout layout = frameLayout(size, m_options.panel);
-    m_unit = layout.unit;
-    m_placement = layout.placement;
-    m_mapRect = layout.map;
-    m_panelRect = layout.panel;
+    m_layout = frameLayout(m_size, m_options.panel);
+    m_frame.emplace(analysis::scenarioFrame(m_context.proj, m_scenario));
+    const std::vector<Geometry> heldXy = projectHeld();
+    const std::vector<std::vector<Geometry>> layerXy = projectLayers();
+    fitMap(dataExtent(m_scenario, heldXy, layerXy));
+    meshLayers(layerXy);
+    styleStates();
+    placeLabels(fonts);
+}
 
-    m_frame.emplace(analysis::scenarioFrame(context.proj, scenario));
-    const geo::EqualAreaFrame& frame = *m_frame;
-
-    // The extent: what the states and corridors cover, else every layer.
+std::vector<Geometry> Scene::projectHeld() {
     std::vector<Geometry> heldXy;
-    BoundingBox extent;
-    for (const auto& state : scenario.timeline.states()) {
-        m_heldLonLat.push_back(analysis::controlGeometry(context.geos, scenario, state));
-        heldXy.push_back(frame.project(m_heldLonLat.back()));
-        extent.expand(projectedBox(heldXy.back()));
+    for (const auto& state : m_scenario.timeline.states()) {
+        m_heldLonLat.push_back(analysis::controlGeometry(m_context.geos, m_scenario, state));
+        heldXy.push_back(m_frame->project(m_heldLonLat.back()));
     }
+    return heldXy;
+}
+
+std::vector<std::vector<Geometry>> Scene::projectLayers() const {
     std::vector<std::vector<Geometry>> layerXy;
-    for (const auto& layer : scenario.layers) {
+    for (const auto& layer : m_scenario.layers) {
         std::vector<Geometry> features;
         if (layer.role != LayerRole::Control) {
-            for (const auto& feature : layer.features) features.push_back(frame.project(feature.geometry));
+            for (const auto& feature : layer.features) features.push_back(m_frame->project(feature.geometry));
         }
         layerXy.push_back(std::move(features));
     }
-    for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
-        if (scenario.layers[i].role != LayerRole::Corridor) continue;
-        for (const auto& geometry : layerXy[i]) {
-            // A corridor far away in time (a 2025 proposal) must not zoom the map out; only its polygons
-            // count.
-            if (!geometry.polygons.empty()) extent.expand(projectedBox(geometry));
-        }
-    }
-    if (!extent.valid) {
-        for (const auto& features : layerXy)
-            for (const auto& g : features) extent.expand(projectedBox(g));
-    }
-    if (!extent.valid)
-        throw DataError(scenario.manifestPath.string() + ": nothing to draw (no geometry in any layer)");
+    return layerXy;
+}
+
+void Scene::fitMap(BoundingBox extent) {
     const double padX = std::max(extent.maxX - extent.minX, 1000.0) * kExtentPadding;
     const double padY = std::max(extent.maxY - extent.minY, 1000.0) * kExtentPadding;
     extent.minX -= padX;
     extent.maxX += padX;
     extent.minY -= padY;
     extent.maxY += padY;
-    m_scale = std::min(m_mapRect.width / (extent.maxX - extent.minX),
-                       m_mapRect.height / (extent.maxY - extent.minY));
+    m_scale = std::min(m_layout.map.width / (extent.maxX - extent.minX),
+                       m_layout.map.height / (extent.maxY - extent.minY));
     const Coord centre = extent.centre();
-    m_minX = centre.x - m_mapRect.width / 2 / m_scale;
-    m_maxY = centre.y + m_mapRect.height / 2 / m_scale;
-    m_origin = {m_mapRect.left, m_mapRect.top};
+    m_minX = centre.x - m_layout.map.width / 2 / m_scale;
+    m_maxY = centre.y + m_layout.map.height / 2 / m_scale;
+    m_origin = {m_layout.map.left, m_layout.map.top};
     m_metresPerPixel = 1 / m_scale;
-    {
-        Geometry centreXy;
-        centreXy.points.push_back(centre);
-        const Coord centreLonLat = frame.unproject(centreXy).points.front();
-        Geometry north;
-        north.points.push_back(centreLonLat);
-        north.points.push_back({centreLonLat.x, centreLonLat.y + 0.1});
-        const Geometry northXy = frame.project(north);
-        const sf::Vector2f a = toPixel(northXy.points[0]), b = toPixel(northXy.points[1]);
-        m_northRadians = std::atan2(b.x - a.x, a.y - b.y);
-    }
+    m_northRadians = northRadiansAt(centre);
+}
 
+float Scene::northRadiansAt(const Coord& projectedXy) const {
+    Geometry centreXy;
+    centreXy.points.push_back(projectedXy);
+    const Coord centreLonLat = m_frame->unproject(centreXy).points.front();
+    Geometry north;
+    north.points.push_back(centreLonLat);
+    north.points.push_back({centreLonLat.x, centreLonLat.y + 0.1});
+    const Geometry northXy = m_frame->project(north);
+    const sf::Vector2f a = toPixel(northXy.points[0]), b = toPixel(northXy.points[1]);
+    return std::atan2(b.x - a.x, a.y - b.y);
+}
+
+void Scene::meshLayers(const std::vector<std::vector<Geometry>>& layerXy) {
     // Context, boundary and corridor layers, in draw order.
+    const Scenario& scenario = m_scenario;
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         const auto role = scenario.layers[i].role;
@@ -292,40 +276,46 @@ void Scene::build(const Fonts& fonts) {
         mesh.fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
         mesh.stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
         mesh.hatch = layer.style.pattern == "hatch";
-        const float strokeWidth = std::max(0.5f, static_cast<float>(layer.style.strokeWidth) * m_unit);
-        for (std::size_t f = 0; f < layer.features.size(); ++f) {
-            const Geometry& xy = layerXy[index][f];
-            FeatureMesh feature;
-            feature.validFrom = propertyDate(layer.features[f], "valid_from");
-            feature.validTo = propertyDate(layer.features[f], "valid_to");
-            feature.polygons = !xy.polygons.empty();
-            feature.lines = !xy.lines.empty();
-            if (feature.polygons || feature.lines) {
-                const BoundingBox box = projectedBox(xy);
-                const sf::Vector2f a = toPixel({box.minX, box.maxY}), b = toPixel({box.maxX, box.minY});
-                feature.onMap =
-                    m_mapRect.intersects({a.x, a.y, std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)});
-            }
-            if (mesh.fill.a > 0 && !xy.polygons.empty()) feature.fill = fillTriangles(xy, mesh.fill);
-            if (mesh.stroke.a > 0) feature.stroke = outline(xy, strokeWidth, mesh.stroke);
-            // Lines of a layer without a stroke colour are drawn in its fill colour.
-            else if (mesh.fill.a > 0 && !xy.lines.empty()) {
-                Geometry lines;
-                lines.lines = xy.lines;
-                feature.stroke = outline(lines, strokeWidth, mesh.fill);
-            }
-            mesh.features.push_back(std::move(feature));
-        }
+        for (std::size_t f = 0; f < layer.features.size(); ++f)
+            mesh.features.push_back(meshFeature(mesh, layer.features[f], layerXy[index][f]));
         m_layers.push_back(std::move(mesh));
     }
+}
 
-    // Control states.
-    const auto& states = scenario.timeline.states();
+FeatureMesh Scene::meshFeature(const LayerMesh& mesh, const Feature& source,
+                               const Geometry& projectedXy) const {
+    const Geometry& xy = projectedXy;
+    const float strokeWidth =
+        std::max(0.5f, static_cast<float>(mesh.layer->style.strokeWidth) * m_layout.unit);
+    FeatureMesh feature;
+    feature.validFrom = propertyDate(source, "valid_from");
+    feature.validTo = propertyDate(source, "valid_to");
+    feature.polygons = !xy.polygons.empty();
+    feature.lines = !xy.lines.empty();
+    if (feature.polygons || feature.lines) {
+        const BoundingBox box = projectedBox(xy);
+        const sf::Vector2f a = toPixel({box.minX, box.maxY}), b = toPixel({box.maxX, box.minY});
+        feature.onMap =
+            m_layout.map.intersects({a.x, a.y, std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)});
+    }
+    if (mesh.fill.a > 0 && !xy.polygons.empty()) feature.fill = fillTriangles(xy, mesh.fill);
+    if (mesh.stroke.a > 0) feature.stroke = outline(xy, strokeWidth, mesh.stroke);
+    // Lines of a layer without a stroke colour are drawn in its fill colour.
+    else if (mesh.fill.a > 0 && !xy.lines.empty()) {
+        Geometry lines;
+        lines.lines = xy.lines;
+        feature.stroke = outline(lines, strokeWidth, mesh.fill);
+    }
+    return feature;
+}
+
+void Scene::styleStates() {
+    const auto& states = m_scenario.timeline.states();
     for (std::size_t i = 0; i < states.size(); ++i) {
         StateMesh mesh;
         mesh.state = &states[i];
         if (!states[i].empty) {
-            mesh.layer = &scenario.layer(states[i].layerId);
+            mesh.layer = &m_scenario.layer(states[i].layerId);
             const LayerStyle& style = mesh.layer->style;
             mesh.fill =
                 styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
@@ -334,8 +324,6 @@ void Scene::build(const Fonts& fonts) {
         }
         m_states.push_back(std::move(mesh));
     }
-
-    placeLabels(fonts, frame);
 }
 
 sf::Vector2f Scene::toPixel(const Coord& projectedXy) const {
@@ -371,16 +359,9 @@ std::vector<sf::Vertex> Scene::outline(const Geometry& projectedXy, float width,
     return vertices;
 }
 
-void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
+void Scene::placeLabels(const Fonts& fonts) {
     // Every place layer with points, labelled together: the labels of one keep clear of the other's.
-    struct Candidate {
-        sf::Vector2f dot;
-        std::string name;
-        int rank;
-        bool kindGiven;
-        std::size_t layer;
-    };
-    std::vector<Candidate> candidates;
+    std::vector<PlaceCandidate> candidates;
     for (const auto& layer : m_scenario.layers) {
         if (layer.role != LayerRole::Place || whyNotDrawn(m_scenario, layer)) continue;
         LayerMesh mesh;
@@ -388,89 +369,16 @@ void Scene::placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame) {
         mesh.fill = styleColor(layer, layer.style.fill.empty() ? "#111111" : layer.style.fill, "fill", 1.0);
         m_placeLayers.push_back(mesh);
         for (const auto& feature : layer.features) {
-            const Geometry xy = frame.project(feature.geometry);
+            const Geometry xy = m_frame->project(feature.geometry);
             for (const auto& point : xy.points) {
                 const sf::Vector2f dot = toPixel(point);
-                if (!m_mapRect.contains(dot)) continue;
+                if (!m_layout.map.contains(dot)) continue;
                 candidates.push_back({dot, placeName(feature, m_options.names), placeRank(feature),
                                       !feature.property("kind").empty(), m_placeLayers.size() - 1});
             }
         }
     }
-    // Bigger places first, then by name: the same input always gives the same labels.
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
-    });
-    const unsigned characterSize = static_cast<unsigned>(std::max(7.0f, std::round(17.0f * m_unit)));
-    const float gap = std::max(2.0f, 6.0f * m_unit);
-    const float dotRadius = std::max(1.5f, 3.5f * m_unit);
-    std::vector<sf::FloatRect> taken;
-    for (const auto& c : candidates) {
-        taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
-    }
-    // Labels keep clear of what the renderer draws over the map: the north arrow (top left), the scale
-    // bar (bottom left, at most 22 % of the map's width long, see Renderer::drawScaleBar) and, without a
-    // panel, the date (top right) and up to three lines of credits along the bottom. Dots stay: a place
-    // is on the map even where its name has no room.
-    const float u = m_unit;
-    const sf::FloatRect map = m_mapRect;
-    const float mapRight = map.left + map.width, mapBottom = map.top + map.height;
-    taken.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
-    const float scaleBarWidth = 30 * u + 0.22f * map.width + 84 * u;
-    taken.push_back({map.left, mapBottom - 80 * u, scaleBarWidth, 80 * u});
-    if (m_placement == PanelPlacement::None) {
-        const float dateSize = std::max(10.0f, std::round(40 * u));
-        sf::Text date("00 May 0000", fonts.bold, static_cast<unsigned>(dateSize));
-        const float dateWidth = date.getLocalBounds().width + 2 * (std::round(8 * u) + 2) + 24 * u;
-        taken.push_back({mapRight - dateWidth, map.top, dateWidth,
-                         dateSize * 1.28f + 2 * (std::round(8 * u) + 2) + 24 * u});
-        const float creditLine =
-            std::round(std::max(12.0f * std::min(1.0f, u * 1.5f), std::round(14 * u)) * 1.28f);
-        const float creditHeight = 3 * creditLine + 2 * (std::round(6 * u) + 2) + 24 * u;
-        taken.push_back(
-            {map.left + scaleBarWidth, mapBottom - creditHeight, map.width - scaleBarWidth, creditHeight});
-    }
-    const sf::FloatRect inside(m_mapRect.left + gap, m_mapRect.top + gap, m_mapRect.width - 2 * gap,
-                               m_mapRect.height - 2 * gap);
-    for (const auto& c : candidates) {
-        sf::Text text(sf::String::fromUtf8(c.name.begin(), c.name.end()), fonts.regular, characterSize);
-        const sf::FloatRect bounds = text.getLocalBounds();
-        // The ink with its halo (Renderer::drawPlaces draws the outline), which can reach past the
-        // line box below (descenders) and to the sides.
-        text.setOutlineThickness(std::max(1.0f, 2.0f * m_unit));
-        const sf::FloatRect halo = text.getLocalBounds();
-        const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
-        const std::array<sf::Vector2f, 4> positions{sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
-                                                    sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
-                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
-                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
-        for (const auto& unrounded : positions) {
-            // Labels are drawn at whole pixels: their boxes are tested there.
-            const sf::Vector2f position(std::round(unrounded.x), std::round(unrounded.y));
-            const float left = std::min(position.x, position.x + halo.left);
-            const float top = std::min(position.y, position.y + halo.top);
-            const float right = std::max(position.x + w, position.x + halo.left + halo.width);
-            const float bottom = std::max(position.y + h * 1.2f, position.y + halo.top + halo.height);
-            const sf::FloatRect box(left, top, right - left, bottom - top);
-            const bool fits = inside.contains(box.left, box.top) &&
-                              inside.contains(box.left + box.width, box.top + box.height);
-            const bool collides = std::any_of(taken.begin(), taken.end(), [&](const sf::FloatRect& r) {
-                // A label may touch its own dot's box only when that box is not in the way.
-                return r.intersects(box);
-            });
-            if (fits && !collides) {
-                m_places.push_back({c.dot, position, c.name, c.rank, c.kindGiven, c.layer});
-                taken.push_back(box);
-                break;
-            }
-        }
-    }
-    // Dots without a label that found room are still drawn.
-    for (const auto& c : candidates) {
-        const bool labelled = std::any_of(m_places.begin(), m_places.end(),
-                                          [&](const PlaceLabel& p) { return p.dot == c.dot; });
-        if (!labelled) m_places.push_back({c.dot, {}, {}, c.rank, c.kindGiven, c.layer});
-    }
+    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts);
 }
 
 int Scene::stateIndexAt(const Date& date) const {

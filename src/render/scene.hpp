@@ -22,6 +22,7 @@
 #include "core/scenario.hpp"
 #include "geo/thread_context.hpp"
 #include "render/fonts.hpp"
+#include "render/frame_layout.hpp"
 #include "render/recent_cache.hpp"
 
 namespace frontline::render {
@@ -115,20 +116,6 @@ struct MapOptions {
     bool panel = true;  // false: --no-panel, the map alone with a date label and the credits
 };
 
-// Where the panel (title, date, numbers, chart, events, legend, credits) goes: beside the map in a
-// landscape frame; below it in a portrait or near-square one, where a side panel would leave the map a
-// narrow strip; nowhere for --no-panel.
-enum class PanelPlacement { Beside, Below, None };
-
-// How a frame of `size` pixels is shared between map and panel (frame pixels, origin top-left), and the
-// scale of its text and lines: `unit` is 1 at 1920×1080 beside and at 1080×1350 below.
-struct FrameLayout {
-    PanelPlacement placement = PanelPlacement::Beside;
-    float unit = 1;
-    sf::FloatRect map, panel;  // panel: empty for None
-};
-FrameLayout frameLayout(sf::Vector2u size, bool panel = true);
-
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
 // with its own GEOS and PROJ contexts, so that meshes, GL context and shaders are made meanwhile: for 30
 // states of 5,000 vertices measuring takes as long as all the rest of the scene (~0.75 s). `scenario`
@@ -150,10 +137,10 @@ public:
     const MapOptions& options() const { return m_options; }
     sf::Vector2u size() const { return m_size; }
     // Pixel sizes of text and lines scale with the frame: 1 at 1920×1080.
-    float unit() const { return m_unit; }
-    sf::FloatRect mapRect() const { return m_mapRect; }
-    sf::FloatRect panelRect() const { return m_panelRect; }
-    PanelPlacement panelPlacement() const { return m_placement; }
+    float unit() const { return m_layout.unit; }
+    sf::FloatRect mapRect() const { return m_layout.map; }
+    sf::FloatRect panelRect() const { return m_layout.panel; }
+    PanelPlacement panelPlacement() const { return m_layout.placement; }
 
     // The non-control, non-place layers the map draws (whyNotDrawn), in drawing order (z, then
     // manifest order).
@@ -183,21 +170,30 @@ public:
     float northRadians() const { return m_northRadians; }
 
 private:
+    // The steps of the constructor, in order.
     void build(const Fonts& fonts);
+    // Each state's held area (m_heldLonLat), and projected.
+    std::vector<Geometry> projectHeld();
+    // Per scenario layer, its features projected (none for control layers).
+    std::vector<std::vector<Geometry>> projectLayers() const;
+    // The pixel mapping that fits `extent` (projected metres), padded, in the map rectangle.
+    void fitMap(BoundingBox extent);
+    float northRadiansAt(const Coord& projectedXy) const;
+    void meshLayers(const std::vector<std::vector<Geometry>>& layerXy);
+    FeatureMesh meshFeature(const LayerMesh& mesh, const Feature& source, const Geometry& projectedXy) const;
+    void styleStates();
+    void placeLabels(const Fonts& fonts);
     sf::Vector2f toPixel(const Coord& projectedXy) const;
     std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
     StateShapes makeShapes(int state) const;
     TransitionMesh makeTransition(int from, int to);
-    void placeLabels(const Fonts& fonts, const geo::EqualAreaFrame& frame);
 
     const Scenario& m_scenario;
     geo::ThreadContext& m_context;
     MapOptions m_options;
     sf::Vector2u m_size;
-    float m_unit = 1;
-    PanelPlacement m_placement = PanelPlacement::Beside;
-    sf::FloatRect m_mapRect, m_panelRect;
+    FrameLayout m_layout;
     // Projected metres → pixels: x = m_origin.x + (X − m_minX)·m_scale, y = m_origin.y + (m_maxY −
     // Y)·m_scale.
     double m_minX = 0, m_maxY = 0, m_scale = 1;

@@ -30,7 +30,7 @@ protected:
         options.fps = fps;
         options.durationSeconds = seconds;
         options.pace = pace;
-        return exporting::buildSchedule(renderer->scene(), options);
+        return exporting::buildSchedule(scenario.timeline, options);
     }
 
     geo::ThreadContext context;

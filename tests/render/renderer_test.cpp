@@ -147,7 +147,7 @@ TEST_P(TransitionEnds, AreTheDataStates) {
 
     exporting::ScheduleOptions schedule;
     schedule.fps = 10;
-    const auto frames = exporting::buildSchedule(change.renderer.scene(), schedule);
+    const auto frames = exporting::buildSchedule(change.renderer.scene().scenario().timeline, schedule);
     for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
         if (!frames[i].transition && frames[i + 1].transition) {
             EXPECT_EQ(frames[i].state, frames[i + 1].transition->from) << "frame " << i;
@@ -312,7 +312,7 @@ TEST(Overlay, MidTransitionPanelShowsBothEnds) {
     exporting::ScheduleOptions options;
     options.fps = 10;
     std::size_t between = 0;
-    for (const auto& frame : exporting::buildSchedule(renderer.scene(), options)) {
+    for (const auto& frame : exporting::buildSchedule(renderer.scene().scenario().timeline, options)) {
         if (!frame.transition) continue;
         renderer.render(frame);
         const auto& texts = renderer.renderer().drawnTexts();

@@ -1,0 +1,23 @@
+#pragma once
+// The credits a frame prints: of what it draws, each once.
+
+#include <string>
+#include <vector>
+
+#include "render/frame_spec.hpp"
+#include "render/scene.hpp"
+
+namespace frontline::render {
+
+// The data's attributions and the sources the authored layers were drawn from, of the states, layers
+// and places `frame` draws. A credit another contains ("Natural Earth" in "Made with Natural Earth")
+// is the same credit and listed once, as the longer.
+struct Credits {
+    std::vector<std::string> data, sources;
+};
+Credits frameCredits(const Scene& scene, const FrameSpec& frame);
+
+// "Data: …. Drawn for frontline from: …. Areas: …"; without the sources for a frame with no room.
+std::string creditText(const Scene& scene, const FrameSpec& frame, bool withSources);
+
+}  // namespace frontline::render

@@ -1,0 +1,23 @@
+#pragma once
+// How a frame is shared between the map and the panel, and the scale of its text and lines.
+
+#include <SFML/Graphics/Rect.hpp>
+#include <SFML/System/Vector2.hpp>
+
+namespace frontline::render {
+
+// Where the panel (title, date, numbers, chart, events, legend, credits) goes: beside the map in a
+// landscape frame; below it in a portrait or near-square one, where a side panel would leave the map a
+// narrow strip; nowhere for --no-panel.
+enum class PanelPlacement { Beside, Below, None };
+
+// How a frame of `size` pixels is shared between map and panel (frame pixels, origin top-left), and the
+// scale of its text and lines: `unit` is 1 at 1920×1080 beside and at 1080×1350 below.
+struct FrameLayout {
+    PanelPlacement placement = PanelPlacement::Beside;
+    float unit = 1;
+    sf::FloatRect map, panel;  // panel: empty for None
+};
+FrameLayout frameLayout(sf::Vector2u size, bool panel = true);
+
+}  // namespace frontline::render

@@ -1,0 +1,228 @@
+#include "render/legend.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "render/mesh.hpp"
+#include "render/primitives.hpp"
+#include "render/renderer.hpp"
+#include "render/style.hpp"
+
+namespace frontline::render {
+
+namespace {
+
+// The variants of a layer drawn at `date` (on the map): its features grouped by validity period,
+// labelled with the period when the layer has several.
+struct LayerVariant {
+    std::string label;
+    bool polygons = false, lines = false;
+};
+
+struct Period {
+    std::optional<Date> from, to;
+    bool operator==(const Period& other) const { return from == other.from && to == other.to; }
+};
+
+std::string periodText(const Period& period, bool years) {
+    auto when = [&](const Date& d) { return years ? std::to_string(d.year()) : formatDateLong(d); };
+    if (period.from && period.to) return when(*period.from) + "–" + when(*period.to);
+    if (period.from) return "from " + when(*period.from);
+    if (period.to) return "until " + when(*period.to);
+    return std::string();
+}
+
+std::vector<LayerVariant> layerVariants(const LayerMesh& layer, const Date& date) {
+    std::vector<Period> periods;
+    for (const auto& feature : layer.features) {
+        const Period period{feature.validFrom, feature.validTo};
+        if (std::find(periods.begin(), periods.end(), period) == periods.end()) periods.push_back(period);
+    }
+    // A title that names its periods, "Lachin corridor (2020 route; 2022 reroute)", loses the bracket
+    // when the legend names the one drawn.
+    std::string base = layer.layer->title;
+    if (periods.size() > 1 && !base.empty() && base.back() == ')') {
+        if (const auto open = base.rfind(" ("); open != std::string::npos) base = base.substr(0, open);
+    }
+    // Years, unless two periods would read the same.
+    bool years = true;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        for (std::size_t j = i + 1; j < periods.size(); ++j)
+            years = years && periodText(periods[i], true) != periodText(periods[j], true);
+    }
+    std::vector<LayerVariant> variants;
+    for (const Period& period : periods) {
+        LayerVariant variant;
+        bool drawn = false;
+        for (const auto& feature : layer.features) {
+            if (!(Period{feature.validFrom, feature.validTo} == period) || !feature.visibleAt(date) ||
+                !feature.onMap)
+                continue;
+            drawn = true;
+            variant.polygons = variant.polygons || feature.polygons;
+            variant.lines = variant.lines || feature.lines;
+        }
+        if (!drawn) continue;
+        const std::string when = periods.size() > 1 ? periodText(period, years) : std::string();
+        variant.label = when.empty() ? layer.layer->title : base + ", " + when;
+        variants.push_back(variant);
+    }
+    return variants;
+}
+
+// The symbols of what the variant is made of: its fill (hatched as on the map) and outline, and a line
+// for its lines or when it has no fill.
+void drawLayerSwatch(sf::RenderTarget& target, sf::FloatRect r, const LayerMesh& layer,
+                     const LayerVariant& variant, float u, sf::Shader& hatch) {
+    const bool filled = variant.polygons && layer.fill.a > 0;
+    if (filled && layer.hatch) {
+        std::vector<sf::Vertex> v;
+        appendTriangles(v,
+                        {{r.left, r.top},
+                         {r.left + r.width, r.top},
+                         {r.left, r.top + r.height},
+                         {r.left + r.width, r.top},
+                         {r.left + r.width, r.top + r.height},
+                         {r.left, r.top + r.height}},
+                        layer.fill);
+        drawTriangles(target, v, sf::RenderStates(&hatch));
+    }
+    if (filled) {
+        drawRect(target, r, layer.hatch ? sf::Color::Transparent : layer.fill, layer.stroke,
+                 layer.stroke.a ? std::max(1.0f, u) : 0);
+    }
+    if (variant.lines || !filled) {
+        const sf::Color c = layer.stroke.a ? layer.stroke : layer.fill;
+        drawLine(target, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
+                 std::max(1.0f, static_cast<float>(layer.layer->style.strokeWidth) * 1.5f * u), c);
+    }
+}
+
+}  // namespace
+
+Legend::Legend(const Scene& scene, ShaderSet& shaders, const FrameSpec& frame)
+    : m_scene(scene), m_shaders(shaders) {
+    addControl(frame);
+    addLayers(frame.date);
+    addPlaces();
+}
+
+void Legend::addControl(const FrameSpec& frame) {
+    const float u = m_scene.unit();
+    // The held area and its line of contact, when the frame draws them: the state, or the two ends of a
+    // transition (the nearer end first, for the colours).
+    std::vector<int> drawn{frame.state};
+    if (frame.transition) {
+        const Transition& t = *frame.transition;
+        drawn = t.progress < 0.5 ? std::vector<int>{t.from, t.to} : std::vector<int>{t.to, t.from};
+    }
+    const StateMesh* held = nullptr;
+    const StateMesh* front = nullptr;
+    for (int s : drawn) {
+        if (s < 0 || static_cast<std::size_t>(s) >= m_scene.states().size()) continue;
+        const StateMesh& mesh = m_scene.states()[static_cast<std::size_t>(s)];
+        const StateShapes& shapes = m_scene.shapes(s);  // the frame draws them anyway: cached
+        if (!held && mesh.layer && !shapes.area.empty()) held = &mesh;
+        if (!front && !shapes.frontLine.empty()) front = &mesh;
+    }
+    if (held) {
+        const sf::Color fill = held->fill;
+        m_entries.push_back({m_scene.scenario().subject + " (dated control state)",
+                             [fill](sf::RenderTarget& target, sf::FloatRect r) { drawRect(target, r, fill); },
+                             Renderer::kControlLayers});
+    }
+    if (front) {
+        const sf::Color stroke = front->stroke;
+        m_entries.push_back(
+            {"Line of contact of that state",
+             [&dash = m_shaders.dash, stroke, u](sf::RenderTarget& target, sf::FloatRect r) {
+                 std::vector<sf::Vertex> v;
+                 appendStroke(v, {{r.left, r.top + r.height / 2}, {r.left + r.width, r.top + r.height / 2}},
+                              false, std::max(1.0f, 2.5f * u), stroke);
+                 setDash(dash, u, 0.0f, 1.0f);
+                 drawTriangles(target, v, sf::RenderStates(&dash));
+             },
+             Renderer::kControlLayers});
+    }
+}
+
+void Legend::addLayers(const Date& date) {
+    const float u = m_scene.unit();
+    std::vector<const LayerMesh*> layers;
+    for (const auto& layer : m_scene.layers()) layers.push_back(&layer);
+    std::stable_sort(layers.begin(), layers.end(), [](const LayerMesh* a, const LayerMesh* b) {
+        return a->layer->style.z > b->layer->style.z;
+    });
+    for (const LayerMesh* layer : layers) {
+        for (const LayerVariant& variant : layerVariants(*layer, date)) {
+            m_entries.push_back(
+                {variant.label,
+                 [&hatch = m_shaders.hatch, layer, variant, u](sf::RenderTarget& target, sf::FloatRect r) {
+                     drawLayerSwatch(target, r, *layer, variant, u, hatch);
+                 },
+                 layer->layer->id});
+        }
+    }
+}
+
+void Legend::addPlaces() {
+    const float u = m_scene.unit();
+    const auto& placeLayers = m_scene.placeLayers();
+    for (std::size_t l = 0; l < placeLayers.size(); ++l) {
+        const LayerMesh& layer = placeLayers[l];
+        for (int rank = 0; rank <= 2; ++rank) {
+            bool any = false, kinds = false, unknown = false;
+            for (const auto& place : m_scene.places()) {
+                if (place.layer != l || place.rank != rank) continue;
+                any = true;
+                (place.kindGiven ? kinds : unknown) = true;
+            }
+            if (!any) continue;
+            static constexpr std::array<const char*, 3> kRanks{"Cities", "Towns", "Villages"};
+            std::string label = rank < 2 || !unknown ? kRanks[static_cast<std::size_t>(rank)]
+                                : kinds              ? "Villages and other places"
+                                                     : layer.layer->title;
+            if (placeLayers.size() > 1 && label != layer.layer->title)
+                label = layer.layer->title + ": " + label;
+            const sf::Color fill = layer.fill;
+            m_entries.push_back(
+                {label,
+                 [fill, rank, u](sf::RenderTarget& target, sf::FloatRect r) {
+                     drawPlaceDot(target, {r.left + r.width / 2, r.top + r.height / 2}, rank, fill, u);
+                 },
+                 layer.layer->id, placeLabelColour(rank)});
+        }
+    }
+}
+
+float Legend::textSize() const { return std::max(7.0f, std::round(16 * m_scene.unit())); }
+
+float Legend::rowHeight() const { return std::round(textSize() * 1.55f); }
+
+float Legend::height() const { return static_cast<float>(m_entries.size()) * rowHeight(); }
+
+std::vector<LegendRow> Legend::draw(sf::RenderTarget& target, sf::FloatRect column, float bottom,
+                                    const std::set<std::string>& hidden, const Fonts& fonts,
+                                    DrawnTexts& texts) const {
+    const float u = m_scene.unit();
+    const float left = column.left;
+    const float size = textSize();
+    const float row = rowHeight();
+    const float swatchW = std::round(34 * u), swatchH = std::round(size * 0.95f);
+    const float textLeft = left + swatchW + 12 * u;
+    float y = bottom - height();
+    std::vector<LegendRow> rows;
+    for (const auto& entry : m_entries) {
+        entry.swatch(target, {left, y + (row - swatchH) / 2 - 2 * u, swatchW, swatchH});
+        const bool off = hidden.count(entry.layerId) > 0;
+        texts.write(target, off ? entry.label + " (hidden)" : entry.label, fonts.regular, size,
+                    off ? kFaint : entry.labelColour, {textLeft, y});
+        rows.push_back({{left, y, column.width, row}, entry.layerId, entry.label});
+        y += row;
+    }
+    return rows;
+}
+
+}  // namespace frontline::render

@@ -1,0 +1,296 @@
+#include "render/panel.hpp"
+
+#include <SFML/Graphics/Sprite.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "render/chart.hpp"
+#include "render/credits.hpp"
+#include "render/panel_text.hpp"
+#include "render/primitives.hpp"
+#include "render/style.hpp"
+#include "render/text.hpp"
+
+namespace frontline::render {
+
+namespace {
+
+constexpr std::size_t kEventsShown = 3;
+// The smallest credits a frame of 1280×720 or more prints, pixels: readable on a phone showing it.
+// Smaller frames scale it down with the rest of their text (to 7 px at 640×360), or their credits
+// would be the largest text of the frame.
+constexpr float kMinTextPx = 12.0f;
+constexpr float kMinTextUnit = 1280.0f / 1920.0f;
+
+}  // namespace
+
+Panel::Panel(const Scene& scene, const Fonts& fonts, ShaderSet& shaders)
+    : m_scene(scene), m_fonts(fonts), m_shaders(shaders) {}
+
+void Panel::draw(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden) {
+    if (m_cache) {
+        drawCached(target, frame, hidden);
+        return;
+    }
+    m_texts.clear();
+    layOut(target, frame, hidden);
+}
+
+void Panel::drawCached(sf::RenderTarget& target, const FrameSpec& frame,
+                       const std::set<std::string>& hidden) {
+    Key key;
+    key.date = frame.date;
+    key.state = frame.state;
+    if (frame.transition) {
+        key.from = frame.transition->from;
+        key.to = frame.transition->to;
+        key.firstHalf = frame.transition->progress < 0.5;
+    }
+    key.eventsSince = frame.eventsSince;
+    key.hidden = hidden;
+    key.targetSize = target.getSize();
+    const sf::FloatRect panel = m_scene.panelRect();
+    // The panel's border line straddles its left edge: the texture reaches a little into the map, where
+    // it is transparent but for that line.
+    const float margin = std::ceil(std::max(1.0f, 1.5f * m_scene.unit())) + 1;
+    const sf::FloatRect area(panel.left - margin, panel.top, panel.width + margin, panel.height);
+    if (!m_key || !(*m_key == key)) {
+        if (!m_texture) {
+            m_texture = std::make_unique<sf::RenderTexture>();
+            if (!m_texture->create(static_cast<unsigned>(area.width), static_cast<unsigned>(area.height))) {
+                throw RenderError("cannot create the panel's render texture");
+            }
+        }
+        m_texture->setView(sf::View(area));
+        m_texture->clear(sf::Color::Transparent);
+        m_texts.clear();
+        layOut(*m_texture, frame, hidden);
+        m_texture->display();
+        m_key = key;
+    }
+    // The margin blends over the map; the panel itself is opaque and is copied without blending (less
+    // work per pixel for a software rasterizer, same pixels).
+    const auto marginPixels = static_cast<int>(margin);
+    sf::Sprite edge(m_texture->getTexture(), {0, 0, marginPixels, static_cast<int>(area.height)});
+    edge.setPosition(area.left, area.top);
+    target.draw(edge);
+    sf::Sprite body(m_texture->getTexture(), {marginPixels, 0, static_cast<int>(area.width) - marginPixels,
+                                              static_cast<int>(area.height)});
+    body.setPosition(panel.left, panel.top);
+    target.draw(body, sf::RenderStates(sf::BlendNone));
+}
+
+void Panel::layOut(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden) {
+    const float u = m_scene.unit();
+    const bool below = m_scene.panelPlacement() == PanelPlacement::Below;
+    m_legendRows.clear();
+    const sf::FloatRect inner = drawGround(target);
+    // Bottom up, by priority (see panel.hpp).
+    const float creditTop = drawCredits(target, frame, inner, 0.3f);
+    const float bottom = creditTop - 14 * u;
+    // Below the map the panel is wide and short: two columns, the words on the left, chart and legend on
+    // the right. Beside it, one column.
+    const float gutter = std::round(30 * u);
+    const float headWidth = below ? std::round((inner.width - gutter) / 2) : inner.width;
+    const sf::FloatRect head(inner.left, inner.top, headWidth, bottom - inner.top);
+    const float headBottom = drawHead(target, frame, head);
+    const sf::FloatRect side =
+        below ? sf::FloatRect(inner.left + headWidth + gutter, inner.top, inner.width - headWidth - gutter,
+                              bottom - inner.top)
+              : sf::FloatRect(inner.left, headBottom + 18 * u, inner.width, bottom - headBottom - 18 * u);
+    const float legendTop = drawLegend(target, frame, side, bottom, hidden);
+    const float chartBottom = drawChart(target, frame, side, legendTop);
+    if (below)
+        drawEvents(target, frame, {head.left, headBottom + 18 * u, head.width, bottom - headBottom - 18 * u});
+    else
+        drawEvents(target, frame, {side.left, chartBottom, side.width, legendTop - 8 * u - chartBottom});
+}
+
+sf::FloatRect Panel::drawGround(sf::RenderTarget& target) {
+    const float u = m_scene.unit();
+    const sf::FloatRect panel = m_scene.panelRect();
+    drawRect(target, panel, kPanel);
+    const float border = std::max(1.0f, 1.5f * u);
+    if (m_scene.panelPlacement() == PanelPlacement::Below) {
+        // Inside the panel: the map above keeps every pixel it had.
+        drawLine(target,
+                 {{panel.left, panel.top + border / 2}, {panel.left + panel.width, panel.top + border / 2}},
+                 border, kFaint);
+    } else {
+        drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}}, border, kFaint);
+    }
+    const float pad = std::round(30 * u);
+    return {panel.left + pad, panel.top + pad, panel.width - 2 * pad, panel.height - 2 * pad};
+}
+
+float Panel::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column) {
+    const float u = m_scene.unit();
+    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame);
+    // Between two maps the date line names both dates: smaller, so that it keeps to one line.
+    float dateSize = std::max(10.0f, std::round(64 * u));
+    if (words.between) {
+        const float natural = textWidth(words.date, m_fonts.bold, dateSize);
+        if (natural > column.width) dateSize = std::max(10.0f, std::floor(dateSize * column.width / natural));
+    }
+    const float lineSize = std::max(7.0f, std::round(19 * u));
+    struct Line {
+        std::string text;
+        const sf::Font* font;
+        float size;
+        sf::Color colour;
+        float gapBefore;
+        int keep;  // the lowest is left out first
+    };
+    std::vector<Line> lines{
+        {words.title, &m_fonts.bold, std::max(8.0f, std::round(34 * u)), kInk, 0, 2},
+        {words.date, &m_fonts.bold, dateSize, kInk, 14 * u, 5},
+        words.between ? Line{words.notice, &m_fonts.bold, lineSize, kAccent, 6 * u, 3}
+                      : Line{words.inForce, &m_fonts.regular, lineSize, kMuted, 6 * u, 1},
+        {words.area, &m_fonts.bold, std::max(8.0f, std::round(28 * u)), kAccent, 8 * u, 4},
+        {words.detail, &m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, 2 * u, 0},
+    };
+    if (words.area.empty()) lines.resize(3);
+    lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); }),
+                lines.end());
+    auto height = [&] {
+        float total = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            total += (i ? lines[i].gapBefore : 0) +
+                     drawText(nullptr, lines[i].text, *lines[i].font, lines[i].size, {}, {}, column.width);
+        }
+        return total;
+    };
+    // In a small frame the date and the area stay, the rest goes (the detail first, the title last).
+    while (lines.size() > 1 && height() > column.height) {
+        lines.erase(std::min_element(lines.begin(), lines.end(),
+                                     [](const Line& a, const Line& b) { return a.keep < b.keep; }));
+    }
+    float y = column.top;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i) y += lines[i].gapBefore;
+        y += m_texts.write(target, lines[i].text, *lines[i].font, lines[i].size, lines[i].colour,
+                           {column.left, y}, column.width);
+    }
+    return y;
+}
+
+float Panel::drawLegend(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column, float bottom,
+                        const std::set<std::string>& hidden) {
+    const Legend legend(m_scene, m_shaders, frame);
+    const float height = legend.height();
+    if (height <= 0 || height > column.height) return bottom;
+    m_legendRows = legend.draw(target, column, bottom, hidden, m_fonts, m_texts);
+    return bottom - height;
+}
+
+float Panel::drawChart(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column,
+                       float legendTop) {
+    if (m_scene.stats().empty()) return column.top;
+    const float u = m_scene.unit();
+    const sf::FloatRect panel = m_scene.panelRect();
+    const float room = legendTop - 22 * u - column.top;
+    // Beside the map: taller in a tall panel, where it would otherwise leave most of it empty. Below
+    // it: the room the legend leaves.
+    const float wanted =
+        m_scene.panelPlacement() == PanelPlacement::Below
+            ? room
+            : std::round(std::max(250 * u, std::min(panel.width * 0.6f, panel.height * 0.22f)));
+    const float chartHeight = std::floor(std::min(wanted, room));
+    // Shorter than this the chart is a title and two axis labels with no line between them.
+    const float smallest = std::max(60.0f, 150 * u);
+    if (chartHeight < smallest) return column.top;
+    const sf::FloatRect box(column.left, column.top, column.width, chartHeight);
+    ChartOptions options;
+    options.cursor = panelText(m_scene.scenario(), m_scene.stats(), frame).cursor;
+    options.bars = m_chartBars;
+    std::vector<std::string> texts;
+    Chart(m_scene.stats(), options, box, u, m_fonts).draw(target, &texts);
+    m_texts.addGroup("chart", box, texts);
+    return column.top + chartHeight + 22 * u;
+}
+void Panel::drawEvents(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column) {
+    const float u = m_scene.unit();
+    // Events dated after `eventsSince` up to the counter, newest first.
+    std::vector<const Event*> events;
+    for (const auto& event : m_scene.scenario().events) {
+        if (event.date <= frame.date && (!frame.eventsSince || *frame.eventsSince < event.date))
+            events.push_back(&event);
+    }
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event* a, const Event* b) { return b->date < a->date; });
+    if (events.size() > kEventsShown) events.resize(kEventsShown);
+    const float eventSize = std::max(7.0f, std::round(17 * u));
+    float y = column.top;
+    for (const Event* event : events) {
+        const std::string date = event->date.iso();
+        const float indent = textWidth(date + "  ", m_fonts.bold, eventSize);
+        const float h =
+            drawText(nullptr, event->title, m_fonts.regular, eventSize, kInk, {}, column.width - indent);
+        if (y + h > column.top + column.height) break;
+        m_texts.write(target, date, m_fonts.bold, eventSize, kAccent, {column.left, y});
+        y += m_texts.write(target, event->title, m_fonts.regular, eventSize, kInk, {column.left + indent, y},
+                           column.width - indent);
+        y += 8 * u;
+    }
+}
+
+float Panel::drawCredits(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect box, float maxShare,
+                         bool alignRight) {
+    const float u = m_scene.unit();
+    const float most = box.height * maxShare;
+    // Credits are small print, but stay readable: they wrap to more lines rather than shrink, unless the
+    // frame is a thumbnail that cannot hold them at a readable size at all.
+    float size =
+        std::max({7.0f, std::round(14 * u), std::round(kMinTextPx * std::min(1.0f, u / kMinTextUnit))});
+    std::string credit = creditText(m_scene, frame, true);
+    float width = 0;
+    auto measure = [&] {
+        return drawText(nullptr, credit, m_fonts.regular, size, kMuted, {}, box.width, &width);
+    };
+    float height = measure();
+    if (height > most) {
+        credit = creditText(m_scene, frame, false);
+        height = measure();
+    }
+    while (height > most && size > 7) {
+        size -= 1;
+        height = measure();
+    }
+    const float top = box.top + box.height - height;
+    const float left = alignRight ? box.left + box.width - width : box.left;
+    if (alignRight) {
+        const float margin = std::round(6 * u) + 2;
+        drawRect(target, {left - margin, top - margin, width + 2 * margin, height + 2 * margin},
+                 sf::Color(255, 255, 255, 190));
+    }
+    m_texts.write(target, credit, m_fonts.regular, size, kMuted, {left, top}, box.width);
+    return top;
+}
+
+void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect scaleBar) {
+    m_texts.clear();
+    m_legendRows.clear();
+    const float u = m_scene.unit();
+    const sf::FloatRect map = m_scene.mapRect();
+    const float pad = std::round(24 * u);
+    // The date, top right (the north arrow is top left); between two maps both dates, as the panel says.
+    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame);
+    const float dateSize = std::max(10.0f, std::round(40 * u));
+    const float dateWidth = textWidth(words.date, m_fonts.bold, dateSize);
+    const float margin = std::round(8 * u) + 2;
+    const float dateLeft = std::round(map.left + map.width - pad - dateWidth);
+    const float dateHeight = drawText(nullptr, words.date, m_fonts.bold, dateSize, kInk, {}, 0);
+    drawRect(target,
+             {dateLeft - margin, map.top + pad - margin, dateWidth + 2 * margin, dateHeight + 2 * margin},
+             sf::Color(255, 255, 255, 190));
+    m_texts.write(target, words.date, m_fonts.bold, dateSize, kInk, {dateLeft, map.top + pad});
+    // The credits, bottom right, clear of the scale bar (bottom left).
+    const float left = scaleBar.left + scaleBar.width + pad;
+    const float right = map.left + map.width - pad;
+    const float bottom = map.top + map.height - pad;
+    const float top = map.top + pad + dateHeight + 2 * margin + pad;
+    drawCredits(target, frame, {left, top, std::max(1.0f, right - left), bottom - top}, 0.35f, true);
+}
+
+}  // namespace frontline::render

@@ -1,0 +1,108 @@
+#include "render/place_layout.hpp"
+
+#include <SFML/Graphics/Text.hpp>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <tuple>
+
+namespace frontline::render {
+
+namespace {
+
+// What the renderer draws over the map, as place labels must keep clear of it: the north arrow (top
+// left), the scale bar (bottom left, at most 22 % of the map's width long, see Renderer::drawScaleBar)
+// and, without a panel, the date (top right) and up to three lines of credits along the bottom.
+std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts) {
+    std::vector<sf::FloatRect> boxes;
+    const float u = layout.unit;
+    const sf::FloatRect map = layout.map;
+    const float mapRight = map.left + map.width, mapBottom = map.top + map.height;
+    boxes.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
+    const float scaleBarWidth = 30 * u + 0.22f * map.width + 84 * u;
+    boxes.push_back({map.left, mapBottom - 80 * u, scaleBarWidth, 80 * u});
+    if (layout.placement == PanelPlacement::None) {
+        const float dateSize = std::max(10.0f, std::round(40 * u));
+        sf::Text date("00 May 0000", fonts.bold, static_cast<unsigned>(dateSize));
+        const float dateWidth = date.getLocalBounds().width + 2 * (std::round(8 * u) + 2) + 24 * u;
+        boxes.push_back({mapRight - dateWidth, map.top, dateWidth,
+                         dateSize * 1.28f + 2 * (std::round(8 * u) + 2) + 24 * u});
+        const float creditLine =
+            std::round(std::max(12.0f * std::min(1.0f, u * 1.5f), std::round(14 * u)) * 1.28f);
+        const float creditHeight = 3 * creditLine + 2 * (std::round(6 * u) + 2) + 24 * u;
+        boxes.push_back(
+            {map.left + scaleBarWidth, mapBottom - creditHeight, map.width - scaleBarWidth, creditHeight});
+    }
+    return boxes;
+}
+
+// The box a name takes at whole-pixel `position` with `characterSize`: its ink with its halo
+// (Renderer::drawPlaces draws the outline), which can reach past the line box below (descenders) and to
+// the sides.
+sf::FloatRect labelBox(sf::Vector2f position, float width, float height, const sf::FloatRect& halo) {
+    const float left = std::min(position.x, position.x + halo.left);
+    const float top = std::min(position.y, position.y + halo.top);
+    const float right = std::max(position.x + width, position.x + halo.left + halo.width);
+    const float bottom = std::max(position.y + height * 1.2f, position.y + halo.top + halo.height);
+    return {left, top, right - left, bottom - top};
+}
+
+}  // namespace
+
+std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
+                                          const Fonts& fonts) {
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const PlaceCandidate& a, const PlaceCandidate& b) {
+                         return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
+                     });
+    const float unit = layout.unit;
+    const unsigned characterSize = static_cast<unsigned>(std::max(7.0f, std::round(17.0f * unit)));
+    const float gap = std::max(2.0f, 6.0f * unit);
+    const float dotRadius = std::max(1.5f, 3.5f * unit);
+    std::vector<sf::FloatRect> taken;
+    for (const auto& c : candidates) {
+        taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
+    }
+    // Dots stay where the overlays are: a place is on the map even where its name has no room.
+    const std::vector<sf::FloatRect> overlays = overlayBoxes(layout, fonts);
+    taken.insert(taken.end(), overlays.begin(), overlays.end());
+    const sf::FloatRect inside(layout.map.left + gap, layout.map.top + gap, layout.map.width - 2 * gap,
+                               layout.map.height - 2 * gap);
+    std::vector<PlaceLabel> places;
+    for (const auto& c : candidates) {
+        sf::Text text(sf::String::fromUtf8(c.name.begin(), c.name.end()), fonts.regular, characterSize);
+        const sf::FloatRect bounds = text.getLocalBounds();
+        text.setOutlineThickness(std::max(1.0f, 2.0f * unit));
+        const sf::FloatRect halo = text.getLocalBounds();
+        const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
+        const std::array<sf::Vector2f, 4> positions{sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
+                                                    sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
+                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
+                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
+        for (const auto& unrounded : positions) {
+            // Labels are drawn at whole pixels: their boxes are tested there.
+            const sf::Vector2f position(std::round(unrounded.x), std::round(unrounded.y));
+            const sf::FloatRect box = labelBox(position, w, h, halo);
+            const bool fits = inside.contains(box.left, box.top) &&
+                              inside.contains(box.left + box.width, box.top + box.height);
+            const bool collides = std::any_of(taken.begin(), taken.end(), [&](const sf::FloatRect& r) {
+                // A label may touch its own dot's box only when that box is not in the way.
+                return r.intersects(box);
+            });
+            if (fits && !collides) {
+                places.push_back({c.dot, position, c.name, c.rank, c.kindGiven, c.layer});
+                taken.push_back(box);
+                break;
+            }
+        }
+    }
+    // Dots without a label that found room are still drawn.
+    for (const auto& c : candidates) {
+        const bool labelled =
+            std::any_of(places.begin(), places.end(), [&](const PlaceLabel& p) { return p.dot == c.dot; });
+        if (!labelled) places.push_back({c.dot, {}, {}, c.rank, c.kindGiven, c.layer});
+    }
+    return places;
+}
+
+}  // namespace frontline::render

@@ -1,0 +1,34 @@
+#pragma once
+// Where the names of places go on the map. Each name is tried at four positions around its dot (right,
+// left, above, below) and put at the first inside the map that is clear of every dot, of the names
+// placed before it and of what the renderer draws over the map: the north arrow (top left), the scale
+// bar (bottom left) and, without a panel, the date (top right) and the credits (along the bottom).
+// Bigger places go first, then by name, so that the same input always gives the same labels. A place
+// whose name finds no room keeps its dot.
+//
+// Frame pixels; sizes scale with the layout's unit. Text is measured with the fonts' glyphs.
+
+#include <SFML/Graphics/Rect.hpp>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "render/fonts.hpp"
+#include "render/scene.hpp"
+
+namespace frontline::render {
+
+// A place to label: its dot on the map, and what PlaceLabel says of it.
+struct PlaceCandidate {
+    sf::Vector2f dot;
+    std::string name;
+    int rank = 2;
+    bool kindGiven = false;
+    std::size_t layer = 0;
+};
+
+// The labelled places first, in the order they were placed, then the dots without a name.
+std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
+                                          const Fonts& fonts);
+
+}  // namespace frontline::render
