@@ -23,6 +23,11 @@ const ControlState* Timeline::stateAt(const Date& date) const {
     return &*std::prev(after);
 }
 
+int Timeline::indexAt(const Date& date) const {
+    const ControlState* state = stateAt(date);
+    return state ? static_cast<int>(state - m_states.data()) : -1;
+}
+
 const ControlState* Timeline::previous(const ControlState& state) const {
     for (std::size_t i = 1; i < m_states.size(); ++i) {
         if (&m_states[i] == &state) return &m_states[i - 1];

@@ -30,6 +30,8 @@ public:
 
     // The latest state dated on or before `date`; nullptr before the first state.
     const ControlState* stateAt(const Date& date) const;
+    // The index of stateAt(date) in states(); −1 before the first state.
+    int indexAt(const Date& date) const;
     // The state that precedes `state` in time; nullptr for the first.
     const ControlState* previous(const ControlState& state) const;
 

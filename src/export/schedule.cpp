@@ -21,13 +21,6 @@ Pace parsePace(const std::string& text) {
 
 namespace {
 
-// Index of the state in force at `date`, −1 before the first (as Scene::stateIndexAt).
-int stateIndexAt(const Timeline& timeline, const Date& date) {
-    const ControlState* state = timeline.stateAt(date);
-    if (!state) return -1;
-    return static_cast<int>(state - timeline.states().data());
-}
-
 // Exactly `frameCount` frames over the key dates, as buildSchedule's comment says.
 std::vector<render::FrameSpec> durationSchedule(const Timeline& timeline, const ScheduleOptions& options,
                                                 const std::vector<Date>& keys, std::size_t frameCount) {
@@ -43,7 +36,7 @@ std::vector<render::FrameSpec> durationSchedule(const Timeline& timeline, const 
         return &schedule.back();
     };
     auto stateBefore = [&](const Date& date) -> std::optional<Date> {
-        const int index = stateIndexAt(timeline, date);
+        const int index = timeline.indexAt(date);
         if (index > 0) return states[static_cast<std::size_t>(index) - 1].date;
         return std::nullopt;
     };
@@ -54,7 +47,7 @@ std::vector<render::FrameSpec> durationSchedule(const Timeline& timeline, const 
                 frameCount > 1 ? static_cast<double>(i) / static_cast<double>(frameCount - 1) : 1.0;
             const Date date =
                 keys.front().plusDays(static_cast<long>(std::floor(t * static_cast<double>(days))));
-            push(date, stateIndexAt(timeline, date), stateBefore(date));
+            push(date, timeline.indexAt(date), stateBefore(date));
         }
         return schedule;
     }
@@ -66,8 +59,8 @@ std::vector<render::FrameSpec> durationSchedule(const Timeline& timeline, const 
         if (begin == end) continue;
         const Date key = keys[k];
         const std::optional<Date> since = k > 0 ? std::optional<Date>(keys[k - 1]) : stateBefore(key);
-        const int after = stateIndexAt(timeline, key);
-        const int before = k > 0 ? stateIndexAt(timeline, keys[k - 1]) : after;
+        const int after = timeline.indexAt(key);
+        const int before = k > 0 ? timeline.indexAt(keys[k - 1]) : after;
         const int slot = static_cast<int>(end - begin);
         const int morph = before != after ? std::min(morphCap, slot / 2) : 0;
         for (int i = 0; i < slot; ++i) {
@@ -99,14 +92,14 @@ std::vector<render::FrameSpec> stateSchedule(const Timeline& timeline, const Sch
     auto plain = [&](const Date& date, const std::optional<Date>& eventsSince) {
         render::FrameSpec spec;
         spec.date = date;
-        spec.state = stateIndexAt(timeline, date);
+        spec.state = timeline.indexAt(date);
         spec.eventsSince = eventsSince;
         return spec;
     };
 
     // The first key: events since the state before it.
     std::optional<Date> since;
-    if (const int first = stateIndexAt(timeline, from); first > 0)
+    if (const int first = timeline.indexAt(from); first > 0)
         since = states[static_cast<std::size_t>(first) - 1].date;
     for (int i = 0; i < holdFrames; ++i) push(plain(from, since));
 
@@ -118,7 +111,7 @@ std::vector<render::FrameSpec> stateSchedule(const Timeline& timeline, const Sch
             const long day = static_cast<long>(std::floor(static_cast<double>(days) * i / countFrames));
             push(plain(previous.plusDays(day), previous));
         }
-        const int stateBefore = stateIndexAt(timeline, previous), stateAfter = stateIndexAt(timeline, key);
+        const int stateBefore = timeline.indexAt(previous), stateAfter = timeline.indexAt(key);
         if (stateBefore != stateAfter && morphFrames > 1) {
             // i = 0 and i = morphFrames are the plain states; between them the reveal runs.
             for (int i = 0; i <= morphFrames; ++i) {

@@ -381,11 +381,7 @@ void Scene::placeLabels(const Fonts& fonts) {
     m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts);
 }
 
-int Scene::stateIndexAt(const Date& date) const {
-    const ControlState* state = m_scenario.timeline.stateAt(date);
-    if (!state) return -1;
-    return static_cast<int>(state - m_scenario.timeline.states().data());
-}
+int Scene::stateIndexAt(const Date& date) const { return m_scenario.timeline.indexAt(date); }
 
 const TransitionMesh& Scene::transition(int from, int to) {
     return m_transitions.get(std::make_pair(from, to), [&] { return makeTransition(from, to); });

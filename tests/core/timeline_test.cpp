@@ -23,6 +23,14 @@ TEST(Timeline, StateAtIsTheLatestOnOrBeforeTheDate) {
     EXPECT_TRUE(timeline.stateAt(Date(2030, 1, 1))->empty);
 }
 
+TEST(Timeline, IndexAtCountsInDateOrderAndIsMinusOneBeforeTheFirst) {
+    const Timeline timeline = threeStates();
+    EXPECT_EQ(timeline.indexAt(Date(1994, 5, 11)), -1);
+    EXPECT_EQ(timeline.indexAt(Date(1994, 5, 12)), 0);
+    EXPECT_EQ(timeline.indexAt(Date(2020, 11, 10)), 1);
+    EXPECT_EQ(timeline.indexAt(Date(2030, 1, 1)), 2);
+}
+
 TEST(Timeline, PreviousStateFollowsDateOrder) {
     const Timeline timeline = threeStates();
     const ControlState* last = timeline.stateAt(Date(2024, 1, 1));
