@@ -23,7 +23,7 @@ std::vector<Snapshot> snapshots() {
     std::vector<Snapshot> all;
     for (int day : {3, 1, 4, 0, 2}) {
         all.push_back({Date(2020, 1, 1).plusDays(day), "day" + std::to_string(day),
-                       strip(46.0 + 0.1 * day, 47.0 + 0.2 * day)});
+                       strip(46.0 + 0.1 * day, 47.0 + 0.2 * day), std::nullopt});
     }
     return all;
 }
@@ -75,8 +75,8 @@ TEST(ComputeSeries, MinAreaDropsSliversAndCountsThem) {
         geometry.polygons[0].rings.push_back(hole(46.6, 40.6, 0.002));
         return geometry;
     };
-    const std::vector<Snapshot> input{{Date(2020, 1, 1), "d0", strip(46.0, 47.0)},
-                                      {Date(2020, 1, 2), "d1", withHoles()}};
+    const std::vector<Snapshot> input{{Date(2020, 1, 1), "d0", strip(46.0, 47.0), std::nullopt},
+                                      {Date(2020, 1, 2), "d1", withHoles(), std::nullopt}};
     auto cell = [](double west, double south, double side) {
         Geometry g;
         g.polygons.push_back({{{{west, south},
@@ -138,7 +138,7 @@ TEST(ComputeSeries, LongSeriesIsMeasuredAcrossWindows) {
     auto west = [](int day) { return 46.0 + 0.005 * day; };
     std::vector<Snapshot> input;
     for (int day = 0; day < 150; ++day)
-        input.push_back({Date(2020, 1, 1).plusDays(day), "d", strip(west(day), east(day))});
+        input.push_back({Date(2020, 1, 1).plusDays(day), "d", strip(west(day), east(day)), std::nullopt});
     const auto rows = run(input, 2);
     ASSERT_EQ(rows.size(), 150u);
     for (int day = 1; day < 150; ++day) {
@@ -157,8 +157,8 @@ TEST(ComputeSeries, LongSeriesIsMeasuredAcrossWindows) {
 TEST(ComputeSeries, FrontThatJumpsByItsWholeWidthIsSplitCorrectly) {
     // Lost and gained strips share an edge, so the overlay merges them into one piece; both must still
     // be told apart.
-    const std::vector<Snapshot> input{{Date(2020, 1, 1), "a", strip(46, 47)},
-                                      {Date(2020, 1, 2), "b", strip(47, 48)}};
+    const std::vector<Snapshot> input{{Date(2020, 1, 1), "a", strip(46, 47), std::nullopt},
+                                      {Date(2020, 1, 2), "b", strip(47, 48), std::nullopt}};
     const auto rows = run(input, 1);
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_NEAR(*rows[1].gainedKm2, geo::geodesicAreaKm2(strip(47, 48)), 1e-6);
@@ -167,7 +167,7 @@ TEST(ComputeSeries, FrontThatJumpsByItsWholeWidthIsSplitCorrectly) {
 
 TEST(ComputeSeries, TwoSnapshotsOnOneDateAreAnError) {
     auto input = snapshots();
-    input.push_back({Date(2020, 1, 3), "again", strip(46, 47)});
+    input.push_back({Date(2020, 1, 3), "again", strip(46, 47), std::nullopt});
     try {
         run(input, 2);
         FAIL() << "no exception";
@@ -178,14 +178,15 @@ TEST(ComputeSeries, TwoSnapshotsOnOneDateAreAnError) {
 
 TEST(ComputeSeries, LoaderErrorsReachTheCaller) {
     Diagnostics diagnostics;
-    EXPECT_THROW(computeSeries(
-                     10,
-                     [](std::size_t i, geo::ThreadContext&, Diagnostics&) -> Snapshot {
-                         if (i == 7) throw DataError("'file7': broken");
-                         return {Date(2020, 1, 1).plusDays(static_cast<long>(i)), "f", strip(46, 47)};
-                     },
-                     SeriesOptions{}, diagnostics),
-                 DataError);
+    EXPECT_THROW(
+        computeSeries(
+            10,
+            [](std::size_t i, geo::ThreadContext&, Diagnostics&) -> Snapshot {
+                if (i == 7) throw DataError("'file7': broken");
+                return {Date(2020, 1, 1).plusDays(static_cast<long>(i)), "f", strip(46, 47), std::nullopt};
+            },
+            SeriesOptions{}, diagnostics),
+        DataError);
 }
 
 }  // namespace

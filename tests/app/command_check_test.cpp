@@ -39,7 +39,8 @@ protected:
     private:
         static Scenario readScenario(geo::ThreadContext& context) {
             Diagnostics diagnostics;
-            return io::readScenario(kScenario, {false, true}, context.proj, context.geos, diagnostics);
+            return io::readScenario(kScenario, {.strict = false, .loadLayers = true, .edges = std::nullopt},
+                                    context.proj, context.geos, diagnostics);
         }
         static std::vector<analysis::ClaimResult> evaluate(const analysis::Measurer& measurer,
                                                            const Scenario& scenario) {

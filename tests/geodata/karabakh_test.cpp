@@ -27,7 +27,8 @@ protected:
         geo::ProjContext proj;
         geo::GeosContext geos;
         Diagnostics diagnostics;
-        Scenario scenario{io::readScenario(kScenario, {true, true}, proj, geos, diagnostics)};
+        Scenario scenario{io::readScenario(
+            kScenario, {.strict = true, .loadLayers = true, .edges = std::nullopt}, proj, geos, diagnostics)};
     };
 
     static void SetUpTestSuite() { s_loaded = std::make_unique<Loaded>(); }

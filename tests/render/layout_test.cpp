@@ -115,8 +115,8 @@ INSTANTIATE_TEST_SUITE_P(Sizes, TextsApart,
                          testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
                                          sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080},
                                          sf::Vector2u{720, 1280}, sf::Vector2u{300, 200}),
-                         [](const auto& info) {
-                             return std::to_string(info.param.x) + "x" + std::to_string(info.param.y);
+                         [](const auto& size) {
+                             return std::to_string(size.param.x) + "x" + std::to_string(size.param.y);
                          });
 
 // At 1280×720 (a phone's view of a 720p video) the credits keep 12 px characters, their sources
