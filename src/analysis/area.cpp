@@ -15,6 +15,18 @@ double Measurer::areaKm2(const Geometry& lonLat) const {
     return method == AreaMethod::Geodesic ? geo::geodesicAreaKm2(lonLat) : frame.planarAreaKm2(geos, lonLat);
 }
 
+std::vector<double> Measurer::pieceAreasKm2(const Geometry& lonLat) const {
+    std::vector<double> areas;
+    areas.reserve(lonLat.polygons.size());
+    Geometry one;
+    one.polygons.resize(1);
+    for (const Polygon& polygon : lonLat.polygons) {
+        one.polygons.front() = polygon;
+        areas.push_back(areaKm2(one));
+    }
+    return areas;
+}
+
 Geometry Measurer::grown(const Geometry& lonLat, double distanceM) const {
     if (distanceM == 0 || lonLat.polygons.empty()) return lonLat;
     return frame.bufferM(geos, lonLat, distanceM);

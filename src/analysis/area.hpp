@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/geometry.hpp"
 #include "geo/equal_area.hpp"
@@ -38,6 +39,8 @@ struct Measurer {
 
     // Area of the polygons (which must not overlap), km².
     double areaKm2(const Geometry& lonLat) const;
+    // The area of each polygon of `lonLat` (a connected piece), km², in order.
+    std::vector<double> pieceAreasKm2(const Geometry& lonLat) const;
     // The polygons moved outwards (+) or inwards (−) by `distanceM` metres in the equal-area frame.
     Geometry grown(const Geometry& lonLat, double distanceM) const;
     // [area of the shape shrunk by u, area grown by u], u in metres, for a shape whose whole outline has

@@ -64,6 +64,14 @@ KeptPieces keptPieces(const std::vector<double>& gainedPiecesKm2, const std::vec
     return result;
 }
 
+Geometry piecesFrom(const Geometry& lonLat, const std::vector<double>& piecesKm2, double minKm2) {
+    Geometry kept;
+    for (std::size_t i = 0; i < lonLat.polygons.size() && i < piecesKm2.size(); ++i) {
+        if (piecesKm2[i] >= minKm2) kept.polygons.push_back(lonLat.polygons[i]);
+    }
+    return kept;
+}
+
 StateEvidence stateEvidence(const Measurer& measurer, Geometry held,
                             const std::vector<ReferenceLine>& references, const OwnLine& own,
                             const UncertaintyModel& model) {
@@ -115,9 +123,10 @@ Geometry resolvedPieces(const Measurer& measurer, const Geometry& piecesLonLat) 
 }  // namespace
 
 Change computeChange(const Measurer& measurer, const StateEvidence& from, const StateEvidence& to,
-                     const UncertaintyModel& model) {
+                     const UncertaintyModel& model, std::optional<double> minAreaKm2) {
     Change change;
     double gained = 0, lost = 0;
+    std::vector<double> gainedPieces, lostPieces;
     if (measurer.method == AreaMethod::Geodesic) {
         GainedLostPieces pieces =
             geodesicChangePieces(measurer.geos, from.held, to.held, from.edges, to.edges);
@@ -125,11 +134,17 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
         change.lostLonLat = std::move(pieces.lostLonLat);
         gained = pieces.gainedKm2;
         lost = pieces.lostKm2;
+        gainedPieces = std::move(pieces.gainedPiecesKm2);
+        lostPieces = std::move(pieces.lostPiecesKm2);
     } else {
         change.gainedLonLat = geo::subtract(measurer.geos, to.held, from.held);
         change.lostLonLat = geo::subtract(measurer.geos, from.held, to.held);
         gained = measurer.areaKm2(change.gainedLonLat);
         lost = measurer.areaKm2(change.lostLonLat);
+        if (minAreaKm2) {
+            gainedPieces = measurer.pieceAreasKm2(change.gainedLonLat);
+            lostPieces = measurer.pieceAreasKm2(change.lostLonLat);
+        }
     }
     change.from = from.area;
     change.to = to.area;
@@ -139,6 +154,13 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
                                 : geo::subtract(measurer.geos, from.held, change.lostLonLat);
     }
     change.closureKm2 = std::fabs(change.to.valueKm2 - change.from.valueKm2 - (gained - lost));
+    if (minAreaKm2) {
+        change.pieces = keptPieces(gainedPieces, lostPieces, *minAreaKm2);
+        change.gainedLonLat = piecesFrom(change.gainedLonLat, gainedPieces, *minAreaKm2);
+        change.lostLonLat = piecesFrom(change.lostLonLat, lostPieces, *minAreaKm2);
+        gained = change.pieces->gainedKm2;
+        lost = change.pieces->lostKm2;
+    }
 
     const OutlineProvenance gainedEdges =
         boundingStretches(measurer, resolvedPieces(measurer, change.gainedLonLat), from, to);

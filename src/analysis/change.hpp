@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include "analysis/area.hpp"
 #include "analysis/provenance.hpp"
 #include "core/geometry.hpp"
@@ -7,6 +10,22 @@
 #include "geo/geodesic_edges.hpp"
 
 namespace frontline::analysis {
+
+// A change without its slivers: pieces under `minKm2` (two drawings of one line a few metres apart give
+// hundreds of them, most under 1 ha) are left out of gained and lost, and counted.
+struct KeptPieces {
+    double gainedKm2 = 0;  // the pieces kept
+    double lostKm2 = 0;
+    std::size_t kept = 0;
+    std::size_t dropped = 0;
+    double droppedGainedKm2 = 0;
+    double droppedLostKm2 = 0;
+};
+KeptPieces keptPieces(const std::vector<double>& gainedPiecesKm2, const std::vector<double>& lostPiecesKm2,
+                      double minKm2);
+
+// The pieces of `lonLat` whose area (`piecesKm2`, one per polygon) is at least `minKm2`.
+Geometry piecesFrom(const Geometry& lonLat, const std::vector<double>& piecesKm2, double minKm2);
 
 // What changed hands between two states of the held area, km². gained = to − from, lost = from − to.
 // closureKm2 = |area(to) − area(from) − (gained − lost)|: zero up to rounding when the overlay is sound.
@@ -20,6 +39,9 @@ struct Change {
     Geometry gainedLonLat;
     Geometry lostLonLat;
     Geometry keptLonLat;  // held in both states (from − lost), for drawing a transition
+    // With a minimum piece area: gained, lost, net and their pieces leave out the slivers counted here
+    // (the closure is of all pieces, slivers included).
+    std::optional<KeptPieces> pieces;
 
     double netKm2() const { return gained.valueKm2 - lost.valueKm2; }
 };
@@ -51,8 +73,9 @@ StateEvidence stateEvidence(const Measurer& measurer, Geometry held,
 // area(G ∪ B_G)] with B_G the stretches of either state that bound G, each buffered by its own
 // uncertainty; likewise lost; net ∈ [gained.min − lost.max, gained.max − lost.min], its likely range
 // from every stretch that bounds a piece. A state against itself: every interval is [0, 0].
+// With `minAreaKm2`, pieces under it are left out (Change::pieces counts them).
 Change computeChange(const Measurer& measurer, const StateEvidence& from, const StateEvidence& to,
-                     const UncertaintyModel& model = {});
+                     const UncertaintyModel& model = {}, std::optional<double> minAreaKm2 = {});
 // The same for two shapes whose whole outlines have one uncertainty each (u_from, u_to in metres).
 Change computeChange(const Measurer& measurer, const Geometry& from, const Geometry& to,
                      double fromUncertaintyM = 0, double toUncertaintyM = 0);
@@ -71,19 +94,6 @@ struct GainedLostPieces {
 GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
                                       const geo::GeodesicEdgeTable& fromEdges,
                                       const geo::GeodesicEdgeTable& toEdges);
-
-// A change without its slivers: pieces under `minKm2` (two drawings of one line a few metres apart give
-// hundreds of them, most under 1 ha) are left out of gained and lost, and counted.
-struct KeptPieces {
-    double gainedKm2 = 0;  // the pieces kept
-    double lostKm2 = 0;
-    std::size_t kept = 0;
-    std::size_t dropped = 0;
-    double droppedGainedKm2 = 0;
-    double droppedLostKm2 = 0;
-};
-KeptPieces keptPieces(const std::vector<double>& gainedPiecesKm2, const std::vector<double>& lostPiecesKm2,
-                      double minKm2);
 
 // The closure tolerance, km²: relative 1e-6 of the larger of two areas plus 1e-6 km². A closure
 // |area(to) − area(from) − (gained − lost)| or a sum of parts beyond it is area counted twice or lost,

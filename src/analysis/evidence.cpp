@@ -13,8 +13,9 @@ OwnLine ownLine(const Layer& control) { return {control.id, control.title, contr
 
 }  // namespace
 
-TimelineEvidence::TimelineEvidence(const Measurer& measurer, const Scenario& scenario)
-    : m_measurer(measurer), m_scenario(scenario) {}
+TimelineEvidence::TimelineEvidence(const Measurer& measurer, const Scenario& scenario,
+                                   std::optional<double> minAreaKm2)
+    : m_measurer(measurer), m_scenario(scenario), m_minAreaKm2(minAreaKm2) {}
 
 const std::vector<ReferenceLine>& TimelineEvidence::references(const Layer& control) {
     auto found = m_references.find(control.id);
@@ -72,7 +73,9 @@ const Change& TimelineEvidence::change(const ControlState& from, const ControlSt
     if (found != m_changes.end()) return found->second;
     const StateEvidence& fromEvidence = state(from);
     const StateEvidence& toEvidence = state(to);
-    return m_changes.emplace(key, computeChange(m_measurer, fromEvidence, toEvidence, m_scenario.uncertainty))
+    return m_changes
+        .emplace(key,
+                 computeChange(m_measurer, fromEvidence, toEvidence, m_scenario.uncertainty, m_minAreaKm2))
         .first->second;
 }
 

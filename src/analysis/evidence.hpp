@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +18,9 @@ namespace frontline::analysis {
 // which must outlive it. One per thread (the Measurer's GEOS context is).
 class TimelineEvidence {
 public:
-    TimelineEvidence(const Measurer& measurer, const Scenario& scenario);
+    // With `minAreaKm2`, changes leave out pieces under it (computeChange).
+    TimelineEvidence(const Measurer& measurer, const Scenario& scenario,
+                     std::optional<double> minAreaKm2 = {});
     TimelineEvidence(const TimelineEvidence&) = delete;
     TimelineEvidence& operator=(const TimelineEvidence&) = delete;
 
@@ -39,6 +42,7 @@ public:
 private:
     const Measurer& m_measurer;
     const Scenario& m_scenario;
+    std::optional<double> m_minAreaKm2;
     std::map<std::string, std::vector<ReferenceLine>> m_references;   // by control layer id
     std::map<std::pair<std::string, double>, ReferenceLine> m_lines;  // by reference layer id and tolerance
     std::map<std::string, StateEvidence> m_states;                    // by date

@@ -98,14 +98,8 @@ std::vector<SeriesRow> computeSeries(std::size_t count, const SnapshotLoader& lo
             gained = measurer.areaKm2(gainedShape);
             lost = measurer.areaKm2(lostShape);
             if (options.minAreaKm2) {
-                for (const auto& [shape, areas] :
-                     {std::pair{&gainedShape, &gainedPieces}, std::pair{&lostShape, &lostPieces}}) {
-                    for (const Polygon& polygon : shape->polygons) {
-                        Geometry one;
-                        one.polygons.push_back(polygon);
-                        areas->push_back(measurer.areaKm2(one));
-                    }
-                }
+                gainedPieces = measurer.pieceAreasKm2(gainedShape);
+                lostPieces = measurer.pieceAreasKm2(lostShape);
             }
         }
         SeriesRow& row = rows[step + 1];

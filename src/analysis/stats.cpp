@@ -54,7 +54,8 @@ std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin
 }  // namespace
 
 std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads,
-                                      const std::function<void()>& stateDone) {
+                                      const std::function<void()>& stateDone,
+                                      std::optional<double> minAreaKm2) {
     const auto& states = scenario.timeline.states();
     const std::size_t count = states.size();
     // Runs of at least 8 states: each run measures one state twice (the one before it).
@@ -67,7 +68,7 @@ std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod metho
             geo::ThreadContext context;
             const geo::EqualAreaFrame frame = scenarioFrame(context.proj, scenario);
             const Measurer measurer{context.geos, frame, method};
-            TimelineEvidence evidence(measurer, scenario);
+            TimelineEvidence evidence(measurer, scenario, minAreaKm2);
             parts[run] = measureRun(evidence, run * count / runs, (run + 1) * count / runs, stateDone);
         } catch (...) {
             errors[run] = std::current_exception();

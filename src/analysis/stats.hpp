@@ -30,9 +30,11 @@ struct StateStats {
 // scenario's frame (the same projection, so the same numbers): the timeline is cut into contiguous
 // runs, and each run also measures the state before it for its first change. The rows do not depend
 // on the number of threads; an error is that of the earliest state that fails.
-// `stateDone`, when given, is called once per state measured, from the measuring threads.
+// `stateDone`, when given, is called once per state measured, from the measuring threads. With
+// `minAreaKm2`, each change leaves out its pieces under it (computeChange).
 std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads = 0,
-                                      const std::function<void()>& stateDone = {});
+                                      const std::function<void()>& stateDone = {},
+                                      std::optional<double> minAreaKm2 = {});
 // The changes of timelineStats rows, one step per state after the first (from the state before it).
 std::vector<Step> timelineSteps(const std::vector<StateStats>& rows);
 // The state in force at `date`. Throws UsageError when the date precedes the first state.

@@ -38,6 +38,7 @@ struct DiffOptions {
     std::string out;
     std::string by;
     PlacesInput places;
+    std::string minArea;  // --min-area KM2
     std::string method = "geodesic";
 };
 
@@ -121,6 +122,9 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--by", options->by,
                         "Also split gained and lost over this layer's features (e.g. districts)");
     addPlacesOption(*command, options->places, "Also list the places that changed hands");
+    command->add_option("--min-area", options->minArea,
+                        "Leave pieces under KM2 out of gained, lost, net, --by and --out (slivers between "
+                        "two drawings of one line) and count them");
     command->add_option("--method", options->method, "geodesic or planar")->capture_default_str();
     command->footer(
         "Examples:\n"
@@ -131,6 +135,9 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         "likely range\n"
         "from the uncertainty of the stretches that bound each piece, docs/uncertainty.md) and the\n"
         "closure |area(to) - area(from) - (gained - lost)|. Exit code 1 when closure exceeds 1e-6 relative.\n"
+        "--min-area KM2: gained, lost, net, --by and --out leave out pieces under KM2; rows pieces_kept,\n"
+        "pieces_dropped (counts), dropped_gained and dropped_lost (km²) say what was left out, and the\n"
+        "closure is still that of all pieces.\n"
         "--by LAYER: then gained_km2, lost_km2 and net_km2 per feature of LAYER (feature, name), a row\n"
         "'outside' (the part in none of them) and 'total' (the diff's own gained and lost; the rows add\n"
         "up to it unless the features overlap, which is warned).\n"
@@ -152,6 +159,8 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         // Checked before computing: a typo in the extension should not cost the overlay.
         std::optional<io::VectorFile> output;
         if (!options->out.empty()) output.emplace(options->out);
+        std::optional<double> minArea;
+        if (!options->minArea.empty()) minArea = minAreaKm2(options->minArea);
 
         LoadedScenario loaded(options->input, common, diagnostics);
         const Layer* regions = options->by.empty() ? nullptr : &regionLayer(loaded.scenario, options->by);
@@ -162,7 +171,7 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         geo::GeosContext& geos = loaded.context.geos;
         const ControlState& fromState = stateAt(scenario, from, "--from");
         const ControlState& toState = stateAt(scenario, to, "--to");
-        analysis::TimelineEvidence evidence(measurer, scenario);
+        analysis::TimelineEvidence evidence(measurer, scenario, minArea);
         const analysis::Change& change = evidence.change(fromState, toState);
 
         auto row = [](const std::string& name, const std::string& state,
@@ -184,6 +193,16 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         table.rows.push_back(row("net", "", change.net));
         table.rows.push_back(
             {"closure", "", Cell::number(change.closureKm2, 9), Cell(), Cell(), Cell(), Cell()});
+        if (change.pieces) {
+            const analysis::KeptPieces& pieces = *change.pieces;
+            auto single = [&table](const std::string& name, const Cell& value) {
+                table.rows.push_back({name, "", value, Cell(), Cell(), Cell(), Cell()});
+            };
+            single("pieces_kept", Cell::integer(static_cast<long>(pieces.kept)));
+            single("pieces_dropped", Cell::integer(static_cast<long>(pieces.dropped)));
+            single("dropped_gained", Cell::number(pieces.droppedGainedKm2, 3));
+            single("dropped_lost", Cell::number(pieces.droppedLostKm2, 3));
+        }
         std::vector<io::Section> sections{{"areas", "", std::move(table)}};
         if (regions) {
             sections.push_back(

@@ -180,8 +180,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
                         {}};
         if (!contextLines.references.empty()) table.columns.push_back("front_km");
         if (seriesOptions.minAreaKm2) {
-            table.columns.insert(table.columns.end(),
-                                 {"pieces_kept", "pieces_dropped", "dropped_gained_km2", "dropped_lost_km2"});
+            const auto columns = pieceColumns();
+            table.columns.insert(table.columns.end(), columns.begin(), columns.end());
         }
         double worstClosure = 0;
         std::string worstDate;
@@ -202,14 +202,8 @@ Action addSeriesCommand(CLI::App& app, const CommonOptions& common) {
             if (!contextLines.references.empty())
                 cells.push_back(row.frontKm ? Cell::number(*row.frontKm, 1) : Cell());
             if (seriesOptions.minAreaKm2) {
-                if (row.pieces) {
-                    cells.insert(cells.end(), {Cell::integer(static_cast<long>(row.pieces->kept)),
-                                               Cell::integer(static_cast<long>(row.pieces->dropped)),
-                                               Cell::number(row.pieces->droppedGainedKm2, 3),
-                                               Cell::number(row.pieces->droppedLostKm2, 3)});
-                } else {
-                    cells.insert(cells.end(), 4, Cell());
-                }
+                const auto pieces = pieceCells(row.pieces);
+                cells.insert(cells.end(), pieces.begin(), pieces.end());
             }
             table.rows.push_back(std::move(cells));
             const double tolerance =

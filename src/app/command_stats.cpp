@@ -31,11 +31,12 @@ struct StatsOptions {
     std::string at;
     std::string by;
     std::string every;
+    std::string minArea;  // --min-area KM2
     PlacesInput places;
     std::string method = "geodesic";
 };
 
-std::vector<Cell> statsRow(const analysis::StateStats& stats) {
+std::vector<Cell> statsRow(const analysis::StateStats& stats, bool pieces) {
     std::vector<Cell> row{stats.state.date.iso(),
                           stats.state.label,
                           Cell::number(stats.area.valueKm2, 3),
@@ -53,6 +54,10 @@ std::vector<Cell> statsRow(const analysis::StateStats& stats) {
             3));
     } else {
         row.insert(row.end(), 3, Cell());
+    }
+    if (pieces) {
+        const auto cells = pieceCells(stats.sincePrevious ? stats.sincePrevious->pieces : std::nullopt);
+        row.insert(row.end(), cells.begin(), cells.end());
     }
     return row;
 }
@@ -118,6 +123,10 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
     command->add_option("--every", options->every,
                         "Gained, lost and net per week, month or year instead of one row per state (a change "
                         "counts in the period of the state where it is first seen)");
+    command->add_option(
+        "--min-area", options->minArea,
+        "Leave pieces of a change under KM2 out of gained and lost (slivers between two drawings of one "
+        "line) and count them: adds pieces_kept, pieces_dropped, dropped_gained_km2 and dropped_lost_km2");
     addPlacesOption(*command, options->places,
                     "Instead: the dates each place changed hands, for every place that ever did");
     command
@@ -137,6 +146,8 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         "planar_km2 (equal-area cross-check); front_km (geodesic length of the line of contact: the outline\n"
         "minus the stretches on borders, coasts and other non-front reference lines); gained_km2, lost_km2,\n"
         "net_km2 (since the previous state).\n"
+        "--min-area KM2: gained, lost and net leave out pieces under KM2; pieces_kept, pieces_dropped,\n"
+        "dropped_gained_km2, dropped_lost_km2 say what was left out; --every sums the pieces kept.\n"
         "--by LAYER: feature, name, feature_km2, held_km2, held_pct per feature of LAYER; without --at\n"
         "one row per state and feature, a date column first, and a 'total' row per date (their sum).\n"
         "--places [FILE]: one row per place that ever changed hands, by name: place, name_alt, layer,\n"
@@ -156,13 +167,20 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
             throw UsageError("--every sums the changes of the whole timeline: not with --at or --by");
         }
         if (!options->every.empty()) period(options->every);
+        std::optional<double> minArea;
+        if (!options->minArea.empty()) {
+            if (!options->by.empty() || options->places.given())
+                throw UsageError(
+                    "--min-area leaves slivers out of gained and lost: not with --by or --places");
+            minArea = minAreaKm2(options->minArea);
+        }
         std::optional<Date> at;
         if (!options->at.empty()) at = commandLineDate("--at", options->at);
 
         LoadedScenario loaded(options->input, common, diagnostics);
         const Scenario& scenario = loaded.scenario;
         const analysis::Measurer measurer = loaded.measurer(method);
-        analysis::TimelineEvidence evidence(measurer, scenario);
+        analysis::TimelineEvidence evidence(measurer, scenario, minArea);
         if (!at && scenario.timeline.empty()) {
             throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
         }
@@ -198,16 +216,21 @@ Action addStatsCommand(CLI::App& app, const CommonOptions& common) {
         io::Table table{{"date", "label", "area_km2", "area_min_km2", "area_max_km2", "likely_min_km2",
                          "likely_max_km2", "planar_km2", "front_km", "gained_km2", "lost_km2", "net_km2"},
                         {}};
+        if (minArea) {
+            const auto columns = pieceColumns();
+            table.columns.insert(table.columns.end(), columns.begin(), columns.end());
+        }
         if (at) {
-            table.rows.push_back(statsRow(analysis::statsAt(evidence, *at)));
+            table.rows.push_back(statsRow(analysis::statsAt(evidence, *at), minArea.has_value()));
         } else {
             if (scenario.timeline.empty())
                 throw DataError(scenario.manifestPath.string() + ": the scenario has no [[state]]");
             // Measuring a state with its intervals takes ~50 ms: hundreds of states say how far they are.
             exporting::Progress progress(scenario.timeline.states().size(), !common.quiet, stderr, "states");
-            const auto rows = analysis::timelineStats(scenario, method, 0, [&] { progress.advance(); });
+            const auto rows = analysis::timelineStats(
+                scenario, method, 0, [&] { progress.advance(); }, minArea);
             progress.finish();
-            for (const auto& stats : rows) table.rows.push_back(statsRow(stats));
+            for (const auto& stats : rows) table.rows.push_back(statsRow(stats, minArea.has_value()));
             if (!options->every.empty())
                 table = periodTable(analysis::timelineSteps(rows), period(options->every));
         }

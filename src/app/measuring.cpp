@@ -27,6 +27,17 @@ double minAreaKm2(const std::string& text) {
     return value;
 }
 
+std::vector<std::string> pieceColumns() {
+    return {"pieces_kept", "pieces_dropped", "dropped_gained_km2", "dropped_lost_km2"};
+}
+
+std::vector<io::Cell> pieceCells(const std::optional<analysis::KeptPieces>& pieces) {
+    if (!pieces) return std::vector<io::Cell>(4);
+    return {io::Cell::integer(static_cast<long>(pieces->kept)),
+            io::Cell::integer(static_cast<long>(pieces->dropped)),
+            io::Cell::number(pieces->droppedGainedKm2, 3), io::Cell::number(pieces->droppedLostKm2, 3)};
+}
+
 analysis::AreaMethod areaMethod(const std::string& text) {
     if (auto method = analysis::parseAreaMethod(text)) return *method;
     throw UsageError("unknown --method '" + text + "' (geodesic, planar)");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/area.hpp"
+#include "analysis/change.hpp"
 #include "analysis/periods.hpp"
 #include "core/date.hpp"
 #include "core/geometry.hpp"
@@ -20,6 +21,10 @@ analysis::AreaMethod areaMethod(const std::string& text);
 std::string measuredAs(analysis::AreaMethod method, Edges edges, io::OutputFormat format);
 // --min-area KM2: a positive number of km²; UsageError otherwise.
 double minAreaKm2(const std::string& text);
+// The columns --min-area adds (pieces_kept, pieces_dropped, dropped_gained_km2, dropped_lost_km2), and
+// their cells for one change; empty cells where there is no change.
+std::vector<std::string> pieceColumns();
+std::vector<io::Cell> pieceCells(const std::optional<analysis::KeptPieces>& pieces);
 // A date given on the command line; UsageError naming the option otherwise.
 Date commandLineDate(const std::string& option, const std::string& text);
 

@@ -49,6 +49,57 @@ TEST_F(ChangeTest, NetIsGainedMinusLostAndClosureHolds) {
     EXPECT_TRUE(closureHolds(change));
 }
 
+// The held area advances east by 0.2° and has two specks cut out of it (0.001° and 0.002° squares,
+// 0.0094 and 0.038 km²). With a minimum of 0.02 km² the small speck is left out of lost and out of the
+// lost pieces, counted; the closure is still that of all pieces. Both methods sort the pieces alike.
+TEST_F(ChangeTest, MinAreaLeavesSliversOutOfTheChangeAndCountsThem) {
+    auto square = [](double west, double south, double side) {
+        return Path{{west, south},
+                    {west, south + side},
+                    {west + side, south + side},
+                    {west + side, south},
+                    {west, south}};
+    };
+    Geometry to = box(46.0, 39.5, 47.2, 40.5);
+    to.polygons[0].rings.push_back(square(46.3, 40.0, 0.001));
+    to.polygons[0].rings.push_back(square(46.6, 40.2, 0.002));
+    auto area = [](const Path& ring) {
+        Geometry g;
+        g.polygons.push_back({{ring}});
+        return geo::geodesicAreaKm2(g);
+    };
+    const double small = area(square(46.3, 40.0, 0.001)), large = area(square(46.6, 40.2, 0.002));
+    const double advance = geo::geodesicAreaKm2(box(47.0, 39.5, 47.2, 40.5));
+    for (const AreaMethod method : {AreaMethod::Geodesic, AreaMethod::Planar}) {
+        SCOPED_TRACE(method == AreaMethod::Geodesic ? "geodesic" : "planar");
+        const Measurer measurer{m_geos, m_frame, method};
+        const StateEvidence fromEvidence =
+            stateEvidence(measurer, box(46.0, 39.5, 47.0, 40.5), {}, {"from", "from", 100}, {});
+        const StateEvidence toEvidence = stateEvidence(measurer, to, {}, {"to", "to", 100}, {});
+        const Change all = computeChange(measurer, fromEvidence, toEvidence);
+        EXPECT_FALSE(all.pieces.has_value());
+        EXPECT_NEAR(all.lost.valueKm2 / (small + large), 1.0, 1e-5);
+
+        const Change change = computeChange(measurer, fromEvidence, toEvidence, {}, 0.02);
+        ASSERT_TRUE(change.pieces.has_value());
+        EXPECT_EQ(change.pieces->kept, 2u);  // the advance and the larger speck
+        EXPECT_EQ(change.pieces->dropped, 1u);
+        EXPECT_NEAR(change.pieces->droppedLostKm2 / small, 1.0, 1e-5);
+        EXPECT_EQ(change.pieces->droppedGainedKm2, 0.0);
+        EXPECT_NEAR(change.gained.valueKm2 / advance, 1.0, 1e-5);
+        EXPECT_NEAR(change.lost.valueKm2 / large, 1.0, 1e-5);
+        EXPECT_NEAR(change.netKm2(), change.gained.valueKm2 - change.lost.valueKm2, 1e-12);
+        EXPECT_EQ(change.lostLonLat.polygons.size(), 1u);
+        EXPECT_EQ(change.gainedLonLat.polygons.size(), 1u);
+        EXPECT_NEAR(change.closureKm2, all.closureKm2, 1e-12);
+        EXPECT_TRUE(closureHolds(change));
+        // Kept and dropped add up to the change without a minimum.
+        EXPECT_NEAR(change.lost.valueKm2 + change.pieces->droppedLostKm2, all.lost.valueKm2, 1e-9);
+        EXPECT_LE(change.lost.minKm2, change.lost.valueKm2);
+        EXPECT_GE(change.lost.maxKm2, change.lost.valueKm2);
+    }
+}
+
 // One tolerance for diff, series and the --by sums: 1e-6 of the larger area plus 1e-6 km², whichever
 // of the two is larger and whatever their signs.
 TEST(ClosureTolerance, IsOneMillionthOfTheLargerAreaPlusOneMillionthKm2) {

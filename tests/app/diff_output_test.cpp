@@ -72,6 +72,42 @@ TEST_F(DiffOutputTest, KarabakhWarAsAGeoPackageWithRealAreas) {
               "changes.gpkg");  // no -journal, no temporary
 }
 
+// --min-area on the 2020 war: the slivers between the 1994 and 2020 drawings of one border are counted
+// and left out of lost and of the written pieces, whose geometry still measures as its area field.
+TEST_F(DiffOutputTest, MinAreaLeavesSliversOutOfTheTotalsAndThePieces) {
+    const std::vector<std::string> diff{"diff",       "--from",   "1994-05-12", "--to",
+                                        "2020-11-10", "--format", "csv"};
+    auto run = [&](const std::string& out, const std::vector<std::string>& extra) {
+        std::vector<std::string> arguments = diff;
+        arguments.insert(arguments.end(), {"--out", out});
+        arguments.insert(arguments.end(), extra.begin(), extra.end());
+        const RunResult result = runFrontline(arguments);
+        EXPECT_EQ(result.exitCode, 0) << result.err;
+        return parseCsv(result.out);
+    };
+    const std::string allOut = (m_folder / "all.gpkg").string(), keptOut = (m_folder / "kept.gpkg").string();
+    const Csv all = run(allOut, {});
+    const Csv kept = run(keptOut, {"--min-area", "0.01"});
+    const double dropped = reportedKm2(kept, "pieces_dropped");
+    EXPECT_GT(dropped, 0);
+    EXPECT_GE(reportedKm2(kept, "pieces_kept"), 1);
+    EXPECT_NEAR(reportedKm2(kept, "lost") + reportedKm2(kept, "dropped_lost"), reportedKm2(all, "lost"),
+                0.0015);
+    EXPECT_EQ(reportedKm2(kept, "closure"), reportedKm2(all, "closure"));
+    const ReadBack allFile = readBack(allOut), keptFile = readBack(keptOut);
+    ASSERT_EQ(keptFile.features.size(), 2u);
+    ASSERT_EQ(allFile.features.size(), 2u);
+    const std::size_t allPieces =
+        allFile.features[0].geometry.polygons.size() + allFile.features[1].geometry.polygons.size();
+    const std::size_t keptPieces =
+        keptFile.features[0].geometry.polygons.size() + keptFile.features[1].geometry.polygons.size();
+    EXPECT_EQ(keptPieces, static_cast<std::size_t>(reportedKm2(kept, "pieces_kept")));
+    EXPECT_EQ(allPieces, keptPieces + static_cast<std::size_t>(dropped));
+    const double lostKm2 = keptFile.features[1].real.at("area_km2");
+    EXPECT_NEAR(lostKm2, reportedKm2(kept, "lost"), 0.0005);
+    EXPECT_NEAR(geo::geodesicAreaKm2(keptFile.features[1].geometry), lostKm2, 1e-6 * lostKm2);
+}
+
 TEST_F(DiffOutputTest, EveryFormatCarriesTheSameAreas) {
     const RunResult report =
         runFrontline({"diff", kSynthetic, "--from", "2000-01-01", "--to", "2001-03-15", "--format", "csv"});
