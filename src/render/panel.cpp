@@ -147,10 +147,11 @@ float Panel::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::Floa
         {words.date, &m_fonts.bold, dateSize, kInk, 14 * u, 5},
         words.between ? Line{words.notice, &m_fonts.bold, lineSize, kAccent, 6 * u, 3}
                       : Line{words.inForce, &m_fonts.regular, lineSize, kMuted, 6 * u, 1},
+        {words.between ? std::string() : words.notice, &m_fonts.bold, lineSize, kAccent, 4 * u, 3},
         {words.area, &m_fonts.bold, std::max(8.0f, std::round(28 * u)), kAccent, 8 * u, 4},
         {words.detail, &m_fonts.regular, std::max(7.0f, std::round(16 * u)), kMuted, 2 * u, 0},
     };
-    if (words.area.empty()) lines.resize(3);
+    if (words.area.empty()) lines.resize(4);
     lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); }),
                 lines.end());
     auto height = [&] {

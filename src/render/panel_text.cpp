@@ -19,6 +19,25 @@ const analysis::StateStats* row(const std::vector<analysis::StateStats>& stats, 
     return &stats[static_cast<std::size_t>(state)];
 }
 
+// A map older than events the panel lists beside it says so: at 1 Nov 2020 the 1994 line is still
+// drawn while the events of October 2020 are listed. Counted from the data, not from a time since the
+// state: a daily series is never stale for being a day old, a state is stale once something dated
+// after it is reported.
+std::string staleNotice(const Scenario& scenario, int state, const Date& date) {
+    const auto& states = scenario.timeline.states();
+    const Date& drawn = states[static_cast<std::size_t>(state)].date;
+    const auto count = std::count_if(scenario.events.begin(), scenario.events.end(),
+                                     [&](const Event& e) { return drawn < e.date && !(date < e.date); });
+    if (count == 0) return "";
+    std::string notice = "Map of " + formatDateLong(drawn) + ": " +
+                         (count == 1 ? std::string("1 event") : std::to_string(count) + " events") +
+                         " since then not yet mapped";
+    if (static_cast<std::size_t>(state) + 1 < states.size())
+        return notice + " (next map " + formatDateLong(states[static_cast<std::size_t>(state) + 1].date) +
+               ")";
+    return notice + " (no later map)";
+}
+
 }  // namespace
 
 std::string titleAt(const std::string& title, const Date& date) {
@@ -61,6 +80,7 @@ PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateS
         }
         text.inForce = "In force since " + shown->state.date.iso() +
                        (shown->state.label.empty() ? "" : ": " + shown->state.label);
+        text.notice = staleNotice(scenario, ends.to, frame.date);
         const AreaLabels area = areaLabels(shown->area);
         text.area = scenario.subject + ": " + area.value + " km²";
         // Nothing held is exact; a held area without a range has none stated.

@@ -38,8 +38,10 @@ std::string titleAt(const std::string& title, const Date& date);
 struct PanelText {
     std::string title;  // titleAt(scenario.title, frame date)
     bool between = false;
-    std::string date;     // "10 Nov 2020"; between two maps "12 May 1994 → 10 Nov 2020"
-    std::string notice;   // between two maps, says so; empty otherwise
+    std::string date;  // "10 Nov 2020"; between two maps "12 May 1994 → 10 Nov 2020"
+    // Between two maps, says so; on one state, names the events since it that it does not show (a
+    // stale map: "Map of 12 May 1994: 3 events since then not yet mapped (next map 10 Nov 2020)").
+    std::string notice;
     std::string inForce;  // "In force since 1994-05-12: label", or "No control state yet"; empty between
     std::string area;     // "Armenian-held: 11,750 km²", between "Armenian-held: 11,750 → 7,480 km²"
     std::string detail;   // the ranges and the change since the state before (between: the change shown)

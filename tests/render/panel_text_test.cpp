@@ -56,6 +56,24 @@ TEST(PanelText, PlainStateIsInForce) {
     EXPECT_EQ(text.cursor, Date(2001, 3, 15));
 }
 
+// A state older than an event dated before the frame is stale, and the notice says so with the next
+// map's date; an event on or before the state's own date, or after the frame, is not counted.
+TEST(PanelText, MapOlderThanAnEventSaysSo) {
+    const Synthetic synthetic;
+    // The synthetic events: "start" on 2000-01-01 (the first state's date), "offensive" on 2002-06-30.
+    EXPECT_EQ(synthetic.at(plain(Date(2002, 6, 29), 1)).notice, "");
+    EXPECT_EQ(synthetic.at(plain(Date(2000, 6, 1), 0)).notice, "");
+    const auto stale = synthetic.at(plain(Date(2002, 6, 30), 1));
+    EXPECT_FALSE(stale.between);
+    EXPECT_EQ(stale.notice, "Map of 15 Mar 2001: 1 event since then not yet mapped (next map 1 Jul 2002)");
+    EXPECT_EQ(stale.inForce, "In force since 2001-03-15: Front moves north");
+    // After the last state: no later map.
+    Synthetic late;
+    late.scenario.events.push_back({"late", Date(2004, 1, 1), {}, 0, "Later", "", "", "synthetic"});
+    EXPECT_EQ(late.at(plain(Date(2004, 2, 1), 3)).notice,
+              "Map of 1 Jan 2003: 1 event since then not yet mapped (no later map)");
+}
+
 // The change a state made names both its dates: "since" alone would read as up to the frame's date.
 TEST(PanelText, ChangeNamesBothDates) {
     const Synthetic synthetic;
