@@ -255,6 +255,11 @@ void Renderer::drawNorthArrow(sf::RenderTarget& target) {
     const float size = std::max(7.0f, std::round(20.0f * u));
     // The "N" above the arrow stays inside the frame where the smallest text size outgrows the unit.
     const sf::Vector2f centre(map.left + 48 * u, map.top + std::max(66 * u, length + size * 1.35f + 2));
+    // On the same light plate as the scale bar: the corner may be water or held area (Lake Sevan in
+    // the bundled scenario), where a bare black arrow reads as part of the map.
+    const float top = centre.y - length - size * 1.35f - 4 * u, bottom = centre.y + length * 0.6f + 6 * u;
+    const float half = std::max(length * 0.45f, size * 0.5f) + 8 * u;
+    drawRect(target, {centre.x - half, top, 2 * half, bottom - top}, sf::Color(255, 255, 255, 170));
     sf::ConvexShape arrow(4);
     arrow.setPoint(0, {0, -length});
     arrow.setPoint(1, {length * 0.45f, length * 0.6f});
