@@ -87,7 +87,7 @@ io::Table ticksTable(const render::Chart& chart) {
     for (const auto& tick : chart.timeTicks().ticks) table.rows.push_back({"x", tick.date.iso(), tick.label});
     const render::AxisRange& axis = chart.valueAxis();
     for (const double value : axis.gridlines())
-        table.rows.push_back({"y", axis.label(value), axis.label(value)});
+        table.rows.push_back({"y", Cell::number(value, axis.decimals()), axis.label(value)});
     return table;
 }
 

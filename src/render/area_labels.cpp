@@ -37,6 +37,13 @@ long long stepsOf(double valueKm2, int exponent) {
                                      : valueKm2 / std::pow(10.0, exponent));
 }
 
+// Commas between the thousands of a run of digits.
+std::string groupThousands(std::string whole) {
+    for (auto at = static_cast<std::ptrdiff_t>(whole.size()) - 3; at > 0; at -= 3)
+        whole.insert(static_cast<std::size_t>(at), ",");
+    return whole;
+}
+
 // `steps` × 10^exponent as text, thousands separated.
 std::string scaledText(long long steps, int exponent) {
     if (steps == 0) return "0";
@@ -46,8 +53,7 @@ std::string scaledText(long long steps, int exponent) {
     for (int i = 0; i < decimals; ++i) divisor *= 10;
     std::string whole = std::to_string(magnitude / divisor);
     for (int i = 0; i < exponent; ++i) whole += '0';
-    for (auto at = static_cast<std::ptrdiff_t>(whole.size()) - 3; at > 0; at -= 3)
-        whole.insert(static_cast<std::size_t>(at), ",");
+    whole = groupThousands(whole);
     std::string text = steps < 0 ? "\u2212" + whole : whole;
     if (decimals > 0) text += fmt::format(".{:0{}}", magnitude % divisor, decimals);
     return text;
@@ -60,6 +66,15 @@ double areaStepKm2(double valueKm2, double likelyMinKm2, double likelyMaxKm2) {
 }
 
 double areaStepKm2(double valueKm2) { return areaStepKm2(valueKm2, 0, 0); }
+
+std::string groupedNumber(double value, int decimals) {
+    std::string digits = fmt::format("{:.{}f}", std::fabs(value), std::max(0, decimals));
+    const std::size_t point = digits.find('.');
+    std::string text = groupThousands(digits.substr(0, point)) +
+                       (point == std::string::npos ? std::string() : digits.substr(point));
+    const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+    return value < 0 && !zero ? "\u2212" + text : text;
+}
 
 std::string formatArea(double valueKm2, double stepKm2) {
     const int exponent = exponentOf(stepKm2);

@@ -26,6 +26,10 @@ double areaStepKm2(double valueKm2);
 // rounds to zero is "0".
 std::string formatArea(double valueKm2, double stepKm2);
 
+// `value` with `decimals` decimals, thousands separated by commas and U+2212 for minus, as formatArea
+// prints: "49,300", "1.5", "−2,000"; a value that prints as zero has no sign.
+std::string groupedNumber(double value, int decimals);
+
 // A measured area and its ranges, all rounded to the step its likely range supports.
 struct AreaLabels {
     double stepKm2 = 1;

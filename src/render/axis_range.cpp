@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/area_labels.hpp"
+
 namespace frontline::render {
 
 namespace {
@@ -31,10 +33,13 @@ std::vector<double> AxisRange::gridlines() const {
     return values;
 }
 
+int AxisRange::decimals() const {
+    return step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+}
+
 std::string AxisRange::label(double value) const {
-    const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
     if (std::fabs(value) < step * 1e-6) value = 0;  // no "-0"
-    return fmt::format("{:.{}f}", value, decimals);
+    return groupedNumber(value, decimals());
 }
 
 AxisRange fitAxisRange(double low, double high, int steps) {

@@ -18,7 +18,9 @@ struct AxisRange {
     bool fromZero() const { return min <= 0 && max >= 0; }
     // min, min + step, …, max.
     std::vector<double> gridlines() const;
-    // A gridline's value with the decimals the step needs: "49500", "0.5".
+    // The decimals the step needs (0 for 500, 1 for 0.5, 2 for 0.25).
+    int decimals() const;
+    // A gridline's value with those decimals, as the map prints areas: "49,500", "0.5", "−2,000".
     std::string label(double value) const;
 };
 

@@ -96,5 +96,16 @@ TEST(ChangeLabels, InvariantOverManyChanges) {
     }
 }
 
+// The axis and the panel print numbers alike: commas between thousands, U+2212 for minus, no "−0".
+TEST(GroupedNumber, SeparatesThousandsAndSignsLikeTheAreas) {
+    EXPECT_EQ(render::groupedNumber(49300, 0), "49,300");
+    EXPECT_EQ(render::groupedNumber(1234567.25, 2), "1,234,567.25");
+    EXPECT_EQ(render::groupedNumber(999, 0), "999");
+    EXPECT_EQ(render::groupedNumber(-2000, 0), "\u22122,000");
+    EXPECT_EQ(render::groupedNumber(-0.004, 2), "0.00");
+    EXPECT_EQ(render::groupedNumber(0.5, 1), "0.5");
+    EXPECT_EQ(render::groupedNumber(-1010, 0), render::formatArea(-1010, 10));
+}
+
 }  // namespace
 }  // namespace frontline::test

@@ -24,7 +24,7 @@ TEST(AxisRange, FitsAnAdvanceFarFromZero) {
     EXPECT_GE(range.min, 49000);
     EXPECT_LE(range.max, 50000);
     EXPECT_EQ(range.gridlines(), (std::vector<double>{49300, 49400, 49500, 49600, 49700}));
-    EXPECT_EQ(range.label(49300), "49300");
+    EXPECT_EQ(range.label(49300), "49,300");
 }
 
 TEST(AxisRange, StartsAtZeroWhenTheDataReachIt) {
