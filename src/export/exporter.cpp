@@ -18,6 +18,7 @@
 #include "export/png_writer.hpp"
 #include "export/progress.hpp"
 #include "io/atomic_file.hpp"
+#include "render/frame_layout.hpp"
 #include "render/offscreen.hpp"
 
 namespace frontline::exporting {
@@ -305,10 +306,10 @@ std::string frameFileName(std::size_t index, std::size_t count) {
 }
 
 void checkOutput(const ExportOptions& options) {
-    if (options.width < 64 || options.height < 36 || options.width > kMaxWidth ||
-        options.height > kMaxHeight) {
-        throw UsageError(fmt::format("--size {}x{} is outside 64x36 … {}x{}", options.width, options.height,
-                                     kMaxWidth, kMaxHeight));
+    if (options.width < render::kMinFrameWidth || options.height < render::kMinFrameHeight ||
+        options.width > kMaxWidth || options.height > kMaxHeight) {
+        throw UsageError(fmt::format("--size {}x{} is outside {}x{} … {}x{}", options.width, options.height,
+                                     render::kMinFrameWidth, render::kMinFrameHeight, kMaxWidth, kMaxHeight));
     }
     const OutputKind kind = outputKind(options.out);
     if (kind == OutputKind::Mp4 && (options.width % 2 || options.height % 2)) {

@@ -11,6 +11,9 @@ namespace frontline::render {
 // narrow strip; nowhere for --no-panel.
 enum class PanelPlacement { Beside, Below, None };
 
+// The smallest frame drawn (Scene throws RenderError under it; export's --size is a usage error).
+inline constexpr unsigned kMinFrameWidth = 64, kMinFrameHeight = 36;
+
 // How a frame of `size` pixels is shared between map and panel (frame pixels, origin top-left), and the
 // scale of its text and lines: `unit` is 1 at 1920×1080 beside and at 1080×1350 below.
 struct FrameLayout {

@@ -239,7 +239,7 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
     const float height = std::max(3.0f, 7.0f * u);
     const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
     m_scaleBarBox = {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u};
-    drawRect(target, m_scaleBarBox, sf::Color(255, 255, 255, 170));
+    drawRect(target, m_scaleBarBox, kPlate);
     drawRect(target, {origin.x, origin.y, length / 2, height}, kInk, kInk, 1);
     drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
     const float size = std::max(7.0f, std::round(15.0f * u));
@@ -259,7 +259,7 @@ void Renderer::drawNorthArrow(sf::RenderTarget& target) {
     // the bundled scenario), where a bare black arrow reads as part of the map.
     const float top = centre.y - length - size * 1.35f - 4 * u, bottom = centre.y + length * 0.6f + 6 * u;
     const float half = std::max(length * 0.45f, size * 0.5f) + 8 * u;
-    drawRect(target, {centre.x - half, top, 2 * half, bottom - top}, sf::Color(255, 255, 255, 170));
+    drawRect(target, {centre.x - half, top, 2 * half, bottom - top}, kPlate);
     sf::ConvexShape arrow(4);
     arrow.setPoint(0, {0, -length});
     arrow.setPoint(1, {length * 0.45f, length * 0.6f});

@@ -192,7 +192,7 @@ StateShapes Scene::makeShapes(int state) const {
 }
 
 void Scene::build(const Fonts& fonts) {
-    if (m_size.x < 64 || m_size.y < 36)
+    if (m_size.x < kMinFrameWidth || m_size.y < kMinFrameHeight)
         throw RenderError("frame size " + std::to_string(m_size.x) + "x" + std::to_string(m_size.y) +
                           " is too small");
     m_layout = frameLayout(m_size, m_options.panel);

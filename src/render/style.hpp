@@ -15,6 +15,8 @@ inline const sf::Color kInk(30, 30, 30);
 inline const sf::Color kMuted(95, 95, 95);
 inline const sf::Color kFaint(200, 197, 190);
 inline const sf::Color kAccent(192, 57, 43);
+// The light plate under what is drawn over the map (scale bar, north arrow), so it reads on any fill.
+inline const sf::Color kPlate(255, 255, 255, 170);
 
 // "#rrggbb" or "#rrggbbaa" → colour. Throws DataError naming `where` (layer id and key) otherwise.
 sf::Color parseColor(const std::string& text, const std::string& where);
