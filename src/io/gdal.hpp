@@ -1,7 +1,10 @@
 #pragma once
-// The only door to GDAL/OGR: reads any vector source OGR opens (GeoJSON, GeoPackage, Shapefile,
-// FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as stored, and
-// writes typed output features with one of its drivers.
+// The door to GDAL/OGR for the rest of the tree: reads any vector source OGR opens (GeoJSON, GeoPackage,
+// Shapefile, FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as
+// stored, and writes typed output features with one of its drivers. No GDAL header here; inside io/ the
+// types behind it have their own files: OgrSource (an opened dataset), OgrLayerReader (a layer feature
+// by feature), ogr_geometry (OGR <-> core geometry), QuietGdalErrors and CollectedGdalMessages (GDAL's
+// error handler while reading and writing), MemoryFolder (/vsimem/).
 
 #include <set>
 #include <string>
