@@ -15,7 +15,6 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -25,7 +24,6 @@
 #include "io/gdal_errors.hpp"
 #include "io/memory_folder.hpp"
 #include "io/ogr_geometry.hpp"
-#include "io/ogr_layer_reader.hpp"
 #include "io/ogr_source.hpp"
 
 namespace frontline::io {
@@ -122,18 +120,6 @@ std::string localFileProblem(const std::string& path) {
     }
     ::close(fd);
     return {};
-}
-
-std::vector<SourceLayer> readOgrSource(const std::string& path, const std::string& layerName) {
-    OgrSource source(path);
-    std::vector<SourceLayer> layers;
-    for (OGRLayer* layer : source.layers(layerName)) {
-        OgrLayerReader reader(source, *layer);
-        SourceLayer read = reader.description();
-        while (std::optional<Feature> feature = reader.next()) read.features.push_back(std::move(*feature));
-        layers.push_back(std::move(read));
-    }
-    return layers;
 }
 
 std::set<std::string> vectorFileExtensions() {
