@@ -9,8 +9,13 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "analysis/area.hpp"
@@ -95,22 +100,27 @@ bool overlap(const BoundingBox& a, const BoundingBox& b) {
 class StreamingDissolve {
 public:
     explicit StreamingDissolve(geo::GeosContext& geos) : m_geos(geos) {}
+    ~StreamingDissolve() { stopWorker(/*abandon=*/true); }
+    StreamingDissolve(const StreamingDissolve&) = delete;
+    StreamingDissolve& operator=(const StreamingDissolve&) = delete;
 
     void add(Geometry&& geometry) {
         for (auto& polygon : geometry.polygons) {
             m_pendingVertices += vertexCount(polygon);
             m_pending.polygons.push_back(std::move(polygon));
         }
-        if (m_pendingVertices >= kBatchVertices) flush();
+        if (m_pendingVertices >= kBatchVertices) handOn();
     }
 
-    // The union of every polygon added, as valid polygons.
+    // The union of every polygon added, as valid polygons. Throws GeometryError when GEOS fails.
     Geometry result() {
-        if (m_parts.empty()) {
+        if (!m_worker.joinable()) {
             return m_pending.polygons.size() <= 1 ? std::move(m_pending) : geo::dissolve(m_geos, m_pending);
         }
-        flush();
-        while (m_parts.size() > 1) mergeLastTwo();
+        if (!m_pending.polygons.empty()) handOn();
+        stopWorker(/*abandon=*/false);
+        if (m_failure) std::rethrow_exception(m_failure);
+        while (m_parts.size() > 1) mergeLastTwo(m_geos);
         return std::move(m_parts.front().geometry);
     }
 
@@ -123,20 +133,62 @@ private:
         int level = 0;  // the union of 2^level batches
     };
 
-    void flush() {
-        if (m_pending.polygons.empty()) return;
-        Part part{dissolveBatch(std::move(m_pending)), {}, 0};
-        part.box = boundingBox(part.geometry);
+    // Batches are dissolved on a worker thread (with its own GEOS context) while GDAL reads on: a batch
+    // queued and one in the works at most, so memory stays bounded. The parts and their merges follow
+    // the batches' order, so the result does not depend on the schedule.
+    void handOn() {
+        if (!m_worker.joinable()) m_worker = std::thread([this] { work(); });
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.empty() || m_failure; });
+        if (m_failure) std::rethrow_exception(m_failure);
+        m_queue.push_back(std::move(m_pending));
         m_pending = {};
         m_pendingVertices = 0;
-        m_parts.push_back(std::move(part));
-        while (m_parts.size() >= 2 && m_parts.back().level == m_parts[m_parts.size() - 2].level) {
-            mergeLastTwo();
+        m_changed.notify_all();
+    }
+
+    void stopWorker(bool abandon) noexcept {
+        if (!m_worker.joinable()) return;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done = true;
+            if (abandon) m_queue.clear();
+        }
+        m_changed.notify_all();
+        m_worker.join();
+    }
+
+    void work() {
+        geo::GeosContext geos;
+        for (;;) {
+            Geometry batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty()) return;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_changed.notify_all();
+            }
+            try {
+                Part part{dissolveBatch(geos, std::move(batch)), {}, 0};
+                part.box = boundingBox(part.geometry);
+                m_parts.push_back(std::move(part));
+                while (m_parts.size() >= 2 && m_parts.back().level == m_parts[m_parts.size() - 2].level) {
+                    mergeLastTwo(geos);
+                }
+            } catch (...) {
+                const std::lock_guard lock(m_mutex);
+                m_failure = std::current_exception();
+                m_queue.clear();
+                m_changed.notify_all();
+                return;
+            }
         }
     }
 
     // The polygons whose boxes meet another's go to GEOS together; the others are kept as they are.
-    Geometry dissolveBatch(Geometry batch) {
+    static Geometry dissolveBatch(geo::GeosContext& geos, Geometry batch) {
         const std::size_t n = batch.polygons.size();
         std::vector<BoundingBox> boxes(n);
         std::vector<std::size_t> order(n);
@@ -157,11 +209,11 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             (meets[i] ? together : result).polygons.push_back(std::move(batch.polygons[i]));
         }
-        append(result, together.polygons.size() <= 1 ? std::move(together) : geo::dissolve(m_geos, together));
+        append(result, together.polygons.size() <= 1 ? std::move(together) : geo::dissolve(geos, together));
         return result;
     }
 
-    void mergeLastTwo() {
+    void mergeLastTwo(geo::GeosContext& geos) {
         Part b = std::move(m_parts.back());
         m_parts.pop_back();
         Part& a = m_parts.back();
@@ -171,7 +223,7 @@ private:
         // A polygon of b that overlaps one of a meets a's box, and the other way round: with either side
         // empty, nothing overlaps.
         if (!nearA.polygons.empty() && !nearB.polygons.empty()) {
-            append(result, geo::unite(m_geos, nearA, nearB));
+            append(result, geo::unite(geos, nearA, nearB));
         } else {
             append(result, std::move(nearA));
             append(result, std::move(nearB));
@@ -193,10 +245,17 @@ private:
         for (auto& polygon : from.polygons) to.polygons.push_back(std::move(polygon));
     }
 
-    geo::GeosContext& m_geos;
+    geo::GeosContext& m_geos;  // the caller's thread's
     Geometry m_pending;
     std::size_t m_pendingVertices = 0;
-    std::vector<Part> m_parts;
+
+    std::mutex m_mutex;  // guards the queue, m_done and m_failure
+    std::condition_variable m_changed;
+    std::deque<Geometry> m_queue;
+    bool m_done = false;
+    std::exception_ptr m_failure;
+    std::vector<Part> m_parts;  // the worker's until it is joined
+    std::thread m_worker;       // last: started after, and joined before, everything it uses goes
 };
 
 // What a row of info says about a layer, gathered feature by feature.
