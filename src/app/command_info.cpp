@@ -1,16 +1,24 @@
 // frontline info [SCENARIO|FILE…]: what is in a scenario or in layer files — layers, CRS, counts,
-// bounding box, area and the validity report.
+// bounding box, area and the validity report. A layer file is streamed (io::streamAllLayers): each
+// feature is measured as GDAL reads it and dropped; only the totals and the union of the polygons so far
+// (StreamingDissolve) are kept, so memory follows the union, not the file.
 
 #include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "analysis/area.hpp"
-#include "analysis/control.hpp"
 #include "analysis/stats.hpp"
 #include "app/command.hpp"
 #include "app/exit_code.hpp"
@@ -68,38 +76,273 @@ std::vector<std::string> infoColumns(io::OutputFormat format) {
             "min_lat", "max_lon", "max_lat",    "area_km2", "length_km", "warnings"};
 }
 
-std::vector<Cell> layerRow(const analysis::Measurer& measurer, const Layer& layer, std::size_t warnings,
-                           io::OutputFormat format) {
-    BoundingBox box;
-    for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
-    const std::size_t vertices = layer.sourceVertexCount;
-    const Geometry polygons = analysis::layerPolygons(measurer.geos, layer);
-    std::vector<Cell> row{layer.id, std::string(toString(layer.role)), layer.sourceCrs,
-                          Cell::integer(static_cast<long>(layer.features.size())),
-                          Cell::integer(static_cast<long>(vertices))};
-    if (forPrograms(format)) {
-        // 7 decimals: 1 cm, as the GeoJSON frontline writes.
-        for (const double degrees : {box.minX, box.minY, box.maxX, box.maxY}) {
-            row.push_back(box.valid ? Cell::number(degrees, 7) : Cell());
-        }
-    } else {
-        row.push_back(box.valid
-                          ? fmt::format("{:.4f} {:.4f} {:.4f} {:.4f}", box.minX, box.minY, box.maxX, box.maxY)
-                          : "");
-    }
-    row.push_back(polygons.polygons.empty() ? Cell() : Cell::number(measurer.areaKm2(polygons), 3));
-    if (forPrograms(format)) {
-        double lengthKm = 0;
-        bool hasLines = false;
-        for (const auto& feature : layer.features) {
-            for (const auto& line : feature.geometry.lines) lengthKm += geo::geodesicLengthKm(line);
-            hasLines = hasLines || !feature.geometry.lines.empty();
-        }
-        row.push_back(hasLines ? Cell::number(lengthKm, 3) : Cell());
-    }
-    row.push_back(Cell::integer(static_cast<long>(warnings)));
-    return row;
+std::size_t vertexCount(const Polygon& polygon) {
+    std::size_t count = 0;
+    for (const auto& ring : polygon.rings) count += ring.size();
+    return count;
 }
+
+bool overlap(const BoundingBox& a, const BoundingBox& b) {
+    return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+}
+
+// The union of a layer's polygons, built while its features stream by, so that the layer is never held
+// whole: the polygons of the layer's area_km2 (analysis::layerPolygons, which dissolves them all at once).
+// Features of a layer may overlap, so the area needs the union; a sum over features would count an
+// overlap twice. Polygons are kept in batches of kBatchVertices; a layer that fits in one is dissolved
+// exactly as layerPolygons does, in one GEOS call (same input, same order: the same polygons). A larger
+// one is dissolved batch by batch and the batches' unions are united pairwise, as a binary counter
+// (the parts held are a few and each the union of ever more features), which is GEOS's cascaded union
+// done in pieces: the same point set, its area equal to rounding. Only what can overlap goes to GEOS:
+// a polygon whose bounding box meets no other's in its batch, or no other part's box in a pairwise
+// union, cannot overlap anything there and is kept as it is. What is held is the union so far: for a
+// coverage (districts sharing borders) little more than its outline, for disjoint features all of them.
+class StreamingDissolve {
+public:
+    explicit StreamingDissolve(geo::GeosContext& geos) : m_geos(geos) {}
+    ~StreamingDissolve() { stopWorker(/*abandon=*/true); }
+    StreamingDissolve(const StreamingDissolve&) = delete;
+    StreamingDissolve& operator=(const StreamingDissolve&) = delete;
+
+    void add(Geometry&& geometry) {
+        for (auto& polygon : geometry.polygons) {
+            m_pendingVertices += vertexCount(polygon);
+            m_pending.polygons.push_back(std::move(polygon));
+        }
+        if (m_pendingVertices >= kBatchVertices) handOn();
+    }
+
+    // The union of every polygon added, as valid polygons. Throws GeometryError when GEOS fails.
+    Geometry result() {
+        if (!m_worker.joinable()) {
+            return m_pending.polygons.size() <= 1 ? std::move(m_pending) : geo::dissolve(m_geos, m_pending);
+        }
+        if (!m_pending.polygons.empty()) handOn();
+        stopWorker(/*abandon=*/false);
+        if (m_failure) std::rethrow_exception(m_failure);
+        while (m_parts.size() > 1) mergeLastTwo(m_geos);
+        return std::move(m_parts.front().geometry);
+    }
+
+private:
+    static constexpr std::size_t kBatchVertices = std::size_t{1} << 20;  // 16 MB of coordinates
+
+    struct Part {
+        Geometry geometry;
+        BoundingBox box;
+        int level = 0;  // the union of 2^level batches
+    };
+
+    // Batches are dissolved on a worker thread (with its own GEOS context) while GDAL reads on: a batch
+    // queued and one in the works at most, so memory stays bounded. The parts and their merges follow
+    // the batches' order, so the result does not depend on the schedule.
+    void handOn() {
+        if (!m_worker.joinable()) m_worker = std::thread([this] { work(); });
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.empty() || m_failure; });
+        if (m_failure) std::rethrow_exception(m_failure);
+        m_queue.push_back(std::move(m_pending));
+        m_pending = {};
+        m_pendingVertices = 0;
+        m_changed.notify_all();
+    }
+
+    void stopWorker(bool abandon) noexcept {
+        if (!m_worker.joinable()) return;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done = true;
+            if (abandon) m_queue.clear();
+        }
+        m_changed.notify_all();
+        m_worker.join();
+    }
+
+    void work() {
+        geo::GeosContext geos;
+        for (;;) {
+            Geometry batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty()) return;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_changed.notify_all();
+            }
+            try {
+                Part part{dissolveBatch(geos, std::move(batch)), {}, 0};
+                part.box = boundingBox(part.geometry);
+                m_parts.push_back(std::move(part));
+                while (m_parts.size() >= 2 && m_parts.back().level == m_parts[m_parts.size() - 2].level) {
+                    mergeLastTwo(geos);
+                }
+            } catch (...) {
+                const std::lock_guard lock(m_mutex);
+                m_failure = std::current_exception();
+                m_queue.clear();
+                m_changed.notify_all();
+                return;
+            }
+        }
+    }
+
+    // The polygons whose boxes meet another's go to GEOS together; the others are kept as they are.
+    static Geometry dissolveBatch(geo::GeosContext& geos, Geometry batch) {
+        const std::size_t n = batch.polygons.size();
+        std::vector<BoundingBox> boxes(n);
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (const auto& c : batch.polygons[i].rings.front()) boxes[i].expand(c);
+            order[i] = i;
+        }
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return boxes[a].minX < boxes[b].minX; });
+        std::vector<bool> meets(n, false);
+        for (std::size_t i = 0; i < n; ++i) {
+            const BoundingBox& box = boxes[order[i]];
+            for (std::size_t j = i + 1; j < n && boxes[order[j]].minX <= box.maxX; ++j) {
+                if (overlap(box, boxes[order[j]])) meets[order[i]] = meets[order[j]] = true;
+            }
+        }
+        Geometry together, result;
+        for (std::size_t i = 0; i < n; ++i) {
+            (meets[i] ? together : result).polygons.push_back(std::move(batch.polygons[i]));
+        }
+        append(result, together.polygons.size() <= 1 ? std::move(together) : geo::dissolve(geos, together));
+        return result;
+    }
+
+    void mergeLastTwo(geo::GeosContext& geos) {
+        Part b = std::move(m_parts.back());
+        m_parts.pop_back();
+        Part& a = m_parts.back();
+        Geometry nearA, nearB, result;
+        split(std::move(a.geometry), b.box, nearA, result);
+        split(std::move(b.geometry), a.box, nearB, result);
+        // A polygon of b that overlaps one of a meets a's box, and the other way round: with either side
+        // empty, nothing overlaps.
+        if (!nearA.polygons.empty() && !nearB.polygons.empty()) {
+            append(result, geo::unite(geos, nearA, nearB));
+        } else {
+            append(result, std::move(nearA));
+            append(result, std::move(nearB));
+        }
+        a.geometry = std::move(result);
+        a.box.expand(b.box);
+        a.level = std::max(a.level, b.level) + 1;
+    }
+
+    static void split(Geometry part, const BoundingBox& other, Geometry& near, Geometry& far) {
+        for (auto& polygon : part.polygons) {
+            BoundingBox box;
+            for (const auto& c : polygon.rings.front()) box.expand(c);
+            (overlap(box, other) ? near : far).polygons.push_back(std::move(polygon));
+        }
+    }
+
+    static void append(Geometry& to, Geometry&& from) {
+        for (auto& polygon : from.polygons) to.polygons.push_back(std::move(polygon));
+    }
+
+    geo::GeosContext& m_geos;  // the caller's thread's
+    Geometry m_pending;
+    std::size_t m_pendingVertices = 0;
+
+    std::mutex m_mutex;  // guards the queue, m_done and m_failure
+    std::condition_variable m_changed;
+    std::deque<Geometry> m_queue;
+    bool m_done = false;
+    std::exception_ptr m_failure;
+    std::vector<Part> m_parts;  // the worker's until it is joined
+    std::thread m_worker;       // last: started after, and joined before, everything it uses goes
+};
+
+// What a row of info says about a layer, gathered feature by feature.
+class LayerTotals {
+public:
+    explicit LayerTotals(geo::GeosContext& geos) : m_polygons(geos) {}
+
+    void add(Feature&& feature) {
+        m_box.expand(boundingBox(feature.geometry));
+        ++m_features;
+        for (const auto& line : feature.geometry.lines) m_lengthKm += geo::geodesicLengthKm(line);
+        m_hasLines = m_hasLines || !feature.geometry.lines.empty();
+        m_polygons.add(std::move(feature.geometry));
+    }
+
+    const BoundingBox& box() const { return m_box; }
+
+    // `layer` gives the id, role, CRS and vertex count; its features are not looked at.
+    std::vector<Cell> row(const analysis::Measurer& measurer, const Layer& layer, std::size_t warnings,
+                          io::OutputFormat format) {
+        const Geometry polygons = m_polygons.result();
+        std::vector<Cell> row{layer.id, std::string(toString(layer.role)), layer.sourceCrs,
+                              Cell::integer(static_cast<long>(m_features)),
+                              Cell::integer(static_cast<long>(layer.sourceVertexCount))};
+        if (forPrograms(format)) {
+            // 7 decimals: 1 cm, as the GeoJSON frontline writes.
+            for (const double degrees : {m_box.minX, m_box.minY, m_box.maxX, m_box.maxY}) {
+                row.push_back(m_box.valid ? Cell::number(degrees, 7) : Cell());
+            }
+        } else {
+            row.push_back(m_box.valid ? fmt::format("{:.4f} {:.4f} {:.4f} {:.4f}", m_box.minX, m_box.minY,
+                                                    m_box.maxX, m_box.maxY)
+                                      : "");
+        }
+        row.push_back(polygons.polygons.empty() ? Cell() : Cell::number(measurer.areaKm2(polygons), 3));
+        if (forPrograms(format)) row.push_back(m_hasLines ? Cell::number(m_lengthKm, 3) : Cell());
+        row.push_back(Cell::integer(static_cast<long>(warnings)));
+        return row;
+    }
+
+private:
+    BoundingBox m_box;
+    std::size_t m_features = 0;
+    double m_lengthKm = 0;
+    bool m_hasLines = false;
+    StreamingDissolve m_polygons;
+};
+
+// The rows of a layer file's layers, each feature measured as GDAL reads it and then dropped.
+class FileRows final : public io::LayerSink {
+public:
+    FileRows(geo::ThreadContext& context, std::unique_ptr<geo::EqualAreaFrame>& frame, io::Table& table,
+             const Diagnostics& diagnostics, io::OutputFormat format)
+        : m_context(context),
+          m_frame(frame),
+          m_table(table),
+          m_diagnostics(diagnostics),
+          m_format(format),
+          m_before(diagnostics.warnings().size()) {}
+
+    void beginLayer(const Layer& /*layer*/) override {
+        m_totals = std::make_unique<LayerTotals>(m_context.geos);
+    }
+    void feature(const Layer& /*layer*/, Feature&& feature) override { m_totals->add(std::move(feature)); }
+    void endLayer(const Layer& layer) override {
+        // info prints geodesic areas only; the frame is a formality, built once (a PROJ transformation
+        // costs proj.db look-ups) and centred on the first layer.
+        if (!m_frame) {
+            const BoundingBox& box = m_totals->box();
+            m_frame =
+                std::make_unique<geo::EqualAreaFrame>(m_context.proj, box.valid ? box.centre() : Coord{});
+        }
+        const analysis::Measurer measurer{m_context.geos, *m_frame};
+        m_table.rows.push_back(
+            m_totals->row(measurer, layer, warningsAbout(m_diagnostics, layer, m_before), m_format));
+        m_totals.reset();
+    }
+
+private:
+    geo::ThreadContext& m_context;
+    std::unique_ptr<geo::EqualAreaFrame>& m_frame;
+    io::Table& m_table;
+    const Diagnostics& m_diagnostics;
+    io::OutputFormat m_format;
+    std::size_t m_before;  // the warnings before this file's
+    std::unique_ptr<LayerTotals> m_totals;
+};
 
 }  // namespace
 
@@ -136,8 +379,10 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                 const Scenario& scenario = loaded.scenario;
                 const analysis::Measurer measurer = loaded.measurer();
                 for (const auto& layer : scenario.layers) {
+                    LayerTotals totals(measurer.geos);
+                    for (const auto& feature : layer.features) totals.add(Feature(feature));
                     table.rows.push_back(
-                        layerRow(measurer, layer, warningsAbout(diagnostics, layer, before), format));
+                        totals.row(measurer, layer, warningsAbout(diagnostics, layer, before), format));
                 }
                 const auto& states = scenario.timeline.states();
                 summary += fmt::format(
@@ -149,26 +394,12 @@ Action addInfoCommand(CLI::App& app, const CommonOptions& common) {
                     scenario.events.size(), scenario.claims.size());
                 continue;
             }
-            const std::size_t before = diagnostics.warnings().size();
             io::LayerReadOptions readOptions;
             readOptions.assumeCrs = options->crs;
             readOptions.strict = common.strict;
             readOptions.edges = edgesOption(common).value_or(Edges::Geodesic);
-            for (auto& layer :
-                 io::readAllLayers(input, readOptions, context.proj, context.geos, diagnostics)) {
-                // info prints geodesic areas only; the frame is a formality, built once (a PROJ
-                // transformation costs proj.db look-ups) and centred on the first layer.
-                if (!fileFrame) {
-                    BoundingBox box;
-                    for (const auto& feature : layer.features) box.expand(boundingBox(feature.geometry));
-                    fileFrame = std::make_unique<geo::EqualAreaFrame>(context.proj,
-                                                                      box.valid ? box.centre() : Coord{});
-                }
-                const analysis::Measurer measurer{context.geos, *fileFrame};
-                layer.id = layer.sourceLayer;
-                table.rows.push_back(
-                    layerRow(measurer, layer, warningsAbout(diagnostics, layer, before), format));
-            }
+            FileRows rows(context, fileFrame, table, diagnostics, format);
+            io::streamAllLayers(input, readOptions, context.proj, context.geos, diagnostics, rows);
         }
         if (format == io::OutputFormat::Table && !summary.empty()) print(summary + "\n");
         print(io::render(table, format));

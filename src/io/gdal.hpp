@@ -1,34 +1,19 @@
 #pragma once
-// The only door to GDAL/OGR: reads any vector source OGR opens (GeoJSON, GeoPackage, Shapefile,
-// FlatGeobuf, KML, "PG:" connection strings, /vsi paths) into core features, coordinates as stored, and
-// writes typed output features with one of its drivers.
+// What the rest of the tree asks of GDAL/OGR besides reading layers (io/layer_reader.hpp): whether a
+// path is a local, readable file, which extensions GDAL's vector drivers claim, the libpq wait, and
+// writing typed output features with one of its drivers. No GDAL header here; inside io/ the types
+// behind it have their own files: OgrSource (an opened dataset), OgrLayerReader (a layer feature by
+// feature), ogr_geometry (OGR <-> core geometry), QuietGdalErrors and CollectedGdalMessages (GDAL's
+// error handler while reading and writing), MemoryFolder (/vsimem/).
 
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.hpp"
-#include "core/feature.hpp"
 #include "core/output_feature.hpp"
 
 namespace frontline::io {
-
-// One OGR layer as read, before any reprojection. Coordinates are in the source CRS in traditional GIS
-// order (easting/longitude first): GDAL ≥ 3 hands vector data to us that way.
-struct SourceLayer {
-    std::string name;
-    std::string crsWkt;   // WKT2 of the layer's CRS; empty when none is declared or it is WGS84 lon/lat
-    std::string crsName;  // e.g. "WGS 84 (EPSG:4326)"
-    bool isWgs84LonLat = false;  // already WGS84 longitude/latitude: nothing to transform
-    std::string geometryType;    // OGR's name for the declared geometry type
-    // A GeoJSON "crs" member GDAL could not read: GDAL then takes the layer for WGS84 without a word.
-    std::string unreadableCrs;
-    std::vector<Feature> features;
-};
-
-// Reads every layer of `path`, or only `layerName` when given. Throws DataError naming the file (and
-// layer, feature) with GDAL's own explanation when the source cannot be opened or read.
-std::vector<SourceLayer> readOgrSource(const std::string& path, const std::string& layerName = {});
 
 // True unless `path` is a GDAL connection string ("PG:…"), a /vsi virtual path or a URL: those are
 // not files on this machine and are never stat'ed.

@@ -1,8 +1,11 @@
 #include "io/layer_reader.hpp"
 
+#include <ogrsf_frmts.h>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -10,7 +13,8 @@
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "geo/densify.hpp"
-#include "io/gdal.hpp"
+#include "io/ogr_layer_reader.hpp"
+#include "io/ogr_source.hpp"
 
 namespace frontline::io {
 
@@ -142,53 +146,60 @@ void checkValidity(const Feature& feature, const Where& where) {
     }
 }
 
-Layer convert(SourceLayer source, const std::string& path, const LayerReadOptions& options,
-              geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
-    const Where atLayer{path, source.name};
-    Layer layer;
-    layer.path = path;
-    layer.sourceLayer = source.name;
-    layer.id = source.name;
+// Checks and converts the features of one source layer as they are read: from the source CRS into WGS84
+// lon/lat, rings closed, invalid polygons repaired (or refused under `strict`), long edges densified.
+class FeatureConverter {
+public:
+    FeatureConverter(const SourceLayer& source, const std::string& path, const LayerReadOptions& options,
+                     geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics)
+        : m_options(options), m_geos(geos), m_diagnostics(diagnostics) {
+        const Where atLayer{path, source.name};
+        m_layer.path = path;
+        m_layer.sourceLayer = source.name;
+        m_layer.id = source.name;
 
-    if (!source.unreadableCrs.empty() && options.assumeCrs.empty()) {
-        throw DataError(atLayer,
-                        "declares the CRS '" + source.unreadableCrs +
-                            "', which PROJ does not know; fix its \"crs\" member or give the CRS with --crs");
-    }
-    std::string crs = options.assumeCrs.empty() ? source.crsWkt : options.assumeCrs;
-    const bool needsTransform = !options.assumeCrs.empty() ? true : !source.isWgs84LonLat;
-    if (crs.empty() && !source.isWgs84LonLat) {
-        // No ": " before the reason here: the layer itself "declares no CRS".
-        throw DataError(atLayer.text() +
-                        " declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
-    }
-    layer.sourceCrs = options.assumeCrs.empty() ? source.crsName : options.assumeCrs;
-    std::unique_ptr<geo::Transformer> toWgs84;
-    if (needsTransform) {
-        try {
-            toWgs84 = std::make_unique<geo::Transformer>(proj, crs, kWgs84);
-        } catch (const GeometryError& e) {
-            throw DataError(atLayer, e.what());
+        if (!source.unreadableCrs.empty() && options.assumeCrs.empty()) {
+            throw DataError(atLayer, "declares the CRS '" + source.unreadableCrs +
+                                         "', which PROJ does not know; fix its \"crs\" member or give the "
+                                         "CRS with --crs");
+        }
+        std::string crs = options.assumeCrs.empty() ? source.crsWkt : options.assumeCrs;
+        const bool needsTransform = !options.assumeCrs.empty() ? true : !source.isWgs84LonLat;
+        if (crs.empty() && !source.isWgs84LonLat) {
+            // No ": " before the reason here: the layer itself "declares no CRS".
+            throw DataError(atLayer.text() +
+                            " declares no CRS; give one with `crs = \"EPSG:…\"` in the manifest or --crs");
+        }
+        m_layer.sourceCrs = options.assumeCrs.empty() ? source.crsName : options.assumeCrs;
+        if (needsTransform) {
+            try {
+                m_toWgs84 = std::make_unique<geo::Transformer>(proj, crs, kWgs84);
+            } catch (const GeometryError& e) {
+                throw DataError(atLayer, e.what());
+            }
         }
     }
-    if (source.features.empty()) diagnostics.warn(atLayer, "has no features");
 
-    for (auto& feature : source.features) {
-        const Where where{path, source.name, feature.id};
-        checkUtf8(feature, where, options.strict, diagnostics);
+    // The layer without features: its path, source layer, id, source CRS and the vertices read so far.
+    const Layer& layer() const { return m_layer; }
+
+    // Converts `feature` in place, as readLayer keeps it; throws DataError naming it.
+    void convert(Feature& feature) {
+        const Where where{m_layer.path, m_layer.sourceLayer, feature.id};
+        checkUtf8(feature, where, m_options.strict, m_diagnostics);
         checkValidity(feature, where);
-        if (toWgs84) {
+        if (m_toWgs84) {
             try {
-                toWgs84->forward(feature.geometry);
+                m_toWgs84->forward(feature.geometry);
             } catch (const GeometryError& e) {
                 throw DataError(where, e.what());
             }
         }
         checkLonLatRange(feature.geometry, where);
         checkAntimeridian(feature.geometry, where);
-        normaliseRings(feature.geometry, where, options.strict, diagnostics);
-        layer.sourceVertexCount += feature.geometry.vertexCount();
-        if (feature.geometry.empty()) diagnostics.warn(where, "has no geometry");
+        normaliseRings(feature.geometry, where, m_options.strict, m_diagnostics);
+        m_layer.sourceVertexCount += feature.geometry.vertexCount();
+        if (feature.geometry.empty()) m_diagnostics.warn(where, "has no geometry");
         // A GeometryCollection mixing polygons with lines or points: areas count the polygons only.
         if (!feature.geometry.polygons.empty() &&
             (!feature.geometry.lines.empty() || !feature.geometry.points.empty())) {
@@ -198,65 +209,104 @@ Layer convert(SourceLayer source, const std::string& path, const LayerReadOption
             if (points)
                 parts += (parts.empty() ? "" : " and ") + std::to_string(points) +
                          (points == 1 ? " point" : " points");
-            diagnostics.warn(where, "mixes polygons with " + parts +
-                                        " (a GeometryCollection); only the polygons are measured");
+            m_diagnostics.warn(where, "mixes polygons with " + parts +
+                                          " (a GeometryCollection); only the polygons are measured");
         }
         if (feature.geometry.polygons.empty()) {
-            geo::densify(feature.geometry, options.edges);
-            layer.features.push_back(std::move(feature));
-            continue;
+            geo::densify(feature.geometry, m_options.edges);
+            return;
         }
         // Checked on the vertices as given, so that a message names a place in the user's coordinates.
-        const geo::Validity validity = geo::checkPolygonValidity(geos, feature.geometry);
+        const geo::Validity validity = geo::checkPolygonValidity(m_geos, feature.geometry);
         if (!validity.valid) {
-            if (options.strict) throw DataError(where, "invalid polygon: " + validity.reason);
-            repair(geos, feature.geometry);
-            diagnostics.warn(where,
-                             "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
+            if (m_options.strict) throw DataError(where, "invalid polygon: " + validity.reason);
+            repair(m_geos, feature.geometry);
+            m_diagnostics.warn(where,
+                               "invalid polygon (" + validity.reason + "); repaired with GEOS MakeValid");
         }
         const std::size_t before = feature.geometry.vertexCount();
-        geo::densify(feature.geometry, options.edges);
+        geo::densify(feature.geometry, m_options.edges);
         // Points on the geodesic move an edge off its lon/lat line (0.12 km at the middle of a 1° edge at
         // 45° N), which can make it cross a neighbour that the straight edge missed. Interpolated lon/lat
         // points leave the shape GEOS sees as it was, so only the geodesic reading is checked again.
-        if (options.edges == Edges::Geodesic && feature.geometry.vertexCount() != before) {
-            const geo::Validity dense = geo::checkPolygonValidity(geos, feature.geometry);
+        if (m_options.edges == Edges::Geodesic && feature.geometry.vertexCount() != before) {
+            const geo::Validity dense = geo::checkPolygonValidity(m_geos, feature.geometry);
             if (!dense.valid) {
                 const std::string why = "its edges, read as geodesics, cross (" + dense.reason +
                                         "), although straight in lon/lat they do not";
-                if (options.strict)
+                if (m_options.strict)
                     throw DataError(where, "invalid polygon: " + why + "; try --edges lonlat");
-                repair(geos, feature.geometry);
-                diagnostics.warn(where, "invalid polygon: " + why +
-                                            "; repaired with GEOS MakeValid (--edges "
-                                            "lonlat reads them straight)");
+                repair(m_geos, feature.geometry);
+                m_diagnostics.warn(where, "invalid polygon: " + why +
+                                              "; repaired with GEOS MakeValid (--edges "
+                                              "lonlat reads them straight)");
             }
         }
-        layer.features.push_back(std::move(feature));
     }
-    return layer;
+
+private:
+    const LayerReadOptions& m_options;
+    geo::GeosContext& m_geos;
+    Diagnostics& m_diagnostics;
+    Layer m_layer;
+    std::unique_ptr<geo::Transformer> m_toWgs84;
+};
+
+// Keeps every layer with all its features (readLayer, readAllLayers).
+class CollectedLayers final : public LayerSink {
+public:
+    void beginLayer(const Layer& layer) override { layers.push_back(layer); }
+    void feature(const Layer& /*layer*/, Feature&& feature) override {
+        layers.back().features.push_back(std::move(feature));
+    }
+    void endLayer(const Layer& layer) override { layers.back().sourceVertexCount = layer.sourceVertexCount; }
+
+    std::vector<Layer> layers;
+};
+
+void readLayers(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
+                geo::GeosContext& geos, Diagnostics& diagnostics, LayerSink& sink, bool onlyOne) {
+    OgrSource source(path);
+    const std::vector<OGRLayer*> layers = source.layers(options.sourceLayer);  // borrowed from the source
+    if (onlyOne && layers.size() > 1) {
+        std::string names;
+        for (OGRLayer* layer : layers) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
+        throw DataError("'" + path + "' has several layers (" + names + "); name one with `source_layer`");
+    }
+    for (OGRLayer* layer : layers) {
+        OgrLayerReader reader(source, *layer);
+        FeatureConverter converter(reader.description(), path, options, proj, geos, diagnostics);
+        sink.beginLayer(converter.layer());
+        std::size_t count = 0;
+        while (std::optional<Feature> feature = reader.next()) {
+            converter.convert(*feature);
+            ++count;
+            sink.feature(converter.layer(), std::move(*feature));
+        }
+        if (count == 0) diagnostics.warn(Where{path, converter.layer().sourceLayer}, "has no features");
+        sink.endLayer(converter.layer());
+    }
 }
 
 }  // namespace
 
 Layer readLayer(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
                 geo::GeosContext& geos, Diagnostics& diagnostics) {
-    std::vector<SourceLayer> sources = readOgrSource(path, options.sourceLayer);
-    if (sources.size() > 1) {
-        std::string names;
-        for (const auto& source : sources) names += (names.empty() ? "" : ", ") + source.name;
-        throw DataError("'" + path + "' has several layers (" + names + "); name one with `source_layer`");
-    }
-    return convert(std::move(sources.front()), path, options, proj, geos, diagnostics);
+    CollectedLayers collected;
+    readLayers(path, options, proj, geos, diagnostics, collected, true);
+    return std::move(collected.layers.front());
 }
 
 std::vector<Layer> readAllLayers(const std::string& path, const LayerReadOptions& options,
                                  geo::ProjContext& proj, geo::GeosContext& geos, Diagnostics& diagnostics) {
-    std::vector<Layer> layers;
-    for (auto& source : readOgrSource(path, options.sourceLayer)) {
-        layers.push_back(convert(std::move(source), path, options, proj, geos, diagnostics));
-    }
-    return layers;
+    CollectedLayers collected;
+    readLayers(path, options, proj, geos, diagnostics, collected, false);
+    return std::move(collected.layers);
+}
+
+void streamAllLayers(const std::string& path, const LayerReadOptions& options, geo::ProjContext& proj,
+                     geo::GeosContext& geos, Diagnostics& diagnostics, LayerSink& sink) {
+    readLayers(path, options, proj, geos, diagnostics, sink, false);
 }
 
 }  // namespace frontline::io

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "app/run_frontline.hpp"
 
@@ -427,6 +429,77 @@ TEST(Cli, InfoDescribesTheScenario) {
               std::string::npos)
         << result.out;
     EXPECT_NE(result.out.find("WGS 84 (EPSG:4326)"), std::string::npos);
+}
+
+// Writes a grid of COLUMNS × ROWS square cells of 0.01° from 44°E, 40°N, each edge in `steps` pieces on
+// one lattice (shared vertices are equal to the last digit), then the first `repeats` cells again, and
+// returns the vertex count. With `outlineOnly`, one polygon with the grid's outer lattice points instead.
+std::size_t writeCellGrid(const fs::path& path, int columns, int rows, int steps, int repeats,
+                          bool outlineOnly) {
+    std::ofstream out(path);
+    const double step = 0.01 / steps;
+    std::size_t vertices = 0;
+    auto point = [&](int i, int j) {
+        char text[48];
+        std::snprintf(text, sizeof text, "[%.7f,%.7f]", 44.0 + i * step, 40.0 + j * step);
+        ++vertices;
+        return std::string(text);
+    };
+    // Counter-clockwise round the lattice box [i0, i1] × [j0, j1].
+    auto ring = [&](int i0, int j0, int i1, int j1) {
+        std::string text = "[[";
+        for (int i = i0; i < i1; ++i) text += point(i, j0) + ",";
+        for (int j = j0; j < j1; ++j) text += point(i1, j) + ",";
+        for (int i = i1; i > i0; --i) text += point(i, j1) + ",";
+        for (int j = j1; j > j0; --j) text += point(i0, j) + ",";
+        return text + point(i0, j0) + "]]";
+    };
+    out << R"({"type":"FeatureCollection","features":[)";
+    auto feature = [&](int n, const std::string& coordinates) {
+        out << (n ? "," : "") << R"({"type":"Feature","id":"c)" << n
+            << R"(","properties":{},"geometry":{"type":"Polygon","coordinates":)" << coordinates << "}}\n";
+    };
+    if (outlineOnly) {
+        feature(0, ring(0, 0, columns * steps, rows * steps));
+    } else {
+        const int cells = columns * rows;
+        for (int n = 0; n < cells + repeats; ++n) {
+            const int c = (n % cells) % columns, r = (n % cells) / columns;
+            feature(n, ring(c * steps, r * steps, (c + 1) * steps, (r + 1) * steps));
+        }
+    }
+    out << "]}\n";
+    return vertices;
+}
+
+// info streams a layer's features and unites their polygons batch by batch: a layer of more than one
+// batch (2^20 vertices) must still give the area of the union, overlaps counted once. The grid's cells
+// share their borders, and the first row is there twice, at the end of the file (another batch than
+// the originals); the union is the grid's outline, whose own area is measured as one polygon.
+TEST(CliLarge, InfoOfALayerOfSeveralBatchesMeasuresTheUnion) {
+    const fs::path folder = fs::temp_directory_path() / ("frontline-batches-" + std::to_string(::getpid()));
+    fs::create_directories(folder);
+    const int columns = 40, rows = 28, steps = 240;
+    const std::size_t vertices =
+        writeCellGrid(folder / "cells.geojson", columns, rows, steps, columns, /*outlineOnly=*/false);
+    writeCellGrid(folder / "outline.geojson", columns, rows, steps, 0, /*outlineOnly=*/true);
+    ASSERT_GT(vertices, std::size_t{1} << 20);
+    const RunResult cells = runFrontline({"info", (folder / "cells.geojson").string(), "--format", "csv"});
+    const RunResult outline =
+        runFrontline({"info", (folder / "outline.geojson").string(), "--format", "csv"});
+    fs::remove_all(folder);
+    ASSERT_EQ(cells.exitCode, 0) << cells.err;
+    ASSERT_EQ(outline.exitCode, 0) << outline.err;
+    const Csv grid = parseCsv(cells.out), box = parseCsv(outline.out);
+    const auto field = [](const Csv& csv, const char* name) {
+        return csv.rows.at(0).at(static_cast<std::size_t>(csv.column(name)));
+    };
+    EXPECT_EQ(field(grid, "features"), std::to_string(columns * rows + columns));
+    EXPECT_EQ(field(grid, "vertices"), std::to_string(vertices));
+    EXPECT_EQ(field(grid, "max_lon"), field(box, "max_lon"));
+    // 0.4° × 0.28° at 40° N: 34 km × 31 km; the repeated row would add 38 km² to a sum over features.
+    EXPECT_NEAR(std::stod(field(grid, "area_km2")), std::stod(field(box, "area_km2")), 0.0015);
+    EXPECT_NEAR(std::stod(field(box, "area_km2")), 1060, 1);
 }
 
 // The scale the issue asks for: 500 daily snapshot files of ~5,000 vertices each.

@@ -140,6 +140,48 @@ TEST_F(LayerReaderTest, RepairsInvalidPolygonWithAWarningNamingTheFeature) {
     EXPECT_EQ(layer.features[0].geometry.polygons.size(), 2u);
 }
 
+// streamAllLayers hands on each feature as readAllLayers keeps it, in order, between the layer's
+// beginLayer and endLayer; the layer passed carries no features, and its vertex count grows as read.
+TEST_F(LayerReaderTest, StreamHandsOnEachFeatureAsReadAllLayersKeepsIt) {
+    const std::string path = write("two.geojson", R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"bow","properties":{"n":"1"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}},
+        {"type":"Feature","id":"road","properties":{"n":"2"},"geometry":{"type":"LineString","coordinates":[[0,0],[0.5,0.02]]}}]})");
+    struct Recorder final : LayerSink {
+        void beginLayer(const Layer& layer) override {
+            events.push_back("begin " + layer.id + " " + layer.sourceCrs);
+            EXPECT_TRUE(layer.features.empty());
+        }
+        void feature(const Layer& layer, Feature&& feature) override {
+            events.push_back("feature " + feature.id + " after " + std::to_string(layer.sourceVertexCount));
+            EXPECT_TRUE(layer.features.empty());
+            features.push_back(std::move(feature));
+        }
+        void endLayer(const Layer& layer) override {
+            events.push_back("end " + std::to_string(layer.sourceVertexCount));
+        }
+        std::vector<std::string> events;
+        std::vector<Feature> features;
+    } recorder;
+    streamAllLayers(path, {}, m_proj, m_geos, m_diagnostics, recorder);
+    EXPECT_EQ(recorder.events,
+              (std::vector<std::string>{"begin two WGS 84 (EPSG:4326)", "feature bow after 5",
+                                        "feature road after 7", "end 7"}));
+    const std::vector<Layer> layers = readAllLayers(path, {}, m_proj, m_geos, m_diagnostics);
+    ASSERT_EQ(layers.size(), 1u);
+    EXPECT_EQ(layers[0].sourceVertexCount, 7u);
+    ASSERT_EQ(layers[0].features.size(), recorder.features.size());
+    for (std::size_t i = 0; i < recorder.features.size(); ++i) {
+        const Feature &kept = layers[0].features[i], &streamed = recorder.features[i];
+        EXPECT_EQ(streamed.id, kept.id);
+        EXPECT_EQ(streamed.properties, kept.properties);
+        EXPECT_EQ(streamed.geometry.polygons.size(), kept.geometry.polygons.size());  // the bow repaired
+        EXPECT_EQ(streamed.geometry.vertexCount(), kept.geometry.vertexCount());      // densified
+    }
+    EXPECT_EQ(recorder.features[0].geometry.polygons.size(), 2u);
+    EXPECT_GT(recorder.features[1].geometry.vertexCount(), 2u);
+    EXPECT_EQ(m_diagnostics.warnings().size(), 2u);  // the repair, once per reading
+}
+
 TEST_F(LayerReaderTest, StrictRejectsInvalidPolygon) {
     const std::string path = write("bow.geojson", R"({"type":"FeatureCollection","features":[
         {"type":"Feature","id":"bow","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}]})");
