@@ -32,10 +32,10 @@ Geometry Measurer::grown(const Geometry& lonLat, double distanceM) const {
     return frame.bufferM(geos, lonLat, distanceM);
 }
 
-AreaInterval Measurer::areaInterval(const Geometry& lonLat, double uncertaintyM,
-                                    std::optional<double> knownKm2) const {
+Interval Measurer::areaInterval(const Geometry& lonLat, double uncertaintyM,
+                                std::optional<double> knownKm2) const {
     const double value = knownKm2 ? *knownKm2 : areaKm2(lonLat);
-    if (uncertaintyM <= 0) return AreaInterval::exact(value);
+    if (uncertaintyM <= 0) return Interval::exact(value);
     const double min = areaKm2(grown(lonLat, -uncertaintyM)), max = areaKm2(grown(lonLat, uncertaintyM));
     return {value, min, max, min, max};
 }

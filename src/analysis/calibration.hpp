@@ -18,7 +18,7 @@ std::string_view toString(CalibrationStatus status);
 
 struct CalibrationResult {
     CalibrationEntry entry;
-    ValueInterval computedKm2;
+    Interval computedKm2;
     double errorPct = 0;  // 100 · (computed − official) / official
     CalibrationStatus status = CalibrationStatus::Informational;
     std::vector<std::string> used;

@@ -153,7 +153,7 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
                                 ? from.held
                                 : geo::subtract(measurer.geos, from.held, change.lostLonLat);
     }
-    change.closureKm2 = std::fabs(change.to.valueKm2 - change.from.valueKm2 - (gained - lost));
+    change.closureKm2 = std::fabs(change.to.value - change.from.value - (gained - lost));
     if (minAreaKm2) {
         change.pieces = keptPieces(gainedPieces, lostPieces, *minAreaKm2);
         change.gainedLonLat = piecesFrom(change.gainedLonLat, gainedPieces, *minAreaKm2);
@@ -169,12 +169,12 @@ Change computeChange(const Measurer& measurer, const StateEvidence& from, const 
     change.gained = boundedInterval(measurer, change.gainedLonLat, gained, gainedEdges, model);
     change.lost = boundedInterval(measurer, change.lostLonLat, lost, lostEdges, model);
     const double net = gained - lost;
-    change.net.valueKm2 = net;
-    change.net.minKm2 = change.gained.minKm2 - change.lost.maxKm2;
-    change.net.maxKm2 = change.gained.maxKm2 - change.lost.minKm2;
+    change.net.value = net;
+    change.net.min = change.gained.min - change.lost.max;
+    change.net.max = change.gained.max - change.lost.min;
     const double halfWidth = model.z * areaSigmaKm2(gainedEdges + lostEdges, model);
-    change.net.likelyMinKm2 = std::clamp(net - halfWidth, change.net.minKm2, net);
-    change.net.likelyMaxKm2 = std::clamp(net + halfWidth, net, change.net.maxKm2);
+    change.net.likelyMin = std::clamp(net - halfWidth, change.net.min, net);
+    change.net.likelyMax = std::clamp(net + halfWidth, net, change.net.max);
     return change;
 }
 
@@ -191,7 +191,7 @@ double closureToleranceKm2(double aKm2, double bKm2) {
 }
 
 bool closureHolds(const Change& change) {
-    return change.closureKm2 <= closureToleranceKm2(change.from.valueKm2, change.to.valueKm2);
+    return change.closureKm2 <= closureToleranceKm2(change.from.value, change.to.value);
 }
 
 }  // namespace frontline::analysis

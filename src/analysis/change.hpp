@@ -30,11 +30,11 @@ Geometry piecesFrom(const Geometry& lonLat, const std::vector<double>& piecesKm2
 // What changed hands between two states of the held area, km². gained = to − from, lost = from − to.
 // closureKm2 = |area(to) − area(from) − (gained − lost)|: zero up to rounding when the overlay is sound.
 struct Change {
-    AreaInterval from;
-    AreaInterval to;
-    AreaInterval gained;
-    AreaInterval lost;
-    AreaInterval net;
+    Interval from;
+    Interval to;
+    Interval gained;
+    Interval lost;
+    Interval net;
     double closureKm2 = 0;
     Geometry gainedLonLat;
     Geometry lostLonLat;
@@ -43,7 +43,7 @@ struct Change {
     // (the closure is of all pieces, slivers included).
     std::optional<KeptPieces> pieces;
 
-    double netKm2() const { return gained.valueKm2 - lost.valueKm2; }
+    double netKm2() const { return gained.value - lost.value; }
 };
 
 // A state's held area (dissolved polygons in lon/lat) and its outline split by source.
@@ -58,7 +58,7 @@ struct StateEvidence {
     Geometry held;
     geo::GeodesicEdgeTable edges;
     OutlineProvenance provenance;
-    AreaInterval area;
+    Interval area;
 };
 
 // The evidence of `held` (dissolved polygons in lon/lat) whose outline is classified against

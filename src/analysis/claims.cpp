@@ -145,7 +145,7 @@ std::string ClaimResult::baseline() const {
     return claim.baseline + " (used: " + measured + ")";
 }
 
-Verdict judge(const AcceptedRange& range, const ValueInterval& computed) {
+Verdict judge(const AcceptedRange& range, const Interval& computed) {
     if (range.contains(computed.value)) return Verdict::Consistent;
     if (range.overlaps(computed.likelyLow(), computed.likelyHigh()))
         return Verdict::ConsistentWithinLikelyRange;
@@ -327,17 +327,9 @@ std::string ScenarioMeasureSource::describe(const Layer& layer, const std::strin
            ")";
 }
 
-namespace {
-
-ValueInterval valueOf(const AreaInterval& area) {
-    return {area.valueKm2, area.minKm2, area.maxKm2, area.likelyMinKm2, area.likelyMaxKm2};
-}
-
-}  // namespace
-
 Measured ScenarioMeasureSource::controlArea(const Date& date) {
     const ControlState& state = stateAt(date);
-    return {valueOf(m_evidence.state(state).area), describe(state)};
+    return {m_evidence.state(state).area, describe(state)};
 }
 
 // The part of the held area inside (or outside) a layer's polygons. Its outline is made of the held
@@ -363,9 +355,8 @@ Measured ScenarioMeasureSource::controlAreaClipped(const Date& date, bool inside
         edges = held.provenance.within(m_measurer, nearPieceXy) +
                 layerOutline(m_measurer, layer, zone).within(m_measurer, nearPieceXy);
     }
-    const AreaInterval area = boundedInterval(m_measurer, piece, value, edges, m_scenario.uncertainty);
-    return {valueOf(area),
-            describe(state) + (inside ? " inside " : " outside ") + describe(layer, featureId)};
+    const Interval area = boundedInterval(m_measurer, piece, value, edges, m_scenario.uncertainty);
+    return {area, describe(state) + (inside ? " inside " : " outside ") + describe(layer, featureId)};
 }
 
 Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std::string& featureId) {
@@ -375,7 +366,7 @@ Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std:
         throw DataError("layer:" + layerId + (featureId.empty() ? "" : "#" + featureId) +
                         " has no polygons to measure");
     }
-    return {valueOf(m_measurer.areaInterval(geometry, layer.uncertaintyM)), describe(layer, featureId)};
+    return {m_measurer.areaInterval(geometry, layer.uncertaintyM), describe(layer, featureId)};
 }
 
 // Lengths get no interval: moving vertices by the positional uncertainty can lengthen a line without
@@ -383,13 +374,13 @@ Measured ScenarioMeasureSource::layerArea(const std::string& layerId, const std:
 Measured ScenarioMeasureSource::controlLength(const Date& date) {
     const ControlState& state = stateAt(date);
     const double km = m_evidence.state(state).provenance.lengthKm();
-    return {ValueInterval::exact(km), describe(state) + ", whole outline, no interval"};
+    return {Interval::exact(km), describe(state) + ", whole outline, no interval"};
 }
 
 Measured ScenarioMeasureSource::frontLength(const Date& date) {
     const ControlState& state = stateAt(date);
     const double km = m_evidence.state(state).provenance.frontKm();
-    return {ValueInterval::exact(km),
+    return {Interval::exact(km),
             describe(state) + ", line of contact (outline minus non-front reference lines), no interval"};
 }
 
@@ -412,13 +403,13 @@ Measured ScenarioMeasureSource::layerLength(const std::string& layerId, const st
                 describe(layer, featureId) + ", length; interval from the layer's length resolution ×" +
                     plainNumber(low) + " … ×" + plainNumber(high)};
     }
-    return {ValueInterval::exact(km), describe(layer, featureId) + ", length, no interval"};
+    return {Interval::exact(km), describe(layer, featureId) + ", length, no interval"};
 }
 
 namespace {
 
-Measured changePart(const AreaInterval& part, const std::string& from, const std::string& to) {
-    return {valueOf(part), from + " → " + to + "; overlay, band on the outline of the pieces only"};
+Measured changePart(const Interval& part, const std::string& from, const std::string& to) {
+    return {part, from + " → " + to + "; overlay, band on the outline of the pieces only"};
 }
 
 }  // namespace

@@ -63,9 +63,9 @@ struct ClaimResult {
     Claim claim;
     Verdict verdict = Verdict::NotCheckable;
     AcceptedRange range;
-    std::optional<ValueInterval> computed;  // absent for claims that are not checkable
-    std::vector<std::string> used;          // what the measure resolved to, input by input
-    std::string note;                       // e.g. which claims of the group disagree
+    std::optional<Interval> computed;  // absent for claims that are not checkable
+    std::vector<std::string> used;     // what the measure resolved to, input by input
+    std::string note;                  // e.g. which claims of the group disagree
 
     // The claim's own baseline text, then what the tool measured: "… (used: control@1994-05-12 → …)".
     std::string baseline() const;
@@ -74,7 +74,7 @@ struct ClaimResult {
 // Verdict of one computed value against a range: in range → Consistent; outside, but the likely range
 // reaches into it → ConsistentWithinLikelyRange; only the worst case reaches it →
 // ConsistentOnlyAtWorstCase; otherwise Inconsistent.
-Verdict judge(const AcceptedRange& range, const ValueInterval& computed);
+Verdict judge(const AcceptedRange& range, const Interval& computed);
 
 // Evaluates every claim in order. A claim that is not checkable is "not checkable", or "sources
 // disagree" when another claim of its group (same unit) accepts no value in common with it; its note

@@ -39,7 +39,7 @@ const StateEvidence& TimelineEvidence::state(const ControlState& state) {
     Geometry held = controlGeometry(m_measurer.geos, m_scenario, state);
     StateEvidence evidence;
     if (state.empty) {
-        evidence.area = AreaInterval::exact(0);
+        evidence.area = Interval::exact(0);
     } else {
         const Layer& layer = m_scenario.layer(state.layerId);
         evidence = stateEvidence(m_measurer, std::move(held), references(layer), ownLine(layer),

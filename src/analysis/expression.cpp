@@ -38,10 +38,10 @@ class Evaluator {
 public:
     Evaluator(MeasureSource& source, const std::string& where) : m_source(source), m_where(where) {}
 
-    ValueInterval eval(const Node& node) {
+    Interval eval(const Node& node) {
         switch (node.kind) {
             case NodeKind::Number:
-                return ValueInterval::exact(node.number);
+                return Interval::exact(node.number);
             case NodeKind::Negate:
                 return -eval(node.operands[0]);
             case NodeKind::Add:
@@ -49,8 +49,8 @@ public:
             case NodeKind::Multiply:
             case NodeKind::Divide: {
                 // Left before right, so that `used` lists the inputs in reading order.
-                const ValueInterval a = eval(node.operands[0]);
-                const ValueInterval b = eval(node.operands[1]);
+                const Interval a = eval(node.operands[0]);
+                const Interval b = eval(node.operands[1]);
                 if (node.kind == NodeKind::Add) return a + b;
                 if (node.kind == NodeKind::Subtract) return a - b;
                 if (node.kind == NodeKind::Multiply) return a * b;
@@ -70,15 +70,15 @@ public:
                               }));
             }
             case NodeKind::Days:
-                return ValueInterval::exact(static_cast<double>(days(node)));
+                return Interval::exact(static_cast<double>(days(node)));
             case NodeKind::Months:
-                return ValueInterval::exact(static_cast<double>(days(node)) / kDaysPerMonth);
+                return Interval::exact(static_cast<double>(days(node)) / kDaysPerMonth);
             case NodeKind::Hours:
-                return ValueInterval::exact(hours(node));
+                return Interval::exact(hours(node));
             case NodeKind::Year:
-                return ValueInterval::exact(resolve(node.whens[0]).localDate.year());
+                return Interval::exact(resolve(node.whens[0]).localDate.year());
             case NodeKind::Month:
-                return ValueInterval::exact(resolve(node.whens[0]).localDate.month());
+                return Interval::exact(resolve(node.whens[0]).localDate.month());
         }
         fail(node.column, "unsupported expression node");
     }
@@ -104,7 +104,7 @@ private:
         if (std::find(m_used.begin(), m_used.end(), text) == m_used.end()) m_used.push_back(text);
     }
 
-    ValueInterval record(const std::string& what, const Measured& measured) {
+    Interval record(const std::string& what, const Measured& measured) {
         note(what + " → " + measured.used);
         return measured.value;
     }
@@ -117,7 +117,7 @@ private:
         return *instant;
     }
 
-    ValueInterval reference(const Node& node) {
+    Interval reference(const Node& node) {
         const Ref& ref = *node.ref;
         const bool area = node.kind == NodeKind::Area;
         if (ref.kind == Ref::Kind::Front) {

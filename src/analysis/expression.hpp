@@ -98,7 +98,7 @@ struct Instant {
 
 // A measured quantity and how it was obtained ("control_1994 (1994 ceasefire line, ±2000 m)").
 struct Measured {
-    ValueInterval value;
+    Interval value;
     std::string used;
 };
 
@@ -124,7 +124,7 @@ public:
 };
 
 struct Evaluation {
-    ValueInterval result;
+    Interval result;
     std::vector<std::string> used;  // each input, as "<ref> → <what it resolved to>", in order, once
 };
 

@@ -140,18 +140,18 @@ double areaSigmaKm2(const OutlineProvenance& provenance, const UncertaintyModel&
     return std::sqrt(variance);
 }
 
-AreaInterval boundedInterval(const Measurer& measurer, const Geometry& pieceLonLat, double valueKm2,
-                             const OutlineProvenance& edges, const UncertaintyModel& model) {
-    if (pieceLonLat.polygons.empty() && edges.stretches.empty()) return AreaInterval::exact(valueKm2);
+Interval boundedInterval(const Measurer& measurer, const Geometry& pieceLonLat, double valueKm2,
+                         const OutlineProvenance& edges, const UncertaintyModel& model) {
+    if (pieceLonLat.polygons.empty() && edges.stretches.empty()) return Interval::exact(valueKm2);
     const Geometry band = uncertaintyBand(measurer, edges);
-    if (band.polygons.empty()) return AreaInterval::exact(valueKm2);
-    AreaInterval interval;
-    interval.valueKm2 = valueKm2;
-    interval.minKm2 = std::min(valueKm2, measurer.areaKm2(geo::subtract(measurer.geos, pieceLonLat, band)));
-    interval.maxKm2 = std::max(valueKm2, measurer.areaKm2(geo::unite(measurer.geos, pieceLonLat, band)));
+    if (band.polygons.empty()) return Interval::exact(valueKm2);
+    Interval interval;
+    interval.value = valueKm2;
+    interval.min = std::min(valueKm2, measurer.areaKm2(geo::subtract(measurer.geos, pieceLonLat, band)));
+    interval.max = std::max(valueKm2, measurer.areaKm2(geo::unite(measurer.geos, pieceLonLat, band)));
     const double halfWidth = model.z * areaSigmaKm2(edges, model);
-    interval.likelyMinKm2 = std::clamp(valueKm2 - halfWidth, interval.minKm2, valueKm2);
-    interval.likelyMaxKm2 = std::clamp(valueKm2 + halfWidth, valueKm2, interval.maxKm2);
+    interval.likelyMin = std::clamp(valueKm2 - halfWidth, interval.min, valueKm2);
+    interval.likelyMax = std::clamp(valueKm2 + halfWidth, valueKm2, interval.max);
     return interval;
 }
 

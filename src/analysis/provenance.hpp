@@ -90,7 +90,7 @@ double areaSigmaKm2(const OutlineProvenance& provenance, const UncertaintyModel&
 
 // The interval of `pieceLonLat` (of area `valueKm2`) bounded by `edges`: worst case [area(piece − band),
 // area(piece ∪ band)], likely value ± z·σ inside it (and never below 0).
-AreaInterval boundedInterval(const Measurer& measurer, const Geometry& pieceLonLat, double valueKm2,
-                             const OutlineProvenance& edges, const UncertaintyModel& model);
+Interval boundedInterval(const Measurer& measurer, const Geometry& pieceLonLat, double valueKm2,
+                         const OutlineProvenance& edges, const UncertaintyModel& model);
 
 }  // namespace frontline::analysis

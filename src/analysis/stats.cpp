@@ -94,8 +94,8 @@ std::vector<Step> timelineSteps(const std::vector<StateStats>& rows) {
     std::vector<Step> steps;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         if (!rows[i].sincePrevious) continue;
-        steps.push_back({rows[i - 1].state.date, rows[i].state.date, rows[i].sincePrevious->gained.valueKm2,
-                         rows[i].sincePrevious->lost.valueKm2});
+        steps.push_back({rows[i - 1].state.date, rows[i].state.date, rows[i].sincePrevious->gained.value,
+                         rows[i].sincePrevious->lost.value});
     }
     return steps;
 }

@@ -16,7 +16,7 @@ namespace frontline::analysis {
 // The measured state of control at one dated state of the timeline.
 struct StateStats {
     ControlState state;
-    AreaInterval area;  // by the chosen method, with the band of its outline's sources
+    Interval area;  // by the chosen method, with the band of its outline's sources
     double geodesicKm2 = 0;
     double planarKm2 = 0;  // the equal-area cross-check
     double frontKm = 0;    // geodesic length of the line of contact (the outline's front stretches)

@@ -50,9 +50,8 @@ const ControlState& stateAt(const Scenario& scenario, const Date& date, const st
     return *state;
 }
 
-OutputFeature changeFeature(const std::string& id, const Geometry& geometry,
-                            const analysis::AreaInterval& area, const ControlState& from,
-                            const ControlState& to) {
+OutputFeature changeFeature(const std::string& id, const Geometry& geometry, const analysis::Interval& area,
+                            const ControlState& from, const ControlState& to) {
     // To the square metre: the digits below are the overlay's rounding, not a measurement, and would
     // print as 4265.7670000000009 in a GeoJSON.
     auto km2 = [](double value) { return std::round(value * 1e6) / 1e6; };
@@ -60,11 +59,11 @@ OutputFeature changeFeature(const std::string& id, const Geometry& geometry,
                          geometry,
                          {{"from", from.date},
                           {"to", to.date},
-                          {"area_km2", km2(area.valueKm2)},
-                          {"likely_min_km2", km2(area.likelyMinKm2)},
-                          {"likely_max_km2", km2(area.likelyMaxKm2)},
-                          {"min_km2", km2(area.minKm2)},
-                          {"max_km2", km2(area.maxKm2)}}};
+                          {"area_km2", km2(area.value)},
+                          {"likely_min_km2", km2(area.likelyMin)},
+                          {"likely_max_km2", km2(area.likelyMax)},
+                          {"min_km2", km2(area.min)},
+                          {"max_km2", km2(area.max)}}};
 }
 
 // Gained, lost and net per feature of the --by layer, the part in none of them, and the diff's own
@@ -83,11 +82,11 @@ io::Table regionTable(const analysis::ChangeBreakdown& split, const analysis::Ch
         lostKm2 += region.lostKm2;
     }
     row("outside", "", split.outside.gainedKm2, split.outside.lostKm2);
-    row("total", "", change.gained.valueKm2, change.lost.valueKm2);
+    row("total", "", change.gained.value, change.lost.value);
     auto adds = [](double sum, double total) {
         return std::abs(sum - total) <= analysis::closureToleranceKm2(sum, total);
     };
-    if (!adds(gainedKm2, change.gained.valueKm2) || !adds(lostKm2, change.lost.valueKm2)) {
+    if (!adds(gainedKm2, change.gained.value) || !adds(lostKm2, change.lost.value)) {
         diagnostics.warn("--by " + layer.id,
                          fmt::format("the rows add up to {:.3f} km² gained and {:.3f} lost, not the totals: "
                                      "features of the layer overlap",
@@ -174,15 +173,14 @@ Action addDiffCommand(CLI::App& app, const CommonOptions& common) {
         analysis::TimelineEvidence evidence(measurer, scenario, minArea);
         const analysis::Change& change = evidence.change(fromState, toState);
 
-        auto row = [](const std::string& name, const std::string& state,
-                      const analysis::AreaInterval& value) {
+        auto row = [](const std::string& name, const std::string& state, const analysis::Interval& value) {
             return std::vector<Cell>{name,
                                      state,
-                                     Cell::number(value.valueKm2, 3),
-                                     Cell::number(value.minKm2, 3),
-                                     Cell::number(value.maxKm2, 3),
-                                     Cell::number(value.likelyMinKm2, 3),
-                                     Cell::number(value.likelyMaxKm2, 3)};
+                                     Cell::number(value.value, 3),
+                                     Cell::number(value.min, 3),
+                                     Cell::number(value.max, 3),
+                                     Cell::number(value.likelyMin, 3),
+                                     Cell::number(value.likelyMax, 3)};
         };
         io::Table table{{"measure", "state", "km2", "min_km2", "max_km2", "likely_min_km2", "likely_max_km2"},
                         {}};

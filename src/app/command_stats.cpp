@@ -39,19 +39,18 @@ struct StatsOptions {
 std::vector<Cell> statsRow(const analysis::StateStats& stats, bool pieces) {
     std::vector<Cell> row{stats.state.date.iso(),
                           stats.state.label,
-                          Cell::number(stats.area.valueKm2, 3),
-                          Cell::number(stats.area.minKm2, 3),
-                          Cell::number(stats.area.maxKm2, 3),
-                          Cell::number(stats.area.likelyMinKm2, 3),
-                          Cell::number(stats.area.likelyMaxKm2, 3),
+                          Cell::number(stats.area.value, 3),
+                          Cell::number(stats.area.min, 3),
+                          Cell::number(stats.area.max, 3),
+                          Cell::number(stats.area.likelyMin, 3),
+                          Cell::number(stats.area.likelyMax, 3),
                           Cell::number(stats.planarKm2, 3),
                           Cell::number(stats.frontKm, 1)};
     if (stats.sincePrevious) {
-        row.push_back(Cell::number(stats.sincePrevious->gained.valueKm2, 3));
-        row.push_back(Cell::number(stats.sincePrevious->lost.valueKm2, 3));
+        row.push_back(Cell::number(stats.sincePrevious->gained.value, 3));
+        row.push_back(Cell::number(stats.sincePrevious->lost.value, 3));
         row.push_back(Cell::number(
-            printedKm2(stats.sincePrevious->gained.valueKm2) - printedKm2(stats.sincePrevious->lost.valueKm2),
-            3));
+            printedKm2(stats.sincePrevious->gained.value) - printedKm2(stats.sincePrevious->lost.value), 3));
     } else {
         row.insert(row.end(), 3, Cell());
     }

@@ -867,11 +867,11 @@ void Viewer::drawInfo() {
                 {"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
             // One step for both, so that the net printed is the gained printed minus the lost printed.
             const render::ChangeLabels labels = render::changeLabels(change);
-            auto ranges = [&](const std::string& value, const analysis::AreaInterval& part) {
+            auto ranges = [&](const std::string& value, const analysis::Interval& part) {
                 const double step = labels.stepKm2;
-                return value + "; " + render::formatArea(part.likelyMinKm2, step) + "–" +
-                       render::formatArea(part.likelyMaxKm2, step) + "; " +
-                       render::formatArea(part.minKm2, step) + "–" + render::formatArea(part.maxKm2, step);
+                return value + "; " + render::formatArea(part.likelyMin, step) + "–" +
+                       render::formatArea(part.likelyMax, step) + "; " + render::formatArea(part.min, step) +
+                       "–" + render::formatArea(part.max, step);
             };
             lines.push_back({"gained " + ranges(labels.gained, change.gained), false, size, kInk, {}});
             lines.push_back(

@@ -32,10 +32,10 @@ std::string validity(const Feature& feature) {
            (to.empty() ? std::string("…") : to + " (exclusive)");
 }
 
-std::string areaLine(const analysis::AreaInterval& area) {
+std::string areaLine(const analysis::Interval& area) {
     const render::AreaLabels labels = render::areaLabels(area);
     std::string line = "area " + labels.value + " km²";
-    if (area.likelyMinKm2 != area.minKm2 || area.likelyMaxKm2 != area.maxKm2) {
+    if (area.likelyMin != area.min || area.likelyMax != area.max) {
         line += ", likely [" + labels.likelyMin + ", " + labels.likelyMax + "]";
     }
     return line + ", at worst [" + labels.min + ", " + labels.max + "]";

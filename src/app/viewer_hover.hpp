@@ -54,7 +54,7 @@ public:
 private:
     const render::Scene& m_scene;
     const analysis::Measurer& m_measurer;
-    std::map<std::pair<const Layer*, std::size_t>, analysis::AreaInterval> m_areas;
+    std::map<std::pair<const Layer*, std::size_t>, analysis::Interval> m_areas;
 };
 
 }  // namespace frontline::app

@@ -81,23 +81,23 @@ std::string formatArea(double valueKm2, double stepKm2) {
     return scaledText(stepsOf(valueKm2, exponent), exponent);
 }
 
-AreaLabels areaLabels(const analysis::AreaInterval& area) {
+AreaLabels areaLabels(const analysis::Interval& area) {
     AreaLabels labels;
-    labels.stepKm2 = areaStepKm2(area.valueKm2, area.likelyMinKm2, area.likelyMaxKm2);
-    labels.value = formatArea(area.valueKm2, labels.stepKm2);
-    labels.likelyMin = formatArea(area.likelyMinKm2, labels.stepKm2);
-    labels.likelyMax = formatArea(area.likelyMaxKm2, labels.stepKm2);
-    labels.min = formatArea(area.minKm2, labels.stepKm2);
-    labels.max = formatArea(area.maxKm2, labels.stepKm2);
+    labels.stepKm2 = areaStepKm2(area.value, area.likelyMin, area.likelyMax);
+    labels.value = formatArea(area.value, labels.stepKm2);
+    labels.likelyMin = formatArea(area.likelyMin, labels.stepKm2);
+    labels.likelyMax = formatArea(area.likelyMax, labels.stepKm2);
+    labels.min = formatArea(area.min, labels.stepKm2);
+    labels.max = formatArea(area.max, labels.stepKm2);
     return labels;
 }
 
 ChangeLabels changeLabels(const analysis::Change& change) {
     const int exponent =
-        std::max(stepExponent(change.gained.valueKm2, change.gained.likelyMinKm2, change.gained.likelyMaxKm2),
-                 stepExponent(change.lost.valueKm2, change.lost.likelyMinKm2, change.lost.likelyMaxKm2));
-    const long long gained = stepsOf(change.gained.valueKm2, exponent);
-    const long long lost = stepsOf(change.lost.valueKm2, exponent);
+        std::max(stepExponent(change.gained.value, change.gained.likelyMin, change.gained.likelyMax),
+                 stepExponent(change.lost.value, change.lost.likelyMin, change.lost.likelyMax));
+    const long long gained = stepsOf(change.gained.value, exponent);
+    const long long lost = stepsOf(change.lost.value, exponent);
     ChangeLabels labels;
     labels.stepKm2 = std::pow(10.0, exponent);
     labels.gained = scaledText(gained, exponent);

@@ -37,7 +37,7 @@ struct AreaLabels {
     std::string likelyMin, likelyMax;
     std::string min, max;  // at worst
 };
-AreaLabels areaLabels(const analysis::AreaInterval& area);
+AreaLabels areaLabels(const analysis::Interval& area);
 
 // A change between two states: gained and lost rounded to one step (the coarser of the two), and net
 // as the difference of the printed numbers (so the text adds up), signed: "+1.3", "−4,270", "0".

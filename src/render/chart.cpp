@@ -72,9 +72,9 @@ Chart::Chart(const std::vector<analysis::StateStats>& stats, const ChartOptions&
         ChartStep step;
         step.date = row.state.date;
         step.label = row.state.label;
-        step.valueKm2 = row.area.valueKm2;
-        step.likelyMinKm2 = row.area.likelyMinKm2;
-        step.likelyMaxKm2 = row.area.likelyMaxKm2;
+        step.valueKm2 = row.area.value;
+        step.likelyMinKm2 = row.area.likelyMin;
+        step.likelyMaxKm2 = row.area.likelyMax;
         step.band = formatKm2(step.likelyMinKm2) != formatKm2(step.likelyMaxKm2);
         m_steps.push_back(step);
         m_stepDays.push_back(step.date.daysSinceEpoch());

@@ -84,8 +84,8 @@ PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateS
         const AreaLabels area = areaLabels(shown->area);
         text.area = scenario.subject + ": " + area.value + " km²";
         // Nothing held is exact; a held area without a range has none stated.
-        const bool exact = shown->area.minKm2 == shown->area.maxKm2;
-        text.detail = exact ? (shown->area.valueKm2 > 0 ? "no uncertainty stated for the outlines" : "")
+        const bool exact = shown->area.min == shown->area.max;
+        text.detail = exact ? (shown->area.value > 0 ? "no uncertainty stated for the outlines" : "")
                             : "likely " + area.likelyMin + "–" + area.likelyMax + " km², at worst " +
                                   area.min + "–" + area.max + " km²";
         if (shown->sincePrevious) {
@@ -117,11 +117,9 @@ PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateS
     auto rangeOf = [](const analysis::StateStats* end) {
         if (!end) return std::string("none");
         const AreaLabels labels = areaLabels(end->area);
-        return end->area.minKm2 == end->area.maxKm2 ? labels.value
-                                                    : labels.likelyMin + "–" + labels.likelyMax;
+        return end->area.min == end->area.max ? labels.value : labels.likelyMin + "–" + labels.likelyMax;
     };
-    const bool ranged =
-        (from && from->area.minKm2 != from->area.maxKm2) || (to && to->area.minKm2 != to->area.maxKm2);
+    const bool ranged = (from && from->area.min != from->area.max) || (to && to->area.min != to->area.max);
     if (ranged) text.detail = "likely " + rangeOf(from) + " → " + rangeOf(to) + " km²";
     if (from && to && ends.to == ends.from + 1 && to->sincePrevious) {
         const ChangeLabels change = changeLabels(*to->sincePrevious);

@@ -42,9 +42,9 @@ TEST_F(ChangeTest, NetIsGainedMinusLostAndClosureHolds) {
     const Geometry from = box(46.0, 39.5, 47.0, 40.5);
     const Geometry to = box(46.5, 39.5, 47.5, 40.5);
     const Change change = computeChange(m_measurer, from, to);
-    EXPECT_NEAR(change.netKm2(), change.to.valueKm2 - change.from.valueKm2, 1e-6);
-    EXPECT_NEAR(change.gained.valueKm2, geo::geodesicAreaKm2(box(47.0, 39.5, 47.5, 40.5)), 1e-6);
-    EXPECT_NEAR(change.lost.valueKm2, geo::geodesicAreaKm2(box(46.0, 39.5, 46.5, 40.5)), 1e-6);
+    EXPECT_NEAR(change.netKm2(), change.to.value - change.from.value, 1e-6);
+    EXPECT_NEAR(change.gained.value, geo::geodesicAreaKm2(box(47.0, 39.5, 47.5, 40.5)), 1e-6);
+    EXPECT_NEAR(change.lost.value, geo::geodesicAreaKm2(box(46.0, 39.5, 46.5, 40.5)), 1e-6);
     EXPECT_LT(change.closureKm2, 1e-6);
     EXPECT_TRUE(closureHolds(change));
 }
@@ -78,7 +78,7 @@ TEST_F(ChangeTest, MinAreaLeavesSliversOutOfTheChangeAndCountsThem) {
         const StateEvidence toEvidence = stateEvidence(measurer, to, {}, {"to", "to", 100}, {});
         const Change all = computeChange(measurer, fromEvidence, toEvidence);
         EXPECT_FALSE(all.pieces.has_value());
-        EXPECT_NEAR(all.lost.valueKm2 / (small + large), 1.0, 1e-5);
+        EXPECT_NEAR(all.lost.value / (small + large), 1.0, 1e-5);
 
         const Change change = computeChange(measurer, fromEvidence, toEvidence, {}, 0.02);
         ASSERT_TRUE(change.pieces.has_value());
@@ -86,17 +86,17 @@ TEST_F(ChangeTest, MinAreaLeavesSliversOutOfTheChangeAndCountsThem) {
         EXPECT_EQ(change.pieces->dropped, 1u);
         EXPECT_NEAR(change.pieces->droppedLostKm2 / small, 1.0, 1e-5);
         EXPECT_EQ(change.pieces->droppedGainedKm2, 0.0);
-        EXPECT_NEAR(change.gained.valueKm2 / advance, 1.0, 1e-5);
-        EXPECT_NEAR(change.lost.valueKm2 / large, 1.0, 1e-5);
-        EXPECT_NEAR(change.netKm2(), change.gained.valueKm2 - change.lost.valueKm2, 1e-12);
+        EXPECT_NEAR(change.gained.value / advance, 1.0, 1e-5);
+        EXPECT_NEAR(change.lost.value / large, 1.0, 1e-5);
+        EXPECT_NEAR(change.netKm2(), change.gained.value - change.lost.value, 1e-12);
         EXPECT_EQ(change.lostLonLat.polygons.size(), 1u);
         EXPECT_EQ(change.gainedLonLat.polygons.size(), 1u);
         EXPECT_NEAR(change.closureKm2, all.closureKm2, 1e-12);
         EXPECT_TRUE(closureHolds(change));
         // Kept and dropped add up to the change without a minimum.
-        EXPECT_NEAR(change.lost.valueKm2 + change.pieces->droppedLostKm2, all.lost.valueKm2, 1e-9);
-        EXPECT_LE(change.lost.minKm2, change.lost.valueKm2);
-        EXPECT_GE(change.lost.maxKm2, change.lost.valueKm2);
+        EXPECT_NEAR(change.lost.value + change.pieces->droppedLostKm2, all.lost.value, 1e-9);
+        EXPECT_LE(change.lost.min, change.lost.value);
+        EXPECT_GE(change.lost.max, change.lost.value);
     }
 }
 
@@ -108,8 +108,8 @@ TEST(ClosureTolerance, IsOneMillionthOfTheLargerAreaPlusOneMillionthKm2) {
     EXPECT_DOUBLE_EQ(closureToleranceKm2(0, 0), 1e-6);
     EXPECT_DOUBLE_EQ(closureToleranceKm2(-3000, 10), 3e-3 + 1e-6);
     Change change;
-    change.from = AreaInterval::exact(5000);
-    change.to = AreaInterval::exact(100);
+    change.from = Interval::exact(5000);
+    change.to = Interval::exact(100);
     change.closureKm2 = 4e-3;  // within 1e-6 of the 5,000 km² it came from, not of the 100 it went to
     EXPECT_TRUE(closureHolds(change));
     change.closureKm2 = 6e-3;
@@ -119,13 +119,13 @@ TEST(ClosureTolerance, IsOneMillionthOfTheLargerAreaPlusOneMillionthKm2) {
 TEST_F(ChangeTest, UncertaintyWidensAreaByAboutPerimeterTimesDistance) {
     const Geometry shape = box(46.0, 39.5, 47.0, 40.5);
     const double uM = 1000;
-    const AreaInterval interval = m_measurer.areaInterval(shape, uM);
+    const Interval interval = m_measurer.areaInterval(shape, uM);
     const double perimeterKm = geo::geodesicLengthKm(shape);
     // Grown: A + P·u + π·u² (rounded corners); shrunk: A − P·u + 4·u² (square corners). LAEA keeps areas,
     // not lengths: 0.5 % slack covers its scale error this far from the centre.
     const double u = uM / 1000;
-    EXPECT_NEAR(interval.maxKm2 - interval.valueKm2, perimeterKm * u + M_PI * u * u, 0.005 * perimeterKm * u);
-    EXPECT_NEAR(interval.valueKm2 - interval.minKm2, perimeterKm * u - 4 * u * u, 0.005 * perimeterKm * u);
+    EXPECT_NEAR(interval.max - interval.value, perimeterKm * u + M_PI * u * u, 0.005 * perimeterKm * u);
+    EXPECT_NEAR(interval.value - interval.min, perimeterKm * u - 4 * u * u, 0.005 * perimeterKm * u);
 }
 
 // Geodesic length of a densified straight lon/lat segment, km.
@@ -140,41 +140,41 @@ TEST_F(ChangeTest, IntervalsComeFromTheOutlineOfEachPiece) {
     const Geometry to = box(46.5, 39.5, 47.5, 40.5);
     const Change exact = computeChange(m_measurer, from, to);
     const Change fuzzy = computeChange(m_measurer, from, to, 2000, 1000);
-    EXPECT_DOUBLE_EQ(fuzzy.gained.valueKm2, exact.gained.valueKm2);
+    EXPECT_DOUBLE_EQ(fuzzy.gained.value, exact.gained.value);
     // The gained piece [47, 47.5] × [39.5, 40.5] is bounded by from's east edge (u = 2 km) and by three
     // edges of to (u = 1 km). Shrunk by its band it loses the four strips less their corner overlaps
     // (2·1 + 2·1 + 1·1 + 1·1 km²); grown, it gains them plus the round corners (under 8π km²).
     const double side = segmentKm({47, 39.5}, {47, 40.5});
     const double strips =
         2 * side + 1 * side + segmentKm({47, 40.5}, {47.5, 40.5}) + segmentKm({47, 39.5}, {47.5, 39.5});
-    EXPECT_NEAR(exact.gained.valueKm2 - fuzzy.gained.minKm2, strips - 6, 0.005 * strips);
-    EXPECT_GT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, strips);
-    EXPECT_LT(fuzzy.gained.maxKm2 - exact.gained.valueKm2, strips + 8 * M_PI);
-    EXPECT_LT(fuzzy.lost.minKm2, exact.lost.valueKm2);
-    EXPECT_GT(fuzzy.lost.maxKm2, exact.lost.valueKm2);
+    EXPECT_NEAR(exact.gained.value - fuzzy.gained.min, strips - 6, 0.005 * strips);
+    EXPECT_GT(fuzzy.gained.max - exact.gained.value, strips);
+    EXPECT_LT(fuzzy.gained.max - exact.gained.value, strips + 8 * M_PI);
+    EXPECT_LT(fuzzy.lost.min, exact.lost.value);
+    EXPECT_GT(fuzzy.lost.max, exact.lost.value);
     // Net from the overlay: [least gained − most lost, most gained − least lost].
-    EXPECT_DOUBLE_EQ(fuzzy.net.minKm2, fuzzy.gained.minKm2 - fuzzy.lost.maxKm2);
-    EXPECT_DOUBLE_EQ(fuzzy.net.maxKm2, fuzzy.gained.maxKm2 - fuzzy.lost.minKm2);
+    EXPECT_DOUBLE_EQ(fuzzy.net.min, fuzzy.gained.min - fuzzy.lost.max);
+    EXPECT_DOUBLE_EQ(fuzzy.net.max, fuzzy.gained.max - fuzzy.lost.min);
     // The likely range lies inside the worst case and around the value.
-    for (const AreaInterval* part : {&fuzzy.gained, &fuzzy.lost, &fuzzy.net, &fuzzy.from, &fuzzy.to}) {
-        EXPECT_LE(part->minKm2, part->likelyMinKm2);
-        EXPECT_LE(part->likelyMinKm2, part->valueKm2);
-        EXPECT_LE(part->valueKm2, part->likelyMaxKm2);
-        EXPECT_LE(part->likelyMaxKm2, part->maxKm2);
+    for (const Interval* part : {&fuzzy.gained, &fuzzy.lost, &fuzzy.net, &fuzzy.from, &fuzzy.to}) {
+        EXPECT_LE(part->min, part->likelyMin);
+        EXPECT_LE(part->likelyMin, part->value);
+        EXPECT_LE(part->value, part->likelyMax);
+        EXPECT_LE(part->likelyMax, part->max);
     }
-    EXPECT_LT(fuzzy.gained.likelyMaxKm2, fuzzy.gained.maxKm2);
+    EXPECT_LT(fuzzy.gained.likelyMax, fuzzy.gained.max);
 }
 
 TEST_F(ChangeTest, AStateAgainstItselfChangesNothingAtAll) {
     const Geometry shape = box(46.0, 39.5, 47.0, 40.5);
     const Change change = computeChange(m_measurer, shape, shape, 4000, 4000);
-    for (const AreaInterval* part : {&change.gained, &change.lost, &change.net}) {
-        EXPECT_EQ(part->minKm2, 0);
-        EXPECT_EQ(part->maxKm2, 0);
-        EXPECT_EQ(part->likelyMinKm2, 0);
-        EXPECT_EQ(part->likelyMaxKm2, 0);
+    for (const Interval* part : {&change.gained, &change.lost, &change.net}) {
+        EXPECT_EQ(part->min, 0);
+        EXPECT_EQ(part->max, 0);
+        EXPECT_EQ(part->likelyMin, 0);
+        EXPECT_EQ(part->likelyMax, 0);
     }
-    EXPECT_GT(change.from.maxKm2, change.from.valueKm2);  // the state itself is uncertain
+    EXPECT_GT(change.from.max, change.from.value);  // the state itself is uncertain
 }
 
 TEST_F(ChangeTest, RoundingSliversHaveNoBand) {
@@ -186,10 +186,10 @@ TEST_F(ChangeTest, RoundingSliversHaveNoBand) {
     for (std::size_t i = 1; i + 1 < ring.size(); i += 2)
         ring[i].y += (ring[i].x > 46.0 && ring[i].x < 47.0) ? 1e-6 : 0;
     const Change change = computeChange(m_measurer, from, to, 4000, 4000);
-    EXPECT_GT(change.gained.valueKm2 + change.lost.valueKm2, 0);
-    EXPECT_LT(change.gained.valueKm2 + change.lost.valueKm2, 0.02);  // 400 triangles of ~24 m²
-    EXPECT_EQ(change.gained.maxKm2, change.gained.valueKm2);
-    EXPECT_EQ(change.lost.maxKm2, change.lost.valueKm2);
+    EXPECT_GT(change.gained.value + change.lost.value, 0);
+    EXPECT_LT(change.gained.value + change.lost.value, 0.02);  // 400 triangles of ~24 m²
+    EXPECT_EQ(change.gained.max, change.gained.value);
+    EXPECT_EQ(change.lost.max, change.lost.value);
 }
 
 TEST_F(ChangeTest, SharedStretchesCancel) {
@@ -199,22 +199,22 @@ TEST_F(ChangeTest, SharedStretchesCancel) {
     const Geometry to = box(46.0, 39.5, 46.8, 40.5);
     const double u = 3;  // km, both states
     const Change change = computeChange(m_measurer, from, to, u * 1000, u * 1000);
-    EXPECT_NEAR(change.gained.maxKm2, 0, 1e-6);
+    EXPECT_NEAR(change.gained.max, 0, 1e-6);
     const double side = segmentKm({47, 39.5}, {47, 40.5});
     const double strips =
         u * (2 * side + segmentKm({46.8, 40.5}, {47, 40.5}) + segmentKm({46.8, 39.5}, {47, 39.5}));
-    EXPECT_GT(change.lost.maxKm2 - change.lost.valueKm2, strips);
-    EXPECT_LT(change.lost.maxKm2 - change.lost.valueKm2, strips + 2 * M_PI * u * u);
+    EXPECT_GT(change.lost.max - change.lost.value, strips);
+    EXPECT_LT(change.lost.max - change.lost.value, strips + 2 * M_PI * u * u);
     // Both whole outlines buffered (the old model) would have added about 2 × 3 km × 440 km more.
-    EXPECT_LT(change.lost.maxKm2 - change.lost.valueKm2, 0.5 * (change.from.maxKm2 - change.from.minKm2));
+    EXPECT_LT(change.lost.max - change.lost.value, 0.5 * (change.from.max - change.from.min));
 }
 
 TEST_F(ChangeTest, EverythingLostWhenNothingRemains) {
     const Geometry from = box(46.0, 39.5, 47.0, 40.5);
     const Change change = computeChange(m_measurer, from, Geometry{});
-    EXPECT_NEAR(change.lost.valueKm2, geo::geodesicAreaKm2(from), 1e-9);
-    EXPECT_EQ(change.gained.valueKm2, 0);
-    EXPECT_EQ(change.to.valueKm2, 0);
+    EXPECT_NEAR(change.lost.value, geo::geodesicAreaKm2(from), 1e-9);
+    EXPECT_EQ(change.gained.value, 0);
+    EXPECT_EQ(change.to.value, 0);
 }
 
 // The one-overlay split (what series, stats and diff use) against two differences, on random stars

@@ -180,7 +180,7 @@ TEST_F(SyntheticScenario, VerdictsFollowValueIntervalAndRange) {
 
     // 1 km around a square of side s ≈ 11.1 km: shrunk (s − 2)², grown s² + 4s + π (round corners).
     const double side = std::sqrt(m_cellKm2);
-    const ValueInterval interval = *results[0].computed;
+    const Interval interval = *results[0].computed;
     EXPECT_NEAR(interval.min, (side - 2) * (side - 2), 0.01 * m_cellKm2);
     EXPECT_NEAR(interval.max, m_cellKm2 + 4 * side + M_PI, 0.01 * m_cellKm2);
     EXPECT_LE(interval.min, interval.value);

@@ -14,8 +14,8 @@ namespace {
 // A world of fixed numbers: areas by state date or layer, events with or without a time.
 class FakeSource : public MeasureSource {
 public:
-    std::map<std::string, ValueInterval> controlAreas;  // by ISO date of the query
-    std::map<std::string, ValueInterval> layerAreas;    // by "layer#feature"
+    std::map<std::string, Interval> controlAreas;  // by ISO date of the query
+    std::map<std::string, Interval> layerAreas;    // by "layer#feature"
     std::map<std::string, Instant> events;
     std::vector<std::string> calls;
 
@@ -30,14 +30,14 @@ public:
         if (found == layerAreas.end()) throw DataError("no layer '" + layerId + "'");
         return {found->second, layerId};
     }
-    Measured controlLength(const Date&) override { return {ValueInterval::exact(100), "boundary"}; }
-    Measured frontLength(const Date&) override { return {ValueInterval::exact(60), "front"}; }
+    Measured controlLength(const Date&) override { return {Interval::exact(100), "boundary"}; }
+    Measured frontLength(const Date&) override { return {Interval::exact(60), "front"}; }
     Measured controlAreaClipped(const Date&, bool inside, const std::string& layerId,
                                 const std::string&) override {
-        return {ValueInterval::exact(inside ? 30 : 70), (inside ? "inside " : "outside ") + layerId};
+        return {Interval::exact(inside ? 30 : 70), (inside ? "inside " : "outside ") + layerId};
     }
     Measured layerLength(const std::string& layerId, const std::string&) override {
-        return {ValueInterval::exact(40), layerId};
+        return {Interval::exact(40), layerId};
     }
     Measured gained(const Date& from, const Date& to) override {
         calls.push_back("gained " + from.iso() + " " + to.iso());
@@ -124,36 +124,36 @@ TEST(ParseExpression, WhereTextPrefixesTheMessage) {
 }
 
 TEST(IntervalArithmetic, AddAndSubtractTakeTheWorstCase) {
-    const ValueInterval a{10, 8, 13};
-    const ValueInterval b{4, 3, 6};
-    const ValueInterval sum = a + b;
+    const Interval a{10, 8, 13};
+    const Interval b{4, 3, 6};
+    const Interval sum = a + b;
     EXPECT_DOUBLE_EQ(sum.value, 14);
     EXPECT_DOUBLE_EQ(sum.min, 11);
     EXPECT_DOUBLE_EQ(sum.max, 19);
-    const ValueInterval difference = a - b;
+    const Interval difference = a - b;
     EXPECT_DOUBLE_EQ(difference.value, 6);
     EXPECT_DOUBLE_EQ(difference.min, 2);   // 8 − 6
     EXPECT_DOUBLE_EQ(difference.max, 10);  // 13 − 3
 }
 
 TEST(IntervalArithmetic, MultiplyAndDivideUseAllCorners) {
-    const ValueInterval a{2, -1, 3};
-    const ValueInterval b{4, 2, 5};
-    const ValueInterval product = a * b;
+    const Interval a{2, -1, 3};
+    const Interval b{4, 2, 5};
+    const Interval product = a * b;
     EXPECT_DOUBLE_EQ(product.value, 8);
     EXPECT_DOUBLE_EQ(product.min, -5);  // −1 × 5
     EXPECT_DOUBLE_EQ(product.max, 15);  // 3 × 5
-    const ValueInterval quotient = a / b;
+    const Interval quotient = a / b;
     EXPECT_DOUBLE_EQ(quotient.value, 0.5);
     EXPECT_DOUBLE_EQ(quotient.min, -0.5);  // −1 / 2
     EXPECT_DOUBLE_EQ(quotient.max, 1.5);   // 3 / 2
-    const ValueInterval negated = -a;
+    const Interval negated = -a;
     EXPECT_DOUBLE_EQ(negated.min, -3);
     EXPECT_DOUBLE_EQ(negated.max, 1);
 }
 
 TEST(IntervalArithmetic, DivisorThatMayBeZeroGivesAnUnboundedInterval) {
-    const ValueInterval quotient = ValueInterval{6, 5, 7} / ValueInterval{2, -1, 3};
+    const Interval quotient = Interval{6, 5, 7} / Interval{2, -1, 3};
     EXPECT_DOUBLE_EQ(quotient.value, 3);
     EXPECT_TRUE(std::isinf(quotient.min) && quotient.min < 0);
     EXPECT_TRUE(std::isinf(quotient.max) && quotient.max > 0);
@@ -182,7 +182,7 @@ TEST(Evaluate, CombinesSourceIntervalsInTheExpression) {
 TEST(Evaluate, ControlAtAnEventUsesTheEventsLocalDate) {
     FakeSource source;
     source.events["ceasefire-2020"] = Instant{Date(2020, 11, 10), 0, 180};
-    source.controlAreas["2020-11-10"] = ValueInterval::exact(7000);
+    source.controlAreas["2020-11-10"] = Interval::exact(7000);
     EXPECT_DOUBLE_EQ(value("area(control@event:ceasefire-2020)", source), 7000);
     ASSERT_EQ(source.calls.size(), 1u);
     EXPECT_EQ(source.calls[0], "controlArea 2020-11-10");

@@ -107,11 +107,11 @@ TEST_F(ProvenanceTest, EachStretchIsBufferedByItsOwnUncertainty) {
         classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control)},
                         {"held", "held", m_control.uncertaintyM});
     const double value = geo::geodesicAreaKm2(square());
-    const AreaInterval area = boundedInterval(m_measurer, square(), value, provenance, {});
+    const Interval area = boundedInterval(m_measurer, square(), value, provenance, {});
     const double threeSidesKm = geo::geodesicLengthKm(square()) - westKm();
     const double u = 2;
-    EXPECT_NEAR(value - area.minKm2, u * threeSidesKm - 2 * u * u, 0.005 * u * threeSidesKm);
-    EXPECT_NEAR(area.maxKm2 - value, u * threeSidesKm + 3 * M_PI * u * u / 2, 0.005 * u * threeSidesKm);
+    EXPECT_NEAR(value - area.min, u * threeSidesKm - 2 * u * u, 0.005 * u * threeSidesKm);
+    EXPECT_NEAR(area.max - value, u * threeSidesKm + 3 * M_PI * u * u / 2, 0.005 * u * threeSidesKm);
 }
 
 TEST(AreaSigma, ClosedForm) {
@@ -147,13 +147,13 @@ TEST_F(ProvenanceTest, ABorderStretchSharedByTwoStatesBoundsNoPiece) {
     const StateEvidence b = stateEvidence(m_measurer, to, references, {"held", "held", 2000}, {});
     const Change change = computeChange(m_measurer, a, b, {});
     const Change same = computeChange(m_measurer, a, a, {});
-    EXPECT_EQ(same.lost.maxKm2, 0);
-    EXPECT_EQ(same.gained.maxKm2, 0);
+    EXPECT_EQ(same.lost.max, 0);
+    EXPECT_EQ(same.gained.max, 0);
     // Widening comes from the east sides (2 × 2 km × ~55.6 km) and the strip's short sides, never
     // from the 55 km border stretch.
     const double eastKm = geo::geodesicLengthKm(straight({46.5, 39.75}, {46.5, 40.25}));
-    EXPECT_GT(change.lost.maxKm2 - change.lost.valueKm2, 2 * 2 * eastKm);
-    EXPECT_LT(change.lost.maxKm2 - change.lost.valueKm2, 2 * 2 * eastKm + 2 * 2 * 8.6 + 4 * M_PI * 4);
+    EXPECT_GT(change.lost.max - change.lost.value, 2 * 2 * eastKm);
+    EXPECT_LT(change.lost.max - change.lost.value, 2 * 2 * eastKm + 2 * 2 * 8.6 + 4 * M_PI * 4);
 }
 
 }  // namespace

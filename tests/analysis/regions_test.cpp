@@ -67,10 +67,10 @@ TEST_F(RegionsTest, ChangePiecesAddUpToTheWholeChange) {
     EXPECT_NEAR(split.outside.gainedKm2, 0, 1e-9);
     EXPECT_NEAR(split.outside.lostKm2, 0, 1e-9);
     // The invariant diff --by prints: the regions cover the change, so their pieces add up to it.
-    EXPECT_NEAR(split.regions[0].gainedKm2 + split.regions[1].gainedKm2, change.gained.valueKm2,
-                1e-6 * change.gained.valueKm2);
-    EXPECT_NEAR(split.regions[0].lostKm2 + split.regions[1].lostKm2, change.lost.valueKm2,
-                1e-6 * change.lost.valueKm2);
+    EXPECT_NEAR(split.regions[0].gainedKm2 + split.regions[1].gainedKm2, change.gained.value,
+                1e-6 * change.gained.value);
+    EXPECT_NEAR(split.regions[0].lostKm2 + split.regions[1].lostKm2, change.lost.value,
+                1e-6 * change.lost.value);
 }
 
 TEST_F(RegionsTest, WhatNoRegionCoversIsOutside) {
@@ -78,10 +78,10 @@ TEST_F(RegionsTest, WhatNoRegionCoversIsOutside) {
     const ChangeBreakdown split = Regions(m_measurer, regionLayer({{"west", kWest}})).change(change);
     const double east = cellKm2({45.5, 40, 46, 41});
     EXPECT_NEAR(split.outside.lostKm2, east, tolerance(east));
-    EXPECT_NEAR(split.regions[0].lostKm2 + split.outside.lostKm2, change.lost.valueKm2,
-                1e-6 * change.lost.valueKm2);
-    EXPECT_NEAR(split.regions[0].gainedKm2 + split.outside.gainedKm2, change.gained.valueKm2,
-                1e-6 * change.gained.valueKm2);
+    EXPECT_NEAR(split.regions[0].lostKm2 + split.outside.lostKm2, change.lost.value,
+                1e-6 * change.lost.value);
+    EXPECT_NEAR(split.regions[0].gainedKm2 + split.outside.gainedKm2, change.gained.value,
+                1e-6 * change.gained.value);
 }
 
 TEST_F(RegionsTest, ALayerWithoutPolygonsIsAnError) {

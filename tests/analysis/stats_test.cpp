@@ -40,19 +40,19 @@ TEST(TimelineStats, ThreadsChangeNothing) {
     ASSERT_EQ(three.size(), 30u);
     for (std::size_t i = 0; i < one.size(); ++i) {
         EXPECT_EQ(one[i].state.date, three[i].state.date);
-        EXPECT_EQ(one[i].area.valueKm2, three[i].area.valueKm2) << i;
-        EXPECT_EQ(one[i].area.minKm2, three[i].area.minKm2) << i;
-        EXPECT_EQ(one[i].area.likelyMaxKm2, three[i].area.likelyMaxKm2) << i;
+        EXPECT_EQ(one[i].area.value, three[i].area.value) << i;
+        EXPECT_EQ(one[i].area.min, three[i].area.min) << i;
+        EXPECT_EQ(one[i].area.likelyMax, three[i].area.likelyMax) << i;
         EXPECT_EQ(one[i].planarKm2, three[i].planarKm2) << i;
         EXPECT_EQ(one[i].frontKm, three[i].frontKm) << i;
         ASSERT_EQ(one[i].sincePrevious.has_value(), i > 0);
         ASSERT_EQ(three[i].sincePrevious.has_value(), i > 0);
         if (i == 0) continue;
-        EXPECT_EQ(one[i].sincePrevious->gained.valueKm2, three[i].sincePrevious->gained.valueKm2) << i;
-        EXPECT_EQ(one[i].sincePrevious->lost.maxKm2, three[i].sincePrevious->lost.maxKm2) << i;
+        EXPECT_EQ(one[i].sincePrevious->gained.value, three[i].sincePrevious->gained.value) << i;
+        EXPECT_EQ(one[i].sincePrevious->lost.max, three[i].sincePrevious->lost.max) << i;
         // And each step closes: the change is the difference of the two areas.
-        EXPECT_NEAR(three[i].sincePrevious->netKm2(), three[i].area.valueKm2 - three[i - 1].area.valueKm2,
-                    1e-6 * three[i].area.valueKm2);
+        EXPECT_NEAR(three[i].sincePrevious->netKm2(), three[i].area.value - three[i - 1].area.value,
+                    1e-6 * three[i].area.value);
     }
 }
 

@@ -39,12 +39,12 @@ public:
     }
 
 private:
-    static ValueInterval held(const Date& date) {
+    static Interval held(const Date& date) {
         if (date < Date(2000, 1, 1)) throw DataError("no control state on or before " + date.iso());
         const double value = static_cast<double>(date.year() - 1999) * 100.0;
         return {value, value * 0.9, value * 1.1};
     }
-    static ValueInterval known(const std::string& layerId, const std::string& featureId) {
+    static Interval known(const std::string& layerId, const std::string& featureId) {
         if (layerId != "region") throw DataError("no layer with id '" + layerId + "'");
         if (!featureId.empty() && featureId != "north") throw DataError("no feature '" + featureId + "'");
         return {500, 450, 550};

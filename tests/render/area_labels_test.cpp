@@ -11,7 +11,7 @@
 namespace frontline::test {
 namespace {
 
-analysis::AreaInterval interval(double value, double likelyMin, double likelyMax) {
+analysis::Interval interval(double value, double likelyMin, double likelyMax) {
     return {value, likelyMin, likelyMax, likelyMin, likelyMax};
 }
 
@@ -41,11 +41,11 @@ TEST(AreaLabels, RangeOverAThousandRoundsToHundreds) {
 }
 
 TEST(AreaLabels, NoIntervalKeepsThreeOrFourSignificantFigures) {
-    EXPECT_EQ(render::areaLabels(analysis::AreaInterval::exact(49557.637)).value, "49,560");
-    EXPECT_EQ(render::areaLabels(analysis::AreaInterval::exact(3087.616)).value, "3,088");
-    EXPECT_EQ(render::areaLabels(analysis::AreaInterval::exact(35.84)).value, "35.8");
-    EXPECT_EQ(render::areaLabels(analysis::AreaInterval::exact(0.0123456)).value, "0.012");
-    EXPECT_EQ(render::areaLabels(analysis::AreaInterval::exact(999.7)).value, "1,000");
+    EXPECT_EQ(render::areaLabels(analysis::Interval::exact(49557.637)).value, "49,560");
+    EXPECT_EQ(render::areaLabels(analysis::Interval::exact(3087.616)).value, "3,088");
+    EXPECT_EQ(render::areaLabels(analysis::Interval::exact(35.84)).value, "35.8");
+    EXPECT_EQ(render::areaLabels(analysis::Interval::exact(0.0123456)).value, "0.012");
+    EXPECT_EQ(render::areaLabels(analysis::Interval::exact(999.7)).value, "1,000");
 }
 
 TEST(AreaLabels, NarrowRangeNeverPrintsDecimalsOverAThousand) {
@@ -55,7 +55,7 @@ TEST(AreaLabels, NarrowRangeNeverPrintsDecimalsOverAThousand) {
 }
 
 TEST(AreaLabels, ZeroIsZero) {
-    EXPECT_EQ(render::areaLabels(analysis::AreaInterval::exact(0.0)).value, "0");
+    EXPECT_EQ(render::areaLabels(analysis::Interval::exact(0.0)).value, "0");
     EXPECT_EQ(render::formatArea(-0.0004, 0.001), "0");
     EXPECT_EQ(render::formatArea(-4.0, 10), "0");
 }
@@ -67,14 +67,14 @@ TEST(AreaLabels, NegativeUsesTheMinusSign) {
 
 TEST(ChangeLabels, NetIsPrintedGainedMinusPrintedLost) {
     analysis::Change change;
-    change.gained = analysis::AreaInterval::exact(35.84);
-    change.lost = analysis::AreaInterval::exact(34.46);
+    change.gained = analysis::Interval::exact(35.84);
+    change.lost = analysis::Interval::exact(34.46);
     const auto labels = render::changeLabels(change);
     EXPECT_EQ(labels.gained, "35.8");
     EXPECT_EQ(labels.lost, "34.5");
     EXPECT_EQ(labels.net, "+1.3");
     // The coarser step of the two: 4,265.8 lost with a ±150 range puts the gained 3.4 on tens too.
-    change.gained = analysis::AreaInterval::exact(3.4);
+    change.gained = analysis::Interval::exact(3.4);
     change.lost = interval(4265.767, 4115, 4415);
     const auto wide = render::changeLabels(change);
     EXPECT_EQ(wide.gained, "0");
@@ -89,7 +89,7 @@ TEST(ChangeLabels, InvariantOverManyChanges) {
         const double gained = std::fmod(i * 37.123, 997.0) * std::pow(10.0, i % 5 - 1);
         const double lost = std::fmod(i * 53.917, 991.0) * std::pow(10.0, i % 4 - 1);
         change.gained = interval(gained, gained * 0.97, gained * 1.03);
-        change.lost = analysis::AreaInterval::exact(lost);
+        change.lost = analysis::Interval::exact(lost);
         const auto labels = render::changeLabels(change);
         EXPECT_NEAR(parsed(labels.net), parsed(labels.gained) - parsed(labels.lost), labels.stepKm2 * 1e-6)
             << labels.gained << " − " << labels.lost << " ≠ " << labels.net;

@@ -30,15 +30,15 @@ std::vector<analysis::StateStats> dailySeries(std::size_t days, double baseKm2, 
         row.state.date = Date(2022, 3, 1).plusDays(static_cast<long>(i));
         const double previous = value;
         if (i > 0) value += step(random);
-        row.area = analysis::AreaInterval::exact(value);
+        row.area = analysis::Interval::exact(value);
         if (bandEvery > 0 && i % bandEvery == 0) {
-            row.area.likelyMinKm2 = value - bandKm2;
-            row.area.likelyMaxKm2 = value + bandKm2;
+            row.area.likelyMin = value - bandKm2;
+            row.area.likelyMax = value + bandKm2;
         }
         if (i > 0) {
             analysis::Change change;
-            change.gained = analysis::AreaInterval::exact(std::max(0.0, value - previous));
-            change.lost = analysis::AreaInterval::exact(std::max(0.0, previous - value));
+            change.gained = analysis::Interval::exact(std::max(0.0, value - previous));
+            change.lost = analysis::Interval::exact(std::max(0.0, previous - value));
             row.sincePrevious = change;
         }
         rows.push_back(row);
@@ -93,7 +93,7 @@ TEST(Chart, AxisFitsAnAdvanceFarFromZero) {
     FRONTLINE_REQUIRE_DISPLAY();
     // 49,500 km² and an advance of 1,060 km² over 90 days.
     auto rows = dailySeries(90, 49500, 1);
-    for (std::size_t i = 45; i < rows.size(); ++i) rows[i].area = analysis::AreaInterval::exact(50560);
+    for (std::size_t i = 45; i < rows.size(); ++i) rows[i].area = analysis::Interval::exact(50560);
     render::OffscreenChart offscreen({1200, 500});
     const render::Chart& chart = offscreen.draw(rows, {});
     EXPECT_GE(chart.valueAxis().min, 49000);
@@ -105,7 +105,7 @@ TEST(Chart, AxisFitsAnAdvanceFarFromZero) {
     ASSERT_FALSE(chart.timeTicks().ticks.empty());
     EXPECT_EQ(chart.timeTicks().ticks.front().label, "Mar 2022");
     // From zero when the data reach it.
-    rows.back().area = analysis::AreaInterval::exact(0);
+    rows.back().area = analysis::Interval::exact(0);
     EXPECT_TRUE(offscreen.draw(rows, {}).valueAxis().fromZero());
 }
 
@@ -157,9 +157,9 @@ TEST(Chart, CursorLabelHasThePrecisionOfTheLikelyRange) {
     std::vector<std::string> texts;
     chart.draw(target, &texts);
     const std::string rounded = render::areaLabels(rows[10].area).value + " km²";
-    EXPECT_NE(rounded, render::km2Label(rows[10].area.valueKm2));
+    EXPECT_NE(rounded, render::km2Label(rows[10].area.value));
     EXPECT_NE(std::find(texts.begin(), texts.end(), rounded), texts.end()) << rounded;
-    EXPECT_EQ(std::find(texts.begin(), texts.end(), render::km2Label(rows[10].area.valueKm2)), texts.end());
+    EXPECT_EQ(std::find(texts.begin(), texts.end(), render::km2Label(rows[10].area.value)), texts.end());
 }
 
 }  // namespace
