@@ -1,7 +1,6 @@
 #include "app/viewer.hpp"
 
 #include <fmt/format.h>
-#include <malloc.h>
 #include <sys/resource.h>
 
 #include <SFML/Graphics/CircleShape.hpp>
@@ -134,13 +133,6 @@ Viewer::Viewer(LoadedScenario& loaded, ViewerOptions options)
       m_options(std::move(options)),
       m_fonts(render::Fonts::loadDejaVu()) {
     m_info = m_options.showInfo;
-#ifdef __GLIBC__
-    // Mesa's software rasterizer allocates and frees large blocks every frame; by default glibc hands
-    // them back to the kernel and the next frame faults the pages in again (~15 % of the CPU time of a
-    // 1080p frame). Keeping freed memory in the process avoids that.
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
     {
         render::SfmlErrorCapture capture;
         sf::ContextSettings settings;
