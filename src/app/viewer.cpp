@@ -91,32 +91,6 @@ void fillRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill,
     target.draw(shape);
 }
 
-std::optional<sf::Keyboard::Key> keyNamed(const std::string& name) {
-    if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z')
-        return static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (name[0] - 'a'));
-    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9')
-        return static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + (name[0] - '0'));
-    static const std::map<std::string, sf::Keyboard::Key> named{
-        {"space", sf::Keyboard::Space},         {"left", sf::Keyboard::Left},
-        {"right", sf::Keyboard::Right},         {"up", sf::Keyboard::Up},
-        {"down", sf::Keyboard::Down},           {"plus", sf::Keyboard::Add},
-        {"minus", sf::Keyboard::Subtract},      {"escape", sf::Keyboard::Escape},
-        {"return", sf::Keyboard::Return},       {"enter", sf::Keyboard::Return},
-        {"backspace", sf::Keyboard::BackSpace}, {"question", sf::Keyboard::Slash}};
-    if (auto found = named.find(name); found != named.end()) return found->second;
-    return std::nullopt;
-}
-
-// The character a key types, for the synthetic TextEntered that follows a scripted key press.
-sf::Uint32 typedBy(const std::string& name, bool shift) {
-    if (name.size() == 1) return static_cast<sf::Uint32>(shift ? std::toupper(name[0]) : name[0]);
-    if (name == "space") return ' ';
-    if (name == "plus") return '+';
-    if (name == "minus") return '-';
-    if (name == "question") return '?';
-    return 0;
-}
-
 }  // namespace
 
 struct Viewer::Layout {
@@ -598,75 +572,12 @@ void Viewer::runScript(double seconds) {
 }
 
 void Viewer::inject(const ScriptCommand& command) {
-    const auto& args = command.arguments;
-    auto number = [&](std::size_t i) {
-        try {
-            return std::stof(args.at(i));
-        } catch (const std::exception&) {
-            throw UsageError(fmt::format("script line {}: '{}' is not a number", command.line, args.at(i)));
-        }
-    };
-    auto mouseEvent = [](sf::Event::EventType type, float x, float y) {
-        sf::Event event{};
-        event.type = type;
-        if (type == sf::Event::MouseMoved) {
-            event.mouseMove = {static_cast<int>(x), static_cast<int>(y)};
-        } else {
-            event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), static_cast<int>(y)};
-        }
-        return event;
-    };
-    if (command.name == "key") {
-        const auto code = keyNamed(args[0]);
-        if (!code) throw UsageError(fmt::format("script line {}: unknown key '{}'", command.line, args[0]));
-        const bool ctrl = std::find(args.begin() + 1, args.end(), "ctrl") != args.end();
-        const bool shift = std::find(args.begin() + 1, args.end(), "shift") != args.end();
-        sf::Event event{};
-        event.type = sf::Event::KeyPressed;
-        event.key = {*code, false, ctrl, shift, false};
-        handle(event);
-        if (const sf::Uint32 typed = typedBy(args[0], shift); typed && !ctrl) {
-            sf::Event text{};
-            text.type = sf::Event::TextEntered;
-            text.text.unicode = typed;
-            handle(text);
-        }
-        event.type = sf::Event::KeyReleased;
-        handle(event);
-    } else if (command.name == "text") {
-        for (char c : args[0]) {
-            sf::Event event{};
-            event.type = sf::Event::TextEntered;
-            event.text.unicode = static_cast<unsigned char>(c);
-            handle(event);
-        }
-    } else if (command.name == "move") {
-        handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
-    } else if (command.name == "click") {
-        handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
-        handle(mouseEvent(sf::Event::MouseButtonPressed, number(0), number(1)));
-        handle(mouseEvent(sf::Event::MouseButtonReleased, number(0), number(1)));
-    } else if (command.name == "drag") {
-        const float x1 = number(0), y1 = number(1), x2 = number(2), y2 = number(3);
-        handle(mouseEvent(sf::Event::MouseMoved, x1, y1));
-        handle(mouseEvent(sf::Event::MouseButtonPressed, x1, y1));
-        constexpr int kSteps = 10;
-        for (int i = 1; i <= kSteps; ++i) {
-            const float t = static_cast<float>(i) / kSteps;
-            handle(mouseEvent(sf::Event::MouseMoved, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t));
-        }
-        handle(mouseEvent(sf::Event::MouseButtonReleased, x2, y2));
-    } else if (command.name == "wheel") {
-        handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
-        sf::Event event{};
-        event.type = sf::Event::MouseWheelScrolled;
-        event.mouseWheelScroll = {sf::Mouse::VerticalWheel, number(2), static_cast<int>(number(0)),
-                                  static_cast<int>(number(1))};
-        handle(event);
-    } else if (command.name == "resize") {
-        m_window.setSize({static_cast<unsigned>(number(0)), static_cast<unsigned>(number(1))});
+    for (const sf::Event& event : syntheticEvents(command)) handle(event);
+    if (command.name == "resize") {
+        m_window.setSize({static_cast<unsigned>(scriptNumber(command, 0)),
+                          static_cast<unsigned>(scriptNumber(command, 1))});
     } else if (command.name == "screenshot") {
-        m_screenshotRequests.push_back(args[0]);
+        m_screenshotRequests.push_back(command.arguments[0]);
     } else if (command.name == "state") {
         fmt::print("{}\n", stateLine());
         std::fflush(stdout);
