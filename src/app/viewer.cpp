@@ -1,7 +1,6 @@
 #include "app/viewer.hpp"
 
 #include <fmt/format.h>
-#include <sys/resource.h>
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
@@ -18,10 +17,10 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <numeric>
 
 #include "analysis/expression.hpp"
 #include "analysis/stats.hpp"
+#include "app/viewer_frame_times.hpp"
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
 #include "render/area_labels.hpp"
@@ -258,17 +257,7 @@ int Viewer::run() {
 int Viewer::benchmark(std::size_t frames) {
     using Clock = std::chrono::steady_clock;
     const sf::FloatRect map = m_scene->mapRect();
-    std::vector<double> millis;
-    millis.reserve(frames);
-    // CPU time of the whole process (llvmpipe's threads included): steadier than wall time on a
-    // machine shared with other work.
-    auto cpuSeconds = [] {
-        rusage usage{};
-        getrusage(RUSAGE_SELF, &usage);
-        return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-               static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    };
-    const double cpuStart = cpuSeconds();
+    FrameTimes times;
     // The camera: zooms in towards a point right of the centre and out again while drifting; the
     // timeline plays the schedule at one frame per frame; the pointer moves over the map (hover).
     for (std::size_t i = 0; i < frames; ++i) {
@@ -289,29 +278,14 @@ int Viewer::benchmark(std::size_t frames) {
         draw();
         m_window.display();
         if (m_window.setActive(true)) glFinish();
-        millis.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+        times.add(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
     }
-    if (millis.empty()) return 0;
-    const double cpuMillis = (cpuSeconds() - cpuStart) * 1000.0 / static_cast<double>(millis.size());
-    std::vector<double> sorted = millis;
-    std::sort(sorted.begin(), sorted.end());
-    auto percentile = [&](double p) {
-        const auto index =
-            static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size()))) - 1;
-        return sorted[std::min(sorted.size() - 1, index)];
-    };
-    const double mean =
-        std::accumulate(millis.begin(), millis.end(), 0.0) / static_cast<double>(millis.size());
+    if (times.empty()) return 0;
     const sf::Vector2u size = m_window.getSize();
     fmt::print("frontline view --benchmark: {} frames at {}x{}, {} samples antialiasing, renderer: {}\n",
                frames, size.x, size.y, m_options.antialiasing,
                reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
-    fmt::print(
-        "frame time ms: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}  mean {:.2f}  ({:.1f} frames/s at the "
-        "mean)\n",
-        percentile(50), percentile(95), percentile(99), sorted.back(), mean, 1000.0 / mean);
-    fmt::print("cpu time per frame: {:.2f} ms (all threads)\n", cpuMillis);
-    std::fflush(stdout);
+    times.print();
     return 0;
 }
 
