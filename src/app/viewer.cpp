@@ -4,8 +4,6 @@
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
-#include <SFML/Graphics/RectangleShape.hpp>
-#include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Clock.hpp>
@@ -34,12 +32,6 @@ namespace frontline::app {
 
 namespace {
 
-const sf::Color kStrip(236, 233, 226);
-const sf::Color kInk(30, 30, 30);
-const sf::Color kMuted(95, 95, 95);
-const sf::Color kFaint(190, 186, 178);
-const sf::Color kAccent(192, 57, 43);
-const sf::Color kBox(255, 255, 255, 232);
 // A white wash: it lightens what is under the pointer in its own colour. A tint of its own would
 // recolour the held area into another layer's colour (orange over red reads as the corridor's).
 const sf::Color kHighlight(255, 255, 255, 90);
@@ -76,18 +68,6 @@ void collectDates(const analysis::Node& node, const Scenario& scenario, std::vec
     if (node.ref && node.ref->kind == analysis::Ref::Kind::Control) add(node.ref->when);
     for (const auto& when : node.whens) add(when);
     for (const auto& operand : node.operands) collectDates(operand, scenario, out);
-}
-
-void fillRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill,
-              sf::Color outline = sf::Color::Transparent) {
-    sf::RectangleShape shape({box.width, box.height});
-    shape.setPosition(box.left, box.top);
-    shape.setFillColor(fill);
-    if (outline.a) {
-        shape.setOutlineColor(outline);
-        shape.setOutlineThickness(1);
-    }
-    target.draw(shape);
 }
 
 }  // namespace
@@ -583,22 +563,6 @@ void Viewer::drawHighlight() {
     m_window.draw(m_highlight.data(), m_highlight.size(), sf::Triangles);
 }
 
-float Viewer::textWidth(const std::string& utf8, bool bold, float size) const {
-    const sf::Text probe(sf::String::fromUtf8(utf8.begin(), utf8.end()),
-                         bold ? m_fonts.bold : m_fonts.regular, static_cast<unsigned>(std::max(1.0f, size)));
-    const sf::FloatRect bounds = probe.getLocalBounds();
-    return bounds.left + bounds.width;
-}
-
-float Viewer::text(const std::string& utf8, bool bold, float size, sf::Color colour, sf::Vector2f position) {
-    sf::Text shape(sf::String::fromUtf8(utf8.begin(), utf8.end()), bold ? m_fonts.bold : m_fonts.regular,
-                   static_cast<unsigned>(std::max(1.0f, size)));
-    shape.setFillColor(colour);
-    shape.setPosition(std::round(position.x), std::round(position.y));
-    m_window.draw(shape);
-    return std::round(std::max(1.0f, size) * 1.3f);
-}
-
 float Viewer::xOfFrame(std::size_t frame) const {
     const Layout box = layout();
     const std::size_t last = std::max<std::size_t>(1, m_playback->frameCount() - 1);
@@ -626,16 +590,16 @@ std::vector<const Event*> Viewer::eventsNear(sf::Vector2f at) const {
 
 void Viewer::drawTimeline(const Layout& box) {
     const float u = std::max(0.6f, box.unit);
-    fillRect(m_window, box.strip, kStrip);
-    fillRect(m_window, {0, box.strip.top, box.strip.width, 1}, kFaint);
+    m_painter.fillRect(box.strip, kStrip);
+    m_painter.fillRect({0, box.strip.top, box.strip.width, 1}, kFaint);
 
     // Play / pause button.
-    fillRect(m_window, box.play, sf::Color::White, kFaint);
+    m_painter.fillRect(box.play, sf::Color::White, kFaint);
     const sf::Vector2f c(box.play.left + box.play.width / 2, box.play.top + box.play.height / 2);
     const float s = box.play.width * 0.28f;
     if (m_playback->playing()) {
-        fillRect(m_window, {c.x - s * 0.8f, c.y - s, s * 0.55f, 2 * s}, kInk);
-        fillRect(m_window, {c.x + s * 0.25f, c.y - s, s * 0.55f, 2 * s}, kInk);
+        m_painter.fillRect({c.x - s * 0.8f, c.y - s, s * 0.55f, 2 * s}, kInk);
+        m_painter.fillRect({c.x + s * 0.25f, c.y - s, s * 0.55f, 2 * s}, kInk);
     } else {
         sf::ConvexShape triangle(3);
         triangle.setPoint(0, {c.x - s * 0.7f, c.y - s});
@@ -650,28 +614,31 @@ void Viewer::drawTimeline(const Layout& box) {
         render::panelText(m_scene->scenario(), m_scene->stats(), m_playback->current(*m_scene)).date;
     const float dateLeft = box.play.left + box.play.width + 16 * u;
     float dateSize = std::round(24 * u);
-    const float dateWidth = textWidth(dateLine, true, dateSize), dateRoom = box.trackLeft - 12 * u - dateLeft;
+    const float dateWidth = m_painter.textWidth(dateLine, true, dateSize),
+                dateRoom = box.trackLeft - 12 * u - dateLeft;
     if (dateWidth > dateRoom) dateSize = std::max(8.0f, std::floor(dateSize * dateRoom / dateWidth));
-    text(dateLine, true, dateSize, kInk, {dateLeft, box.trackY - dateSize * 0.75f});
+    m_painter.text(dateLine, true, dateSize, kInk, {dateLeft, box.trackY - dateSize * 0.75f});
     const std::string speed = fmt::format("{:g}×", m_playback->speed());
-    text(speed + "   H: help", false, std::round(16 * u), kMuted,
-         {box.trackRight + 22 * u, box.trackY - 11 * u});
+    m_painter.text(speed + "   H: help", false, std::round(16 * u), kMuted,
+                   {box.trackRight + 22 * u, box.trackY - 11 * u});
 
     // Track, state ticks or dates at round places, event markers, the cursor.
     const float trackWidth = box.trackRight - box.trackLeft;
-    fillRect(m_window, {box.trackLeft, box.trackY - 2 * u, trackWidth, 4 * u}, kFaint);
+    m_painter.fillRect({box.trackLeft, box.trackY - 2 * u, trackWidth, 4 * u}, kFaint);
     const float labelSize = std::round(13 * u), gap = 6 * u;
     const auto& states = m_playback->stateFrames();
-    if (static_cast<float>(states.size()) * (textWidth("0000-00-00", false, labelSize) + gap) <= trackWidth) {
+    if (static_cast<float>(states.size()) * (m_painter.textWidth("0000-00-00", false, labelSize) + gap) <=
+        trackWidth) {
         // Few states: a tick for each with its date, where the date has room.
         float lastLabelRight = -1e9f;
         for (const auto& [frame, state] : states) {
             const float x = xOfFrame(frame);
-            fillRect(m_window, {x - 1 * u, box.trackY - 10 * u, 2 * u, 20 * u}, kInk);
+            m_painter.fillRect({x - 1 * u, box.trackY - 10 * u, 2 * u, 20 * u}, kInk);
             const std::string label = state->date.iso();
-            const float w = textWidth(label, false, labelSize);
+            const float w = m_painter.textWidth(label, false, labelSize);
             if (x - w / 2 > lastLabelRight + gap) {
-                text(label, false, labelSize, kMuted, {x - w / 2, box.trackY - 12 * u - labelSize * 1.45f});
+                m_painter.text(label, false, labelSize, kMuted,
+                               {x - w / 2, box.trackY - 12 * u - labelSize * 1.45f});
                 lastLabelRight = x + w / 2;
             }
         }
@@ -683,21 +650,20 @@ void Viewer::drawTimeline(const Layout& box) {
         // Centred on the tick, not over the date on the left or the speed on the right.
         const render::LabelExtent extent =
             [&](const render::TimeTick& tick) -> std::optional<std::pair<float, float>> {
-            const float w = textWidth(tick.label, false, labelSize), x = xOfDate(tick.date);
+            const float w = m_painter.textWidth(tick.label, false, labelSize), x = xOfDate(tick.date);
             if (x - w / 2 < box.trackLeft - 10 * u || x + w / 2 > box.trackRight + 10 * u)
                 return std::nullopt;
             return std::make_pair(x - w / 2, x + w / 2);
         };
         const auto most = static_cast<std::size_t>(
-            std::max(1.0f, trackWidth / (textWidth("2000", false, labelSize) + gap)));
+            std::max(1.0f, trackWidth / (m_painter.textWidth("2000", false, labelSize) + gap)));
         const render::TimeTicks ticks =
             render::fitTimeTicks(schedule.front().date, schedule.back().date, most, extent, 1.5f * gap);
         for (const auto& tick : ticks.ticks) {
-            fillRect(m_window,
-                     {std::round(xOfDate(tick.date)) - 0.75f * u, box.trackY - 7 * u, 1.5f * u, 14 * u},
-                     kMuted);
-            text(tick.label, false, labelSize, kMuted,
-                 {extent(tick)->first, box.trackY - 12 * u - labelSize * 1.45f});
+            m_painter.fillRect(
+                {std::round(xOfDate(tick.date)) - 0.75f * u, box.trackY - 7 * u, 1.5f * u, 14 * u}, kMuted);
+            m_painter.text(tick.label, false, labelSize, kMuted,
+                           {extent(tick)->first, box.trackY - 12 * u - labelSize * 1.45f});
         }
     }
     for (const auto& event : m_loaded.scenario.events) {
@@ -803,9 +769,9 @@ void Viewer::drawInfo() {
     // Long claim lines are cut to the box.
     const float textRoom = width - 2 * pad - 16 * u;
     for (auto& line : lines) {
-        if (textWidth(line.text, line.bold, line.size) <= textRoom) continue;
+        if (m_painter.textWidth(line.text, line.bold, line.size) <= textRoom) continue;
         std::string cut = line.text;
-        while (!cut.empty() && textWidth(cut + "…", line.bold, line.size) > textRoom) {
+        while (!cut.empty() && m_painter.textWidth(cut + "…", line.bold, line.size) > textRoom) {
             cut.pop_back();
             while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
             if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0) cut.pop_back();
@@ -815,7 +781,7 @@ void Viewer::drawInfo() {
     float height = 2 * pad;
     for (const auto& line : lines) height += std::round(line.size * 1.35f);
     const auto [left, top] = infoCorner(width, height);
-    fillRect(m_window, {left, top, width, height}, kBox, kFaint);
+    m_painter.fillRect({left, top, width, height}, kBox, kFaint);
     float y = top + pad;
     for (const auto& line : lines) {
         float x = left + pad;
@@ -828,7 +794,7 @@ void Viewer::drawInfo() {
             m_window.draw(dot);
             x += 14 * u;
         }
-        text(line.text, line.bold, line.size, line.colour, {x, y});
+        m_painter.text(line.text, line.bold, line.size, line.colour, {x, y});
         y += std::round(line.size * 1.35f);
     }
 }
@@ -889,7 +855,8 @@ void Viewer::drawTooltip() {
     const float u = std::max(0.6f, m_scene->unit());
     const float size = std::round(15 * u), pad = std::round(8 * u), row = std::round(size * 1.35f);
     float width = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) width = std::max(width, textWidth(lines[i], i == 0, size));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        width = std::max(width, m_painter.textWidth(lines[i], i == 0, size));
     width += 2 * pad;
     const float height = static_cast<float>(lines.size()) * row + 2 * pad;
     // Inside the map, never over the panel or the timeline: beside the pointer where there is room, on
@@ -902,10 +869,10 @@ void Viewer::drawTooltip() {
     if (y + height > bottom) y = m_mouse.y - 12 * u - height;
     x = std::max(map.left, std::min(x, right - width));
     y = std::max(map.top, std::min(y, bottom - height));
-    fillRect(m_window, {x, y, width, height}, sf::Color(255, 255, 252), kInk);
+    m_painter.fillRect({x, y, width, height}, sf::Color(255, 255, 252), kInk);
     float ty = y + pad;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        text(lines[i], i == 0 && !m_hoverLines.empty(), size, kInk, {x + pad, ty});
+        m_painter.text(lines[i], i == 0 && !m_hoverLines.empty(), size, kInk, {x + pad, ty});
         ty += row;
     }
 }
@@ -915,28 +882,28 @@ void Viewer::drawPrompt(const Layout& box) {
     const float size = std::round(20 * u);
     const float hintSize = std::round(14 * u);
     const std::string hint = "YYYY-MM-DD, Enter / Esc";
-    const float width =
-        textWidth("Go to date: 0000-00-00_", true, size) + textWidth(hint, false, hintSize) + 48 * u;
+    const float width = m_painter.textWidth("Go to date: 0000-00-00_", true, size) +
+                        m_painter.textWidth(hint, false, hintSize) + 48 * u;
     const float height = std::round(size * 2.2f);
     const sf::FloatRect rect(box.trackLeft, box.strip.top - height - 8 * u, width, height);
-    fillRect(m_window, rect, sf::Color::White, kInk);
-    text("Go to date: " + *m_prompt + "_", true, size, kInk,
-         {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
-    text(hint, false, hintSize, kMuted,
-         {rect.left + width - 12 * u - textWidth(hint, false, hintSize),
-          rect.top + (height - hintSize * 1.2f) / 2});
+    m_painter.fillRect(rect, sf::Color::White, kInk);
+    m_painter.text("Go to date: " + *m_prompt + "_", true, size, kInk,
+                   {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
+    m_painter.text(hint, false, hintSize, kMuted,
+                   {rect.left + width - 12 * u - m_painter.textWidth(hint, false, hintSize),
+                    rect.top + (height - hintSize * 1.2f) / 2});
 }
 
 void Viewer::drawMessage() {
     if (m_message.empty()) return;
     const float u = std::max(0.6f, m_scene->unit());
     const float size = std::round(17 * u);
-    const float width = textWidth(m_message, false, size) + 24 * u;
+    const float width = m_painter.textWidth(m_message, false, size) + 24 * u;
     const sf::FloatRect map = m_scene->mapRect();
     // Top left, beside the north arrow: clear of the prompt, the scale bar and the info box.
     const sf::FloatRect rect(map.left + 100 * u, map.top + 16 * u, width, size * 1.9f);
-    fillRect(m_window, rect, sf::Color(30, 30, 30, 215));
-    text(m_message, false, size, sf::Color::White, {rect.left + 12 * u, rect.top + size * 0.35f});
+    m_painter.fillRect(rect, sf::Color(30, 30, 30, 215));
+    m_painter.text(m_message, false, size, sf::Color::White, {rect.left + 12 * u, rect.top + size * 0.35f});
 }
 
 void Viewer::drawHelp() {
@@ -965,21 +932,21 @@ void Viewer::drawHelp() {
     const float size = std::round(18 * u), row = std::round(size * 1.45f), pad = std::round(24 * u);
     float keyWidth = 0, descWidth = 0;
     for (const auto& [key, desc] : rows) {
-        keyWidth = std::max(keyWidth, textWidth(key, true, size));
-        descWidth = std::max(descWidth, textWidth(desc, false, size));
+        keyWidth = std::max(keyWidth, m_painter.textWidth(key, true, size));
+        descWidth = std::max(descWidth, m_painter.textWidth(desc, false, size));
     }
     const float width = keyWidth + descWidth + 3 * pad;
     const float height = static_cast<float>(rows.size() + 1) * row + 2 * pad;
     const auto w = static_cast<float>(m_window.getSize().x), h = static_cast<float>(m_window.getSize().y);
     const sf::FloatRect rect((w - width) / 2, std::max(0.0f, (h - height) / 2), width, height);
-    fillRect(m_window, {0, 0, w, h}, sf::Color(0, 0, 0, 90));
-    fillRect(m_window, rect, sf::Color(255, 255, 255, 245), kInk);
+    m_painter.fillRect({0, 0, w, h}, sf::Color(0, 0, 0, 90));
+    m_painter.fillRect(rect, sf::Color(255, 255, 255, 245), kInk);
     float y = rect.top + pad;
-    text("frontline view — controls", true, std::round(22 * u), kInk, {rect.left + pad, y});
+    m_painter.text("frontline view — controls", true, std::round(22 * u), kInk, {rect.left + pad, y});
     y += row;
     for (const auto& [key, desc] : rows) {
-        text(key, true, size, kAccent, {rect.left + pad, y});
-        text(desc, false, size, kInk, {rect.left + 2 * pad + keyWidth, y});
+        m_painter.text(key, true, size, kAccent, {rect.left + pad, y});
+        m_painter.text(desc, false, size, kInk, {rect.left + 2 * pad + keyWidth, y});
         y += row;
     }
 }

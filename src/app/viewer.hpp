@@ -20,6 +20,7 @@
 #include "analysis/claims.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/viewer_hover.hpp"
+#include "app/viewer_painter.hpp"
 #include "app/viewer_playback.hpp"
 #include "app/viewer_script.hpp"
 #include "export/schedule.hpp"
@@ -95,8 +96,6 @@ private:
     void drawHelp();
     void drawPrompt(const Layout& box);
     void drawMessage();
-    float text(const std::string& utf8, bool bold, float size, sf::Color colour, sf::Vector2f position);
-    float textWidth(const std::string& utf8, bool bold, float size) const;
 
     std::string screenshot(const std::filesystem::path& requested);
     std::string stateLine() const;
@@ -111,6 +110,7 @@ private:
     ViewerOptions m_options;
     render::Fonts m_fonts;
     sf::RenderWindow m_window;
+    ViewerPainter m_painter{m_window, m_fonts};
     std::unique_ptr<render::ShaderSet> m_shaders;
     std::unique_ptr<render::Scene> m_scene;
     std::unique_ptr<render::Renderer> m_renderer;
