@@ -20,6 +20,7 @@
 #include "analysis/claims.hpp"
 #include "app/loaded_scenario.hpp"
 #include "app/viewer_hover.hpp"
+#include "app/viewer_info_box.hpp"
 #include "app/viewer_painter.hpp"
 #include "app/viewer_playback.hpp"
 #include "app/viewer_script.hpp"
@@ -79,19 +80,6 @@ private:
     void draw();
     void drawHighlight();
     void drawTimeline(const Layout& box);
-    void drawInfo();
-    // Top-left corner of the info box of that size: the map's corner where it covers least of the held
-    // area (its north is what the box used to hide in the top right).
-    sf::Vector2f infoCorner(float width, float height) const;
-    // The last corner chosen and what it depends on: choosing samples the held area's triangles, too
-    // much work to repeat on every frame.
-    struct InfoPlace {
-        int state = -1;
-        render::MapView view;
-        sf::Vector2f box, map;
-        sf::Vector2f corner;
-    };
-    mutable std::optional<InfoPlace> m_infoPlace;
     void drawTooltip();
     void drawHelp();
     void drawPrompt(const Layout& box);
@@ -103,7 +91,6 @@ private:
     float xOfFrame(std::size_t frame) const;
     std::vector<const Event*> eventsNear(sf::Vector2f at) const;
     std::vector<std::pair<std::string, std::string>> toggles() const;  // (layer id, title), keys 1…9
-    void evaluateClaims();
 
     LoadedScenario& m_loaded;
     analysis::Measurer m_measurer;
@@ -118,6 +105,7 @@ private:
     std::unique_ptr<HoverDescriber> m_describer;
     render::MapView m_view;
     std::set<std::string> m_hidden;
+    InfoBox m_infoBox;
 
     // Input.
     sf::Vector2f m_mouse{-1, -1};
@@ -132,17 +120,11 @@ private:
 
     // Overlays.
     bool m_help = false;
-    bool m_info = true;
     std::optional<std::string> m_prompt;  // the date being typed
     std::string m_message;
     double m_messageUntil = 0;
     std::optional<sf::Vector2u> m_pendingResize;
     double m_resizeAt = 0;
-
-    // Claims: evaluated once; each with the dates its measure refers to.
-    std::vector<analysis::ClaimResult> m_claims;
-    std::vector<std::vector<Date>> m_claimDates;
-    std::string m_claimsError;
 
     // Script.
     std::size_t m_nextCommand = 0;
