@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <SFML/Graphics/CircleShape.hpp>
-#include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Clock.hpp>
@@ -21,10 +19,8 @@
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
 #include "render/mesh.hpp"
-#include "render/panel_text.hpp"
 #include "render/sfml_errors.hpp"
 #include "render/style.hpp"
-#include "render/time_ticks.hpp"
 
 namespace frontline::app {
 
@@ -39,19 +35,12 @@ constexpr float kWheelStep = 1.25f;
 
 }  // namespace
 
-struct Viewer::Layout {
-    sf::Vector2u window;
-    float unit = 1;
-    sf::FloatRect strip;
-    sf::FloatRect play;
-    float trackLeft = 0, trackRight = 0, trackY = 0;
-};
-
 Viewer::Viewer(LoadedScenario& loaded, ViewerOptions options)
     : m_loaded(loaded),
       m_measurer(loaded.measurer()),
       m_options(std::move(options)),
       m_fonts(render::Fonts::loadDejaVu()),
+      m_timeline(loaded.scenario),
       m_infoBox(m_options.showInfo) {
     {
         render::SfmlErrorCapture capture;
@@ -114,20 +103,8 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_highlight.clear();
 }
 
-Viewer::Layout Viewer::layout() const {
-    Layout box;
-    box.window = m_window.getSize();
-    const auto w = static_cast<float>(box.window.x), h = static_cast<float>(box.window.y);
-    box.unit = std::min(w / 1920.0f, h / 1080.0f);
-    const float top = static_cast<float>(m_scene->size().y);
-    box.strip = {0, top, w, std::max(1.0f, h - top)};
-    const float u = std::max(0.6f, box.unit);
-    const float button = std::round(36 * u);
-    box.play = {std::round(16 * u), top + (box.strip.height - button) / 2, button, button};
-    box.trackLeft = box.play.left + button + std::round(250 * u);
-    box.trackRight = w - std::round(150 * u);
-    box.trackY = top + std::round(box.strip.height * 0.5f);
-    return box;
+TimelineStrip::Layout Viewer::layout() const {
+    return TimelineStrip::layout(m_window.getSize(), m_scene->size().y);
 }
 
 int Viewer::run() {
@@ -268,20 +245,14 @@ void Viewer::handle(const sf::Event& event) {
 }
 
 void Viewer::handleKey(const sf::Event::KeyEvent& key) {
-    if (m_prompt) {
-        if (key.code == sf::Keyboard::Escape) {
-            m_prompt.reset();
-        } else if (key.code == sf::Keyboard::BackSpace) {
-            if (!m_prompt->empty()) m_prompt->pop_back();
-        } else if (key.code == sf::Keyboard::Return) {
-            if (auto date = Date::tryParse(*m_prompt)) {
-                m_playback->jumpTo(*date);
-                m_prompt.reset();
-                updateHover();
-            } else {
-                m_message = "'" + *m_prompt + "' is not a date: type YYYY-MM-DD";
-                m_messageUntil = m_now + 3;
-            }
+    if (m_prompt.open()) {
+        const DatePrompt::Outcome typed = m_prompt.key(key.code);
+        if (typed.date) {
+            m_playback->jumpTo(*typed.date);
+            updateHover();
+        } else if (!typed.error.empty()) {
+            m_message = typed.error;
+            m_messageUntil = m_now + 3;
         }
         return;
     }
@@ -324,7 +295,7 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
             break;
         case sf::Keyboard::G:
         case sf::Keyboard::Return:
-            m_prompt = std::string();
+            m_prompt.start();
             m_playback->setPlaying(false);
             break;
         case sf::Keyboard::Num0:
@@ -353,10 +324,8 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
 }
 
 void Viewer::handleText(sf::Uint32 unicode) {
-    if (m_prompt) {
-        if ((unicode >= '0' && unicode <= '9') || unicode == '-') {
-            if (m_prompt->size() < 10) m_prompt->push_back(static_cast<char>(unicode));
-        }
+    if (m_prompt.open()) {
+        m_prompt.type(unicode);
         return;
     }
     if (unicode == '?') m_help = !m_help;
@@ -366,36 +335,34 @@ void Viewer::mousePressed(sf::Vector2f at) {
     m_mouse = at;
     m_pressedAt = at;
     m_moved = false;
-    const Layout box = layout();
-    if (box.play.contains(at)) {
-        m_playback->togglePlay();
-        return;
+    switch (m_timeline.press(layout(), at, *m_playback)) {
+        case TimelineStrip::Press::Played:
+            return;
+        case TimelineStrip::Press::Seeked:
+            updateHover();
+            return;
+        case TimelineStrip::Press::Missed:
+            break;
     }
-    if (box.strip.contains(at) && at.x >= box.trackLeft - 10 && at.x <= box.trackRight + 10) {
-        m_drag = Drag::Slider;
-        m_playback->seek(frameAtX(at.x));
-        updateHover();
-        return;
-    }
-    if (m_scene->mapRect().contains(at)) m_drag = Drag::Map;
+    if (m_scene->mapRect().contains(at)) m_panning = true;
 }
 
 void Viewer::mouseMoved(sf::Vector2f at) {
     const sf::Vector2f delta = at - m_mouse;
     m_mouse = at;
     if (std::abs(at.x - m_pressedAt.x) + std::abs(at.y - m_pressedAt.y) > 3) m_moved = true;
-    if (m_drag == Drag::Map) {
+    if (m_panning) {
         m_view = m_view.panned(delta);
         m_renderer->setMapView(m_view);
-    } else if (m_drag == Drag::Slider) {
-        m_playback->seek(frameAtX(at.x));
+    } else {
+        m_timeline.slide(layout(), at.x, *m_playback);
     }
     updateHover();
 }
 
 void Viewer::mouseReleased(sf::Vector2f at) {
     m_mouse = at;
-    if (!m_moved && m_drag == Drag::None) {
+    if (!m_moved && !m_panning && !m_timeline.sliding()) {
         for (const auto& row : m_renderer->legendRows()) {
             if (!row.box.contains(at)) continue;
             const auto list = toggles();
@@ -405,7 +372,8 @@ void Viewer::mouseReleased(sf::Vector2f at) {
             break;
         }
     }
-    m_drag = Drag::None;
+    m_panning = false;
+    m_timeline.release();
 }
 
 void Viewer::zoomAt(sf::Vector2f at, float factor) {
@@ -440,16 +408,16 @@ void Viewer::toggleLayer(std::size_t index) {
 }
 
 void Viewer::updateHover() {
-    m_hoverEvents.clear();
+    m_timeline.clearEvents();
     std::optional<HoverTarget> target;
     const sf::FloatRect map = m_scene->mapRect();
-    if (map.contains(m_mouse) && m_drag != Drag::Map) {
+    if (map.contains(m_mouse) && !m_panning) {
         const render::FrameSpec spec = m_playback->current(*m_scene);
         const int state = spec.transition ? -1 : spec.state;
         const float radius = std::max(4.0f, 7 * m_scene->unit()) / m_view.zoom;
         target = hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_mouse), radius, m_hidden);
-    } else if (layout().strip.contains(m_mouse)) {
-        m_hoverEvents = eventsNear(m_mouse);
+    } else if (const TimelineStrip::Layout box = layout(); box.strip.contains(m_mouse)) {
+        m_timeline.hoverEvents(box, m_mouse, *m_playback);
     }
     if (target == m_hover) return;
     m_hover = target;
@@ -491,13 +459,13 @@ void Viewer::inject(const ScriptCommand& command) {
 void Viewer::draw() {
     m_renderer->setMapView(m_view);
     m_renderer->draw(m_window, m_playback->current(*m_scene));
-    const Layout box = layout();
+    const TimelineStrip::Layout box = layout();
     drawHighlight();
     m_window.setView(
         sf::View(sf::FloatRect(0, 0, static_cast<float>(box.window.x), static_cast<float>(box.window.y))));
     m_infoBox.draw(m_painter, *m_scene, m_view, m_playback->date());
-    drawTimeline(box);
-    if (m_prompt) drawPrompt(box);
+    m_timeline.draw(m_painter, box, *m_playback, *m_scene);
+    m_prompt.draw(m_painter, box);
     drawTooltip();
     drawMessage();
     if (m_help) drawHelp();
@@ -509,131 +477,10 @@ void Viewer::drawHighlight() {
     m_window.draw(m_highlight.data(), m_highlight.size(), sf::Triangles);
 }
 
-float Viewer::xOfFrame(std::size_t frame) const {
-    const Layout box = layout();
-    const std::size_t last = std::max<std::size_t>(1, m_playback->frameCount() - 1);
-    return box.trackLeft +
-           (box.trackRight - box.trackLeft) * static_cast<float>(frame) / static_cast<float>(last);
-}
-
-std::size_t Viewer::frameAtX(float x) const {
-    const Layout box = layout();
-    const float t =
-        std::clamp((x - box.trackLeft) / std::max(1.0f, box.trackRight - box.trackLeft), 0.0f, 1.0f);
-    return static_cast<std::size_t>(std::lround(t * static_cast<float>(m_playback->frameCount() - 1)));
-}
-
-std::vector<const Event*> Viewer::eventsNear(sf::Vector2f at) const {
-    const Layout box = layout();
-    std::vector<const Event*> near;
-    const float u = std::max(0.6f, box.unit);
-    if (at.y < box.trackY + 4 * u || at.y > box.trackY + 24 * u) return near;
-    for (const auto& event : m_loaded.scenario.events) {
-        if (std::abs(xOfFrame(m_playback->frameOfDate(event.date)) - at.x) <= 6 * u) near.push_back(&event);
-    }
-    return near;
-}
-
-void Viewer::drawTimeline(const Layout& box) {
-    const float u = std::max(0.6f, box.unit);
-    m_painter.fillRect(box.strip, kStrip);
-    m_painter.fillRect({0, box.strip.top, box.strip.width, 1}, kFaint);
-
-    // Play / pause button.
-    m_painter.fillRect(box.play, sf::Color::White, kFaint);
-    const sf::Vector2f c(box.play.left + box.play.width / 2, box.play.top + box.play.height / 2);
-    const float s = box.play.width * 0.28f;
-    if (m_playback->playing()) {
-        m_painter.fillRect({c.x - s * 0.8f, c.y - s, s * 0.55f, 2 * s}, kInk);
-        m_painter.fillRect({c.x + s * 0.25f, c.y - s, s * 0.55f, 2 * s}, kInk);
-    } else {
-        sf::ConvexShape triangle(3);
-        triangle.setPoint(0, {c.x - s * 0.7f, c.y - s});
-        triangle.setPoint(1, {c.x + s, c.y});
-        triangle.setPoint(2, {c.x - s * 0.7f, c.y + s});
-        triangle.setFillColor(kInk);
-        m_window.draw(triangle);
-    }
-    // The date and the speed. The date line is the panel's: between two maps it names both dates
-    // (render/panel_text.hpp), smaller so that it keeps clear of the track.
-    const std::string dateLine =
-        render::panelText(m_scene->scenario(), m_scene->stats(), m_playback->current(*m_scene)).date;
-    const float dateLeft = box.play.left + box.play.width + 16 * u;
-    float dateSize = std::round(24 * u);
-    const float dateWidth = m_painter.textWidth(dateLine, true, dateSize),
-                dateRoom = box.trackLeft - 12 * u - dateLeft;
-    if (dateWidth > dateRoom) dateSize = std::max(8.0f, std::floor(dateSize * dateRoom / dateWidth));
-    m_painter.text(dateLine, true, dateSize, kInk, {dateLeft, box.trackY - dateSize * 0.75f});
-    const std::string speed = fmt::format("{:g}×", m_playback->speed());
-    m_painter.text(speed + "   H: help", false, std::round(16 * u), kMuted,
-                   {box.trackRight + 22 * u, box.trackY - 11 * u});
-
-    // Track, state ticks or dates at round places, event markers, the cursor.
-    const float trackWidth = box.trackRight - box.trackLeft;
-    m_painter.fillRect({box.trackLeft, box.trackY - 2 * u, trackWidth, 4 * u}, kFaint);
-    const float labelSize = std::round(13 * u), gap = 6 * u;
-    const auto& states = m_playback->stateFrames();
-    if (static_cast<float>(states.size()) * (m_painter.textWidth("0000-00-00", false, labelSize) + gap) <=
-        trackWidth) {
-        // Few states: a tick for each with its date, where the date has room.
-        float lastLabelRight = -1e9f;
-        for (const auto& [frame, state] : states) {
-            const float x = xOfFrame(frame);
-            m_painter.fillRect({x - 1 * u, box.trackY - 10 * u, 2 * u, 20 * u}, kInk);
-            const std::string label = state->date.iso();
-            const float w = m_painter.textWidth(label, false, labelSize);
-            if (x - w / 2 > lastLabelRight + gap) {
-                m_painter.text(label, false, labelSize, kMuted,
-                               {x - w / 2, box.trackY - 12 * u - labelSize * 1.45f});
-                lastLabelRight = x + w / 2;
-            }
-        }
-    } else {
-        // Hundreds of states would merge into a bar: dates at round places (months, years…), as many as
-        // their labels leave room for, placed by frame (the track runs at the schedule's pace).
-        const auto& schedule = m_playback->schedule();
-        const auto xOfDate = [&](const Date& date) { return xOfFrame(m_playback->frameOfDate(date)); };
-        // Centred on the tick, not over the date on the left or the speed on the right.
-        const render::LabelExtent extent =
-            [&](const render::TimeTick& tick) -> std::optional<std::pair<float, float>> {
-            const float w = m_painter.textWidth(tick.label, false, labelSize), x = xOfDate(tick.date);
-            if (x - w / 2 < box.trackLeft - 10 * u || x + w / 2 > box.trackRight + 10 * u)
-                return std::nullopt;
-            return std::make_pair(x - w / 2, x + w / 2);
-        };
-        const auto most = static_cast<std::size_t>(
-            std::max(1.0f, trackWidth / (m_painter.textWidth("2000", false, labelSize) + gap)));
-        const render::TimeTicks ticks =
-            render::fitTimeTicks(schedule.front().date, schedule.back().date, most, extent, 1.5f * gap);
-        for (const auto& tick : ticks.ticks) {
-            m_painter.fillRect(
-                {std::round(xOfDate(tick.date)) - 0.75f * u, box.trackY - 7 * u, 1.5f * u, 14 * u}, kMuted);
-            m_painter.text(tick.label, false, labelSize, kMuted,
-                           {extent(tick)->first, box.trackY - 12 * u - labelSize * 1.45f});
-        }
-    }
-    for (const auto& event : m_loaded.scenario.events) {
-        const float x = xOfFrame(m_playback->frameOfDate(event.date));
-        sf::CircleShape diamond(5 * u, 4);
-        diamond.setOrigin(5 * u, 5 * u);
-        diamond.setPosition(x, box.trackY + 15 * u);
-        const bool hot = std::find(m_hoverEvents.begin(), m_hoverEvents.end(), &event) != m_hoverEvents.end();
-        diamond.setFillColor(hot ? kAccent : sf::Color(70, 90, 140));
-        m_window.draw(diamond);
-    }
-    sf::CircleShape knob(8 * u, 20);
-    knob.setOrigin(8 * u, 8 * u);
-    knob.setPosition(xOfFrame(m_playback->frame()), box.trackY);
-    knob.setFillColor(kAccent);
-    knob.setOutlineColor(sf::Color::White);
-    knob.setOutlineThickness(2 * u);
-    m_window.draw(knob);
-}
-
 void Viewer::drawTooltip() {
     std::vector<std::string> lines = m_hoverLines;
     if (lines.empty()) {
-        for (const Event* event : m_hoverEvents) {
+        for (const Event* event : m_timeline.hoveredEvents()) {
             lines.push_back(event->date.iso() + "  " + event->title);
             if (!event->place.empty()) lines.push_back("   place: " + event->place);
             const std::string source = readerSource(event->source);
@@ -664,23 +511,6 @@ void Viewer::drawTooltip() {
         m_painter.text(lines[i], i == 0 && !m_hoverLines.empty(), size, kInk, {x + pad, ty});
         ty += row;
     }
-}
-
-void Viewer::drawPrompt(const Layout& box) {
-    const float u = std::max(0.6f, box.unit);
-    const float size = std::round(20 * u);
-    const float hintSize = std::round(14 * u);
-    const std::string hint = "YYYY-MM-DD, Enter / Esc";
-    const float width = m_painter.textWidth("Go to date: 0000-00-00_", true, size) +
-                        m_painter.textWidth(hint, false, hintSize) + 48 * u;
-    const float height = std::round(size * 2.2f);
-    const sf::FloatRect rect(box.trackLeft, box.strip.top - height - 8 * u, width, height);
-    m_painter.fillRect(rect, sf::Color::White, kInk);
-    m_painter.text("Go to date: " + *m_prompt + "_", true, size, kInk,
-                   {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
-    m_painter.text(hint, false, hintSize, kMuted,
-                   {rect.left + width - 12 * u - m_painter.textWidth(hint, false, hintSize),
-                    rect.top + (height - hintSize * 1.2f) / 2});
 }
 
 void Viewer::drawMessage() {
@@ -776,7 +606,8 @@ std::string Viewer::screenshot(const std::filesystem::path& requested) {
 
 std::string Viewer::stateLine() const {
     std::string hover = m_hoverLines.empty() ? "" : m_hoverLines.front();
-    if (m_hoverLines.empty() && !m_hoverEvents.empty()) hover = "event " + m_hoverEvents.front()->id;
+    const auto& events = m_timeline.hoveredEvents();
+    if (m_hoverLines.empty() && !events.empty()) hover = "event " + events.front()->id;
     const sf::Vector2u scene = m_scene->size();
     return fmt::format(
         "state frame={} frames={} date={} still={} playing={} speed={:g} zoom={:.4f} scale=\"{}\" "

@@ -23,7 +23,9 @@
 #include "app/viewer_info_box.hpp"
 #include "app/viewer_painter.hpp"
 #include "app/viewer_playback.hpp"
+#include "app/viewer_prompt.hpp"
 #include "app/viewer_script.hpp"
+#include "app/viewer_timeline.hpp"
 #include "export/schedule.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
@@ -60,11 +62,8 @@ public:
     int benchmark(std::size_t frames);
 
 private:
-    struct Layout;
-    struct ClaimRow;
-
     void buildScene(sf::Vector2u windowSize);
-    Layout layout() const;
+    TimelineStrip::Layout layout() const;
     void handle(const sf::Event& event);
     void handleKey(const sf::Event::KeyEvent& key);
     void handleText(sf::Uint32 unicode);
@@ -79,17 +78,12 @@ private:
 
     void draw();
     void drawHighlight();
-    void drawTimeline(const Layout& box);
     void drawTooltip();
     void drawHelp();
-    void drawPrompt(const Layout& box);
     void drawMessage();
 
     std::string screenshot(const std::filesystem::path& requested);
     std::string stateLine() const;
-    std::size_t frameAtX(float x) const;
-    float xOfFrame(std::size_t frame) const;
-    std::vector<const Event*> eventsNear(sf::Vector2f at) const;
     std::vector<std::pair<std::string, std::string>> toggles() const;  // (layer id, title), keys 1…9
 
     LoadedScenario& m_loaded;
@@ -105,22 +99,22 @@ private:
     std::unique_ptr<HoverDescriber> m_describer;
     render::MapView m_view;
     std::set<std::string> m_hidden;
+    TimelineStrip m_timeline;
     InfoBox m_infoBox;
 
     // Input.
     sf::Vector2f m_mouse{-1, -1};
-    enum class Drag { None, Map, Slider } m_drag = Drag::None;
     sf::Vector2f m_pressedAt;
     bool m_moved = false;
+    bool m_panning = false;  // the left button drags the map
     bool m_ctrl = false;
     std::optional<HoverTarget> m_hover;
     std::vector<std::string> m_hoverLines;
     std::vector<sf::Vertex> m_highlight;
-    std::vector<const Event*> m_hoverEvents;
 
     // Overlays.
     bool m_help = false;
-    std::optional<std::string> m_prompt;  // the date being typed
+    DatePrompt m_prompt;
     std::string m_message;
     double m_messageUntil = 0;
     std::optional<sf::Vector2u> m_pendingResize;
