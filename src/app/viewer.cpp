@@ -26,9 +26,6 @@ namespace frontline::app {
 
 namespace {
 
-// A white wash: it lightens what is under the pointer in its own colour. A tint of its own would
-// recolour the held area into another layer's colour (orange over red reads as the corridor's).
-const sf::Color kHighlight(255, 255, 255, 90);
 // A resize is applied (the scene rebuilt at the new size) once the window has kept its size this long.
 constexpr double kResizeSettleSeconds = 0.2;
 constexpr float kWheelStep = 1.25f;
@@ -81,7 +78,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     }
     // The numbers do not depend on the window: measured for the first scene, reused by every rebuild.
     render::StatsFuture stats = m_scene ? render::readyStats(m_scene->stats()) : render::StatsFuture{};
-    m_describer.reset();
+    m_hover.detach();
     m_renderer.reset();
     m_scene.reset();
     m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize,
@@ -90,7 +87,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer->setHiddenLayers(m_hidden);
     m_renderer->setPanelCache(m_options.antialiasing == 0);
     m_renderer->setChartBars(m_options.chartBars);
-    m_describer = std::make_unique<HoverDescriber>(*m_scene, m_measurer);
+    m_hover.attach(*m_scene, m_measurer);
     m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule),
                                             m_options.schedule.fps, m_loaded.scenario);
     if (frame) m_playback->seek(*frame);
@@ -99,8 +96,6 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     while (m_playback->speed() > speed) m_playback->slower();
     if (playing) m_playback->setPlaying(true);
     m_view = {};
-    m_hover.reset();
-    m_highlight.clear();
 }
 
 TimelineStrip::Layout Viewer::layout() const {
@@ -419,14 +414,7 @@ void Viewer::updateHover() {
     } else if (const TimelineStrip::Layout box = layout(); box.strip.contains(m_mouse)) {
         m_timeline.hoverEvents(box, m_mouse, *m_playback);
     }
-    if (target == m_hover) return;
-    m_hover = target;
-    m_hoverLines.clear();
-    m_highlight.clear();
-    if (!m_hover) return;
-    m_hoverLines = m_describer->describe(*m_hover);
-    m_highlight = m_describer->triangles(*m_hover);
-    for (auto& vertex : m_highlight) vertex.color = kHighlight;
+    m_hover.point(target);
 }
 
 void Viewer::runScript(double seconds) {
@@ -460,57 +448,15 @@ void Viewer::draw() {
     m_renderer->setMapView(m_view);
     m_renderer->draw(m_window, m_playback->current(*m_scene));
     const TimelineStrip::Layout box = layout();
-    drawHighlight();
+    m_hover.drawHighlight(m_window, m_view, m_scene->mapRect());
     m_window.setView(
         sf::View(sf::FloatRect(0, 0, static_cast<float>(box.window.x), static_cast<float>(box.window.y))));
     m_infoBox.draw(m_painter, *m_scene, m_view, m_playback->date());
     m_timeline.draw(m_painter, box, *m_playback, *m_scene);
     m_prompt.draw(m_painter, box);
-    drawTooltip();
+    m_hover.drawTooltip(m_painter, *m_scene, m_mouse, m_timeline.hoveredEvents());
     drawMessage();
     if (m_help) drawHelp();
-}
-
-void Viewer::drawHighlight() {
-    if (m_highlight.empty()) return;
-    m_window.setView(m_view.view(m_scene->mapRect(), m_window.getSize()));
-    m_window.draw(m_highlight.data(), m_highlight.size(), sf::Triangles);
-}
-
-void Viewer::drawTooltip() {
-    std::vector<std::string> lines = m_hoverLines;
-    if (lines.empty()) {
-        for (const Event* event : m_timeline.hoveredEvents()) {
-            lines.push_back(event->date.iso() + "  " + event->title);
-            if (!event->place.empty()) lines.push_back("   place: " + event->place);
-            const std::string source = readerSource(event->source);
-            if (!source.empty()) lines.push_back("   source: " + source);
-        }
-    }
-    if (lines.empty()) return;
-    const float u = std::max(0.6f, m_scene->unit());
-    const float size = std::round(15 * u), pad = std::round(8 * u), row = std::round(size * 1.35f);
-    float width = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        width = std::max(width, m_painter.textWidth(lines[i], i == 0, size));
-    width += 2 * pad;
-    const float height = static_cast<float>(lines.size()) * row + 2 * pad;
-    // Inside the map, never over the panel or the timeline: beside the pointer where there is room, on
-    // its other side where not, and against the map's edge as a last resort (an event's diamond on the
-    // timeline gets its tooltip above it, at the map's foot).
-    const sf::FloatRect map = m_scene->mapRect();
-    const float right = map.left + map.width, bottom = map.top + map.height;
-    float x = m_mouse.x + 18 * u, y = m_mouse.y + 18 * u;
-    if (x + width > right) x = m_mouse.x - 12 * u - width;
-    if (y + height > bottom) y = m_mouse.y - 12 * u - height;
-    x = std::max(map.left, std::min(x, right - width));
-    y = std::max(map.top, std::min(y, bottom - height));
-    m_painter.fillRect({x, y, width, height}, sf::Color(255, 255, 252), kInk);
-    float ty = y + pad;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        m_painter.text(lines[i], i == 0 && !m_hoverLines.empty(), size, kInk, {x + pad, ty});
-        ty += row;
-    }
 }
 
 void Viewer::drawMessage() {
@@ -605,9 +551,10 @@ std::string Viewer::screenshot(const std::filesystem::path& requested) {
 }
 
 std::string Viewer::stateLine() const {
-    std::string hover = m_hoverLines.empty() ? "" : m_hoverLines.front();
+    const auto& lines = m_hover.lines();
     const auto& events = m_timeline.hoveredEvents();
-    if (m_hoverLines.empty() && !events.empty()) hover = "event " + events.front()->id;
+    std::string hover = lines.empty() ? "" : lines.front();
+    if (lines.empty() && !events.empty()) hover = "event " + events.front()->id;
     const sf::Vector2u scene = m_scene->size();
     return fmt::format(
         "state frame={} frames={} date={} still={} playing={} speed={:g} zoom={:.4f} scale=\"{}\" "

@@ -19,7 +19,7 @@
 
 #include "analysis/claims.hpp"
 #include "app/loaded_scenario.hpp"
-#include "app/viewer_hover.hpp"
+#include "app/viewer_hover_overlay.hpp"
 #include "app/viewer_info_box.hpp"
 #include "app/viewer_painter.hpp"
 #include "app/viewer_playback.hpp"
@@ -77,8 +77,6 @@ private:
     void inject(const ScriptCommand& command);
 
     void draw();
-    void drawHighlight();
-    void drawTooltip();
     void drawHelp();
     void drawMessage();
 
@@ -96,11 +94,11 @@ private:
     std::unique_ptr<render::Scene> m_scene;
     std::unique_ptr<render::Renderer> m_renderer;
     std::unique_ptr<Playback> m_playback;
-    std::unique_ptr<HoverDescriber> m_describer;
     render::MapView m_view;
     std::set<std::string> m_hidden;
     TimelineStrip m_timeline;
     InfoBox m_infoBox;
+    HoverOverlay m_hover;
 
     // Input.
     sf::Vector2f m_mouse{-1, -1};
@@ -108,9 +106,6 @@ private:
     bool m_moved = false;
     bool m_panning = false;  // the left button drags the map
     bool m_ctrl = false;
-    std::optional<HoverTarget> m_hover;
-    std::vector<std::string> m_hoverLines;
-    std::vector<sf::Vertex> m_highlight;
 
     // Overlays.
     bool m_help = false;
