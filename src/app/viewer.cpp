@@ -2,25 +2,19 @@
 
 #include <fmt/format.h>
 
-#include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 
-#include "analysis/stats.hpp"
 #include "app/viewer_frame_times.hpp"
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
-#include "render/mesh.hpp"
 #include "render/sfml_errors.hpp"
-#include "render/style.hpp"
 
 namespace frontline::app {
 
@@ -84,7 +78,7 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize,
                                               m_options.map, std::move(stats));
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
-    m_renderer->setHiddenLayers(m_hidden);
+    m_renderer->setHiddenLayers(m_layers.hidden());
     m_renderer->setPanelCache(m_options.antialiasing == 0);
     m_renderer->setChartBars(m_options.chartBars);
     m_hover.attach(*m_scene, m_measurer);
@@ -129,10 +123,7 @@ int Viewer::run() {
             updateHover();
         }
         if (m_playback->playing()) dirty = true;
-        if (!m_message.empty() && m_now > m_messageUntil) {
-            m_message.clear();
-            dirty = true;
-        }
+        if (m_notice.expire(m_now)) dirty = true;
         last = m_now;
         if (dirty || !m_screenshotRequests.empty()) {
             draw();
@@ -199,11 +190,7 @@ void Viewer::handle(const sf::Event& event) {
             m_resizeAt = m_now;
             break;
         case sf::Event::KeyPressed:
-            m_ctrl = event.key.control;
             handleKey(event.key);
-            break;
-        case sf::Event::KeyReleased:
-            m_ctrl = event.key.control;
             break;
         case sf::Event::TextEntered:
             handleText(event.text.unicode);
@@ -246,8 +233,7 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
             m_playback->jumpTo(*typed.date);
             updateHover();
         } else if (!typed.error.empty()) {
-            m_message = typed.error;
-            m_messageUntil = m_now + 3;
+            m_notice.show(typed.error, m_now + 3);
         }
         return;
     }
@@ -255,8 +241,8 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
     const sf::Vector2f centre(map.left + map.width / 2, map.top + map.height / 2);
     switch (key.code) {
         case sf::Keyboard::Escape:
-            if (m_help)
-                m_help = false;
+            if (m_help.shown())
+                m_help.hide();
             else
                 m_quit = true;
             break;
@@ -300,7 +286,7 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
             updateHover();
             break;
         case sf::Keyboard::H:
-            m_help = !m_help;
+            m_help.toggle();
             break;
         case sf::Keyboard::I:
             m_infoBox.toggle();
@@ -323,7 +309,7 @@ void Viewer::handleText(sf::Uint32 unicode) {
         m_prompt.type(unicode);
         return;
     }
-    if (unicode == '?') m_help = !m_help;
+    if (unicode == '?') m_help.toggle();
 }
 
 void Viewer::mousePressed(sf::Vector2f at) {
@@ -360,7 +346,7 @@ void Viewer::mouseReleased(sf::Vector2f at) {
     if (!m_moved && !m_panning && !m_timeline.sliding()) {
         for (const auto& row : m_renderer->legendRows()) {
             if (!row.box.contains(at)) continue;
-            const auto list = toggles();
+            const auto list = LayerToggles::list(*m_scene);
             for (std::size_t i = 0; i < list.size(); ++i) {
                 if (list[i].first == row.layerId) toggleLayer(i);
             }
@@ -377,28 +363,11 @@ void Viewer::zoomAt(sf::Vector2f at, float factor) {
     updateHover();
 }
 
-std::vector<std::pair<std::string, std::string>> Viewer::toggles() const {
-    std::vector<std::pair<std::string, std::string>> list{
-        {render::Renderer::kControlLayers, m_loaded.scenario.subject + " area and line of contact"}};
-    std::vector<const render::LayerMesh*> layers;
-    for (const auto& layer : m_scene->layers()) layers.push_back(&layer);
-    std::stable_sort(layers.begin(), layers.end(),
-                     [](const auto* a, const auto* b) { return a->layer->style.z > b->layer->style.z; });
-    for (const auto* layer : layers) list.emplace_back(layer->layer->id, layer->layer->title);
-    for (const auto& places : m_scene->placeLayers())
-        list.emplace_back(places.layer->id, places.layer->title);
-    if (list.size() > 9) list.resize(9);
-    return list;
-}
-
 void Viewer::toggleLayer(std::size_t index) {
-    const auto list = toggles();
-    if (index >= list.size()) return;
-    const std::string& id = list[index].first;
-    if (!m_hidden.erase(id)) m_hidden.insert(id);
-    m_renderer->setHiddenLayers(m_hidden);
-    m_message = list[index].second + (m_hidden.count(id) ? ": hidden" : ": shown");
-    m_messageUntil = m_now + 2;
+    const std::optional<std::string> notice = m_layers.toggle(*m_scene, index);
+    if (!notice) return;
+    m_renderer->setHiddenLayers(m_layers.hidden());
+    m_notice.show(*notice, m_now + 2);
     updateHover();
 }
 
@@ -410,7 +379,7 @@ void Viewer::updateHover() {
         const render::FrameSpec spec = m_playback->current(*m_scene);
         const int state = spec.transition ? -1 : spec.state;
         const float radius = std::max(4.0f, 7 * m_scene->unit()) / m_view.zoom;
-        target = hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_mouse), radius, m_hidden);
+        target = hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_mouse), radius, m_layers.hidden());
     } else if (const TimelineStrip::Layout box = layout(); box.strip.contains(m_mouse)) {
         m_timeline.hoverEvents(box, m_mouse, *m_playback);
     }
@@ -455,65 +424,8 @@ void Viewer::draw() {
     m_timeline.draw(m_painter, box, *m_playback, *m_scene);
     m_prompt.draw(m_painter, box);
     m_hover.drawTooltip(m_painter, *m_scene, m_mouse, m_timeline.hoveredEvents());
-    drawMessage();
-    if (m_help) drawHelp();
-}
-
-void Viewer::drawMessage() {
-    if (m_message.empty()) return;
-    const float u = std::max(0.6f, m_scene->unit());
-    const float size = std::round(17 * u);
-    const float width = m_painter.textWidth(m_message, false, size) + 24 * u;
-    const sf::FloatRect map = m_scene->mapRect();
-    // Top left, beside the north arrow: clear of the prompt, the scale bar and the info box.
-    const sf::FloatRect rect(map.left + 100 * u, map.top + 16 * u, width, size * 1.9f);
-    m_painter.fillRect(rect, sf::Color(30, 30, 30, 215));
-    m_painter.text(m_message, false, size, sf::Color::White, {rect.left + 12 * u, rect.top + size * 0.35f});
-}
-
-void Viewer::drawHelp() {
-    const float u = std::max(0.6f, m_scene->unit());
-    std::vector<std::pair<std::string, std::string>> rows{
-        {"Space", "play / pause"},
-        {"+  −", "faster / slower playback"},
-        {"←  →", "previous / next control state"},
-        {"G or Enter", "go to a date (type YYYY-MM-DD, Enter)"},
-        {"click / drag timeline", "jump in time; diamonds are events (hover for details)"},
-        {"drag map", "pan"},
-        {"wheel, Ctrl + / Ctrl −", "zoom towards the pointer / the centre"},
-        {"0", "reset the view"},
-    };
-    const auto list = toggles();
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        rows.emplace_back(std::to_string(i + 1),
-                          std::string(m_hidden.count(list[i].first) ? "show " : "hide ") + list[i].second);
-    }
-    rows.insert(rows.end(), {{"click legend", "hide / show that layer"},
-                             {"hover", "name, layer, validity, area of a feature"},
-                             {"I", "info box: change since the previous state, claims"},
-                             {"S", "screenshot (PNG in the current folder)"},
-                             {"H or ?", "this help"},
-                             {"Esc or Q", "quit"}});
-    const float size = std::round(18 * u), row = std::round(size * 1.45f), pad = std::round(24 * u);
-    float keyWidth = 0, descWidth = 0;
-    for (const auto& [key, desc] : rows) {
-        keyWidth = std::max(keyWidth, m_painter.textWidth(key, true, size));
-        descWidth = std::max(descWidth, m_painter.textWidth(desc, false, size));
-    }
-    const float width = keyWidth + descWidth + 3 * pad;
-    const float height = static_cast<float>(rows.size() + 1) * row + 2 * pad;
-    const auto w = static_cast<float>(m_window.getSize().x), h = static_cast<float>(m_window.getSize().y);
-    const sf::FloatRect rect((w - width) / 2, std::max(0.0f, (h - height) / 2), width, height);
-    m_painter.fillRect({0, 0, w, h}, sf::Color(0, 0, 0, 90));
-    m_painter.fillRect(rect, sf::Color(255, 255, 255, 245), kInk);
-    float y = rect.top + pad;
-    m_painter.text("frontline view — controls", true, std::round(22 * u), kInk, {rect.left + pad, y});
-    y += row;
-    for (const auto& [key, desc] : rows) {
-        m_painter.text(key, true, size, kAccent, {rect.left + pad, y});
-        m_painter.text(desc, false, size, kInk, {rect.left + 2 * pad + keyWidth, y});
-        y += row;
-    }
+    m_notice.draw(m_painter, *m_scene);
+    m_help.draw(m_painter, *m_scene, m_layers);
 }
 
 // --- output -------------------------------------------------------------------------------------
@@ -544,8 +456,7 @@ std::string Viewer::screenshot(const std::filesystem::path& requested) {
     exporting::writePng(path, pixels.data(), size.x, size.y);
     // A notice for the S key; a script's screenshots must not show the previous one's.
     if (requested.empty()) {
-        m_message = "saved " + path.string();
-        m_messageUntil = m_now + 2.5;
+        m_notice.show("saved " + path.string(), m_now + 2.5);
     }
     return path.string();
 }
@@ -561,7 +472,7 @@ std::string Viewer::stateLine() const {
         "scene={}x{} hidden={} hover=\"{}\"",
         m_playback->frame(), m_playback->frameCount(), m_playback->date().iso(), m_playback->still() ? 1 : 0,
         m_playback->playing() ? 1 : 0, m_playback->speed(), m_view.zoom, m_renderer->scaleBarText(), scene.x,
-        scene.y, m_hidden.size(), hover);
+        scene.y, m_layers.hidden().size(), hover);
 }
 
 }  // namespace frontline::app

@@ -13,14 +13,16 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "analysis/claims.hpp"
 #include "app/loaded_scenario.hpp"
+#include "app/viewer_help.hpp"
 #include "app/viewer_hover_overlay.hpp"
 #include "app/viewer_info_box.hpp"
+#include "app/viewer_layer_toggles.hpp"
+#include "app/viewer_notice.hpp"
 #include "app/viewer_painter.hpp"
 #include "app/viewer_playback.hpp"
 #include "app/viewer_prompt.hpp"
@@ -75,14 +77,9 @@ private:
     void updateHover();
     void runScript(double seconds);
     void inject(const ScriptCommand& command);
-
     void draw();
-    void drawHelp();
-    void drawMessage();
-
     std::string screenshot(const std::filesystem::path& requested);
     std::string stateLine() const;
-    std::vector<std::pair<std::string, std::string>> toggles() const;  // (layer id, title), keys 1…9
 
     LoadedScenario& m_loaded;
     analysis::Measurer m_measurer;
@@ -95,23 +92,24 @@ private:
     std::unique_ptr<render::Renderer> m_renderer;
     std::unique_ptr<Playback> m_playback;
     render::MapView m_view;
-    std::set<std::string> m_hidden;
+    LayerToggles m_layers;
+
+    // What is drawn around and over the map, each with its own state.
     TimelineStrip m_timeline;
     InfoBox m_infoBox;
     HoverOverlay m_hover;
+    DatePrompt m_prompt;
+    Notice m_notice;
+    HelpCard m_help;
 
-    // Input.
+    // The pointer: where it is, where the left button went down, whether it has moved since, whether it
+    // drags the map.
     sf::Vector2f m_mouse{-1, -1};
     sf::Vector2f m_pressedAt;
     bool m_moved = false;
-    bool m_panning = false;  // the left button drags the map
-    bool m_ctrl = false;
+    bool m_panning = false;
 
-    // Overlays.
-    bool m_help = false;
-    DatePrompt m_prompt;
-    std::string m_message;
-    double m_messageUntil = 0;
+    // A resize is applied once the window has kept its size a while (run()).
     std::optional<sf::Vector2u> m_pendingResize;
     double m_resizeAt = 0;
 
