@@ -160,8 +160,8 @@ int Viewer::benchmark(std::size_t frames) {
         m_view = m_view.zoomedAbout(map, {map.left + map.width * 0.55f, map.top + map.height * 0.5f}, zoom);
         m_view = m_view.panned({static_cast<float>(40 * std::sin(2 * 3.14159265 * t * 0.5)), 0});
         m_playback->seek(i % m_playback->frameCount());
-        m_mouse = {map.left + map.width * static_cast<float>(0.3 + 0.4 * (0.5 + 0.5 * std::sin(t * 5))),
-                   map.top + map.height * 0.5f};
+        m_pointer.at = {map.left + map.width * static_cast<float>(0.3 + 0.4 * (0.5 + 0.5 * std::sin(t * 5))),
+                        map.top + map.height * 0.5f};
         const auto started = Clock::now();
         updateHover();
         draw();
@@ -218,7 +218,7 @@ void Viewer::handle(const sf::Event& event) {
             break;
         }
         case sf::Event::MouseLeft:
-            m_mouse = {-1, -1};
+            m_pointer.at = {-1, -1};
             updateHover();
             break;
         default:
@@ -313,9 +313,9 @@ void Viewer::handleText(sf::Uint32 unicode) {
 }
 
 void Viewer::mousePressed(sf::Vector2f at) {
-    m_mouse = at;
-    m_pressedAt = at;
-    m_moved = false;
+    m_pointer.at = at;
+    m_pointer.pressedAt = at;
+    m_pointer.moved = false;
     switch (m_timeline.press(layout(), at, *m_playback)) {
         case TimelineStrip::Press::Played:
             return;
@@ -325,14 +325,15 @@ void Viewer::mousePressed(sf::Vector2f at) {
         case TimelineStrip::Press::Missed:
             break;
     }
-    if (m_scene->mapRect().contains(at)) m_panning = true;
+    if (m_scene->mapRect().contains(at)) m_pointer.panning = true;
 }
 
 void Viewer::mouseMoved(sf::Vector2f at) {
-    const sf::Vector2f delta = at - m_mouse;
-    m_mouse = at;
-    if (std::abs(at.x - m_pressedAt.x) + std::abs(at.y - m_pressedAt.y) > 3) m_moved = true;
-    if (m_panning) {
+    const sf::Vector2f delta = at - m_pointer.at;
+    m_pointer.at = at;
+    if (std::abs(at.x - m_pointer.pressedAt.x) + std::abs(at.y - m_pointer.pressedAt.y) > 3)
+        m_pointer.moved = true;
+    if (m_pointer.panning) {
         m_view = m_view.panned(delta);
         m_renderer->setMapView(m_view);
     } else {
@@ -342,8 +343,8 @@ void Viewer::mouseMoved(sf::Vector2f at) {
 }
 
 void Viewer::mouseReleased(sf::Vector2f at) {
-    m_mouse = at;
-    if (!m_moved && !m_panning && !m_timeline.sliding()) {
+    m_pointer.at = at;
+    if (!m_pointer.moved && !m_pointer.panning && !m_timeline.sliding()) {
         for (const auto& row : m_renderer->legendRows()) {
             if (!row.box.contains(at)) continue;
             const auto list = LayerToggles::list(*m_scene);
@@ -353,7 +354,7 @@ void Viewer::mouseReleased(sf::Vector2f at) {
             break;
         }
     }
-    m_panning = false;
+    m_pointer.panning = false;
     m_timeline.release();
 }
 
@@ -375,13 +376,14 @@ void Viewer::updateHover() {
     m_timeline.clearEvents();
     std::optional<HoverTarget> target;
     const sf::FloatRect map = m_scene->mapRect();
-    if (map.contains(m_mouse) && !m_panning) {
+    if (map.contains(m_pointer.at) && !m_pointer.panning) {
         const render::FrameSpec spec = m_playback->current(*m_scene);
         const int state = spec.transition ? -1 : spec.state;
         const float radius = std::max(4.0f, 7 * m_scene->unit()) / m_view.zoom;
-        target = hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_mouse), radius, m_layers.hidden());
-    } else if (const TimelineStrip::Layout box = layout(); box.strip.contains(m_mouse)) {
-        m_timeline.hoverEvents(box, m_mouse, *m_playback);
+        target =
+            hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_pointer.at), radius, m_layers.hidden());
+    } else if (const TimelineStrip::Layout box = layout(); box.strip.contains(m_pointer.at)) {
+        m_timeline.hoverEvents(box, m_pointer.at, *m_playback);
     }
     m_hover.point(target);
 }
@@ -423,7 +425,7 @@ void Viewer::draw() {
     m_infoBox.draw(m_painter, *m_scene, m_view, m_playback->date());
     m_timeline.draw(m_painter, box, *m_playback, *m_scene);
     m_prompt.draw(m_painter, box);
-    m_hover.drawTooltip(m_painter, *m_scene, m_mouse, m_timeline.hoveredEvents());
+    m_hover.drawTooltip(m_painter, *m_scene, m_pointer.at, m_timeline.hoveredEvents());
     m_notice.draw(m_painter, *m_scene);
     m_help.draw(m_painter, *m_scene, m_layers);
 }

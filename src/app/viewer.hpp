@@ -102,12 +102,13 @@ private:
     Notice m_notice;
     HelpCard m_help;
 
-    // The pointer: where it is, where the left button went down, whether it has moved since, whether it
-    // drags the map.
-    sf::Vector2f m_mouse{-1, -1};
-    sf::Vector2f m_pressedAt;
-    bool m_moved = false;
-    bool m_panning = false;
+    // The pointer in window pixels ((-1, -1) when outside the window).
+    struct Pointer {
+        sf::Vector2f at{-1, -1};
+        sf::Vector2f pressedAt;  // where the left button went down
+        bool moved = false;      // more than a few pixels since
+        bool panning = false;    // the left button drags the map
+    } m_pointer;
 
     // A resize is applied once the window has kept its size a while (run()).
     std::optional<sf::Vector2u> m_pendingResize;
