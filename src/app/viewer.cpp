@@ -1,146 +1,38 @@
 #include "app/viewer.hpp"
 
 #include <fmt/format.h>
-#include <malloc.h>
-#include <sys/resource.h>
 
-#include <SFML/Graphics/CircleShape.hpp>
-#include <SFML/Graphics/ConvexShape.hpp>
-#include <SFML/Graphics/RectangleShape.hpp>
-#include <SFML/Graphics/Text.hpp>
-#include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <limits>
-#include <numeric>
 
-#include "analysis/expression.hpp"
-#include "analysis/stats.hpp"
+#include "app/viewer_frame_times.hpp"
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
-#include "render/area_labels.hpp"
-#include "render/mesh.hpp"
-#include "render/panel_text.hpp"
 #include "render/sfml_errors.hpp"
-#include "render/style.hpp"
-#include "render/time_ticks.hpp"
 
 namespace frontline::app {
 
 namespace {
 
-const sf::Color kStrip(236, 233, 226);
-const sf::Color kInk(30, 30, 30);
-const sf::Color kMuted(95, 95, 95);
-const sf::Color kFaint(190, 186, 178);
-const sf::Color kAccent(192, 57, 43);
-const sf::Color kBox(255, 255, 255, 232);
-// A white wash: it lightens what is under the pointer in its own colour. A tint of its own would
-// recolour the held area into another layer's colour (orange over red reads as the corridor's).
-const sf::Color kHighlight(255, 255, 255, 90);
 // A resize is applied (the scene rebuilt at the new size) once the window has kept its size this long.
 constexpr double kResizeSettleSeconds = 0.2;
 constexpr float kWheelStep = 1.25f;
-constexpr std::size_t kClaimsShown = 5;
-
-sf::Color verdictColour(analysis::Verdict verdict) {
-    switch (verdict) {
-        case analysis::Verdict::Consistent:
-            return {39, 129, 66};
-        case analysis::Verdict::ConsistentWithinLikelyRange:
-            return {201, 140, 20};
-        case analysis::Verdict::ConsistentOnlyAtWorstCase:
-            return {214, 110, 30};
-        case analysis::Verdict::Inconsistent:
-            return {192, 57, 43};
-        case analysis::Verdict::SourcesDisagree:
-            return {120, 70, 160};
-        case analysis::Verdict::NotCheckable:
-            break;
-    }
-    return {140, 140, 140};
-}
-
-void collectDates(const analysis::Node& node, const Scenario& scenario, std::vector<Date>& out) {
-    auto add = [&](const analysis::When& when) {
-        if (when.date)
-            out.push_back(*when.date);
-        else if (const Event* event = scenario.findEvent(when.eventId))
-            out.push_back(event->date);
-    };
-    if (node.ref && node.ref->kind == analysis::Ref::Kind::Control) add(node.ref->when);
-    for (const auto& when : node.whens) add(when);
-    for (const auto& operand : node.operands) collectDates(operand, scenario, out);
-}
-
-void fillRect(sf::RenderTarget& target, sf::FloatRect box, sf::Color fill,
-              sf::Color outline = sf::Color::Transparent) {
-    sf::RectangleShape shape({box.width, box.height});
-    shape.setPosition(box.left, box.top);
-    shape.setFillColor(fill);
-    if (outline.a) {
-        shape.setOutlineColor(outline);
-        shape.setOutlineThickness(1);
-    }
-    target.draw(shape);
-}
-
-std::optional<sf::Keyboard::Key> keyNamed(const std::string& name) {
-    if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z')
-        return static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (name[0] - 'a'));
-    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9')
-        return static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + (name[0] - '0'));
-    static const std::map<std::string, sf::Keyboard::Key> named{
-        {"space", sf::Keyboard::Space},         {"left", sf::Keyboard::Left},
-        {"right", sf::Keyboard::Right},         {"up", sf::Keyboard::Up},
-        {"down", sf::Keyboard::Down},           {"plus", sf::Keyboard::Add},
-        {"minus", sf::Keyboard::Subtract},      {"escape", sf::Keyboard::Escape},
-        {"return", sf::Keyboard::Return},       {"enter", sf::Keyboard::Return},
-        {"backspace", sf::Keyboard::BackSpace}, {"question", sf::Keyboard::Slash}};
-    if (auto found = named.find(name); found != named.end()) return found->second;
-    return std::nullopt;
-}
-
-// The character a key types, for the synthetic TextEntered that follows a scripted key press.
-sf::Uint32 typedBy(const std::string& name, bool shift) {
-    if (name.size() == 1) return static_cast<sf::Uint32>(shift ? std::toupper(name[0]) : name[0]);
-    if (name == "space") return ' ';
-    if (name == "plus") return '+';
-    if (name == "minus") return '-';
-    if (name == "question") return '?';
-    return 0;
-}
 
 }  // namespace
-
-struct Viewer::Layout {
-    sf::Vector2u window;
-    float unit = 1;
-    sf::FloatRect strip;
-    sf::FloatRect play;
-    float trackLeft = 0, trackRight = 0, trackY = 0;
-};
 
 Viewer::Viewer(LoadedScenario& loaded, ViewerOptions options)
     : m_loaded(loaded),
       m_measurer(loaded.measurer()),
       m_options(std::move(options)),
-      m_fonts(render::Fonts::loadDejaVu()) {
-    m_info = m_options.showInfo;
-#ifdef __GLIBC__
-    // Mesa's software rasterizer allocates and frees large blocks every frame; by default glibc hands
-    // them back to the kernel and the next frame faults the pages in again (~15 % of the CPU time of a
-    // 1080p frame). Keeping freed memory in the process avoids that.
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
+      m_fonts(render::Fonts::loadDejaVu()),
+      m_timeline(loaded.scenario),
+      m_infoBox(m_options.showInfo) {
     {
         render::SfmlErrorCapture capture;
         sf::ContextSettings settings;
@@ -155,7 +47,7 @@ Viewer::Viewer(LoadedScenario& loaded, ViewerOptions options)
     buildScene(m_window.getSize());
     if (m_options.at) m_playback->jumpTo(*m_options.at);
     if (m_options.play) m_playback->setPlaying(true);
-    evaluateClaims();
+    m_infoBox.evaluateClaims(m_loaded.scenario, m_measurer);
 }
 
 Viewer::~Viewer() = default;
@@ -180,16 +72,16 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     }
     // The numbers do not depend on the window: measured for the first scene, reused by every rebuild.
     render::StatsFuture stats = m_scene ? render::readyStats(m_scene->stats()) : render::StatsFuture{};
-    m_describer.reset();
+    m_hover.detach();
     m_renderer.reset();
     m_scene.reset();
     m_scene = std::make_unique<render::Scene>(m_loaded.scenario, m_loaded.context, m_fonts, sceneSize,
                                               m_options.map, std::move(stats));
     m_renderer = std::make_unique<render::Renderer>(*m_scene, m_fonts, *m_shaders);
-    m_renderer->setHiddenLayers(m_hidden);
+    m_renderer->setHiddenLayers(m_layers.hidden());
     m_renderer->setPanelCache(m_options.antialiasing == 0);
     m_renderer->setChartBars(m_options.chartBars);
-    m_describer = std::make_unique<HoverDescriber>(*m_scene, m_measurer);
+    m_hover.attach(*m_scene, m_measurer);
     m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule),
                                             m_options.schedule.fps, m_loaded.scenario);
     if (frame) m_playback->seek(*frame);
@@ -198,45 +90,10 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     while (m_playback->speed() > speed) m_playback->slower();
     if (playing) m_playback->setPlaying(true);
     m_view = {};
-    m_hover.reset();
-    m_highlight.clear();
 }
 
-Viewer::Layout Viewer::layout() const {
-    Layout box;
-    box.window = m_window.getSize();
-    const auto w = static_cast<float>(box.window.x), h = static_cast<float>(box.window.y);
-    box.unit = std::min(w / 1920.0f, h / 1080.0f);
-    const float top = static_cast<float>(m_scene->size().y);
-    box.strip = {0, top, w, std::max(1.0f, h - top)};
-    const float u = std::max(0.6f, box.unit);
-    const float button = std::round(36 * u);
-    box.play = {std::round(16 * u), top + (box.strip.height - button) / 2, button, button};
-    box.trackLeft = box.play.left + button + std::round(250 * u);
-    box.trackRight = w - std::round(150 * u);
-    box.trackY = top + std::round(box.strip.height * 0.5f);
-    return box;
-}
-
-void Viewer::evaluateClaims() {
-    if (m_loaded.scenario.claims.empty()) return;
-    try {
-        analysis::ScenarioMeasureSource source(m_measurer, m_loaded.scenario);
-        m_claims = analysis::evaluateClaims(m_loaded.scenario.claims, source);
-    } catch (const Error& e) {
-        // The map is still worth showing; the info box says why there are no verdicts.
-        m_claimsError = e.what();
-        return;
-    }
-    for (const auto& result : m_claims) {
-        std::vector<Date> dates;
-        try {
-            collectDates(analysis::parseExpression(result.claim.measure).root, m_loaded.scenario, dates);
-        } catch (const Error&) {
-            // Uncheckable claims may have no measure.
-        }
-        m_claimDates.push_back(std::move(dates));
-    }
+TimelineStrip::Layout Viewer::layout() const {
+    return TimelineStrip::layout(m_window.getSize(), m_scene->size().y);
 }
 
 int Viewer::run() {
@@ -266,10 +123,7 @@ int Viewer::run() {
             updateHover();
         }
         if (m_playback->playing()) dirty = true;
-        if (!m_message.empty() && m_now > m_messageUntil) {
-            m_message.clear();
-            dirty = true;
-        }
+        if (m_notice.expire(m_now)) dirty = true;
         last = m_now;
         if (dirty || !m_screenshotRequests.empty()) {
             draw();
@@ -292,17 +146,7 @@ int Viewer::run() {
 int Viewer::benchmark(std::size_t frames) {
     using Clock = std::chrono::steady_clock;
     const sf::FloatRect map = m_scene->mapRect();
-    std::vector<double> millis;
-    millis.reserve(frames);
-    // CPU time of the whole process (llvmpipe's threads included): steadier than wall time on a
-    // machine shared with other work.
-    auto cpuSeconds = [] {
-        rusage usage{};
-        getrusage(RUSAGE_SELF, &usage);
-        return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-               static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    };
-    const double cpuStart = cpuSeconds();
+    FrameTimes times;
     // The camera: zooms in towards a point right of the centre and out again while drifting; the
     // timeline plays the schedule at one frame per frame; the pointer moves over the map (hover).
     for (std::size_t i = 0; i < frames; ++i) {
@@ -316,36 +160,21 @@ int Viewer::benchmark(std::size_t frames) {
         m_view = m_view.zoomedAbout(map, {map.left + map.width * 0.55f, map.top + map.height * 0.5f}, zoom);
         m_view = m_view.panned({static_cast<float>(40 * std::sin(2 * 3.14159265 * t * 0.5)), 0});
         m_playback->seek(i % m_playback->frameCount());
-        m_mouse = {map.left + map.width * static_cast<float>(0.3 + 0.4 * (0.5 + 0.5 * std::sin(t * 5))),
-                   map.top + map.height * 0.5f};
+        m_pointer.at = {map.left + map.width * static_cast<float>(0.3 + 0.4 * (0.5 + 0.5 * std::sin(t * 5))),
+                        map.top + map.height * 0.5f};
         const auto started = Clock::now();
         updateHover();
         draw();
         m_window.display();
         if (m_window.setActive(true)) glFinish();
-        millis.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+        times.add(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
     }
-    if (millis.empty()) return 0;
-    const double cpuMillis = (cpuSeconds() - cpuStart) * 1000.0 / static_cast<double>(millis.size());
-    std::vector<double> sorted = millis;
-    std::sort(sorted.begin(), sorted.end());
-    auto percentile = [&](double p) {
-        const auto index =
-            static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size()))) - 1;
-        return sorted[std::min(sorted.size() - 1, index)];
-    };
-    const double mean =
-        std::accumulate(millis.begin(), millis.end(), 0.0) / static_cast<double>(millis.size());
+    if (times.empty()) return 0;
     const sf::Vector2u size = m_window.getSize();
     fmt::print("frontline view --benchmark: {} frames at {}x{}, {} samples antialiasing, renderer: {}\n",
                frames, size.x, size.y, m_options.antialiasing,
                reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
-    fmt::print(
-        "frame time ms: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}  mean {:.2f}  ({:.1f} frames/s at the "
-        "mean)\n",
-        percentile(50), percentile(95), percentile(99), sorted.back(), mean, 1000.0 / mean);
-    fmt::print("cpu time per frame: {:.2f} ms (all threads)\n", cpuMillis);
-    std::fflush(stdout);
+    times.print();
     return 0;
 }
 
@@ -361,11 +190,7 @@ void Viewer::handle(const sf::Event& event) {
             m_resizeAt = m_now;
             break;
         case sf::Event::KeyPressed:
-            m_ctrl = event.key.control;
             handleKey(event.key);
-            break;
-        case sf::Event::KeyReleased:
-            m_ctrl = event.key.control;
             break;
         case sf::Event::TextEntered:
             handleText(event.text.unicode);
@@ -393,7 +218,7 @@ void Viewer::handle(const sf::Event& event) {
             break;
         }
         case sf::Event::MouseLeft:
-            m_mouse = {-1, -1};
+            m_pointer.at = {-1, -1};
             updateHover();
             break;
         default:
@@ -402,20 +227,13 @@ void Viewer::handle(const sf::Event& event) {
 }
 
 void Viewer::handleKey(const sf::Event::KeyEvent& key) {
-    if (m_prompt) {
-        if (key.code == sf::Keyboard::Escape) {
-            m_prompt.reset();
-        } else if (key.code == sf::Keyboard::BackSpace) {
-            if (!m_prompt->empty()) m_prompt->pop_back();
-        } else if (key.code == sf::Keyboard::Return) {
-            if (auto date = Date::tryParse(*m_prompt)) {
-                m_playback->jumpTo(*date);
-                m_prompt.reset();
-                updateHover();
-            } else {
-                m_message = "'" + *m_prompt + "' is not a date: type YYYY-MM-DD";
-                m_messageUntil = m_now + 3;
-            }
+    if (m_prompt.open()) {
+        const DatePrompt::Outcome typed = m_prompt.key(key.code);
+        if (typed.date) {
+            m_playback->jumpTo(*typed.date);
+            updateHover();
+        } else if (!typed.error.empty()) {
+            m_notice.show(typed.error, m_now + 3);
         }
         return;
     }
@@ -423,8 +241,8 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
     const sf::Vector2f centre(map.left + map.width / 2, map.top + map.height / 2);
     switch (key.code) {
         case sf::Keyboard::Escape:
-            if (m_help)
-                m_help = false;
+            if (m_help.shown())
+                m_help.hide();
             else
                 m_quit = true;
             break;
@@ -458,7 +276,7 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
             break;
         case sf::Keyboard::G:
         case sf::Keyboard::Return:
-            m_prompt = std::string();
+            m_prompt.start();
             m_playback->setPlaying(false);
             break;
         case sf::Keyboard::Num0:
@@ -468,10 +286,10 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
             updateHover();
             break;
         case sf::Keyboard::H:
-            m_help = !m_help;
+            m_help.toggle();
             break;
         case sf::Keyboard::I:
-            m_info = !m_info;
+            m_infoBox.toggle();
             break;
         case sf::Keyboard::S:
             m_screenshotRequests.emplace_back();
@@ -487,59 +305,57 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
 }
 
 void Viewer::handleText(sf::Uint32 unicode) {
-    if (m_prompt) {
-        if ((unicode >= '0' && unicode <= '9') || unicode == '-') {
-            if (m_prompt->size() < 10) m_prompt->push_back(static_cast<char>(unicode));
-        }
+    if (m_prompt.open()) {
+        m_prompt.type(unicode);
         return;
     }
-    if (unicode == '?') m_help = !m_help;
+    if (unicode == '?') m_help.toggle();
 }
 
 void Viewer::mousePressed(sf::Vector2f at) {
-    m_mouse = at;
-    m_pressedAt = at;
-    m_moved = false;
-    const Layout box = layout();
-    if (box.play.contains(at)) {
-        m_playback->togglePlay();
-        return;
+    m_pointer.at = at;
+    m_pointer.pressedAt = at;
+    m_pointer.moved = false;
+    switch (m_timeline.press(layout(), at, *m_playback)) {
+        case TimelineStrip::Press::Played:
+            return;
+        case TimelineStrip::Press::Seeked:
+            updateHover();
+            return;
+        case TimelineStrip::Press::Missed:
+            break;
     }
-    if (box.strip.contains(at) && at.x >= box.trackLeft - 10 && at.x <= box.trackRight + 10) {
-        m_drag = Drag::Slider;
-        m_playback->seek(frameAtX(at.x));
-        updateHover();
-        return;
-    }
-    if (m_scene->mapRect().contains(at)) m_drag = Drag::Map;
+    if (m_scene->mapRect().contains(at)) m_pointer.panning = true;
 }
 
 void Viewer::mouseMoved(sf::Vector2f at) {
-    const sf::Vector2f delta = at - m_mouse;
-    m_mouse = at;
-    if (std::abs(at.x - m_pressedAt.x) + std::abs(at.y - m_pressedAt.y) > 3) m_moved = true;
-    if (m_drag == Drag::Map) {
+    const sf::Vector2f delta = at - m_pointer.at;
+    m_pointer.at = at;
+    if (std::abs(at.x - m_pointer.pressedAt.x) + std::abs(at.y - m_pointer.pressedAt.y) > 3)
+        m_pointer.moved = true;
+    if (m_pointer.panning) {
         m_view = m_view.panned(delta);
         m_renderer->setMapView(m_view);
-    } else if (m_drag == Drag::Slider) {
-        m_playback->seek(frameAtX(at.x));
+    } else {
+        m_timeline.slide(layout(), at.x, *m_playback);
     }
     updateHover();
 }
 
 void Viewer::mouseReleased(sf::Vector2f at) {
-    m_mouse = at;
-    if (!m_moved && m_drag == Drag::None) {
+    m_pointer.at = at;
+    if (!m_pointer.moved && !m_pointer.panning && !m_timeline.sliding()) {
         for (const auto& row : m_renderer->legendRows()) {
             if (!row.box.contains(at)) continue;
-            const auto list = toggles();
+            const auto list = LayerToggles::list(*m_scene);
             for (std::size_t i = 0; i < list.size(); ++i) {
                 if (list[i].first == row.layerId) toggleLayer(i);
             }
             break;
         }
     }
-    m_drag = Drag::None;
+    m_pointer.panning = false;
+    m_timeline.release();
 }
 
 void Viewer::zoomAt(sf::Vector2f at, float factor) {
@@ -548,51 +364,28 @@ void Viewer::zoomAt(sf::Vector2f at, float factor) {
     updateHover();
 }
 
-std::vector<std::pair<std::string, std::string>> Viewer::toggles() const {
-    std::vector<std::pair<std::string, std::string>> list{
-        {render::Renderer::kControlLayers, m_loaded.scenario.subject + " area and line of contact"}};
-    std::vector<const render::LayerMesh*> layers;
-    for (const auto& layer : m_scene->layers()) layers.push_back(&layer);
-    std::stable_sort(layers.begin(), layers.end(),
-                     [](const auto* a, const auto* b) { return a->layer->style.z > b->layer->style.z; });
-    for (const auto* layer : layers) list.emplace_back(layer->layer->id, layer->layer->title);
-    for (const auto& places : m_scene->placeLayers())
-        list.emplace_back(places.layer->id, places.layer->title);
-    if (list.size() > 9) list.resize(9);
-    return list;
-}
-
 void Viewer::toggleLayer(std::size_t index) {
-    const auto list = toggles();
-    if (index >= list.size()) return;
-    const std::string& id = list[index].first;
-    if (!m_hidden.erase(id)) m_hidden.insert(id);
-    m_renderer->setHiddenLayers(m_hidden);
-    m_message = list[index].second + (m_hidden.count(id) ? ": hidden" : ": shown");
-    m_messageUntil = m_now + 2;
+    const std::optional<std::string> notice = m_layers.toggle(*m_scene, index);
+    if (!notice) return;
+    m_renderer->setHiddenLayers(m_layers.hidden());
+    m_notice.show(*notice, m_now + 2);
     updateHover();
 }
 
 void Viewer::updateHover() {
-    m_hoverEvents.clear();
+    m_timeline.clearEvents();
     std::optional<HoverTarget> target;
     const sf::FloatRect map = m_scene->mapRect();
-    if (map.contains(m_mouse) && m_drag != Drag::Map) {
+    if (map.contains(m_pointer.at) && !m_pointer.panning) {
         const render::FrameSpec spec = m_playback->current(*m_scene);
         const int state = spec.transition ? -1 : spec.state;
         const float radius = std::max(4.0f, 7 * m_scene->unit()) / m_view.zoom;
-        target = hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_mouse), radius, m_hidden);
-    } else if (layout().strip.contains(m_mouse)) {
-        m_hoverEvents = eventsNear(m_mouse);
+        target =
+            hitTest(*m_scene, spec.date, state, m_view.toScene(map, m_pointer.at), radius, m_layers.hidden());
+    } else if (const TimelineStrip::Layout box = layout(); box.strip.contains(m_pointer.at)) {
+        m_timeline.hoverEvents(box, m_pointer.at, *m_playback);
     }
-    if (target == m_hover) return;
-    m_hover = target;
-    m_hoverLines.clear();
-    m_highlight.clear();
-    if (!m_hover) return;
-    m_hoverLines = m_describer->describe(*m_hover);
-    m_highlight = m_describer->triangles(*m_hover);
-    for (auto& vertex : m_highlight) vertex.color = kHighlight;
+    m_hover.point(target);
 }
 
 void Viewer::runScript(double seconds) {
@@ -606,75 +399,12 @@ void Viewer::runScript(double seconds) {
 }
 
 void Viewer::inject(const ScriptCommand& command) {
-    const auto& args = command.arguments;
-    auto number = [&](std::size_t i) {
-        try {
-            return std::stof(args.at(i));
-        } catch (const std::exception&) {
-            throw UsageError(fmt::format("script line {}: '{}' is not a number", command.line, args.at(i)));
-        }
-    };
-    auto mouseEvent = [](sf::Event::EventType type, float x, float y) {
-        sf::Event event{};
-        event.type = type;
-        if (type == sf::Event::MouseMoved) {
-            event.mouseMove = {static_cast<int>(x), static_cast<int>(y)};
-        } else {
-            event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), static_cast<int>(y)};
-        }
-        return event;
-    };
-    if (command.name == "key") {
-        const auto code = keyNamed(args[0]);
-        if (!code) throw UsageError(fmt::format("script line {}: unknown key '{}'", command.line, args[0]));
-        const bool ctrl = std::find(args.begin() + 1, args.end(), "ctrl") != args.end();
-        const bool shift = std::find(args.begin() + 1, args.end(), "shift") != args.end();
-        sf::Event event{};
-        event.type = sf::Event::KeyPressed;
-        event.key = {*code, false, ctrl, shift, false};
-        handle(event);
-        if (const sf::Uint32 typed = typedBy(args[0], shift); typed && !ctrl) {
-            sf::Event text{};
-            text.type = sf::Event::TextEntered;
-            text.text.unicode = typed;
-            handle(text);
-        }
-        event.type = sf::Event::KeyReleased;
-        handle(event);
-    } else if (command.name == "text") {
-        for (char c : args[0]) {
-            sf::Event event{};
-            event.type = sf::Event::TextEntered;
-            event.text.unicode = static_cast<unsigned char>(c);
-            handle(event);
-        }
-    } else if (command.name == "move") {
-        handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
-    } else if (command.name == "click") {
-        handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
-        handle(mouseEvent(sf::Event::MouseButtonPressed, number(0), number(1)));
-        handle(mouseEvent(sf::Event::MouseButtonReleased, number(0), number(1)));
-    } else if (command.name == "drag") {
-        const float x1 = number(0), y1 = number(1), x2 = number(2), y2 = number(3);
-        handle(mouseEvent(sf::Event::MouseMoved, x1, y1));
-        handle(mouseEvent(sf::Event::MouseButtonPressed, x1, y1));
-        constexpr int kSteps = 10;
-        for (int i = 1; i <= kSteps; ++i) {
-            const float t = static_cast<float>(i) / kSteps;
-            handle(mouseEvent(sf::Event::MouseMoved, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t));
-        }
-        handle(mouseEvent(sf::Event::MouseButtonReleased, x2, y2));
-    } else if (command.name == "wheel") {
-        handle(mouseEvent(sf::Event::MouseMoved, number(0), number(1)));
-        sf::Event event{};
-        event.type = sf::Event::MouseWheelScrolled;
-        event.mouseWheelScroll = {sf::Mouse::VerticalWheel, number(2), static_cast<int>(number(0)),
-                                  static_cast<int>(number(1))};
-        handle(event);
-    } else if (command.name == "resize") {
-        m_window.setSize({static_cast<unsigned>(number(0)), static_cast<unsigned>(number(1))});
+    for (const sf::Event& event : syntheticEvents(command)) handle(event);
+    if (command.name == "resize") {
+        m_window.setSize({static_cast<unsigned>(scriptNumber(command, 0)),
+                          static_cast<unsigned>(scriptNumber(command, 1))});
     } else if (command.name == "screenshot") {
-        m_screenshotRequests.push_back(args[0]);
+        m_screenshotRequests.push_back(command.arguments[0]);
     } else if (command.name == "state") {
         fmt::print("{}\n", stateLine());
         std::fflush(stdout);
@@ -688,423 +418,16 @@ void Viewer::inject(const ScriptCommand& command) {
 void Viewer::draw() {
     m_renderer->setMapView(m_view);
     m_renderer->draw(m_window, m_playback->current(*m_scene));
-    const Layout box = layout();
-    drawHighlight();
+    const TimelineStrip::Layout box = layout();
+    m_hover.drawHighlight(m_window, m_view, m_scene->mapRect());
     m_window.setView(
         sf::View(sf::FloatRect(0, 0, static_cast<float>(box.window.x), static_cast<float>(box.window.y))));
-    if (m_info) drawInfo();
-    drawTimeline(box);
-    if (m_prompt) drawPrompt(box);
-    drawTooltip();
-    drawMessage();
-    if (m_help) drawHelp();
-}
-
-void Viewer::drawHighlight() {
-    if (m_highlight.empty()) return;
-    m_window.setView(m_view.view(m_scene->mapRect(), m_window.getSize()));
-    m_window.draw(m_highlight.data(), m_highlight.size(), sf::Triangles);
-}
-
-float Viewer::textWidth(const std::string& utf8, bool bold, float size) const {
-    const sf::Text probe(sf::String::fromUtf8(utf8.begin(), utf8.end()),
-                         bold ? m_fonts.bold : m_fonts.regular, static_cast<unsigned>(std::max(1.0f, size)));
-    const sf::FloatRect bounds = probe.getLocalBounds();
-    return bounds.left + bounds.width;
-}
-
-float Viewer::text(const std::string& utf8, bool bold, float size, sf::Color colour, sf::Vector2f position) {
-    sf::Text shape(sf::String::fromUtf8(utf8.begin(), utf8.end()), bold ? m_fonts.bold : m_fonts.regular,
-                   static_cast<unsigned>(std::max(1.0f, size)));
-    shape.setFillColor(colour);
-    shape.setPosition(std::round(position.x), std::round(position.y));
-    m_window.draw(shape);
-    return std::round(std::max(1.0f, size) * 1.3f);
-}
-
-float Viewer::xOfFrame(std::size_t frame) const {
-    const Layout box = layout();
-    const std::size_t last = std::max<std::size_t>(1, m_playback->frameCount() - 1);
-    return box.trackLeft +
-           (box.trackRight - box.trackLeft) * static_cast<float>(frame) / static_cast<float>(last);
-}
-
-std::size_t Viewer::frameAtX(float x) const {
-    const Layout box = layout();
-    const float t =
-        std::clamp((x - box.trackLeft) / std::max(1.0f, box.trackRight - box.trackLeft), 0.0f, 1.0f);
-    return static_cast<std::size_t>(std::lround(t * static_cast<float>(m_playback->frameCount() - 1)));
-}
-
-std::vector<const Event*> Viewer::eventsNear(sf::Vector2f at) const {
-    const Layout box = layout();
-    std::vector<const Event*> near;
-    const float u = std::max(0.6f, box.unit);
-    if (at.y < box.trackY + 4 * u || at.y > box.trackY + 24 * u) return near;
-    for (const auto& event : m_loaded.scenario.events) {
-        if (std::abs(xOfFrame(m_playback->frameOfDate(event.date)) - at.x) <= 6 * u) near.push_back(&event);
-    }
-    return near;
-}
-
-void Viewer::drawTimeline(const Layout& box) {
-    const float u = std::max(0.6f, box.unit);
-    fillRect(m_window, box.strip, kStrip);
-    fillRect(m_window, {0, box.strip.top, box.strip.width, 1}, kFaint);
-
-    // Play / pause button.
-    fillRect(m_window, box.play, sf::Color::White, kFaint);
-    const sf::Vector2f c(box.play.left + box.play.width / 2, box.play.top + box.play.height / 2);
-    const float s = box.play.width * 0.28f;
-    if (m_playback->playing()) {
-        fillRect(m_window, {c.x - s * 0.8f, c.y - s, s * 0.55f, 2 * s}, kInk);
-        fillRect(m_window, {c.x + s * 0.25f, c.y - s, s * 0.55f, 2 * s}, kInk);
-    } else {
-        sf::ConvexShape triangle(3);
-        triangle.setPoint(0, {c.x - s * 0.7f, c.y - s});
-        triangle.setPoint(1, {c.x + s, c.y});
-        triangle.setPoint(2, {c.x - s * 0.7f, c.y + s});
-        triangle.setFillColor(kInk);
-        m_window.draw(triangle);
-    }
-    // The date and the speed. The date line is the panel's: between two maps it names both dates
-    // (render/panel_text.hpp), smaller so that it keeps clear of the track.
-    const std::string dateLine =
-        render::panelText(m_scene->scenario(), m_scene->stats(), m_playback->current(*m_scene)).date;
-    const float dateLeft = box.play.left + box.play.width + 16 * u;
-    float dateSize = std::round(24 * u);
-    const float dateWidth = textWidth(dateLine, true, dateSize), dateRoom = box.trackLeft - 12 * u - dateLeft;
-    if (dateWidth > dateRoom) dateSize = std::max(8.0f, std::floor(dateSize * dateRoom / dateWidth));
-    text(dateLine, true, dateSize, kInk, {dateLeft, box.trackY - dateSize * 0.75f});
-    const std::string speed = fmt::format("{:g}×", m_playback->speed());
-    text(speed + "   H: help", false, std::round(16 * u), kMuted,
-         {box.trackRight + 22 * u, box.trackY - 11 * u});
-
-    // Track, state ticks or dates at round places, event markers, the cursor.
-    const float trackWidth = box.trackRight - box.trackLeft;
-    fillRect(m_window, {box.trackLeft, box.trackY - 2 * u, trackWidth, 4 * u}, kFaint);
-    const float labelSize = std::round(13 * u), gap = 6 * u;
-    const auto& states = m_playback->stateFrames();
-    if (static_cast<float>(states.size()) * (textWidth("0000-00-00", false, labelSize) + gap) <= trackWidth) {
-        // Few states: a tick for each with its date, where the date has room.
-        float lastLabelRight = -1e9f;
-        for (const auto& [frame, state] : states) {
-            const float x = xOfFrame(frame);
-            fillRect(m_window, {x - 1 * u, box.trackY - 10 * u, 2 * u, 20 * u}, kInk);
-            const std::string label = state->date.iso();
-            const float w = textWidth(label, false, labelSize);
-            if (x - w / 2 > lastLabelRight + gap) {
-                text(label, false, labelSize, kMuted, {x - w / 2, box.trackY - 12 * u - labelSize * 1.45f});
-                lastLabelRight = x + w / 2;
-            }
-        }
-    } else {
-        // Hundreds of states would merge into a bar: dates at round places (months, years…), as many as
-        // their labels leave room for, placed by frame (the track runs at the schedule's pace).
-        const auto& schedule = m_playback->schedule();
-        const auto xOfDate = [&](const Date& date) { return xOfFrame(m_playback->frameOfDate(date)); };
-        // Centred on the tick, not over the date on the left or the speed on the right.
-        const render::LabelExtent extent =
-            [&](const render::TimeTick& tick) -> std::optional<std::pair<float, float>> {
-            const float w = textWidth(tick.label, false, labelSize), x = xOfDate(tick.date);
-            if (x - w / 2 < box.trackLeft - 10 * u || x + w / 2 > box.trackRight + 10 * u)
-                return std::nullopt;
-            return std::make_pair(x - w / 2, x + w / 2);
-        };
-        const auto most = static_cast<std::size_t>(
-            std::max(1.0f, trackWidth / (textWidth("2000", false, labelSize) + gap)));
-        const render::TimeTicks ticks =
-            render::fitTimeTicks(schedule.front().date, schedule.back().date, most, extent, 1.5f * gap);
-        for (const auto& tick : ticks.ticks) {
-            fillRect(m_window,
-                     {std::round(xOfDate(tick.date)) - 0.75f * u, box.trackY - 7 * u, 1.5f * u, 14 * u},
-                     kMuted);
-            text(tick.label, false, labelSize, kMuted,
-                 {extent(tick)->first, box.trackY - 12 * u - labelSize * 1.45f});
-        }
-    }
-    for (const auto& event : m_loaded.scenario.events) {
-        const float x = xOfFrame(m_playback->frameOfDate(event.date));
-        sf::CircleShape diamond(5 * u, 4);
-        diamond.setOrigin(5 * u, 5 * u);
-        diamond.setPosition(x, box.trackY + 15 * u);
-        const bool hot = std::find(m_hoverEvents.begin(), m_hoverEvents.end(), &event) != m_hoverEvents.end();
-        diamond.setFillColor(hot ? kAccent : sf::Color(70, 90, 140));
-        m_window.draw(diamond);
-    }
-    sf::CircleShape knob(8 * u, 20);
-    knob.setOrigin(8 * u, 8 * u);
-    knob.setPosition(xOfFrame(m_playback->frame()), box.trackY);
-    knob.setFillColor(kAccent);
-    knob.setOutlineColor(sf::Color::White);
-    knob.setOutlineThickness(2 * u);
-    m_window.draw(knob);
-}
-
-void Viewer::drawInfo() {
-    const float u = std::max(0.6f, m_scene->unit());
-    const sf::FloatRect map = m_scene->mapRect();
-    const float width = std::min(map.width * 0.5f, std::round(560 * u));
-    const float pad = std::round(12 * u);
-    const float size = std::round(15 * u), small = std::round(13.5f * u);
-    const auto& stats = m_scene->stats();
-    const int shown = m_scene->stateIndexAt(m_playback->date());
-
-    struct Line {
-        std::string text;
-        bool bold;
-        float size;
-        sf::Color colour;
-        std::optional<sf::Color> dot;
-    };
-    std::vector<Line> lines;
-    if (shown >= 0) {
-        const auto& row = stats[static_cast<std::size_t>(shown)];
-        if (row.sincePrevious) {
-            const auto& change = *row.sincePrevious;
-            const Date previous = stats[static_cast<std::size_t>(shown) - 1].state.date;
-            lines.push_back(
-                {"Since " + previous.iso() + " (km²; likely range; worst case)", true, size, kInk, {}});
-            // One step for both, so that the net printed is the gained printed minus the lost printed.
-            const render::ChangeLabels labels = render::changeLabels(change);
-            auto ranges = [&](const std::string& value, const analysis::Interval& part) {
-                const double step = labels.stepKm2;
-                return value + "; " + render::formatArea(part.likelyMin, step) + "–" +
-                       render::formatArea(part.likelyMax, step) + "; " + render::formatArea(part.min, step) +
-                       "–" + render::formatArea(part.max, step);
-            };
-            lines.push_back({"gained " + ranges(labels.gained, change.gained), false, size, kInk, {}});
-            lines.push_back(
-                {"lost " + ranges(labels.lost, change.lost) + "   net " + labels.net, false, size, kInk, {}});
-        } else {
-            lines.push_back(
-                {"First state: " + row.state.date.iso() + " (no change to show)", true, size, kInk, {}});
-        }
-        // Claims whose measure refers to a date in (previous state, this state].
-        const std::optional<Date> from =
-            shown > 0 ? std::optional<Date>(stats[static_cast<std::size_t>(shown) - 1].state.date)
-                      : std::nullopt;
-        const Date to = row.state.date;
-        std::vector<std::size_t> relevant;
-        for (std::size_t i = 0; i < m_claims.size(); ++i) {
-            const auto& dates = m_claimDates[i];
-            if (std::any_of(dates.begin(), dates.end(),
-                            [&](const Date& d) { return (!from || *from < d) && d <= to; }))
-                relevant.push_back(i);
-        }
-        lines.push_back({fmt::format("Claims about {} … {}: {}", from ? from->iso() : "the start", to.iso(),
-                                     relevant.size()),
-                         true,
-                         size,
-                         kInk,
-                         {}});
-        if (!m_claimsError.empty())
-            lines.push_back({"claims not evaluated: " + m_claimsError, false, small, kAccent, {}});
-        for (std::size_t k = 0; k < relevant.size() && k < kClaimsShown; ++k) {
-            const auto& result = m_claims[relevant[k]];
-            lines.push_back({std::string(analysis::toString(result.verdict)) + ": " + result.claim.id, false,
-                             small, kInk, verdictColour(result.verdict)});
-            std::string detail = "claimed " + analysis::claimedText(result.claim);
-            if (result.computed) {
-                const int decimals = analysis::displayDecimals(result.claim.unit);
-                detail +=
-                    fmt::format(", computed {:.{}f} [{:.{}f}, {:.{}f}]", result.computed->value, decimals,
-                                result.computed->min, decimals, result.computed->max, decimals);
-            }
-            lines.push_back({detail, false, small, kMuted, sf::Color::Transparent});
-        }
-        if (relevant.size() > kClaimsShown) {
-            lines.push_back({fmt::format("… and {} more (frontline check)", relevant.size() - kClaimsShown),
-                             false,
-                             small,
-                             kMuted,
-                             {}});
-        }
-    } else {
-        lines.push_back({"No control state yet", true, size, kInk, {}});
-    }
-    // Long claim lines are cut to the box.
-    const float textRoom = width - 2 * pad - 16 * u;
-    for (auto& line : lines) {
-        if (textWidth(line.text, line.bold, line.size) <= textRoom) continue;
-        std::string cut = line.text;
-        while (!cut.empty() && textWidth(cut + "…", line.bold, line.size) > textRoom) {
-            cut.pop_back();
-            while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
-            if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0) cut.pop_back();
-        }
-        line.text = cut + "…";
-    }
-    float height = 2 * pad;
-    for (const auto& line : lines) height += std::round(line.size * 1.35f);
-    const auto [left, top] = infoCorner(width, height);
-    fillRect(m_window, {left, top, width, height}, kBox, kFaint);
-    float y = top + pad;
-    for (const auto& line : lines) {
-        float x = left + pad;
-        if (line.dot && line.dot->a == 0) {
-            x += 14 * u;  // continues the line above
-        } else if (line.dot) {
-            sf::CircleShape dot(4 * u, 12);
-            dot.setFillColor(*line.dot);
-            dot.setPosition(x, y + line.size * 0.45f);
-            m_window.draw(dot);
-            x += 14 * u;
-        }
-        text(line.text, line.bold, line.size, line.colour, {x, y});
-        y += std::round(line.size * 1.35f);
-    }
-}
-
-sf::Vector2f Viewer::infoCorner(float width, float height) const {
-    const float u = std::max(0.6f, m_scene->unit());
-    const sf::FloatRect map = m_scene->mapRect();
-    const float margin = std::round(16 * u);
-    // The corners clear of the north arrow (top left) and the scale bar (bottom left); the top right
-    // first, as before, when all are equally empty.
-    const float right = map.left + map.width - width - margin, bottom = map.top + map.height - height;
-    const std::array<sf::Vector2f, 4> corners{sf::Vector2f{right, map.top + margin},
-                                              sf::Vector2f{right, bottom - margin},
-                                              sf::Vector2f{map.left + margin, map.top + std::round(120 * u)},
-                                              sf::Vector2f{map.left + margin, bottom - std::round(90 * u)}};
-    const int shown = m_scene->stateIndexAt(m_playback->date());
-    if (shown < 0) return corners[0];
-    const sf::Vector2f box(width, height), mapSize(map.width, map.height);
-    if (m_infoPlace && m_infoPlace->state == shown && m_infoPlace->view.zoom == m_view.zoom &&
-        m_infoPlace->view.offset == m_view.offset && m_infoPlace->box == box && m_infoPlace->map == mapSize)
-        return m_infoPlace->corner;
-    // The held area (window pixels), sampled on a grid over each candidate box: the box goes where it
-    // covers least of it.
-    const auto& area = m_scene->shapes(shown).area;
-    std::vector<sf::Vertex> held(area);
-    for (auto& vertex : held) vertex.position = m_view.toFrame(map, vertex.position);
-    std::size_t best = 0, bestCovered = std::numeric_limits<std::size_t>::max();
-    for (std::size_t c = 0; c < corners.size(); ++c) {
-        std::size_t covered = 0;
-        constexpr int kSamples = 12;
-        for (int i = 0; i < kSamples; ++i) {
-            for (int j = 0; j < kSamples; ++j) {
-                const sf::Vector2f p(corners[c].x + width * (static_cast<float>(i) + 0.5f) / kSamples,
-                                     corners[c].y + height * (static_cast<float>(j) + 0.5f) / kSamples);
-                covered += pointInTriangles(held, p);
-            }
-        }
-        if (covered < bestCovered) {
-            best = c;
-            bestCovered = covered;
-        }
-    }
-    m_infoPlace = InfoPlace{shown, m_view, box, mapSize, corners[best]};
-    return corners[best];
-}
-
-void Viewer::drawTooltip() {
-    std::vector<std::string> lines = m_hoverLines;
-    if (lines.empty()) {
-        for (const Event* event : m_hoverEvents) {
-            lines.push_back(event->date.iso() + "  " + event->title);
-            if (!event->place.empty()) lines.push_back("   place: " + event->place);
-            const std::string source = readerSource(event->source);
-            if (!source.empty()) lines.push_back("   source: " + source);
-        }
-    }
-    if (lines.empty()) return;
-    const float u = std::max(0.6f, m_scene->unit());
-    const float size = std::round(15 * u), pad = std::round(8 * u), row = std::round(size * 1.35f);
-    float width = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) width = std::max(width, textWidth(lines[i], i == 0, size));
-    width += 2 * pad;
-    const float height = static_cast<float>(lines.size()) * row + 2 * pad;
-    // Inside the map, never over the panel or the timeline: beside the pointer where there is room, on
-    // its other side where not, and against the map's edge as a last resort (an event's diamond on the
-    // timeline gets its tooltip above it, at the map's foot).
-    const sf::FloatRect map = m_scene->mapRect();
-    const float right = map.left + map.width, bottom = map.top + map.height;
-    float x = m_mouse.x + 18 * u, y = m_mouse.y + 18 * u;
-    if (x + width > right) x = m_mouse.x - 12 * u - width;
-    if (y + height > bottom) y = m_mouse.y - 12 * u - height;
-    x = std::max(map.left, std::min(x, right - width));
-    y = std::max(map.top, std::min(y, bottom - height));
-    fillRect(m_window, {x, y, width, height}, sf::Color(255, 255, 252), kInk);
-    float ty = y + pad;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        text(lines[i], i == 0 && !m_hoverLines.empty(), size, kInk, {x + pad, ty});
-        ty += row;
-    }
-}
-
-void Viewer::drawPrompt(const Layout& box) {
-    const float u = std::max(0.6f, box.unit);
-    const float size = std::round(20 * u);
-    const float hintSize = std::round(14 * u);
-    const std::string hint = "YYYY-MM-DD, Enter / Esc";
-    const float width =
-        textWidth("Go to date: 0000-00-00_", true, size) + textWidth(hint, false, hintSize) + 48 * u;
-    const float height = std::round(size * 2.2f);
-    const sf::FloatRect rect(box.trackLeft, box.strip.top - height - 8 * u, width, height);
-    fillRect(m_window, rect, sf::Color::White, kInk);
-    text("Go to date: " + *m_prompt + "_", true, size, kInk,
-         {rect.left + 12 * u, rect.top + (height - size * 1.2f) / 2});
-    text(hint, false, hintSize, kMuted,
-         {rect.left + width - 12 * u - textWidth(hint, false, hintSize),
-          rect.top + (height - hintSize * 1.2f) / 2});
-}
-
-void Viewer::drawMessage() {
-    if (m_message.empty()) return;
-    const float u = std::max(0.6f, m_scene->unit());
-    const float size = std::round(17 * u);
-    const float width = textWidth(m_message, false, size) + 24 * u;
-    const sf::FloatRect map = m_scene->mapRect();
-    // Top left, beside the north arrow: clear of the prompt, the scale bar and the info box.
-    const sf::FloatRect rect(map.left + 100 * u, map.top + 16 * u, width, size * 1.9f);
-    fillRect(m_window, rect, sf::Color(30, 30, 30, 215));
-    text(m_message, false, size, sf::Color::White, {rect.left + 12 * u, rect.top + size * 0.35f});
-}
-
-void Viewer::drawHelp() {
-    const float u = std::max(0.6f, m_scene->unit());
-    std::vector<std::pair<std::string, std::string>> rows{
-        {"Space", "play / pause"},
-        {"+  −", "faster / slower playback"},
-        {"←  →", "previous / next control state"},
-        {"G or Enter", "go to a date (type YYYY-MM-DD, Enter)"},
-        {"click / drag timeline", "jump in time; diamonds are events (hover for details)"},
-        {"drag map", "pan"},
-        {"wheel, Ctrl + / Ctrl −", "zoom towards the pointer / the centre"},
-        {"0", "reset the view"},
-    };
-    const auto list = toggles();
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        rows.emplace_back(std::to_string(i + 1),
-                          std::string(m_hidden.count(list[i].first) ? "show " : "hide ") + list[i].second);
-    }
-    rows.insert(rows.end(), {{"click legend", "hide / show that layer"},
-                             {"hover", "name, layer, validity, area of a feature"},
-                             {"I", "info box: change since the previous state, claims"},
-                             {"S", "screenshot (PNG in the current folder)"},
-                             {"H or ?", "this help"},
-                             {"Esc or Q", "quit"}});
-    const float size = std::round(18 * u), row = std::round(size * 1.45f), pad = std::round(24 * u);
-    float keyWidth = 0, descWidth = 0;
-    for (const auto& [key, desc] : rows) {
-        keyWidth = std::max(keyWidth, textWidth(key, true, size));
-        descWidth = std::max(descWidth, textWidth(desc, false, size));
-    }
-    const float width = keyWidth + descWidth + 3 * pad;
-    const float height = static_cast<float>(rows.size() + 1) * row + 2 * pad;
-    const auto w = static_cast<float>(m_window.getSize().x), h = static_cast<float>(m_window.getSize().y);
-    const sf::FloatRect rect((w - width) / 2, std::max(0.0f, (h - height) / 2), width, height);
-    fillRect(m_window, {0, 0, w, h}, sf::Color(0, 0, 0, 90));
-    fillRect(m_window, rect, sf::Color(255, 255, 255, 245), kInk);
-    float y = rect.top + pad;
-    text("frontline view — controls", true, std::round(22 * u), kInk, {rect.left + pad, y});
-    y += row;
-    for (const auto& [key, desc] : rows) {
-        text(key, true, size, kAccent, {rect.left + pad, y});
-        text(desc, false, size, kInk, {rect.left + 2 * pad + keyWidth, y});
-        y += row;
-    }
+    m_infoBox.draw(m_painter, *m_scene, m_view, m_playback->date());
+    m_timeline.draw(m_painter, box, *m_playback, *m_scene);
+    m_prompt.draw(m_painter, box);
+    m_hover.drawTooltip(m_painter, *m_scene, m_pointer.at, m_timeline.hoveredEvents());
+    m_notice.draw(m_painter, *m_scene);
+    m_help.draw(m_painter, *m_scene, m_layers);
 }
 
 // --- output -------------------------------------------------------------------------------------
@@ -1135,22 +458,23 @@ std::string Viewer::screenshot(const std::filesystem::path& requested) {
     exporting::writePng(path, pixels.data(), size.x, size.y);
     // A notice for the S key; a script's screenshots must not show the previous one's.
     if (requested.empty()) {
-        m_message = "saved " + path.string();
-        m_messageUntil = m_now + 2.5;
+        m_notice.show("saved " + path.string(), m_now + 2.5);
     }
     return path.string();
 }
 
 std::string Viewer::stateLine() const {
-    std::string hover = m_hoverLines.empty() ? "" : m_hoverLines.front();
-    if (m_hoverLines.empty() && !m_hoverEvents.empty()) hover = "event " + m_hoverEvents.front()->id;
+    const auto& lines = m_hover.lines();
+    const auto& events = m_timeline.hoveredEvents();
+    std::string hover = lines.empty() ? "" : lines.front();
+    if (lines.empty() && !events.empty()) hover = "event " + events.front()->id;
     const sf::Vector2u scene = m_scene->size();
     return fmt::format(
         "state frame={} frames={} date={} still={} playing={} speed={:g} zoom={:.4f} scale=\"{}\" "
         "scene={}x{} hidden={} hover=\"{}\"",
         m_playback->frame(), m_playback->frameCount(), m_playback->date().iso(), m_playback->still() ? 1 : 0,
         m_playback->playing() ? 1 : 0, m_playback->speed(), m_view.zoom, m_renderer->scaleBarText(), scene.x,
-        scene.y, m_hidden.size(), hover);
+        scene.y, m_layers.hidden().size(), hover);
 }
 
 }  // namespace frontline::app

@@ -13,15 +13,21 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "analysis/claims.hpp"
 #include "app/loaded_scenario.hpp"
-#include "app/viewer_hover.hpp"
+#include "app/viewer_help.hpp"
+#include "app/viewer_hover_overlay.hpp"
+#include "app/viewer_info_box.hpp"
+#include "app/viewer_layer_toggles.hpp"
+#include "app/viewer_notice.hpp"
+#include "app/viewer_painter.hpp"
 #include "app/viewer_playback.hpp"
+#include "app/viewer_prompt.hpp"
 #include "app/viewer_script.hpp"
+#include "app/viewer_timeline.hpp"
 #include "export/schedule.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
@@ -58,11 +64,8 @@ public:
     int benchmark(std::size_t frames);
 
 private:
-    struct Layout;
-    struct ClaimRow;
-
     void buildScene(sf::Vector2u windowSize);
-    Layout layout() const;
+    TimelineStrip::Layout layout() const;
     void handle(const sf::Event& event);
     void handleKey(const sf::Event::KeyEvent& key);
     void handleText(sf::Uint32 unicode);
@@ -74,75 +77,42 @@ private:
     void updateHover();
     void runScript(double seconds);
     void inject(const ScriptCommand& command);
-
     void draw();
-    void drawHighlight();
-    void drawTimeline(const Layout& box);
-    void drawInfo();
-    // Top-left corner of the info box of that size: the map's corner where it covers least of the held
-    // area (its north is what the box used to hide in the top right).
-    sf::Vector2f infoCorner(float width, float height) const;
-    // The last corner chosen and what it depends on: choosing samples the held area's triangles, too
-    // much work to repeat on every frame.
-    struct InfoPlace {
-        int state = -1;
-        render::MapView view;
-        sf::Vector2f box, map;
-        sf::Vector2f corner;
-    };
-    mutable std::optional<InfoPlace> m_infoPlace;
-    void drawTooltip();
-    void drawHelp();
-    void drawPrompt(const Layout& box);
-    void drawMessage();
-    float text(const std::string& utf8, bool bold, float size, sf::Color colour, sf::Vector2f position);
-    float textWidth(const std::string& utf8, bool bold, float size) const;
-
     std::string screenshot(const std::filesystem::path& requested);
     std::string stateLine() const;
-    std::size_t frameAtX(float x) const;
-    float xOfFrame(std::size_t frame) const;
-    std::vector<const Event*> eventsNear(sf::Vector2f at) const;
-    std::vector<std::pair<std::string, std::string>> toggles() const;  // (layer id, title), keys 1…9
-    void evaluateClaims();
 
     LoadedScenario& m_loaded;
     analysis::Measurer m_measurer;
     ViewerOptions m_options;
     render::Fonts m_fonts;
     sf::RenderWindow m_window;
+    ViewerPainter m_painter{m_window, m_fonts};
     std::unique_ptr<render::ShaderSet> m_shaders;
     std::unique_ptr<render::Scene> m_scene;
     std::unique_ptr<render::Renderer> m_renderer;
     std::unique_ptr<Playback> m_playback;
-    std::unique_ptr<HoverDescriber> m_describer;
     render::MapView m_view;
-    std::set<std::string> m_hidden;
+    LayerToggles m_layers;
 
-    // Input.
-    sf::Vector2f m_mouse{-1, -1};
-    enum class Drag { None, Map, Slider } m_drag = Drag::None;
-    sf::Vector2f m_pressedAt;
-    bool m_moved = false;
-    bool m_ctrl = false;
-    std::optional<HoverTarget> m_hover;
-    std::vector<std::string> m_hoverLines;
-    std::vector<sf::Vertex> m_highlight;
-    std::vector<const Event*> m_hoverEvents;
+    // What is drawn around and over the map, each with its own state.
+    TimelineStrip m_timeline;
+    InfoBox m_infoBox;
+    HoverOverlay m_hover;
+    DatePrompt m_prompt;
+    Notice m_notice;
+    HelpCard m_help;
 
-    // Overlays.
-    bool m_help = false;
-    bool m_info = true;
-    std::optional<std::string> m_prompt;  // the date being typed
-    std::string m_message;
-    double m_messageUntil = 0;
+    // The pointer in window pixels ((-1, -1) when outside the window).
+    struct Pointer {
+        sf::Vector2f at{-1, -1};
+        sf::Vector2f pressedAt;  // where the left button went down
+        bool moved = false;      // more than a few pixels since
+        bool panning = false;    // the left button drags the map
+    } m_pointer;
+
+    // A resize is applied once the window has kept its size a while (run()).
     std::optional<sf::Vector2u> m_pendingResize;
     double m_resizeAt = 0;
-
-    // Claims: evaluated once; each with the dates its measure refers to.
-    std::vector<analysis::ClaimResult> m_claims;
-    std::vector<std::vector<Date>> m_claimDates;
-    std::string m_claimsError;
 
     // Script.
     std::size_t m_nextCommand = 0;

@@ -16,6 +16,7 @@
 //   state                     print one line of the viewer's state to stdout (see Viewer::stateLine)
 //   quit                      close the window
 
+#include <SFML/Window/Event.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -33,5 +34,14 @@ struct ScriptCommand {
 // backwards.
 std::vector<ScriptCommand> readScript(const std::filesystem::path& path);
 std::vector<ScriptCommand> parseScript(const std::string& text, const std::string& where);
+
+// Argument `index` of `command` as a number. Throws UsageError "script line N: 'x' is not a number".
+float scriptNumber(const ScriptCommand& command, std::size_t index);
+
+// The window events that a key, text, move, click, drag or wheel command stands for, in order (a key
+// is pressed, types its character unless with ctrl, and is released); none for the other commands,
+// which the viewer carries out itself. Throws UsageError "script line N: …" for an unknown key or an
+// argument that is not a number (scriptNumber).
+std::vector<sf::Event> syntheticEvents(const ScriptCommand& command);
 
 }  // namespace frontline::app
