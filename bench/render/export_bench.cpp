@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
         fmt::print("setup (fonts, scene, tessellation, stats): {:.2f} s\n", secondsSince(t0));
 
         exporting::ScheduleOptions scheduleOptions;
-        auto schedule = exporting::buildSchedule(renderer.scene(), scheduleOptions);
+        auto schedule = exporting::buildSchedule(renderer.scene().scenario().timeline, scheduleOptions);
         // The part of the schedule with the most work: transitions included.
         if (schedule.size() > frames)
             schedule.erase(schedule.begin(), schedule.begin() + static_cast<long>(schedule.size() - frames));

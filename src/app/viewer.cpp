@@ -82,8 +82,9 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
     m_renderer->setPanelCache(m_options.antialiasing == 0);
     m_renderer->setChartBars(m_options.chartBars);
     m_hover.attach(*m_scene, m_measurer);
-    m_playback = std::make_unique<Playback>(exporting::buildSchedule(*m_scene, m_options.schedule),
-                                            m_options.schedule.fps, m_loaded.scenario);
+    m_playback =
+        std::make_unique<Playback>(exporting::buildSchedule(m_scene->scenario().timeline, m_options.schedule),
+                                   m_options.schedule.fps, m_loaded.scenario);
     if (frame) m_playback->seek(*frame);
     if (still) m_playback->jumpTo(*still);
     while (m_playback->speed() < speed) m_playback->faster();

@@ -211,8 +211,4 @@ std::vector<render::FrameSpec> buildSchedule(const Timeline& timeline, const Sch
     return stateSchedule(timeline, options, keys);
 }
 
-std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options) {
-    return buildSchedule(scene.scenario().timeline, options);
-}
-
 }  // namespace frontline::exporting

@@ -47,9 +47,6 @@ struct ScheduleOptions {
 //
 // Throws UsageError for fps ≤ 0, negative durations, a duration under one frame or from > to.
 std::vector<render::FrameSpec> buildSchedule(const Timeline& timeline, const ScheduleOptions& options);
-// The same for the scene's timeline. TODO(#16): kept for the callers outside render/ and export/ (the
-// viewer, the export bench); remove once they pass scene.scenario().timeline.
-std::vector<render::FrameSpec> buildSchedule(const render::Scene& scene, const ScheduleOptions& options);
 
 // What a video shows when --from or --to is not given. It runs from the first state to the last, and on
 // to the last date after it on which a drawn layer's feature appears or ends (its valid_from or
