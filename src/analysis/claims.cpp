@@ -183,8 +183,8 @@ std::optional<std::string> measureUnit(const Node& node) {
         default:
             break;
     }
-    const auto a = measureUnit(node.operands[0]);
-    const auto b = measureUnit(node.operands[1]);
+    auto a = measureUnit(node.operands[0]);
+    auto b = measureUnit(node.operands[1]);
     if (!a || !b) return std::nullopt;
     switch (node.kind) {
         case NodeKind::Add:

@@ -19,7 +19,7 @@ float cross(sf::Vector2f a, sf::Vector2f b, sf::Vector2f p) {
 
 std::string featureName(const Feature& feature) {
     for (const char* key : {"name", "name_en", "NAME", "NAME_EN", "label", "title"}) {
-        const std::string value = feature.property(key);
+        std::string value = feature.property(key);
         if (!value.empty()) return value;
     }
     return feature.id.empty() ? "(unnamed feature)" : feature.id;

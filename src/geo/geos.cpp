@@ -54,9 +54,9 @@ GeosGeomPtr makePolygon(GeosContext& context, const Polygon& polygon) {
     GEOSGeometry* raw = GEOSGeom_createPolygon_r(handle, shell.get(), rawHoles.data(),
                                                  static_cast<unsigned>(rawHoles.size()));
     if (!raw) context.fail("building a polygon");
-    // The polygon now owns the rings.
-    shell.release();
-    for (auto& hole : holes) hole.release();
+    // The polygon now owns the rings: release() hands them over, its pointer is not needed.
+    static_cast<void>(shell.release());
+    for (auto& hole : holes) static_cast<void>(hole.release());
     return GeosGeomPtr(raw, GeomDeleter{handle});
 }
 
@@ -68,7 +68,7 @@ GeosGeomPtr collectionOf(GeosContext& context, int type, std::vector<GeosGeomPtr
     GEOSGeometry* collection =
         GEOSGeom_createCollection_r(context.handle(), type, raw.data(), static_cast<unsigned>(raw.size()));
     if (!collection) context.fail(operation);
-    for (auto& part : parts) part.release();  // owned by the collection now
+    for (auto& part : parts) static_cast<void>(part.release());  // owned by the collection now
     return GeosGeomPtr(collection, GeomDeleter{context.handle()});
 }
 

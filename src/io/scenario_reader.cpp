@@ -26,7 +26,7 @@ std::string resolvePath(const std::filesystem::path& base, const std::string& pa
 // says which line of which manifest to fix.
 std::string existingFile(const ManifestTable& table, std::string_view key,
                          const std::filesystem::path& base) {
-    const std::string path = resolvePath(base, table.string(key));
+    std::string path = resolvePath(base, table.string(key));
     if (!isLocalPath(path)) return path;
     const std::string problem = localFileProblem(path);
     if (problem == "no such file") table.fail(key, "no such file '" + path + "'");

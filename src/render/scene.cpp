@@ -100,7 +100,7 @@ StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
 }
 
 std::string placeName(const Feature& feature, PlaceNames names) {
-    const std::string name = feature.property("name", feature.id);
+    std::string name = feature.property("name", feature.id);
     std::string other;
     const std::string alternatives = feature.property("name_alt");
     for (std::size_t start = 0; start < alternatives.size();) {
@@ -322,7 +322,7 @@ void Scene::styleStates() {
             mesh.stroke =
                 styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
         }
-        m_states.push_back(std::move(mesh));
+        m_states.push_back(mesh);
     }
 }
 
