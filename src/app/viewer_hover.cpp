@@ -25,6 +25,10 @@ std::string featureName(const Feature& feature) {
     return feature.id.empty() ? "(unnamed feature)" : feature.id;
 }
 
+// A layer as the reader knows it: its title; the manifest's id only when it has none (ids such as
+// "control_2020-11-10" are the scenario's internal names).
+std::string layerName(const Layer& layer) { return layer.title.empty() ? layer.id : layer.title; }
+
 std::string validity(const Feature& feature) {
     const std::string from = feature.property("valid_from"), to = feature.property("valid_to");
     if (from.empty() && to.empty()) return "valid: throughout";
@@ -221,19 +225,19 @@ std::vector<std::string> HoverDescriber::describe(const HoverTarget& target) {
         case HoverTarget::Kind::Control: {
             const auto& stats = m_scene.stats()[static_cast<std::size_t>(target.state)];
             const auto& mesh = m_scene.states()[static_cast<std::size_t>(target.state)];
-            std::vector<std::string> lines{
-                m_scene.scenario().subject + " area: " + stats.state.label,
-                "layer: " + (mesh.layer ? mesh.layer->title + " (" + mesh.layer->id + ")" : "—"),
-                "control state from " + stats.state.date.iso(), areaLine(stats.area),
-                fmt::format("line of contact {:.1f} km of {:.1f} km outline", stats.frontKm,
-                            stats.outlineKm)};
+            std::vector<std::string> lines{m_scene.scenario().subject + " area: " + stats.state.label,
+                                           "layer: " + (mesh.layer ? layerName(*mesh.layer) : "—"),
+                                           "control state from " + stats.state.date.iso(),
+                                           areaLine(stats.area),
+                                           fmt::format("line of contact {:.1f} km of {:.1f} km outline",
+                                                       stats.frontKm, stats.outlineKm)};
             return lines;
         }
         case HoverTarget::Kind::Place: {
             const auto& place = m_scene.places()[target.place];
             const char* ranks[] = {"city", "town", "village"};
             return {place.name.empty() ? "(unlabelled place)" : place.name,
-                    "layer: " + target.layer->layer->title,
+                    "layer: " + layerName(*target.layer->layer),
                     std::string("kind: ") + ranks[std::clamp(place.rank, 0, 2)]};
         }
         case HoverTarget::Kind::Feature:
@@ -241,8 +245,7 @@ std::vector<std::string> HoverDescriber::describe(const HoverTarget& target) {
     }
     const Layer& layer = *target.layer->layer;
     const Feature& feature = layer.features[target.feature];
-    std::vector<std::string> lines{featureName(feature), "layer: " + layer.title + " (" + layer.id + ")",
-                                   validity(feature)};
+    std::vector<std::string> lines{featureName(feature), "layer: " + layerName(layer), validity(feature)};
     if (!feature.geometry.polygons.empty()) {
         const auto key = std::make_pair(&layer, target.feature);
         auto found = m_areas.find(key);

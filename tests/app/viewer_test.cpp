@@ -12,14 +12,56 @@
 #include <string>
 #include <vector>
 
+#include "analysis/area.hpp"
+#include "analysis/stats.hpp"
 #include "app/run_frontline.hpp"
+#include "app/viewer_hover.hpp"
 #include "export/exporter.hpp"
 #include "render/gl_fixture.hpp"
+#include "render/offscreen.hpp"
 
 namespace frontline::test {
 namespace {
 
 const std::string kSynthetic = FRONTLINE_TEST_DATA "/synthetic";
+
+// Tooltips name a layer by its title, never by the manifest's internal id ("control_2020-11-10",
+// "districts"): for every drawn layer's first feature, every place and every held state.
+TEST(HoverDescriber, NamesLayersByTitleNotId) {
+    if (!haveDisplay()) GTEST_SKIP() << "no display";
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, FRONTLINE_SOURCE_DIR "/geodata/karabakh");
+    render::OffscreenRenderer renderer(scenario, context, {640, 360}, FRONTLINE_SHADER_DIR, 0);
+    const render::Scene& scene = renderer.scene();
+    const geo::EqualAreaFrame frame = analysis::scenarioFrame(context.proj, scenario);
+    const analysis::Measurer measurer{context.geos, frame};
+    app::HoverDescriber describer(scene, measurer);
+    auto check = [](const std::vector<std::string>& lines, const Layer& layer) {
+        ASSERT_GE(lines.size(), 2u);
+        EXPECT_EQ(lines[1], "layer: " + (layer.title.empty() ? layer.id : layer.title));
+        if (!layer.title.empty()) {
+            for (const auto& line : lines)
+                EXPECT_EQ(line.find("(" + layer.id + ")"), std::string::npos) << line;
+        }
+    };
+    std::size_t described = 0;
+    for (const auto& mesh : scene.layers()) {
+        if (mesh.layer->features.empty()) continue;
+        app::HoverTarget target;
+        target.layer = &mesh;
+        check(describer.describe(target), *mesh.layer);
+        ++described;
+    }
+    for (std::size_t i = 0; i < scene.states().size(); ++i) {
+        if (!scene.states()[i].layer) continue;
+        app::HoverTarget target;
+        target.kind = app::HoverTarget::Kind::Control;
+        target.state = static_cast<int>(i);
+        check(describer.describe(target), *scene.states()[i].layer);
+        ++described;
+    }
+    EXPECT_GT(described, 10u);
+}
 
 std::filesystem::path scratch(const std::string& name) {
     auto path = std::filesystem::temp_directory_path() /
