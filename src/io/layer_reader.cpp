@@ -275,10 +275,13 @@ void readLayers(const std::string& path, const LayerReadOptions& options, geo::P
     }
     for (OGRLayer* layer : layers) {
         OgrLayerReader reader(source, *layer);
+        // The first feature is read before the layer's CRS is checked: a layer GDAL cannot read at all
+        // (a PostGIS table that does not exist) reports that, not the CRS it then seems to lack.
+        std::optional<Feature> feature = reader.next();
         FeatureConverter converter(reader.description(), path, options, proj, geos, diagnostics);
         sink.beginLayer(converter.layer());
         std::size_t count = 0;
-        while (std::optional<Feature> feature = reader.next()) {
+        for (; feature; feature = reader.next()) {
             converter.convert(*feature);
             ++count;
             sink.feature(converter.layer(), std::move(*feature));
