@@ -9,11 +9,6 @@ namespace frontline::render {
 
 namespace {
 
-int indexAt(const Timeline& timeline, const Date& date) {
-    const ControlState* state = timeline.stateAt(date);
-    return state ? static_cast<int>(state - timeline.states().data()) : -1;
-}
-
 const analysis::StateStats* row(const std::vector<analysis::StateStats>& stats, int state) {
     if (state < 0 || static_cast<std::size_t>(state) >= stats.size()) return nullptr;
     return &stats[static_cast<std::size_t>(state)];
@@ -60,7 +55,7 @@ FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame) {
     if (frame.transition) return {frame.transition->from, frame.transition->to};
     // A plain frame whose map is not the state in force at its date is the first frame of a change (the
     // schedule dates it with the new state's date): it is between the two as well.
-    return {frame.state, indexAt(timeline, frame.date)};
+    return {frame.state, timeline.indexAt(frame.date)};
 }
 
 PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateStats>& stats,
