@@ -233,13 +233,14 @@ void Scene::fitMap(BoundingBox extent) {
     extent.maxX += padX;
     extent.minY -= padY;
     extent.maxY += padY;
-    m_scale = std::min(m_layout.map.width / (extent.maxX - extent.minX),
-                       m_layout.map.height / (extent.maxY - extent.minY));
+    const double scale = std::min(m_layout.map.width / (extent.maxX - extent.minX),
+                                  m_layout.map.height / (extent.maxY - extent.minY));
     const Coord centre = extent.centre();
-    m_minX = centre.x - m_layout.map.width / 2 / m_scale;
-    m_maxY = centre.y + m_layout.map.height / 2 / m_scale;
-    m_origin = {m_layout.map.left, m_layout.map.top};
-    m_metresPerPixel = 1 / m_scale;
+    m_pixels = {centre.x - m_layout.map.width / 2 / scale,
+                centre.y + m_layout.map.height / 2 / scale,
+                scale,
+                {m_layout.map.left, m_layout.map.top}};
+    m_metresPerPixel = 1 / scale;
     m_northRadians = northRadiansAt(centre);
 }
 
@@ -324,11 +325,6 @@ void Scene::styleStates() {
         }
         m_states.push_back(mesh);
     }
-}
-
-sf::Vector2f Scene::toPixel(const Coord& projectedXy) const {
-    return {static_cast<float>(m_origin.x + (projectedXy.x - m_minX) * m_scale),
-            static_cast<float>(m_origin.y + (m_maxY - projectedXy.y) * m_scale)};
 }
 
 std::vector<sf::Vertex> Scene::fillTriangles(const Geometry& projectedXy, sf::Color color) const {

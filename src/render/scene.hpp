@@ -23,6 +23,7 @@
 #include "geo/thread_context.hpp"
 #include "render/fonts.hpp"
 #include "render/frame_layout.hpp"
+#include "render/pixel_mapping.hpp"
 #include "render/recent_cache.hpp"
 
 namespace frontline::render {
@@ -183,7 +184,7 @@ private:
     FeatureMesh meshFeature(const LayerMesh& mesh, const Feature& source, const Geometry& projectedXy) const;
     void styleStates();
     void placeLabels(const Fonts& fonts);
-    sf::Vector2f toPixel(const Coord& projectedXy) const;
+    sf::Vector2f toPixel(const Coord& projectedXy) const { return m_pixels.toPixel(projectedXy); }
     std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
     StateShapes makeShapes(int state) const;
@@ -194,10 +195,7 @@ private:
     MapOptions m_options;
     sf::Vector2u m_size;
     FrameLayout m_layout;
-    // Projected metres → pixels: x = m_origin.x + (X − m_minX)·m_scale, y = m_origin.y + (m_maxY −
-    // Y)·m_scale.
-    double m_minX = 0, m_maxY = 0, m_scale = 1;
-    sf::Vector2f m_origin;
+    PixelMapping m_pixels;  // projected metres → frame pixels
     double m_metresPerPixel = 1;
     float m_northRadians = 0;
 
