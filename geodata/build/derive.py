@@ -382,7 +382,7 @@ def rivers(P, out):
         die("rivers: Aras border stretch %.1f km, expected ≈385" % km)
     sys.stderr.write("rivers: Aras %.1f km\n" % km)
     geo.write_fc(os.path.join(out, "rivers.geojson"), [(
-        "aras", {"name": "Aras (Iran border stretch)", "name_az": "Araz",
+        "aras", {"name": "Aras", "name_az": "Araz",
                  "name_hy": "Արաքս",
                  "source": "Debian gmt-gshhg-high %s (GSHHG 2.3.7 WDBII rivers, level 2) via GMT coast -I2, "
                            "segments within 0.05° of the %s Iran border" % (P["gshhg_version"], SRC_WA)},

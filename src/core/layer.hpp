@@ -24,6 +24,10 @@ struct LayerStyle {
     double opacity = 1.0;
     std::string pattern = "none";
     int z = 0;
+    // Names written on the map (render/region_labels.hpp): the feature property printed, "" for none;
+    // and how, "region" (spaced capitals, grey) or "water" (italic, blue).
+    std::string label;
+    std::string labelStyle = "region";
 };
 
 // A named set of features in WGS84 lon/lat, with what the scenario says about it.

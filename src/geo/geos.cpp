@@ -2,6 +2,7 @@
 
 #include <geos_c.h>
 
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <limits>
@@ -249,6 +250,13 @@ bool PreparedPolygons::covers(const Coord& point) const {
     return inside == 1;
 }
 
+bool PreparedPolygons::contains(const Geometry& other) const {
+    const auto geometry = toGeosPolygons(m_context, other);
+    const char inside = GEOSPreparedContains_r(m_context.handle(), m_shape.prepared.get(), geometry.get());
+    if (inside == 2) m_context.fail("testing whether a shape contains another");
+    return inside == 1;
+}
+
 Geometry snapToGrid(GeosContext& context, const Geometry& geometry, double gridSize) {
     if (geometry.polygons.empty()) return geometry;
     auto geos = toGeosPolygons(context, geometry);
@@ -334,6 +342,25 @@ Geometry outlineOf(const Geometry& polygons) {
         for (const auto& ring : polygon.rings) outline.lines.push_back(ring);
     }
     return outline;
+}
+
+Geometry simplify(GeosContext& context, const Geometry& polygons, double tolerance) {
+    if (polygons.polygons.empty()) return {};
+    auto geos = toGeosPolygons(context, polygons);
+    auto result = own(context, GEOSTopologyPreserveSimplify_r(context.handle(), geos.get(), tolerance),
+                      "simplifying polygons");
+    return polygonsOf(context, result.get());
+}
+
+InscribedCircle largestInscribedCircle(GeosContext& context, const Polygon& polygon, double tolerance) {
+    auto geos = makePolygon(context, polygon);
+    // A two-point line: the centre, then the nearest point of the outline.
+    auto radius = own(context, GEOSMaximumInscribedCircle_r(context.handle(), geos.get(), tolerance),
+                      "finding the largest inscribed circle");
+    const Geometry line = linesOf(context, radius.get());
+    if (line.lines.empty() || line.lines.front().size() < 2) return {};
+    const Coord a = line.lines.front().front(), b = line.lines.front().back();
+    return {a, std::hypot(b.x - a.x, b.y - a.y)};
 }
 
 double planarArea(GeosContext& context, const Geometry& geometry) {

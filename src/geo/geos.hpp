@@ -84,6 +84,9 @@ public:
     bool containsInteriorPointOf(const Polygon& polygon) const;
     // Whether the point lies inside the shape or on its outline.
     bool covers(const Coord& point) const;
+    // Whether the polygons of `other` lie wholly inside the shape (GEOS contains: no point of `other` on
+    // or outside the shape's outline).
+    bool contains(const Geometry& other) const;
 
 private:
     GeosContext& m_context;
@@ -119,6 +122,18 @@ Geometry bufferLines(GeosContext& context, const Geometry& lines, double distanc
 Geometry clipLines(GeosContext& context, const Geometry& lines, const Geometry& zone, bool keepInside);
 // The rings of the polygons as line strings (exterior and holes), in order; no GEOS call.
 Geometry outlineOf(const Geometry& polygons);
+
+// The polygons with vertices removed where the outline moves less than `tolerance` (the geometry's own
+// units), rings kept apart and simple (GEOS topology-preserving Douglas–Peucker).
+Geometry simplify(GeosContext& context, const Geometry& polygons, double tolerance);
+
+// The largest circle inside a polygon (its holes excluded): the point farthest from the outline, found
+// to within `tolerance` (GEOS MaximumInscribedCircle), and its distance from the outline.
+struct InscribedCircle {
+    Coord centre;
+    double radius = 0;
+};
+InscribedCircle largestInscribedCircle(GeosContext& context, const Polygon& polygon, double tolerance);
 
 // Planar area of the polygonal part, in squared coordinate units.
 double planarArea(GeosContext& context, const Geometry& geometry);

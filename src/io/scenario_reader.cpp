@@ -70,7 +70,8 @@ void checkControlLayer(const ManifestTable& entry, const Layer& layer, Diagnosti
 }
 
 LayerStyle parseStyle(const ManifestTable& style) {
-    style.rejectUnknownKeys({"fill", "stroke", "stroke_width", "opacity", "pattern", "z"});
+    style.rejectUnknownKeys(
+        {"fill", "stroke", "stroke_width", "opacity", "pattern", "z", "label", "label_style"});
     static const std::regex colour("#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?");
     LayerStyle result;
     for (auto [key, target] : {std::pair{"fill", &result.fill}, std::pair{"stroke", &result.stroke}}) {
@@ -89,6 +90,10 @@ LayerStyle parseStyle(const ManifestTable& style) {
         style.fail("pattern", "unknown pattern '" + result.pattern + "' (none, hatch)");
     }
     result.z = style.integer("z", 0, -1000000, 1000000);
+    result.label = style.string("label");
+    result.labelStyle = style.string("label_style", "region");
+    if (result.labelStyle != "region" && result.labelStyle != "water")
+        style.fail("label_style", "unknown label style '" + result.labelStyle + "' (region, water)");
     return result;
 }
 

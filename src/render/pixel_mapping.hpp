@@ -16,6 +16,9 @@ struct PixelMapping {
         return {static_cast<float>(origin.x + (projectedXy.x - minX) * scale),
                 static_cast<float>(origin.y + (maxY - projectedXy.y) * scale)};
     }
+    Coord toProjected(sf::Vector2f pixel) const {
+        return {minX + (pixel.x - origin.x) / scale, maxY - (pixel.y - origin.y) / scale};
+    }
     // Every vertex mapped, in doubles (for GEOS work in pixels; drawing uses toPixel).
     Geometry toPixels(const Geometry& projectedXy) const {
         auto map = [&](const Coord& c) {

@@ -36,6 +36,9 @@ std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& 
     return boxes;
 }
 
+float placeCharacterSize(float unit) { return std::max(7.0f, std::round(17.0f * unit)); }
+float placeDotRadius(float unit) { return std::max(1.5f, 3.5f * unit); }
+
 // The box a name takes at whole-pixel `position` with `characterSize`: its ink with its halo
 // (Renderer::drawPlaces draws the outline), which can reach past the line box below (descenders) and to
 // the sides.
@@ -56,9 +59,9 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
                          return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
                      });
     const float unit = layout.unit;
-    const unsigned characterSize = static_cast<unsigned>(std::max(7.0f, std::round(17.0f * unit)));
+    const auto characterSize = static_cast<unsigned>(placeCharacterSize(unit));
     const float gap = std::max(2.0f, 6.0f * unit);
-    const float dotRadius = std::max(1.5f, 3.5f * unit);
+    const float dotRadius = placeDotRadius(unit);
     std::vector<sf::FloatRect> taken;
     for (const auto& c : candidates) {
         taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
@@ -103,6 +106,24 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
         if (!labelled) places.push_back({c.dot, {}, {}, c.rank, c.kindGiven, c.layer});
     }
     return places;
+}
+
+std::vector<sf::FloatRect> boxesTakenByPlaces(const std::vector<PlaceLabel>& places,
+                                              const FrameLayout& layout, const Fonts& fonts) {
+    std::vector<sf::FloatRect> boxes = overlayBoxes(layout, fonts);
+    const auto characterSize = static_cast<unsigned>(placeCharacterSize(layout.unit));
+    const float dotRadius = placeDotRadius(layout.unit);
+    for (const auto& place : places) {
+        boxes.push_back({place.dot.x - dotRadius, place.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
+        if (place.name.empty()) continue;
+        sf::Text text(sf::String::fromUtf8(place.name.begin(), place.name.end()), fonts.regular,
+                      characterSize);
+        const sf::FloatRect bounds = text.getLocalBounds();
+        text.setOutlineThickness(std::max(1.0f, 2.0f * layout.unit));
+        boxes.push_back(labelBox(place.textPosition, bounds.left + bounds.width,
+                                 static_cast<float>(characterSize), text.getLocalBounds()));
+    }
+    return boxes;
 }
 
 }  // namespace frontline::render

@@ -31,4 +31,9 @@ struct PlaceCandidate {
 std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
                                           const Fonts& fonts);
 
+// What region names (render/region_labels) must keep clear of: the overlays, and every place's dot and
+// label as layOutPlaceLabels placed them.
+std::vector<sf::FloatRect> boxesTakenByPlaces(const std::vector<PlaceLabel>& places,
+                                              const FrameLayout& layout, const Fonts& fonts);
+
 }  // namespace frontline::render

@@ -99,6 +99,7 @@ void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
     // Places keep their size when the map is zoomed: drawn in frame pixels, clipped to the map.
     const sf::FloatRect map = m_scene.mapRect();
     target.setView(MapView{}.view(map, target.getSize()));
+    drawRegionLabels(target, frame.date);
     drawPlaces(target);
     target.setView(frameView);
     drawScaleBar(target);
@@ -225,6 +226,18 @@ void Renderer::drawPlaces(sf::RenderTarget& target) {
         label.setOutlineThickness(std::max(1.0f, 2.0f * u));
         target.draw(label);
         m_texts.add(place.name, label.getGlobalBounds(), size);
+    }
+}
+
+void Renderer::drawRegionLabels(sf::RenderTarget& target, const Date& date) {
+    const sf::FloatRect map = m_scene.mapRect();
+    for (RegionLabel label : m_scene.regionLabels()) {
+        if (!label.visibleAt(date) || hidden(m_scene.layers()[label.layer].layer->id)) continue;
+        // Like place names, region names keep their size when the map is zoomed and move with it.
+        if (!m_mapView.isIdentity()) label.centre = m_mapView.toFrame(map, label.centre);
+        const sf::Text text = regionText(label, m_fonts);
+        target.draw(text);
+        m_texts.add(label.text, text.getGlobalBounds(), label.characterSize);
     }
 }
 

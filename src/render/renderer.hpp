@@ -69,6 +69,7 @@ private:
     void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
     void drawPlaces(sf::RenderTarget& target);
+    void drawRegionLabels(sf::RenderTarget& target, const Date& date);
     bool hidden(const std::string& id) const { return !m_hidden.empty() && m_hidden.count(id) > 0; }
     void drawScaleBar(sf::RenderTarget& target);
     void drawNorthArrow(sf::RenderTarget& target);

@@ -203,6 +203,7 @@ void Scene::build(const Fonts& fonts) {
     meshLayers(layerXy);
     styleStates();
     placeLabels(fonts);
+    labelRegions(fonts, heldXy, layerXy);
 }
 
 std::vector<Geometry> Scene::projectHeld() {
@@ -375,6 +376,49 @@ void Scene::placeLabels(const Fonts& fonts) {
         }
     }
     m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts);
+}
+
+void Scene::labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy,
+                         const std::vector<std::vector<Geometry>>& layerXy) {
+    geo::GeosContext& geos = m_context.geos;
+    // Half a pixel of simplification changes no placement and makes each GEOS call cheap.
+    auto pixels = [&](const Geometry& xy) { return geo::simplify(geos, m_pixels.toPixels(xy), 0.5); };
+    std::vector<RegionCandidate> candidates;
+    for (std::size_t m = 0; m < m_layers.size(); ++m) {
+        const Layer& layer = *m_layers[m].layer;
+        if (layer.style.label.empty()) continue;
+        const auto index = static_cast<std::size_t>(&layer - m_scenario.layers.data());
+        const RegionLabelStyle style =
+            parseRegionLabelStyle(layer.style.labelStyle, "layer '" + layer.id + "'");
+        for (std::size_t f = 0; f < layer.features.size(); ++f) {
+            const Feature& feature = layer.features[f];
+            const std::string name = layer.style.label == "name" ? placeName(feature, m_options.names)
+                                                                 : feature.property(layer.style.label);
+            if (name.empty() || !m_layers[m].features[f].onMap) continue;
+            Geometry shape = pixels(layerXy[index][f]);
+            shape.lines = m_pixels.toPixels(Geometry{{}, layerXy[index][f].lines, {}}).lines;
+            candidates.push_back({std::move(shape), name, style, m, propertyDate(feature, "valid_from"),
+                                  propertyDate(feature, "valid_to")});
+        }
+    }
+    if (candidates.empty()) return;
+    // Names keep off every state's held area; of a long series, 64 states spread over it stand for all.
+    const std::size_t states = heldXy.size(), step = std::max<std::size_t>(1, (states + 63) / 64);
+    Geometry held;
+    for (std::size_t i = 0; i < states; i += step) {
+        const Geometry piece = pixels(heldXy[i]);
+        held.polygons.insert(held.polygons.end(), piece.polygons.begin(), piece.polygons.end());
+    }
+    if (states > 0 && (states - 1) % step != 0) {
+        const Geometry last = pixels(heldXy.back());
+        held.polygons.insert(held.polygons.end(), last.polygons.begin(), last.polygons.end());
+    }
+    m_regionLabels = layOutRegionLabels(geos, std::move(candidates), geo::dissolve(geos, held),
+                                        boxesTakenByPlaces(m_places, m_layout, fonts), m_layout, fonts);
+}
+
+Coord Scene::toLonLat(sf::Vector2f pixel) const {
+    return m_frame->unproject(Geometry{{}, {}, {m_pixels.toProjected(pixel)}}).points.front();
 }
 
 int Scene::stateIndexAt(const Date& date) const { return m_scenario.timeline.indexAt(date); }

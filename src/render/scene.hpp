@@ -25,6 +25,7 @@
 #include "render/frame_layout.hpp"
 #include "render/pixel_mapping.hpp"
 #include "render/recent_cache.hpp"
+#include "render/region_labels.hpp"
 
 namespace frontline::render {
 
@@ -162,9 +163,14 @@ public:
     // The places inside the map, of every place layer that has points, labelled where there is room.
     const std::vector<PlaceLabel>& places() const { return m_places; }
     const std::vector<LayerMesh>& placeLayers() const { return m_placeLayers; }
+    // The names of the layers with style.label (countries, waters) that found room; RegionLabel::layer
+    // indexes layers().
+    const std::vector<RegionLabel>& regionLabels() const { return m_regionLabels; }
 
     // Index of the state in force at `date`, −1 before the first.
     int stateIndexAt(const Date& date) const;
+    // The longitude and latitude under a frame pixel of the map (the unzoomed view).
+    Coord toLonLat(sf::Vector2f pixel) const;
     // Metres on the ground per pixel at the map's centre.
     double metresPerPixel() const { return m_metresPerPixel; }
     // The direction of north at the map's centre, radians clockwise from screen up.
@@ -184,6 +190,8 @@ private:
     FeatureMesh meshFeature(const LayerMesh& mesh, const Feature& source, const Geometry& projectedXy) const;
     void styleStates();
     void placeLabels(const Fonts& fonts);
+    void labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy,
+                      const std::vector<std::vector<Geometry>>& layerXy);
     sf::Vector2f toPixel(const Coord& projectedXy) const { return m_pixels.toPixel(projectedXy); }
     std::vector<sf::Vertex> fillTriangles(const Geometry& projectedXy, sf::Color color) const;
     std::vector<sf::Vertex> outline(const Geometry& projectedXy, float width, sf::Color color) const;
@@ -205,6 +213,7 @@ private:
     std::vector<analysis::StateStats> m_stats;
     std::vector<PlaceLabel> m_places;
     std::vector<LayerMesh> m_placeLayers;
+    std::vector<RegionLabel> m_regionLabels;
     mutable RecentCache<int, StateShapes> m_shapes{8};
     RecentCache<std::pair<int, int>, TransitionMesh> m_transitions{4};
     std::optional<geo::EqualAreaFrame> m_frame;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/control.hpp"
+#include "geo/geos.hpp"
 #include "render/gl_fixture.hpp"
 #include "render/panel_text.hpp"
 #include "render/style.hpp"
@@ -192,6 +194,32 @@ TEST(Layout, NoPanelDrawsDateAndCreditsOnTheMap) {
         for (std::size_t j = i + 1; j < texts.size(); ++j)
             EXPECT_FALSE(texts[i].box.intersects(texts[j].box))
                 << describe(texts[i]) << " overlaps " << describe(texts[j]);
+}
+
+// The bundled map says where it is: the countries and waters around Karabakh are named at the sizes a
+// newsroom uses, and none of the names sits on an area held at any date.
+TEST(Layout, CountriesAndWatersNamed) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    for (const sf::Vector2u size : {sf::Vector2u{1920, 1080}, sf::Vector2u{1080, 1350}}) {
+        Drawn drawn(size);
+        const auto texts = drawn.at(Date(2020, 11, 10));
+        std::vector<std::string> all;
+        for (const auto& t : texts) all.push_back(t.text);
+        for (const char* name : {"ARMENIA", "AZERBAIJAN", "IRAN", "Lake Sevan", "Aras"})
+            EXPECT_NE(std::find(all.begin(), all.end(), name), all.end()) << name << " at " << size.x;
+        // Off the data: no name's centre inside any state's held area (GEOS, in lon/lat).
+        const render::Scene& scene = drawn.renderer.scene();
+        ASSERT_FALSE(scene.regionLabels().empty());
+        for (const auto& state : drawn.scenario.timeline.states()) {
+            if (state.empty) continue;
+            const geo::PreparedPolygons held(
+                drawn.context.geos, analysis::controlGeometry(drawn.context.geos, drawn.scenario, state));
+            for (const auto& label : scene.regionLabels()) {
+                EXPECT_FALSE(held.covers(scene.toLonLat(label.centre)))
+                    << label.text << " on the area held from " << state.date.iso();
+            }
+        }
+    }
 }
 
 }  // namespace
