@@ -18,6 +18,10 @@
 
 namespace frontline::render {
 
+// The label of a place feature in that convention; the name alone when there is no other name, the
+// feature id when there is no name.
+std::string placeName(const Feature& feature, PlaceNames names);
+
 // A place to label: its dot on the map, and what PlaceLabel says of it.
 struct PlaceCandidate {
     sf::Vector2f dot;

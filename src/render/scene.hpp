@@ -99,10 +99,6 @@ void warnLayersNotDrawn(const Scenario& scenario, Diagnostics& diagnostics);
 // `; `-separated list, that differs from `name`); or both, "Khankendi (Stepanakert)".
 enum class PlaceNames { Primary, Alt, Both };
 
-// The label of a place feature in that convention; the name alone when there is no other name, the
-// feature id when there is no name.
-std::string placeName(const Feature& feature, PlaceNames names);
-
 // How the map changes between two states. The data are two dated maps and nothing in between, so
 // `Dissolve` (the default) fades the lost region out and the gained region in, everywhere at once: it
 // claims no order. `Wipe` moves a front from the old line to the new one (shaders/transition.frag):

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "render/scene.hpp"
+#include "render/place_layout.hpp"
 
 namespace frontline::test {
 namespace {
