@@ -30,6 +30,9 @@ void addMapOptions(CLI::App& command, MapArguments& arguments) {
     command.add_flag("--no-panel", arguments.noPanel,
                      "The map alone, the whole frame: no title, numbers, chart, events or legend; a date "
                      "label and the credits stay on the map");
+    command.add_flag("--locator", arguments.locator,
+                     "An inset of where the map is: the context layers' polygons (countries, lakes) over "
+                     "an area six times the map's, with the map's extent framed in red");
 }
 
 render::MapOptions mapOptions(const MapArguments& arguments) {
@@ -43,6 +46,7 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
         throw UsageError("unknown --names '" + arguments.names + "' (primary, alt, both)");
     options.names = found->second;
     options.panel = !arguments.noPanel;
+    options.locator = arguments.locator;
     if (arguments.transitionStyle == "dissolve")
         options.transition = render::TransitionStyle::Dissolve;
     else if (arguments.transitionStyle == "wipe")

@@ -36,6 +36,7 @@ struct MapArguments {
     std::string names = "primary";
     std::string transitionStyle = "dissolve";
     bool noPanel = false;
+    bool locator = false;
 };
 
 void addMapOptions(CLI::App& command, MapArguments& arguments);

@@ -20,6 +20,7 @@ struct FrameLayout {
     PanelPlacement placement = PanelPlacement::Beside;
     float unit = 1;
     sf::FloatRect map, panel;  // panel: empty for None
+    sf::FloatRect locator;     // the locator inset's box (render/locator.hpp); empty without --locator
 };
 FrameLayout frameLayout(sf::Vector2u size, bool panel = true);
 

@@ -19,6 +19,7 @@ std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& 
     const sf::FloatRect map = layout.map;
     const float mapRight = map.left + map.width, mapBottom = map.top + map.height;
     boxes.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
+    if (layout.locator.width > 0) boxes.push_back(layout.locator);
     const float scaleBarWidth = 30 * u + 0.22f * map.width + 84 * u;
     boxes.push_back({map.left, mapBottom - 80 * u, scaleBarWidth, 80 * u});
     if (layout.placement == PanelPlacement::None) {

@@ -104,6 +104,11 @@ void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
     target.setView(frameView);
     drawScaleBar(target);
     drawNorthArrow(target);
+    if (m_scene.options().locator) {
+        if (!m_locatorMade) m_locator = Locator::build(m_scene, m_scene.locatorRect());
+        m_locatorMade = true;
+        if (m_locator) m_locator->draw(target);
+    }
 }
 
 void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {

@@ -17,6 +17,7 @@
 #include "render/fonts.hpp"
 #include "render/frame_spec.hpp"
 #include "render/legend.hpp"
+#include "render/locator.hpp"
 #include "render/map_view.hpp"
 #include "render/panel.hpp"
 #include "render/recent_cache.hpp"
@@ -93,6 +94,8 @@ private:
     std::vector<MergedLayer> m_merged;
     std::set<std::string> m_hidden;
     std::string m_scaleBarText;
+    std::optional<Locator> m_locator;  // made on the first frame that shows it
+    bool m_locatorMade = false;
     Panel m_panel;
 };
 

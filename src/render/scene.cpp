@@ -8,6 +8,7 @@
 
 #include "analysis/control.hpp"
 #include "core/error.hpp"
+#include "render/locator.hpp"
 #include "render/mesh.hpp"
 #include "render/place_layout.hpp"
 #include "render/style.hpp"
@@ -177,6 +178,7 @@ void Scene::build(const Fonts& fonts) {
         throw RenderError("frame size " + std::to_string(m_size.x) + "x" + std::to_string(m_size.y) +
                           " is too small");
     m_layout = frameLayout(m_size, m_options.panel);
+    if (m_options.locator) m_layout.locator = locatorBox(m_layout);
     m_frame.emplace(analysis::scenarioFrame(m_context.proj, m_scenario));
     const std::vector<Geometry> heldXy = projectHeld();
     const std::vector<std::vector<Geometry>> layerXy = projectLayers();

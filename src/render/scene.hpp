@@ -111,7 +111,8 @@ const char* toString(TransitionStyle style);
 struct MapOptions {
     PlaceNames names = PlaceNames::Primary;
     TransitionStyle transition = TransitionStyle::Dissolve;
-    bool panel = true;  // false: --no-panel, the map alone with a date label and the credits
+    bool panel = true;     // false: --no-panel, the map alone with a date label and the credits
+    bool locator = false;  // --locator: an inset of where the map is (render/locator.hpp)
 };
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own
@@ -139,6 +140,10 @@ public:
     sf::FloatRect mapRect() const { return m_layout.map; }
     sf::FloatRect panelRect() const { return m_layout.panel; }
     PanelPlacement panelPlacement() const { return m_layout.placement; }
+    // The locator inset's box; empty without MapOptions::locator.
+    sf::FloatRect locatorRect() const { return m_layout.locator; }
+    const geo::EqualAreaFrame& frame() const { return *m_frame; }
+    geo::ThreadContext& context() const { return m_context; }
 
     // The non-control, non-place layers the map draws (whyNotDrawn), in drawing order (z, then
     // manifest order).

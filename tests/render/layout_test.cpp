@@ -12,6 +12,7 @@
 #include "analysis/control.hpp"
 #include "geo/geos.hpp"
 #include "render/gl_fixture.hpp"
+#include "render/locator.hpp"
 #include "render/panel_text.hpp"
 #include "render/style.hpp"
 
@@ -220,6 +221,48 @@ TEST(Layout, CountriesAndWatersNamed) {
             }
         }
     }
+}
+
+// --locator: the inset sits in its corner, inside the map, and no text is drawn over it; it frames the
+// map's extent at a smaller scale; without context polygons around the map there is none.
+TEST(Layout, LocatorInItsCornerClearOfTexts) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::MapOptions options;
+    options.locator = true;
+    for (const sf::Vector2u size : {sf::Vector2u{1920, 1080}, sf::Vector2u{1080, 1350}}) {
+        Drawn drawn(size, options);
+        const render::Scene& scene = drawn.renderer.scene();
+        const sf::FloatRect box = scene.locatorRect(), map = scene.mapRect();
+        ASSERT_GT(box.width, 0);
+        EXPECT_TRUE(map.contains(box.left, box.top) &&
+                    map.contains(box.left + box.width, box.top + box.height));
+        EXPECT_GT(box.left + box.width / 2, map.left + map.width / 2) << "top right beside or below a panel";
+        for (const auto& text : drawn.at(Date(2020, 11, 10)))
+            EXPECT_FALSE(text.box.intersects(box)) << describe(text);
+        const auto locator = render::Locator::build(scene, box);
+        ASSERT_TRUE(locator.has_value());
+        const sf::FloatRect frame = locator->mapFrame();
+        EXPECT_TRUE(box.contains(frame.left, frame.top) &&
+                    box.contains(frame.left + frame.width, frame.top + frame.height));
+        EXPECT_LE(frame.width, box.width / render::kLocatorMinGain);
+        // The map's frame keeps the map's shape (same projection, one scale).
+        EXPECT_NEAR(frame.width / frame.height, map.width / map.height, 0.05 * map.width / map.height);
+    }
+    // Without a panel it goes under the north arrow, the date keeping the top right.
+    options.panel = false;
+    Drawn bare({1280, 720}, options);
+    EXPECT_LT(bare.renderer.scene().locatorRect().left, 640);
+    // The synthetic scenario has no context layer: nothing to locate it by.
+    geo::ThreadContext context;
+    const Scenario synthetic = loadScenario(context, FRONTLINE_SOURCE_DIR "/tests/data/synthetic");
+    render::OffscreenRenderer renderer(synthetic, context, {1280, 720}, FRONTLINE_SHADER_DIR, 0, options);
+    EXPECT_FALSE(render::Locator::build(renderer.scene(), renderer.scene().locatorRect()).has_value());
+}
+
+TEST(Layout, LocatorBoxOnlyWhereThereIsRoom) {
+    EXPECT_EQ(render::locatorBox(render::frameLayout({150, 100}, false)).width, 0);
+    const sf::FloatRect box = render::locatorBox(render::frameLayout({1920, 1080}, true));
+    EXPECT_GT(box.width, 100);
 }
 
 }  // namespace
