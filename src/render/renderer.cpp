@@ -56,8 +56,9 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     const sf::View frameView(
         sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
     target.setView(frameView);
-    target.clear(kBackground);
-    drawMap(target, frame);
+    const std::size_t under = layersUnderControl(frame);
+    drawBackdrop(target, frame, under);
+    drawMap(target, frame, under);
     target.setView(frameView);
     if (m_scene.panelPlacement() == PanelPlacement::None)
         m_panel.drawOnMap(target, frame, m_scaleBarBox);
@@ -79,23 +80,37 @@ const sf::Texture& Renderer::fieldTexture(int from, int to) {
     });
 }
 
-void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
+std::size_t Renderer::layersUnderControl(const FrameSpec& frame) const {
     int controlZ = 10;
     const int shown = frame.transition ? frame.transition->to : frame.state;
     if (shown >= 0 && m_scene.states()[static_cast<std::size_t>(shown)].layer) {
         controlZ = m_scene.states()[static_cast<std::size_t>(shown)].layer->style.z;
     }
+    const auto& layers = m_scene.layers();
+    std::size_t under = 0;
+    while (under < layers.size() && layers[under].layer->style.z < controlZ) ++under;
+    return under;
+}
+
+void Renderer::drawBackdrop(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) {
+    target.clear(kBackground);
     const sf::View frameView = target.getView();
     target.setView(m_mapView.view(m_scene.mapRect(), target.getSize()));
-    bool controlDrawn = false;
-    for (const auto& layer : m_scene.layers()) {
-        if (!controlDrawn && layer.layer->style.z >= controlZ) {
-            if (!hidden(kControlLayers)) drawControl(target, frame);
-            controlDrawn = true;
-        }
-        if (!hidden(layer.layer->id)) drawLayer(target, layer, frame.date);
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = 0; i < under; ++i) {
+        if (!hidden(layers[i].layer->id)) drawLayer(target, layers[i], frame.date);
     }
-    if (!controlDrawn && !hidden(kControlLayers)) drawControl(target, frame);
+    target.setView(frameView);
+}
+
+void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) {
+    const sf::View frameView = target.getView();
+    target.setView(m_mapView.view(m_scene.mapRect(), target.getSize()));
+    if (!hidden(kControlLayers)) drawControl(target, frame);
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = under; i < layers.size(); ++i) {
+        if (!hidden(layers[i].layer->id)) drawLayer(target, layers[i], frame.date);
+    }
     // Places keep their size when the map is zoomed: drawn in frame pixels, clipped to the map.
     const sf::FloatRect map = m_scene.mapRect();
     target.setView(MapView{}.view(map, target.getSize()));

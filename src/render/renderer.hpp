@@ -64,7 +64,12 @@ public:
     const std::vector<DrawnText>& drawnTextBoxes() const { return m_texts.boxes(); }
 
 private:
-    void drawMap(sf::RenderTarget& target, const FrameSpec& frame);
+    // How many of the scene's layers (in drawing order) lie under the control states of `frame`.
+    std::size_t layersUnderControl(const FrameSpec& frame) const;
+    // The ground and the first `under` layers: what the control states are drawn over.
+    void drawBackdrop(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
+    // The control states, the layers from `under` on, places, scale bar and north arrow.
+    void drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
     void drawControl(sf::RenderTarget& target, const FrameSpec& frame);
     void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
