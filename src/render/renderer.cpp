@@ -57,7 +57,21 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
         sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
     target.setView(frameView);
     const std::size_t under = layersUnderControl(frame);
-    drawBackdrop(target, frame, under);
+    if (m_backdropStore) {
+        BackdropKey key = backdropKey(target, frame, under);
+        if (m_backdropKey && *m_backdropKey == key) {
+            m_backdropStore->restore(target);
+        } else {
+            drawBackdrop(target, frame, under);
+            ++m_backdropsDrawn;
+            if (m_backdropStore->save(target))
+                m_backdropKey = std::move(key);
+            else
+                m_backdropKey.reset();
+        }
+    } else {
+        drawBackdrop(target, frame, under);
+    }
     drawMap(target, frame, under);
     target.setView(frameView);
     if (m_scene.panelPlacement() == PanelPlacement::None)
@@ -90,6 +104,21 @@ std::size_t Renderer::layersUnderControl(const FrameSpec& frame) const {
     std::size_t under = 0;
     while (under < layers.size() && layers[under].layer->style.z < controlZ) ++under;
     return under;
+}
+
+Renderer::BackdropKey Renderer::backdropKey(const sf::RenderTarget& target, const FrameSpec& frame,
+                                            std::size_t under) const {
+    BackdropKey key;
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = 0; i < under; ++i) {
+        const bool shown = !hidden(layers[i].layer->id);
+        for (const auto& feature : layers[i].features)
+            key.drawn.push_back(shown && feature.visibleAt(frame.date));
+    }
+    key.zoom = m_mapView.zoom;
+    key.offset = m_mapView.offset;
+    key.size = target.getSize();
+    return key;
 }
 
 void Renderer::drawBackdrop(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) {

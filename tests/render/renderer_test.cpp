@@ -72,6 +72,44 @@ TEST(Renderer, SameFrameTwiceIsIdentical) {
     EXPECT_EQ(renderStill(kSynthetic, Date(2002, 8, 1)), renderStill(kSynthetic, Date(2002, 8, 1)));
 }
 
+// The backdrop (ground and the layers under the control states) is drawn once and put back from the
+// store on later frames; every frame is the same, byte for byte, as one drawn whole.
+TEST(Backdrop, KeptFramesEqualFramesDrawnWhole) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    render::OffscreenRenderer kept(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    render::OffscreenRenderer whole(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    whole.renderer().setBackdropStore(nullptr);
+    exporting::ScheduleOptions options;
+    options.fps = 4;
+    const auto frames = exporting::buildSchedule(kept.scene().scenario().timeline, options);
+    ASSERT_GT(frames.size(), 10u);
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const std::vector<std::uint8_t> pixels = kept.render(frames[i]);
+        ASSERT_EQ(pixels, whole.render(frames[i])) << "frame " << i;
+    }
+    EXPECT_EQ(kept.renderer().backdropsDrawn(), 1u);
+}
+
+// A moved camera is another backdrop: drawn again, and again the same as drawn whole.
+TEST(Backdrop, DrawnAgainWhenTheCameraMoves) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    render::OffscreenRenderer kept(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    render::OffscreenRenderer whole(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    whole.renderer().setBackdropStore(nullptr);
+    const auto frame = render::stillFrame(kept.scene(), Date(2001, 6, 1));
+    kept.render(frame);
+    render::MapView zoomed;
+    zoomed.zoom = 2;
+    kept.renderer().setMapView(zoomed);
+    whole.renderer().setMapView(zoomed);
+    EXPECT_EQ(kept.render(frame), whole.render(frame));
+    EXPECT_EQ(kept.renderer().backdropsDrawn(), 2u);
+}
+
 // Pixels of `rect` (frame pixels) of two frames of width `width` that differ by more than `tolerance`.
 std::size_t pixelsOverIn(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
                          unsigned width, sf::FloatRect rect, int tolerance) {
