@@ -106,6 +106,20 @@ std::size_t Renderer::layersUnderControl(const FrameSpec& frame) const {
     return under;
 }
 
+bool Renderer::drawsSame(const FrameSpec& a, const FrameSpec& b) const {
+    const bool sameTransition = a.transition && b.transition
+                                    ? a.transition->from == b.transition->from &&
+                                          a.transition->to == b.transition->to &&
+                                          a.transition->progress == b.transition->progress
+                                    : !a.transition && !b.transition;
+    if (!sameTransition || !(a.date == b.date) || a.state != b.state || a.eventsSince != b.eventsSince)
+        return false;
+    if (a.seconds == b.seconds || hidden(kControlLayers)) return true;
+    const auto dashed = [&](int state) { return state >= 0 && !m_scene.shapes(state).frontLine.empty(); };
+    if (a.transition) return !dashed(a.transition->from) && !dashed(a.transition->to);
+    return !dashed(a.state);
+}
+
 Renderer::BackdropKey Renderer::backdropKey(const sf::RenderTarget& target, const FrameSpec& frame,
                                             std::size_t under) const {
     BackdropKey key;

@@ -50,6 +50,10 @@ public:
     // Draws the frame with the scene at the target's top-left corner, one scene pixel per target pixel
     // (the rest of a larger target is cleared to the background).
     void draw(sf::RenderTarget& target, const FrameSpec& frame);
+    // Whether `a` and `b` draw the same pixels (with the same camera and hidden layers): they show the
+    // same and differ at most in the animation clock, which moves only the front lines' dash, so
+    // nothing when none is drawn (a hold of an empty state).
+    bool drawsSame(const FrameSpec& a, const FrameSpec& b) const;
     // The pan and zoom of the map (the viewer's camera); the identity by default, as exported.
     void setMapView(const MapView& view) { m_mapView = view; }
     const MapView& mapView() const { return m_mapView; }
