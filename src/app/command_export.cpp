@@ -114,6 +114,8 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         verbose(fmt::format("wrote {} frame{} to {} in {:.1f} s ({:.1f} frames/s)", result.frames,
                             result.frames == 1 ? "" : "s", exportOptions.out.string(), result.seconds,
                             result.seconds > 0 ? static_cast<double>(result.frames) / result.seconds : 0.0));
+        if (result.repeats > 0)
+            verbose(fmt::format("{} of them the same as the frame before, not drawn again", result.repeats));
         return exit_code::Ok;
     };
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "export/png_sequence_writer.hpp"
 #include "export/png_writer.hpp"
 #include "export/progress.hpp"
+#include "export/work_queue.hpp"
 #include "io/atomic_file.hpp"
 #include "render/frame_layout.hpp"
 #include "render/offscreen.hpp"
@@ -160,35 +162,71 @@ struct Frames {
     const Interruption& interruption;
 };
 
-// Renders frames [first, schedule.size()) into `sink`; returns the index it stopped before (schedule.size()
-// when done, less when SIGINT/SIGTERM arrived; the caller says what that leaves).
+// Renders frames [first, schedule.size()) into `sink(i, rgba, repeat)`; returns the index it stopped
+// before (schedule.size() when done, less when SIGINT/SIGTERM arrived; the caller says what that
+// leaves). A frame that draws the same pixels as the one before it is not drawn again: `repeat` is true
+// and `rgba` are that frame's pixels. `repeats` counts them.
 template <typename Sink>
-std::size_t renderAll(const Frames& frames, Sink&& sink, std::size_t first = 0) {
+std::size_t renderAll(const Frames& frames, Sink&& sink, std::size_t& repeats, std::size_t first = 0) {
     const auto& schedule = frames.schedule;
     Progress progress(schedule.size(), frames.options.progress);
+    const std::vector<std::uint8_t>* pixels = nullptr;
     for (std::size_t i = first; i < schedule.size(); ++i) {
         if (frames.interruption.signal() != 0) {
             progress.finish();
             return i;
         }
-        sink(i, frames.renderer.render(schedule[i]).data());
+        const bool repeat = pixels && frames.renderer.renderer().drawsSame(schedule[i - 1], schedule[i]);
+        if (repeat)
+            ++repeats;
+        else
+            pixels = &frames.renderer.render(schedule[i]);
+        sink(i, pixels->data(), repeat);
         progress.update(i + 1);
     }
     progress.finish();
     return schedule.size();
 }
 
+// Frames go down ffmpeg's pipe from a thread of their own, beside the drawing, in order; a repeated
+// frame is sent again from the same copy.
+class VideoFrames {
+public:
+    VideoFrames(FfmpegWriter& writer, std::size_t frameBytes)
+        : m_frameBytes(frameBytes),
+          m_queue(1, kVideoQueueDepth, [&writer](Job& job) { writer.write(job->data()); }) {}
+
+    void operator()(std::size_t, const std::uint8_t* rgba, bool repeat) {
+        if (!repeat || !m_last)
+            m_last = std::make_shared<const std::vector<std::uint8_t>>(rgba, rgba + m_frameBytes);
+        m_queue.push(m_last);
+    }
+    // Waits until every frame is in the pipe; throws the writer's first failure.
+    void finish() { m_queue.finish(); }
+
+private:
+    // Two frames waiting are enough to keep the pipe busy while the next is drawn.
+    static constexpr std::size_t kVideoQueueDepth = 2;
+    using Job = std::shared_ptr<const std::vector<std::uint8_t>>;
+    std::size_t m_frameBytes;
+    Job m_last;
+    WorkQueue<Job> m_queue;  // last: its worker uses the rest
+};
+
 // A video is whole or absent: stopped early, the writer's destructor ends ffmpeg and removes its
 // temporary file.
-template <typename Sink>
-void renderAllOrStop(const Frames& frames, Sink&& sink) {
-    const std::size_t stopped = renderAll(frames, std::forward<Sink>(sink));
+std::size_t renderAllOrStop(const Frames& frames, FfmpegWriter& writer) {
+    std::size_t repeats = 0;
+    VideoFrames video(writer, static_cast<std::size_t>(frames.options.width) * frames.options.height * 4);
+    const std::size_t stopped = renderAll(frames, video, repeats);
+    video.finish();
     if (stopped < frames.schedule.size()) {
         throwInterrupted(frames.interruption.signal(),
                          fmt::format("{} of {} frames rendered; '{}' was not written (a video cannot be "
                                      "resumed: export to a folder of PNGs for that)",
                                      stopped, frames.schedule.size(), frames.options.out.string()));
     }
+    return repeats;
 }
 
 // The still of --at (*.png).
@@ -223,17 +261,21 @@ std::size_t startSequence(const Frames& frames, const std::string& record, const
 }
 
 // A folder of frame_NNNNN.png, encoded beside the renderer; stopped early it can be resumed.
-void writePngSequence(const Frames& frames, const Scenario& scenario, const Log& verbose) {
+std::size_t writePngSequence(const Frames& frames, const Scenario& scenario, const Log& verbose) {
     const ExportOptions& options = frames.options;
     const std::size_t count = frames.schedule.size();
     const std::size_t first = startSequence(frames, sequenceRecord(scenario, options, count), verbose);
     PngSequenceWriter writer(options.width, options.height);
+    std::size_t repeats = 0;
     const std::size_t stopped = renderAll(
         frames,
-        [&](std::size_t i, const std::uint8_t* rgba) {
-            writer.push(options.out / frameFileName(i, count), rgba);
+        [&](std::size_t i, const std::uint8_t* rgba, bool repeat) {
+            if (repeat)
+                writer.pushRepeat(options.out / frameFileName(i, count));
+            else
+                writer.push(options.out / frameFileName(i, count), rgba);
         },
-        first);
+        repeats, first);
     // The frames already handed to the encoders are finished before reporting either way.
     writer.finish();
     if (stopped < count) {
@@ -246,30 +288,33 @@ void writePngSequence(const Frames& frames, const Scenario& scenario, const Log&
     }
     std::error_code ignored;
     std::filesystem::remove(options.out / kSequenceRecord, ignored);
+    return repeats;
 }
 
-void writeMp4(const Frames& frames) {
+std::size_t writeMp4(const Frames& frames) {
     const ExportOptions& options = frames.options;
     FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps,
                         FfmpegWriter::mp4Arguments());
-    renderAllOrStop(frames, [&](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); });
+    const std::size_t repeats = renderAllOrStop(frames, writer);
     writer.close();
+    return repeats;
 }
 
 // Two passes over the same (deterministic) frames: a palette for the whole animation, then the GIF with
 // it. ffmpeg would otherwise hold every frame in memory between the two filters.
-void writeGif(const Frames& frames) {
+std::size_t writeGif(const Frames& frames) {
     const ExportOptions& options = frames.options;
     const std::filesystem::path folder = options.out.has_parent_path() ? options.out.parent_path() : ".";
     // Appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
     std::string paletteName = ".";
     paletteName.append(options.out.filename().string()).append(".palette.png");
     const std::filesystem::path palette = folder / paletteName;
+    std::size_t repeats = 0;
     {
         FfmpegWriter pass1(
             palette, options.width, options.height, options.schedule.fps,
             {"-vf", "palettegen=stats_mode=full", "-update", "1", "-frames:v", "1", "-f", "image2"});
-        renderAllOrStop(frames, [&](std::size_t, const std::uint8_t* rgba) { pass1.write(rgba); });
+        renderAllOrStop(frames, pass1);
         pass1.close();
     }
     try {
@@ -277,13 +322,14 @@ void writeGif(const Frames& frames) {
                            {"-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4", "-loop", "0",
                             "-fflags", "+bitexact", "-f", "gif"},
                            {"-i", palette.string()});
-        renderAllOrStop(frames, [&](std::size_t, const std::uint8_t* rgba) { pass2.write(rgba); });
+        repeats = renderAllOrStop(frames, pass2);
         pass2.close();
     } catch (...) {
         std::filesystem::remove(palette);
         throw;
     }
     std::filesystem::remove(palette);
+    return repeats;
 }
 
 double secondsSince(std::chrono::steady_clock::time_point started) {
@@ -373,14 +419,14 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     const Frames frames{renderer, schedule, options, interruption};
     switch (result.kind) {
         case OutputKind::PngSequence:
-            writePngSequence(frames, scenario, verbose);
+            result.repeats = writePngSequence(frames, scenario, verbose);
             createdFolder->keep();
             break;
         case OutputKind::Mp4:
-            writeMp4(frames);
+            result.repeats = writeMp4(frames);
             break;
         case OutputKind::Gif:
-            writeGif(frames);
+            result.repeats = writeGif(frames);
             break;
         case OutputKind::PngStill:
             break;

@@ -38,6 +38,7 @@ struct ExportOptions {
 struct ExportResult {
     OutputKind kind = OutputKind::PngSequence;
     std::size_t frames = 0;
+    std::size_t repeats = 0;           // frames the same as the one before, not drawn again
     double seconds = 0;                // wall time
     std::size_t leftoversRemoved = 0;  // temporaries of a killed export into the same output
 };

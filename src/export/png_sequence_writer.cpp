@@ -1,6 +1,9 @@
 #include "export/png_sequence_writer.hpp"
 
+#include <stdexcept>
+
 #include "export/png_writer.hpp"
+#include "io/atomic_file.hpp"
 
 namespace frontline::exporting {
 
@@ -12,55 +15,28 @@ constexpr std::size_t kQueueDepth = 4;
 
 }  // namespace
 
-PngSequenceWriter::PngSequenceWriter(unsigned width, unsigned height) : m_width(width), m_height(height) {
-    for (std::size_t i = 0; i < kEncoders; ++i) m_workers.emplace_back([this] { work(); });
-}
-
-PngSequenceWriter::~PngSequenceWriter() { stop(); }
+PngSequenceWriter::PngSequenceWriter(unsigned width, unsigned height)
+    : m_width(width), m_height(height), m_queue(kEncoders, kQueueDepth, [this](Job& job) { write(job); }) {}
 
 void PngSequenceWriter::push(std::filesystem::path path, const std::uint8_t* rgba) {
-    std::vector<std::uint8_t> pixels(rgba, rgba + static_cast<std::size_t>(m_width) * m_height * 4);
-    std::unique_lock lock(m_mutex);
-    m_space.wait(lock, [this] { return m_jobs.size() < kQueueDepth || m_error; });
-    if (m_error) std::rethrow_exception(m_error);
-    m_jobs.push_back({std::move(path), std::move(pixels)});
-    m_ready.notify_one();
+    m_last = std::make_shared<Frame>();
+    m_last->pixels.assign(rgba, rgba + static_cast<std::size_t>(m_width) * m_height * 4);
+    m_queue.push({std::move(path), m_last});
 }
 
-void PngSequenceWriter::finish() {
-    stop();
-    if (m_error) std::rethrow_exception(m_error);
+void PngSequenceWriter::pushRepeat(std::filesystem::path path) {
+    if (!m_last) throw std::logic_error("PngSequenceWriter::pushRepeat before any frame");
+    m_queue.push({std::move(path), m_last});
 }
 
-void PngSequenceWriter::work() {
-    while (true) {
-        Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_ready.wait(lock, [this] { return !m_jobs.empty() || m_done; });
-            if (m_jobs.empty()) return;
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-            m_space.notify_one();
-        }
-        try {
-            writePng(job.path, job.pixels.data(), m_width, m_height);
-        } catch (...) {
-            std::lock_guard lock(m_mutex);
-            if (!m_error) m_error = std::current_exception();
-            m_space.notify_all();
-        }
-    }
-}
-
-void PngSequenceWriter::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_done = true;
-    }
-    m_ready.notify_all();
-    for (auto& worker : m_workers)
-        if (worker.joinable()) worker.join();
+void PngSequenceWriter::write(Job& job) const {
+    Frame& frame = *job.frame;
+    // call_once orders the encoding before every other worker's read of the bytes.
+    std::call_once(frame.encoded, [&] {
+        frame.png = encodePng(frame.pixels.data(), m_width, m_height);
+        frame.pixels = {};
+    });
+    io::writeFileAtomically(job.path, frame.png);
 }
 
 }  // namespace frontline::exporting

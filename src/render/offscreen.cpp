@@ -1,5 +1,8 @@
 #include "render/offscreen.hpp"
 
+// glBlitFramebuffer and the framebuffer objects are OpenGL 3.0 (ARB_framebuffer_object), beyond the
+// 1.1 of <GL/gl.h>'s default declarations; libGL exports them.
+#define GL_GLEXT_PROTOTYPES 1
 #include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <cmath>
@@ -74,6 +77,76 @@ OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContex
     m_shaders = std::make_unique<ShaderSet>(shaderFolder);
     m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, options, std::move(stats));
     m_renderer = std::make_unique<Renderer>(*m_scene, m_fonts, *m_shaders);
+    m_backdrop = std::make_unique<SampleStore>(*m_target);
+    m_renderer->setBackdropStore(m_backdrop.get());
+}
+
+OffscreenRenderer::SampleStore::~SampleStore() {
+    if (m_framebuffer == 0 && m_renderbuffer == 0) return;
+    if (!m_target.setActive(true)) return;
+    glDeleteFramebuffers(1, &m_framebuffer);
+    glDeleteRenderbuffers(1, &m_renderbuffer);
+}
+
+void OffscreenRenderer::SampleStore::copy(unsigned from, unsigned to) const {
+    const auto w = static_cast<GLint>(m_target.getSize().x), h = static_cast<GLint>(m_target.getSize().y);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to);
+    // Between two multisampled buffers of the same size, format and sample count a blit copies each
+    // sample as it is (no resolve), so the frame finished over the copy is the frame drawn whole.
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
+bool OffscreenRenderer::SampleStore::save(sf::RenderTarget&) {
+    if (m_failed || !m_target.setActive(true)) return false;
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    // SFML binds the render texture's own framebuffer (its multisampled one with antialiasing) when
+    // the texture is active.
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    if (m_framebuffer == 0) {
+        GLint samples = 0, format = GL_RGBA8, type = GL_NONE, name = 0;
+        glGetIntegerv(GL_SAMPLES, &samples);
+        glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+                                              GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+        glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+                                              GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
+        glGenRenderbuffers(1, &m_renderbuffer);
+        if (type == GL_RENDERBUFFER) {
+            // A multisampled copy must have the very format of its source.
+            glBindRenderbuffer(GL_RENDERBUFFER, static_cast<GLuint>(name));
+            glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_INTERNAL_FORMAT, &format);
+        }
+        glBindRenderbuffer(GL_RENDERBUFFER, m_renderbuffer);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, static_cast<GLenum>(format),
+                                         static_cast<GLsizei>(m_target.getSize().x),
+                                         static_cast<GLsizei>(m_target.getSize().y));
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        glGenFramebuffers(1, &m_framebuffer);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_renderbuffer);
+        const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+        if (!complete || glGetError() != GL_NO_ERROR) {
+            m_failed = true;
+            return false;
+        }
+    }
+    copy(static_cast<unsigned>(target), m_framebuffer);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    // A driver that refuses the copy (formats that do not match after all) leaves the backdrop to be
+    // drawn on every frame, as without a store.
+    if (glGetError() != GL_NO_ERROR) m_failed = true;
+    return !m_failed;
+}
+
+void OffscreenRenderer::SampleStore::restore(sf::RenderTarget&) {
+    if (!m_target.setActive(true)) throw RenderError("cannot activate the offscreen OpenGL context");
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    copy(m_framebuffer, static_cast<unsigned>(target));
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
 }
 
 const std::vector<std::uint8_t>& OffscreenRenderer::render(const FrameSpec& frame) {

@@ -35,6 +35,27 @@ public:
     Scene& scene() { return *m_scene; }
     Renderer& renderer() { return *m_renderer; }
 
+    // A copy of the target's (multisampled) colour buffer in a framebuffer of its own: what the
+    // renderer's backdrops are kept in. Owns its GL objects, made and deleted in the target's context.
+    class SampleStore : public BackdropStore {
+    public:
+        explicit SampleStore(sf::RenderTexture& target) : m_target(target) {}
+        ~SampleStore() override;
+        SampleStore(const SampleStore&) = delete;
+        SampleStore& operator=(const SampleStore&) = delete;
+
+        bool save(sf::RenderTarget& target) override;
+        void restore(sf::RenderTarget& target) override;
+
+    private:
+        // Copies the colour samples of the framebuffer `from` into `to`, all of the target's size.
+        void copy(unsigned from, unsigned to) const;
+
+        sf::RenderTexture& m_target;
+        unsigned m_framebuffer = 0, m_renderbuffer = 0;
+        bool m_failed = false;
+    };
+
 private:
     OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
                       const std::filesystem::path& shaderFolder, unsigned antialiasing, MapOptions options,
@@ -45,6 +66,7 @@ private:
     std::unique_ptr<ShaderSet> m_shaders;
     std::unique_ptr<Scene> m_scene;
     std::unique_ptr<Renderer> m_renderer;
+    std::unique_ptr<SampleStore> m_backdrop;
     sf::Vector2u m_size;
     std::vector<std::uint8_t> m_readBack;
     std::vector<std::uint8_t> m_pixels;

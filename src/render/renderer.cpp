@@ -56,8 +56,23 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     const sf::View frameView(
         sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
     target.setView(frameView);
-    target.clear(kBackground);
-    drawMap(target, frame);
+    const std::size_t under = layersUnderControl(frame);
+    if (m_backdropStore) {
+        BackdropKey key = backdropKey(target, frame, under);
+        if (m_backdropKey && *m_backdropKey == key) {
+            m_backdropStore->restore(target);
+        } else {
+            drawBackdrop(target, frame, under);
+            ++m_backdropsDrawn;
+            if (m_backdropStore->save(target))
+                m_backdropKey = std::move(key);
+            else
+                m_backdropKey.reset();
+        }
+    } else {
+        drawBackdrop(target, frame, under);
+    }
+    drawMap(target, frame, under);
     target.setView(frameView);
     if (m_scene.panelPlacement() == PanelPlacement::None)
         m_panel.drawOnMap(target, frame, m_scaleBarBox);
@@ -79,23 +94,66 @@ const sf::Texture& Renderer::fieldTexture(int from, int to) {
     });
 }
 
-void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame) {
+std::size_t Renderer::layersUnderControl(const FrameSpec& frame) const {
     int controlZ = 10;
     const int shown = frame.transition ? frame.transition->to : frame.state;
     if (shown >= 0 && m_scene.states()[static_cast<std::size_t>(shown)].layer) {
         controlZ = m_scene.states()[static_cast<std::size_t>(shown)].layer->style.z;
     }
+    const auto& layers = m_scene.layers();
+    std::size_t under = 0;
+    while (under < layers.size() && layers[under].layer->style.z < controlZ) ++under;
+    return under;
+}
+
+bool Renderer::drawsSame(const FrameSpec& a, const FrameSpec& b) const {
+    const bool sameTransition = a.transition && b.transition
+                                    ? a.transition->from == b.transition->from &&
+                                          a.transition->to == b.transition->to &&
+                                          a.transition->progress == b.transition->progress
+                                    : !a.transition && !b.transition;
+    if (!sameTransition || !(a.date == b.date) || a.state != b.state || a.eventsSince != b.eventsSince)
+        return false;
+    if (a.seconds == b.seconds || hidden(kControlLayers)) return true;
+    const auto dashed = [&](int state) { return state >= 0 && !m_scene.shapes(state).frontLine.empty(); };
+    if (a.transition) return !dashed(a.transition->from) && !dashed(a.transition->to);
+    return !dashed(a.state);
+}
+
+Renderer::BackdropKey Renderer::backdropKey(const sf::RenderTarget& target, const FrameSpec& frame,
+                                            std::size_t under) const {
+    BackdropKey key;
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = 0; i < under; ++i) {
+        const bool shown = !hidden(layers[i].layer->id);
+        for (const auto& feature : layers[i].features)
+            key.drawn.push_back(shown && feature.visibleAt(frame.date));
+    }
+    key.zoom = m_mapView.zoom;
+    key.offset = m_mapView.offset;
+    key.size = target.getSize();
+    return key;
+}
+
+void Renderer::drawBackdrop(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) {
+    target.clear(kBackground);
     const sf::View frameView = target.getView();
     target.setView(m_mapView.view(m_scene.mapRect(), target.getSize()));
-    bool controlDrawn = false;
-    for (const auto& layer : m_scene.layers()) {
-        if (!controlDrawn && layer.layer->style.z >= controlZ) {
-            if (!hidden(kControlLayers)) drawControl(target, frame);
-            controlDrawn = true;
-        }
-        if (!hidden(layer.layer->id)) drawLayer(target, layer, frame.date);
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = 0; i < under; ++i) {
+        if (!hidden(layers[i].layer->id)) drawLayer(target, layers[i], frame.date);
     }
-    if (!controlDrawn && !hidden(kControlLayers)) drawControl(target, frame);
+    target.setView(frameView);
+}
+
+void Renderer::drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) {
+    const sf::View frameView = target.getView();
+    target.setView(m_mapView.view(m_scene.mapRect(), target.getSize()));
+    if (!hidden(kControlLayers)) drawControl(target, frame);
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = under; i < layers.size(); ++i) {
+        if (!hidden(layers[i].layer->id)) drawLayer(target, layers[i], frame.date);
+    }
     // Places keep their size when the map is zoomed: drawn in frame pixels, clipped to the map.
     const sf::FloatRect map = m_scene.mapRect();
     target.setView(MapView{}.view(map, target.getSize()));

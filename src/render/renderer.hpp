@@ -5,6 +5,7 @@
 
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Texture.hpp>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <set>
@@ -29,6 +30,19 @@ namespace frontline::render {
 // A still frame at `date`: the state in force, events since the state before it.
 FrameSpec stillFrame(const Scene& scene, const Date& date);
 
+// Where a Renderer keeps the backdrop of a frame (its ground and the layers under the control states,
+// which change only with the date's visible features) to put it back on later frames with the same one
+// instead of drawing it again. The offscreen target implements it by copying its multisampled buffer
+// sample for sample, so a frame is the same, byte for byte, as drawn whole.
+class BackdropStore {
+public:
+    virtual ~BackdropStore() = default;
+    // Keeps what `target` holds now; false when it cannot (the backdrop is then always drawn).
+    virtual bool save(sf::RenderTarget& target) = 0;
+    // Puts back into `target` what the last successful save() kept.
+    virtual void restore(sf::RenderTarget& target) = 0;
+};
+
 class Renderer {
 public:
     // The scene, fonts and shaders are borrowed and must outlive the renderer. Needs a GL context.
@@ -37,6 +51,10 @@ public:
     // Draws the frame with the scene at the target's top-left corner, one scene pixel per target pixel
     // (the rest of a larger target is cleared to the background).
     void draw(sf::RenderTarget& target, const FrameSpec& frame);
+    // Whether `a` and `b` draw the same pixels (with the same camera and hidden layers): they show the
+    // same and differ at most in the animation clock, which moves only the front lines' dash, so
+    // nothing when none is drawn (a hold of an empty state).
+    bool drawsSame(const FrameSpec& a, const FrameSpec& b) const;
     // The pan and zoom of the map (the viewer's camera); the identity by default, as exported.
     void setMapView(const MapView& view) { m_mapView = view; }
     const MapView& mapView() const { return m_mapView; }
@@ -52,6 +70,13 @@ public:
     // the camera moves or a transition runs, only the map changes). Same pixels as drawing it directly
     // on a target without multisampling. Off by default.
     void setPanelCache(bool enabled) { m_panel.setCache(enabled); }
+    // Backdrops saved in `store` (borrowed; nullptr: none, the default) and reused while unchanged.
+    void setBackdropStore(BackdropStore* store) {
+        m_backdropStore = store;
+        m_backdropKey.reset();
+    }
+    // Backdrops drawn since the store was set (the others were put back from it).
+    std::size_t backdropsDrawn() const { return m_backdropsDrawn; }
     // The chart's bars of km² gained and lost per period (ChartOptions::bars); none by default.
     void setChartBars(std::optional<analysis::Period> period) { m_panel.setChartBars(period); }
     // The scale bar's label of the last frame drawn ("20 km").
@@ -65,7 +90,24 @@ public:
     const std::vector<DrawnText>& drawnTextBoxes() const { return m_texts.boxes(); }
 
 private:
-    void drawMap(sf::RenderTarget& target, const FrameSpec& frame);
+    // How many of the scene's layers (in drawing order) lie under the control states of `frame`.
+    std::size_t layersUnderControl(const FrameSpec& frame) const;
+    // The ground and the first `under` layers: what the control states are drawn over.
+    void drawBackdrop(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
+    // What a backdrop depends on besides the scene: which features of the layers under the control
+    // states are drawn, the camera and the target's size.
+    struct BackdropKey {
+        std::vector<bool> drawn;
+        float zoom = 1;
+        sf::Vector2f offset;
+        sf::Vector2u size;
+        bool operator==(const BackdropKey& other) const {
+            return drawn == other.drawn && zoom == other.zoom && offset == other.offset && size == other.size;
+        }
+    };
+    BackdropKey backdropKey(const sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) const;
+    // The control states, the layers from `under` on, places, scale bar and north arrow.
+    void drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
     void drawControl(sf::RenderTarget& target, const FrameSpec& frame);
     void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
@@ -93,6 +135,9 @@ private:
     };
     std::vector<MergedLayer> m_merged;
     std::set<std::string> m_hidden;
+    BackdropStore* m_backdropStore = nullptr;
+    std::optional<BackdropKey> m_backdropKey;  // of the backdrop in the store
+    std::size_t m_backdropsDrawn = 0;
     std::string m_scaleBarText;
     std::optional<Locator> m_locator;  // made on the first frame that shows it
     bool m_locatorMade = false;

@@ -10,13 +10,19 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "app/run_frontline.hpp"
 #include "export/exporter.hpp"
+#include "export/png_sequence_writer.hpp"
+#include "export/png_writer.hpp"
+#include "export/schedule.hpp"
 #include "render/gl_fixture.hpp"
 
 namespace frontline::test {
@@ -51,6 +57,88 @@ TEST(OutputKind, ByExtension) {
     EXPECT_EQ(exporting::outputKind("a.gif"), exporting::OutputKind::Gif);
     EXPECT_EQ(exporting::outputKind("a.png"), exporting::OutputKind::PngStill);
     EXPECT_EQ(exporting::outputKind("frames"), exporting::OutputKind::PngSequence);
+}
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The clock moves only the front line's dash: two hold frames of a state with a front line differ, two
+// of the empty state do not.
+TEST(Renderer, DrawsSameOnlyWhereTheClockMovesNothing) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    render::OffscreenRenderer renderer(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    for (const Date date : {Date(2001, 6, 1), Date(2003, 2, 1)}) {
+        render::FrameSpec a = render::stillFrame(renderer.scene(), date), b = a;
+        b.seconds = 0.5;
+        const bool dashed = !renderer.scene().shapes(a.state).frontLine.empty();
+        EXPECT_EQ(renderer.renderer().drawsSame(a, b), !dashed) << date.iso();
+        const std::vector<std::uint8_t> pixelsA = renderer.render(a);
+        EXPECT_EQ(pixelsA == renderer.render(b), !dashed) << date.iso();
+        b.seconds = a.seconds;
+        b.date = date.plusDays(1);
+        EXPECT_FALSE(renderer.renderer().drawsSame(a, b));
+    }
+}
+
+// A frame that draws what the one before drew (the hold of the empty state) is not drawn again: its
+// file has the drawn frame's bytes, and every frame equals the frame drawn whole on a renderer of its
+// own, pixel for pixel.
+TEST(ExportScenario, RepeatedFramesAreTheDrawnFrame) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    exporting::ExportOptions options;
+    options.out = scratch("repeats");
+    options.width = 320;
+    options.height = 180;
+    options.schedule.fps = 4;
+    options.shaderFolder = FRONTLINE_SHADER_DIR;
+    options.progress = false;
+    const auto result = exporting::exportScenario(scenario, context, options, [](const std::string&) {});
+    const auto schedule = exporting::buildSchedule(scenario.timeline, options.schedule);
+    ASSERT_EQ(result.frames, schedule.size());
+    render::OffscreenRenderer whole(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
+    whole.renderer().setBackdropStore(nullptr);
+    std::size_t repeats = 0;
+    for (std::size_t i = 0; i < schedule.size(); ++i) {
+        const auto path = options.out / exporting::frameFileName(i, schedule.size());
+        if (i > 0 && whole.renderer().drawsSame(schedule[i - 1], schedule[i])) {
+            ++repeats;
+            EXPECT_EQ(readFile(path),
+                      readFile(options.out / exporting::frameFileName(i - 1, schedule.size())));
+        }
+        sf::Image image;
+        ASSERT_TRUE(image.loadFromFile(path.string())) << path;
+        const std::vector<std::uint8_t>& drawn = whole.render(schedule[i]);
+        const std::uint8_t* written = image.getPixelsPtr();
+        std::size_t differ = 0;
+        for (std::size_t p = 0; p < drawn.size(); ++p) differ += p % 4 != 3 && drawn[p] != written[p];
+        EXPECT_EQ(differ, 0u) << path;
+    }
+    EXPECT_GT(repeats, 0u);
+    EXPECT_EQ(result.repeats, repeats);
+    std::filesystem::remove_all(options.out);
+}
+
+TEST(PngSequenceWriter, RepeatWritesTheSameBytes) {
+    const auto folder = scratch("writer");
+    std::filesystem::create_directories(folder);
+    std::vector<std::uint8_t> rgba(16 * 8 * 4);
+    for (std::size_t i = 0; i < rgba.size(); ++i) rgba[i] = static_cast<std::uint8_t>(i * 7);
+    exporting::PngSequenceWriter writer(16, 8);
+    EXPECT_THROW(writer.pushRepeat(folder / "none.png"), std::logic_error);
+    writer.push(folder / "a.png", rgba.data());
+    writer.pushRepeat(folder / "b.png");
+    writer.pushRepeat(folder / "c.png");
+    writer.finish();
+    EXPECT_EQ(readFile(folder / "a.png"), exporting::encodePng(rgba.data(), 16, 8));
+    EXPECT_EQ(readFile(folder / "b.png"), readFile(folder / "a.png"));
+    EXPECT_EQ(readFile(folder / "c.png"), readFile(folder / "a.png"));
+    std::filesystem::remove_all(folder);
 }
 
 TEST(ExportCommand, PngSequenceIsReproducible) {

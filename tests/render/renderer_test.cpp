@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -70,6 +71,50 @@ TEST(Renderer, GoldenSyntheticEmptyState) {
 TEST(Renderer, SameFrameTwiceIsIdentical) {
     FRONTLINE_REQUIRE_DISPLAY();
     EXPECT_EQ(renderStill(kSynthetic, Date(2002, 8, 1)), renderStill(kSynthetic, Date(2002, 8, 1)));
+}
+
+// Two renderers of the synthetic scenario: one keeping its backdrops (the default), one drawing them
+// whole on every frame.
+class Backdrop : public ::testing::Test {
+protected:
+    void SetUp() override {
+        FRONTLINE_REQUIRE_DISPLAY();
+        scenario = loadScenario(context, kSynthetic);
+        keeping = std::make_unique<render::OffscreenRenderer>(scenario, context, sf::Vector2u(320, 180),
+                                                              FRONTLINE_SHADER_DIR);
+        drawing = std::make_unique<render::OffscreenRenderer>(scenario, context, sf::Vector2u(320, 180),
+                                                              FRONTLINE_SHADER_DIR);
+        drawing->renderer().setBackdropStore(nullptr);
+    }
+    geo::ThreadContext context;
+    Scenario scenario;
+    std::unique_ptr<render::OffscreenRenderer> keeping, drawing;
+};
+
+// The backdrop (ground and the layers under the control states) is drawn once and put back from the
+// store on later frames; every frame is the same, byte for byte, as one drawn whole.
+TEST_F(Backdrop, KeptFramesEqualFramesDrawnWhole) {
+    exporting::ScheduleOptions options;
+    options.fps = 4;
+    const auto frames = exporting::buildSchedule(keeping->scene().scenario().timeline, options);
+    ASSERT_GT(frames.size(), 10u);
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const std::vector<std::uint8_t> pixels = keeping->render(frames[i]);
+        ASSERT_EQ(pixels, drawing->render(frames[i])) << "frame " << i;
+    }
+    EXPECT_EQ(keeping->renderer().backdropsDrawn(), 1u);
+}
+
+// A moved camera is another backdrop: drawn again, and again the same as drawn whole.
+TEST_F(Backdrop, DrawnAgainWhenTheCameraMoves) {
+    const auto frame = render::stillFrame(keeping->scene(), Date(2001, 6, 1));
+    keeping->render(frame);
+    render::MapView zoomed;
+    zoomed.zoom = 2;
+    keeping->renderer().setMapView(zoomed);
+    drawing->renderer().setMapView(zoomed);
+    EXPECT_EQ(keeping->render(frame), drawing->render(frame));
+    EXPECT_EQ(keeping->renderer().backdropsDrawn(), 2u);
 }
 
 // Pixels of `rect` (frame pixels) of two frames of width `width` that differ by more than `tolerance`.
