@@ -1,7 +1,5 @@
 #include "render/renderer.hpp"
 
-#include <fmt/format.h>
-
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <algorithm>
@@ -9,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "render/primitives.hpp"
+#include "render/scale_bar.hpp"
 #include "render/style.hpp"
 
 namespace frontline::render {
@@ -23,17 +22,6 @@ constexpr float kDashSpeed = 14.0f;
 constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
 // Width of the moving front of a transition, in reveal units (see transition.frag).
 constexpr float kTransitionSoftness = 0.04f;
-
-// A round number of km for the scale bar: 1, 2, 5 × 10^n not longer than `maxKm`.
-double niceKm(double maxKm) {
-    const double magnitude = std::pow(10.0, std::floor(std::log10(maxKm)));
-    for (double step : {5.0, 2.0, 1.0}) {
-        if (step * magnitude <= maxKm) return step * magnitude;
-    }
-    return magnitude;
-}
-
-std::string kmLabel(double km) { return fmt::format("{:g} km", km); }
 
 }  // namespace
 
@@ -229,23 +217,17 @@ void Renderer::drawPlaces(sf::RenderTarget& target) {
 }
 
 void Renderer::drawScaleBar(sf::RenderTarget& target) {
-    const float u = m_scene.unit();
-    const sf::FloatRect map = m_scene.mapRect();
-    const double metresPerPixel = m_scene.metresPerPixel() / m_mapView.zoom;
-    const double maxKm = map.width * 0.22 * metresPerPixel / 1000.0;
-    const double km = niceKm(maxKm);
-    const auto length = static_cast<float>(km * 1000.0 / metresPerPixel);
-    m_scaleBarText = kmLabel(km);
-    const float height = std::max(3.0f, 7.0f * u);
-    const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
-    m_scaleBarBox = {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u};
-    drawRect(target, m_scaleBarBox, kPlate);
-    drawRect(target, {origin.x, origin.y, length / 2, height}, kInk, kInk, 1);
-    drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
-    const float size = std::max(7.0f, std::round(15.0f * u));
-    m_texts.write(target, "0", m_fonts.regular, size, kInk, {origin.x - 3 * u, origin.y - size - 6 * u});
-    m_texts.write(target, m_scaleBarText, m_fonts.regular, size, kInk,
-                  {origin.x + length - 3 * u, origin.y - size - 6 * u});
+    const ScaleBarLayout bar = scaleBarLayout(m_scene.mapRect(), m_scene.unit(),
+                                              m_scene.metresPerPixel() / m_mapView.zoom, m_fonts.regular);
+    m_scaleBarText = bar.label;
+    m_scaleBarBox = bar.plate;
+    drawRect(target, bar.plate, kPlate);
+    const sf::Vector2f origin = bar.origin;
+    drawRect(target, {origin.x, origin.y, bar.length / 2, bar.height}, kInk, kInk, 1);
+    drawRect(target, {origin.x + bar.length / 2, origin.y, bar.length / 2, bar.height}, sf::Color::White,
+             kInk, 1);
+    m_texts.write(target, "0", m_fonts.regular, bar.textSize, kInk, bar.zeroAt);
+    m_texts.write(target, bar.label, m_fonts.regular, bar.textSize, kInk, bar.labelAt);
 }
 
 void Renderer::drawNorthArrow(sf::RenderTarget& target) {

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "render/mesh.hpp"
 #include "render/place_layout.hpp"
+#include "render/scale_bar.hpp"
 #include "render/style.hpp"
 #include "render/tessellate.hpp"
 
@@ -378,7 +379,9 @@ void Scene::placeLabels(const Fonts& fonts) {
             }
         }
     }
-    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts);
+    const ScaleBarLayout scaleBar =
+        scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular);
+    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts, scaleBar.plate);
 }
 
 int Scene::stateIndexAt(const Date& date) const { return m_scenario.timeline.indexAt(date); }
