@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "render/primitives.hpp"
 #include "render/scale_bar.hpp"
+#include "render/schematic.hpp"
 #include "render/style.hpp"
 
 namespace frontline::render {
@@ -97,6 +98,7 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
     if (!frame.transition) {
         if (frame.state >= 0) {
             drawTriangles(target, m_scene.shapes(frame.state).area);
+            drawSchematic(target, frame.state, 1.0f);
             drawFrontLine(target, frame.state, 1.0f, frame.seconds);
         }
         return;
@@ -138,6 +140,11 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
         drawTriangles(target, mesh.gained, states);
     }
     const auto p = static_cast<float>(t.progress);
+    // A schematic part fades with its state; one both ends share stays as it is.
+    const bool shared =
+        t.from >= 0 && t.to >= 0 && m_scene.schematicPartOf(t.from) == m_scene.schematicPartOf(t.to);
+    if (t.from >= 0) drawSchematic(target, t.from, shared ? 1.0f : 1.0f - p);
+    if (t.to >= 0 && !shared) drawSchematic(target, t.to, p);
     if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p, frame.seconds);
     if (t.to >= 0) drawFrontLine(target, t.to, p, frame.seconds);
 }
@@ -151,7 +158,7 @@ void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity,
 }
 
 void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date) {
-    if (!layer.hatch) {
+    if (!layer.hatch && !layer.schematic) {
         // Triangles of one draw call are blended in order, exactly as in separate calls.
         const auto index = static_cast<std::size_t>(&layer - m_scene.layers().data());
         if (m_merged.size() != m_scene.layers().size()) m_merged.resize(m_scene.layers().size());
@@ -183,8 +190,23 @@ void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const
         } else {
             drawTriangles(target, feature.fill);
         }
-        drawTriangles(target, feature.stroke);
+        if (feature.schematic) {
+            setSchematicDots(m_shaders.dash, m_scene.unit(), 1.0f);
+            drawTriangles(target, feature.stroke, sf::RenderStates(&m_shaders.dash));
+        } else {
+            drawTriangles(target, feature.stroke);
+        }
     }
+}
+
+void Renderer::drawSchematic(sf::RenderTarget& target, int state, float opacity) {
+    const StateShapes& shapes = m_scene.shapes(state);
+    if (shapes.schematic.empty() || opacity <= 0) return;
+    sf::Shader& fade = m_shaders.dissolve;
+    fade.setUniform("opacity", opacity);
+    drawTriangles(target, shapes.schematic, sf::RenderStates(&fade));
+    setSchematicDots(m_shaders.dash, m_scene.unit(), opacity);
+    drawTriangles(target, shapes.schematicEdge, sf::RenderStates(&m_shaders.dash));
 }
 
 void Renderer::drawPlaces(sf::RenderTarget& target) {

@@ -35,7 +35,8 @@ struct FeatureMesh {
     std::vector<sf::Vertex> stroke;  // triangles
     bool polygons = false;           // what it is made of (the legend draws the same symbols)
     bool lines = false;
-    bool onMap = false;  // some of it lies inside the map rectangle
+    bool onMap = false;      // some of it lies inside the map rectangle
+    bool schematic = false;  // Layer::isSchematic: lighter fill, stroke drawn dotted (render/schematic)
 
     bool visibleAt(const Date& date) const;
 };
@@ -45,6 +46,7 @@ struct LayerMesh {
     sf::Color fill = sf::Color::Transparent;
     sf::Color stroke = sf::Color::Transparent;
     bool hatch = false;
+    bool schematic = false;  // some feature is
     std::vector<FeatureMesh> features;
 
     bool visibleAt(const Date& date) const;
@@ -63,6 +65,9 @@ struct StateMesh {
 struct StateShapes {
     std::vector<sf::Vertex> area;       // triangles
     std::vector<sf::Vertex> frontLine;  // the line of contact's stroke, texCoords.x = arc length
+    // The schematic part of the held area (render/schematic): the wash laid over it and its outline,
+    // drawn dotted (texCoords.x = arc length); the line of contact leaves it out.
+    std::vector<sf::Vertex> schematic, schematicEdge;
 };
 
 // What changes between two states: the kept, lost and gained parts as triangles.
@@ -86,7 +91,8 @@ struct PlaceLabel {
     std::size_t layer = 0;      // index in Scene::placeLayers()
 };
 
-// Why the map leaves `layer` out (no visible style, points on a layer that is not a place layer, a place
+// Why the map leaves `layer` out (no visible style, unless the layer is schematic and so marks the held
+// area it covers, points on a layer that is not a place layer, a place
 // layer without points, a control layer no [[state]] uses), or nothing when it is drawn. Throws
 // DataError for a colour that does not parse.
 std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer);
@@ -150,6 +156,10 @@ public:
     // The triangles of state `state` (an index), tessellated on first use; the most recent few are
     // kept (see RecentCache for how long a reference stays valid).
     const StateShapes& shapes(int state) const;
+    // The schematic part of state `state`'s held area (lon/lat; render/schematic), empty when none.
+    const Geometry& schematicPartOf(int state) const {
+        return m_schematicLonLat.at(static_cast<std::size_t>(state));
+    }
     // The change from state `from` to state `to` (indices; −1 = before the first state), made on first
     // use; the most recent few are kept.
     const TransitionMesh& transition(int from, int to);
@@ -204,6 +214,7 @@ private:
     std::vector<LayerMesh> m_layers;
     std::vector<StateMesh> m_states;
     std::vector<Geometry> m_heldLonLat;
+    std::vector<Geometry> m_schematicLonLat;  // per state, the schematic part of m_heldLonLat
     std::vector<analysis::StateStats> m_stats;
     std::vector<PlaceLabel> m_places;
     std::vector<LayerMesh> m_placeLayers;

@@ -12,6 +12,7 @@
 #include "render/panel_text.hpp"
 #include "render/place_layout.hpp"
 #include "render/scale_bar.hpp"
+#include "render/schematic.hpp"
 
 namespace frontline::test {
 namespace {
@@ -135,6 +136,36 @@ INSTANTIATE_TEST_SUITE_P(Sizes, MapNotice,
                          [](const auto& size) {
                              return std::to_string(size.param.x) + "x" + std::to_string(size.param.y);
                          });
+
+// The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
+// geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
+// held area inside it (Dec 2020 – Sep 2023); not in 1994, nor after 12 Dec 2020 for the circle alone.
+TEST(Schematic, LegendEntryOnlyWhenDrawn) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn({1280, 720});
+    render::Scene& scene = drawn.renderer.scene();
+    struct Case {
+        Date date;
+        bool heldPart, entry;
+    };
+    for (const Case& c : {Case{Date(1994, 5, 12), false, false}, Case{Date(2020, 11, 10), true, true},
+                          Case{Date(2020, 11, 25), true, true}, Case{Date(2021, 6, 1), true, true},
+                          Case{Date(2023, 10, 1), false, false}}) {
+        drawn.at(c.date);
+        const int state = scene.stateIndexAt(c.date);
+        EXPECT_EQ(!scene.shapes(state).schematic.empty(), c.heldPart) << c.date.iso();
+        const auto& rows = drawn.renderer.renderer().legendRows();
+        const bool entry = std::any_of(rows.begin(), rows.end(),
+                                       [](const auto& row) { return row.label == render::kSchematicLegend; });
+        EXPECT_EQ(entry, c.entry) << c.date.iso();
+    }
+    // The circle alone: 10 Nov 2020 marks one part, and the line of contact leaves it to the dots.
+    const int ceasefire = scene.stateIndexAt(Date(2020, 11, 10));
+    EXPECT_EQ(scene.schematicPartOf(ceasefire).polygons.size(), 1u);
+    EXPECT_TRUE(scene.schematicPartOf(scene.stateIndexAt(Date(2020, 12, 12))).polygons.size() >= 1u)
+        << "the corridor's held strip";
+    EXPECT_TRUE(scene.schematicPartOf(scene.stateIndexAt(Date(1994, 5, 12))).polygons.empty());
+}
 
 }  // namespace
 }  // namespace frontline::test
