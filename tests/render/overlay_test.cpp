@@ -19,22 +19,9 @@ namespace {
 
 const std::string kKarabakh = FRONTLINE_SOURCE_DIR "/geodata/karabakh";
 
-struct Drawn {
-    Drawn(sf::Vector2u size, render::MapOptions options = {})
-        : scenario(loadScenario(context, kKarabakh)),
-          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 0, options) {}
-    const std::vector<render::Renderer::DrawnText>& at(const Date& date) {
-        renderer.render(render::stillFrame(renderer.scene(), date));
-        return renderer.renderer().drawnTextBoxes();
-    }
-    render::FrameLayout layout() {
-        const render::Scene& scene = renderer.scene();
-        return {scene.panelPlacement(), scene.unit(), scene.mapRect(), scene.panelRect()};
-    }
-
-    geo::ThreadContext context;
-    const Scenario scenario;
-    render::OffscreenRenderer renderer;
+struct Drawn : DrawnScenario {
+    explicit Drawn(sf::Vector2u size, render::MapOptions options = {})
+        : DrawnScenario(kKarabakh, size, options) {}
 };
 
 const render::Renderer::DrawnText* find(const std::vector<render::Renderer::DrawnText>& texts,
@@ -91,9 +78,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, ScaleBarBox,
                          testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
                                          sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080},
                                          sf::Vector2u{300, 200}),
-                         [](const auto& size) {
-                             return std::to_string(size.param.x) + "x" + std::to_string(size.param.y);
-                         });
+                         sizeName);
 
 class MapNotice : public testing::TestWithParam<sf::Vector2u> {};
 
@@ -133,9 +118,7 @@ TEST_P(MapNotice, DrawnOnTheMapWithoutAPanel) {
 INSTANTIATE_TEST_SUITE_P(Sizes, MapNotice,
                          testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
                                          sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080}),
-                         [](const auto& size) {
-                             return std::to_string(size.param.x) + "x" + std::to_string(size.param.y);
-                         });
+                         sizeName);
 
 // The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
 // geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
