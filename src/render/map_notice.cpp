@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/style.hpp"
 #include "render/text.hpp"
 
 namespace frontline::render {
@@ -20,7 +21,8 @@ float mapDatePlateBottom(const FrameLayout& layout) {
 MapNoticeLayout mapNoticeLayout(const FrameLayout& layout, const Fonts& fonts) {
     const float u = layout.unit;
     MapNoticeLayout notice;
-    notice.textSize = std::max(9.0f, std::round(17 * u));
+    notice.textSize =
+        std::max({7.0f, std::round(17 * u), std::round(kMinTextPx * std::min(1.0f, u / kMinTextUnit))});
     notice.margin = std::round(6 * u) + 2;
     const float pad = std::round(24 * u);
     notice.right = std::round(layout.map.left + layout.map.width - pad);

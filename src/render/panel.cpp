@@ -17,11 +17,6 @@ namespace frontline::render {
 namespace {
 
 constexpr std::size_t kEventsShown = 3;
-// The smallest credits a frame of 1280×720 or more prints, pixels: readable on a phone showing it.
-// Smaller frames scale it down with the rest of their text (to 7 px at 640×360), or their credits
-// would be the largest text of the frame.
-constexpr float kMinTextPx = 12.0f;
-constexpr float kMinTextUnit = 1280.0f / 1920.0f;
 
 }  // namespace
 

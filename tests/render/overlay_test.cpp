@@ -13,6 +13,7 @@
 #include "render/place_layout.hpp"
 #include "render/scale_bar.hpp"
 #include "render/schematic.hpp"
+#include "render/style.hpp"
 
 namespace frontline::test {
 namespace {
@@ -103,6 +104,8 @@ TEST_P(MapNotice, DrawnOnTheMapWithoutAPanel) {
         const auto* drawnNotice = find(texts, notice);
         ASSERT_NE(drawnNotice, nullptr) << notice;
         EXPECT_TRUE(contains(layout.reserved, drawnNotice->box)) << notice;
+        // Small print a phone can read, as the credits.
+        if (drawn.layout().unit >= render::kMinTextUnit) EXPECT_GE(drawnNotice->size, render::kMinTextPx);
         for (const auto& other : texts) {
             if (&other == drawnNotice) continue;
             EXPECT_FALSE(other.box.intersects(drawnNotice->box)) << "'" << other.text << "' on the notice";
