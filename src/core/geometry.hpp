@@ -33,6 +33,7 @@ using Path = std::vector<Coord>;
 // rings[0] is the exterior ring, the others are holes.
 struct Polygon {
     std::vector<Path> rings;
+    friend bool operator==(const Polygon&, const Polygon&) = default;
 };
 
 // A feature's geometry: any mix of polygons, lines and points (a flattened geometry collection).
@@ -43,6 +44,7 @@ struct Geometry {
 
     bool empty() const { return polygons.empty() && lines.empty() && points.empty(); }
     std::size_t vertexCount() const;
+    friend bool operator==(const Geometry&, const Geometry&) = default;
 };
 
 struct BoundingBox {

@@ -36,4 +36,8 @@ const Feature* Layer::findFeature(std::string_view featureId) const {
     return nullptr;
 }
 
+bool Layer::isSchematic(const Feature& feature) const {
+    return schematic || feature.property("schematic") == "true";
+}
+
 }  // namespace frontline

@@ -54,6 +54,11 @@ struct Layer {
     // coarsest and finest sources the layer cites is lowFactor and highFactor times as long. Unset:
     // lengths are given without an interval.
     std::optional<std::pair<double, double>> lengthResolution;
+    // The layer's geometry is schematic: drawn to show that something is there, not where exactly (an
+    // invented circle round a named village, straight segments between stated places). One feature
+    // can say so of itself with the property `schematic` = "true" (isSchematic). Maps draw such
+    // geometry, and the part of a control state's held area it covers, in a style of its own.
+    bool schematic = false;
     std::string sourceCrs;              // the CRS the data came in, as its authority code or name
     std::size_t sourceVertexCount = 0;  // vertices as read, before densifying long edges
     LayerStyle style;
@@ -62,6 +67,9 @@ struct Layer {
     bool isFrontLine() const { return front.value_or(role != LayerRole::Context); }
     // The feature with this id, or nullptr.
     const Feature* findFeature(std::string_view featureId) const;
+    // Whether `feature` (one of this layer's) is schematic: the whole layer is, or the feature's
+    // property `schematic` is "true".
+    bool isSchematic(const Feature& feature) const;
 };
 
 }  // namespace frontline

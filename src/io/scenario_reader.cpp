@@ -101,8 +101,8 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base,
                  const ScenarioReadOptions& options, geo::ProjContext& proj, geo::GeosContext& geos,
                  Diagnostics& diagnostics) {
     entry.rejectUnknownKeys({"id", "path", "source_layer", "role", "title", "uncertainty_m", "attribution",
-                             "sources", "crs", "style", "references", "match_m", "front",
-                             "length_resolution"});
+                             "sources", "crs", "style", "references", "match_m", "front", "length_resolution",
+                             "schematic"});
     const std::string id = entry.requireString("id");
     static const std::regex idPattern("[a-z0-9_-]+");
     if (!std::regex_match(id, idPattern)) entry.fail("id", "must match [a-z0-9_-]+");
@@ -145,6 +145,7 @@ Layer parseLayer(const ManifestTable& entry, const std::filesystem::path& base,
     layer.matchM = entry.optionalNumber("match_m");
     if (layer.matchM && *layer.matchM <= 0) entry.fail("match_m", "must be positive");
     if (entry.has("front")) layer.front = entry.boolean("front", true);
+    layer.schematic = entry.boolean("schematic", false);
     if (entry.has("length_resolution")) {
         const std::vector<double> factors = entry.numberArray("length_resolution");
         if (factors.size() != 2 || !(factors[0] > 0 && factors[0] <= 1 && factors[1] >= 1)) {

@@ -8,6 +8,7 @@
 #include "render/mesh.hpp"
 #include "render/primitives.hpp"
 #include "render/renderer.hpp"
+#include "render/schematic.hpp"
 #include "render/style.hpp"
 
 namespace frontline::render {
@@ -75,7 +76,7 @@ std::vector<LayerVariant> layerVariants(const LayerMesh& layer, const Date& date
 // The symbols of what the variant is made of: its fill (hatched as on the map) and outline, and a line
 // for its lines or when it has no fill.
 void drawLayerSwatch(sf::RenderTarget& target, sf::FloatRect r, const LayerMesh& layer,
-                     const LayerVariant& variant, float u, sf::Shader& hatch) {
+                     const LayerVariant& variant, float u, sf::Shader& hatch, sf::Shader& dash) {
     const bool filled = variant.polygons && layer.fill.a > 0;
     if (filled && layer.hatch) {
         std::vector<sf::Vertex> v;
@@ -86,10 +87,14 @@ void drawLayerSwatch(sf::RenderTarget& target, sf::FloatRect r, const LayerMesh&
                          {r.left + r.width, r.top},
                          {r.left + r.width, r.top + r.height},
                          {r.left, r.top + r.height}},
-                        layer.fill);
+                        layer.schematic ? schematicFill(layer.fill) : layer.fill);
         drawTriangles(target, v, sf::RenderStates(&hatch));
     }
-    if (filled) {
+    if (filled && layer.schematic) {
+        // As on the map: a lighter fill and a dotted outline.
+        drawRect(target, r, layer.hatch ? sf::Color::Transparent : schematicFill(layer.fill));
+        if (layer.stroke.a) drawSchematicSwatch(target, r, layer.stroke, u, dash, false);
+    } else if (filled) {
         drawRect(target, r, layer.hatch ? sf::Color::Transparent : layer.fill, layer.stroke,
                  layer.stroke.a ? std::max(1.0f, u) : 0);
     }
@@ -106,6 +111,7 @@ Legend::Legend(const Scene& scene, ShaderSet& shaders, const FrameSpec& frame)
     : m_scene(scene), m_shaders(shaders) {
     addControl(frame);
     addLayers(frame.date);
+    addSchematic(frame);
     addPlaces();
 }
 
@@ -157,14 +163,38 @@ void Legend::addLayers(const Date& date) {
     });
     for (const LayerMesh* layer : layers) {
         for (const LayerVariant& variant : layerVariants(*layer, date)) {
-            m_entries.push_back(
-                {variant.label,
-                 [&hatch = m_shaders.hatch, layer, variant, u](sf::RenderTarget& target, sf::FloatRect r) {
-                     drawLayerSwatch(target, r, *layer, variant, u, hatch);
-                 },
-                 layer->layer->id});
+            m_entries.push_back({variant.label,
+                                 [&hatch = m_shaders.hatch, &dash = m_shaders.dash, layer, variant, u](
+                                     sf::RenderTarget& target, sf::FloatRect r) {
+                                     drawLayerSwatch(target, r, *layer, variant, u, hatch, dash);
+                                 },
+                                 layer->layer->id});
         }
     }
+}
+
+void Legend::addSchematic(const FrameSpec& frame) {
+    // Only when the frame draws some: a held area's schematic part (of either end of a transition) or a
+    // schematic feature on the map.
+    bool drawn = false;
+    const std::size_t states = m_scene.states().size();
+    for (int s : {frame.state, frame.transition ? frame.transition->from : -1,
+                  frame.transition ? frame.transition->to : -1}) {
+        if (s >= 0 && static_cast<std::size_t>(s) < states)
+            drawn = drawn || !m_scene.shapes(s).schematic.empty();
+    }
+    for (const auto& layer : m_scene.layers()) {
+        drawn = drawn || std::any_of(layer.features.begin(), layer.features.end(), [&](const FeatureMesh& f) {
+                    return f.schematic && f.onMap && f.visibleAt(frame.date);
+                });
+    }
+    if (!drawn) return;
+    const float u = m_scene.unit();
+    m_entries.push_back({kSchematicLegend,
+                         [&dash = m_shaders.dash, u](sf::RenderTarget& target, sf::FloatRect r) {
+                             drawSchematicSwatch(target, r, kInk, u, dash);
+                         },
+                         ""});
 }
 
 void Legend::addPlaces() {

@@ -2,7 +2,8 @@
 // The legend of one frame: a row for each thing its map draws, with the symbol the map draws it with.
 // The held area and its line of contact (of the state, or of the nearer end of a transition), then each
 // layer from the top of the map down, once per variant the frame draws (features of one validity
-// period: the 2020 and the 2022 corridor are two), then the places by symbol (cities, towns,
+// period: the 2020 and the 2022 corridor are two), "Schematic extent (position approximate)" when the
+// frame draws schematic geometry (render/schematic), then the places by symbol (cities, towns,
 // villages), each place layer on its own.
 //
 // Made per frame (what it lists depends on the date and the states drawn); the scene and shaders are
@@ -53,6 +54,7 @@ private:
     };
     void addControl(const FrameSpec& frame);
     void addLayers(const Date& date);
+    void addSchematic(const FrameSpec& frame);
     void addPlaces();
     float textSize() const;
     float rowHeight() const;

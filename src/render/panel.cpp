@@ -17,11 +17,6 @@ namespace frontline::render {
 namespace {
 
 constexpr std::size_t kEventsShown = 3;
-// The smallest credits a frame of 1280×720 or more prints, pixels: readable on a phone showing it.
-// Smaller frames scale it down with the rest of their text (to 7 px at 640×360), or their credits
-// would be the largest text of the frame.
-constexpr float kMinTextPx = 12.0f;
-constexpr float kMinTextUnit = 1280.0f / 1920.0f;
 
 }  // namespace
 
@@ -286,12 +281,36 @@ void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::Floa
              {dateLeft - margin, map.top + pad - margin, dateWidth + 2 * margin, dateHeight + 2 * margin},
              sf::Color(255, 255, 255, 190));
     m_texts.write(target, words.date, m_fonts.bold, dateSize, kInk, {dateLeft, map.top + pad});
-    // The credits, bottom right, clear of the scale bar (bottom left).
+    // The notice the panel would print under the date (a stale map, a frame between two maps), under it
+    // here: without it a still of 1 Nov 2020 shows the 1994 line as if nothing had happened since.
+    const FrameLayout layout{m_scene.panelPlacement(), u, map, m_scene.panelRect()};
+    const MapNoticeLayout notice = mapNoticeLayout(layout, m_fonts);
+    if (!words.notice.empty()) drawMapNotice(target, words.notice, notice);
+    // The credits, bottom right, clear of the scale bar (bottom left) and of the notice's place.
     const float left = scaleBar.left + scaleBar.width + pad;
     const float right = map.left + map.width - pad;
     const float bottom = map.top + map.height - pad;
-    const float top = map.top + pad + dateHeight + 2 * margin + pad;
+    const float top = std::max(map.top + pad + dateHeight + 2 * margin + pad,
+                               notice.reserved.top + notice.reserved.height + pad);
     drawCredits(target, frame, {left, top, std::max(1.0f, right - left), bottom - top}, 0.35f, true);
+}
+
+void Panel::drawMapNotice(sf::RenderTarget& target, const std::string& text, const MapNoticeLayout& notice) {
+    // Right-aligned under the date; smaller rather than past its reserved lines (a small frame).
+    float size = notice.textSize;
+    float width = 0;
+    float height = drawText(nullptr, text, m_fonts.bold, size, kAccent, {}, notice.width, &width);
+    const float most = notice.reserved.height - 2 * notice.margin;
+    while (height > most && size > 7) {
+        size -= 1;
+        height = drawText(nullptr, text, m_fonts.bold, size, kAccent, {}, notice.width, &width);
+    }
+    const float left = std::round(notice.right - width);
+    drawRect(target,
+             {left - notice.margin, notice.top - notice.margin, width + 2 * notice.margin,
+              height + 2 * notice.margin},
+             sf::Color(255, 255, 255, 190));
+    m_texts.write(target, text, m_fonts.bold, size, kAccent, {left, notice.top}, notice.width);
 }
 
 }  // namespace frontline::render

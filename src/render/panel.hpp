@@ -3,7 +3,8 @@
 // the timeline, the events since the state before, the legend and the credits. It is laid out bottom up
 // by priority: the credits (a still is not publishable without them) across the panel, then title, date
 // and numbers, then the legend, the chart and the events, each left out whole where it does not fit
-// rather than drawn over another. With --no-panel it puts the date and the credits on the map instead.
+// rather than drawn over another. With --no-panel it puts the date, the notice and the credits on the map
+// instead.
 //
 // Draws in frame pixels with the target's current view. Can keep its pixels in a texture and reuse them
 // while what it shows is unchanged. The scene, fonts and shaders are borrowed and must outlive it.
@@ -23,6 +24,7 @@
 #include "render/fonts.hpp"
 #include "render/frame_spec.hpp"
 #include "render/legend.hpp"
+#include "render/map_notice.hpp"
 #include "render/scene.hpp"
 #include "render/shaders.hpp"
 
@@ -47,7 +49,8 @@ public:
 
     // The panel of `frame` in the scene's panel rectangle; the legend greys the layer ids in `hidden`.
     void draw(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden);
-    // --no-panel: the date top right of the map and the credits bottom right, clear of `scaleBar`.
+    // --no-panel: the date top right of the map, the notice (stale map, between two maps) under it and
+    // the credits bottom right, clear of `scaleBar`.
     void drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect scaleBar);
 
     // The texts of the panel last drawn (or reused), and its legend's rows.
@@ -88,6 +91,8 @@ private:
     // does not fit (a thumbnail). Returns their top.
     float drawCredits(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect box, float maxShare,
                       bool alignRight = false);
+    // --no-panel: the frame's notice on its plate, where `notice` puts it.
+    void drawMapNotice(sf::RenderTarget& target, const std::string& text, const MapNoticeLayout& notice);
 
     const Scene& m_scene;
     const Fonts& m_fonts;

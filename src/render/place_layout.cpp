@@ -6,36 +6,36 @@
 #include <cmath>
 #include <tuple>
 
+#include "render/map_notice.hpp"
+
 namespace frontline::render {
 
-namespace {
-
-// What the renderer draws over the map, as place labels must keep clear of it: the north arrow (top
-// left), the scale bar (bottom left, at most 22 % of the map's width long, see Renderer::drawScaleBar)
-// and, without a panel, the date (top right) and up to three lines of credits along the bottom.
-std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts) {
+std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts,
+                                        sf::FloatRect scaleBar) {
     std::vector<sf::FloatRect> boxes;
     const float u = layout.unit;
     const sf::FloatRect map = layout.map;
     const float mapRight = map.left + map.width, mapBottom = map.top + map.height;
     boxes.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
     if (layout.locator.width > 0) boxes.push_back(layout.locator);
-    const float scaleBarWidth = 30 * u + 0.22f * map.width + 84 * u;
-    boxes.push_back({map.left, mapBottom - 80 * u, scaleBarWidth, 80 * u});
+    boxes.push_back(scaleBar);
     if (layout.placement == PanelPlacement::None) {
         const float dateSize = std::max(10.0f, std::round(40 * u));
         sf::Text date("00 May 0000", fonts.bold, static_cast<unsigned>(dateSize));
         const float dateWidth = date.getLocalBounds().width + 2 * (std::round(8 * u) + 2) + 24 * u;
         boxes.push_back({mapRight - dateWidth, map.top, dateWidth,
                          dateSize * 1.28f + 2 * (std::round(8 * u) + 2) + 24 * u});
+        boxes.push_back(mapNoticeLayout(layout, fonts).reserved);
         const float creditLine =
             std::round(std::max(12.0f * std::min(1.0f, u * 1.5f), std::round(14 * u)) * 1.28f);
         const float creditHeight = 3 * creditLine + 2 * (std::round(6 * u) + 2) + 24 * u;
-        boxes.push_back(
-            {map.left + scaleBarWidth, mapBottom - creditHeight, map.width - scaleBarWidth, creditHeight});
+        const float scaleBarRight = scaleBar.left + scaleBar.width;
+        boxes.push_back({scaleBarRight, mapBottom - creditHeight, mapRight - scaleBarRight, creditHeight});
     }
     return boxes;
 }
+
+namespace {
 
 float placeCharacterSize(float unit) { return std::max(7.0f, std::round(17.0f * unit)); }
 float placeDotRadius(float unit) { return std::max(1.5f, 3.5f * unit); }
@@ -53,27 +53,8 @@ sf::FloatRect labelBox(sf::Vector2f position, float width, float height, const s
 
 }  // namespace
 
-std::string placeName(const Feature& feature, PlaceNames names) {
-    std::string name = feature.property("name", feature.id);
-    std::string other;
-    const std::string alternatives = feature.property("name_alt");
-    for (std::size_t start = 0; start < alternatives.size();) {
-        std::size_t end = alternatives.find("; ", start);
-        if (end == std::string::npos) end = alternatives.size();
-        const std::string candidate = alternatives.substr(start, end - start);
-        if (!candidate.empty() && candidate != name) {
-            other = candidate;
-            break;
-        }
-        start = end + 2;
-    }
-    if (other.empty() || names == PlaceNames::Primary) return name;
-    if (names == PlaceNames::Alt) return other;
-    return name + " (" + other + ")";
-}
-
 std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
-                                          const Fonts& fonts) {
+                                          const Fonts& fonts, sf::FloatRect scaleBar) {
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const PlaceCandidate& a, const PlaceCandidate& b) {
                          return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
@@ -87,7 +68,7 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
         taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
     }
     // Dots stay where the overlays are: a place is on the map even where its name has no room.
-    const std::vector<sf::FloatRect> overlays = overlayBoxes(layout, fonts);
+    const std::vector<sf::FloatRect> overlays = overlayBoxes(layout, fonts, scaleBar);
     taken.insert(taken.end(), overlays.begin(), overlays.end());
     const sf::FloatRect inside(layout.map.left + gap, layout.map.top + gap, layout.map.width - 2 * gap,
                                layout.map.height - 2 * gap);
@@ -129,8 +110,9 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
 }
 
 std::vector<sf::FloatRect> boxesTakenByPlaces(const std::vector<PlaceLabel>& places,
-                                              const FrameLayout& layout, const Fonts& fonts) {
-    std::vector<sf::FloatRect> boxes = overlayBoxes(layout, fonts);
+                                              const FrameLayout& layout, const Fonts& fonts,
+                                              sf::FloatRect scaleBar) {
+    std::vector<sf::FloatRect> boxes = overlayBoxes(layout, fonts, scaleBar);
     const auto characterSize = static_cast<unsigned>(placeCharacterSize(layout.unit));
     const float dotRadius = placeDotRadius(layout.unit);
     for (const auto& place : places) {

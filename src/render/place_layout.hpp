@@ -1,8 +1,7 @@
 #pragma once
 // Where the names of places go on the map. Each name is tried at four positions around its dot (right,
 // left, above, below) and put at the first inside the map that is clear of every dot, of the names
-// placed before it and of what the renderer draws over the map: the north arrow (top left), the scale
-// bar (bottom left) and, without a panel, the date (top right) and the credits (along the bottom).
+// placed before it and of what the renderer draws over the map (overlayBoxes).
 // Bigger places go first, then by name, so that the same input always gives the same labels. A place
 // whose name finds no room keeps its dot.
 //
@@ -18,10 +17,6 @@
 
 namespace frontline::render {
 
-// The label of a place feature in that convention; the name alone when there is no other name, the
-// feature id when there is no name.
-std::string placeName(const Feature& feature, PlaceNames names);
-
 // A place to label: its dot on the map, and what PlaceLabel says of it.
 struct PlaceCandidate {
     sf::Vector2f dot;
@@ -31,13 +26,22 @@ struct PlaceCandidate {
     std::size_t layer = 0;
 };
 
-// The labelled places first, in the order they were placed, then the dots without a name.
+// What the renderer draws over the map, as place labels must keep clear of it: the north arrow (top
+// left), the locator inset (FrameLayout::locator), the scale bar's plate `scaleBar` (scaleBarLayout) and,
+// without a panel, the date (top right), the notice under it (mapNoticeLayout) and up to three lines of
+// credits along the bottom.
+std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts,
+                                        sf::FloatRect scaleBar);
+
+// The labelled places first, in the order they were placed, then the dots without a name. `scaleBar`:
+// the scale bar's plate (scaleBarLayout).
 std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
-                                          const Fonts& fonts);
+                                          const Fonts& fonts, sf::FloatRect scaleBar);
 
 // What region names (render/region_labels) must keep clear of: the overlays, and every place's dot and
 // label as layOutPlaceLabels placed them.
 std::vector<sf::FloatRect> boxesTakenByPlaces(const std::vector<PlaceLabel>& places,
-                                              const FrameLayout& layout, const Fonts& fonts);
+                                              const FrameLayout& layout, const Fonts& fonts,
+                                              sf::FloatRect scaleBar);
 
 }  // namespace frontline::render

@@ -1,7 +1,5 @@
 #include "render/renderer.hpp"
 
-#include <fmt/format.h>
-
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <algorithm>
@@ -9,6 +7,8 @@
 
 #include "core/error.hpp"
 #include "render/primitives.hpp"
+#include "render/scale_bar.hpp"
+#include "render/schematic.hpp"
 #include "render/style.hpp"
 
 namespace frontline::render {
@@ -23,17 +23,6 @@ constexpr float kDashSpeed = 14.0f;
 constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
 // Width of the moving front of a transition, in reveal units (see transition.frag).
 constexpr float kTransitionSoftness = 0.04f;
-
-// A round number of km for the scale bar: 1, 2, 5 × 10^n not longer than `maxKm`.
-double niceKm(double maxKm) {
-    const double magnitude = std::pow(10.0, std::floor(std::log10(maxKm)));
-    for (double step : {5.0, 2.0, 1.0}) {
-        if (step * magnitude <= maxKm) return step * magnitude;
-    }
-    return magnitude;
-}
-
-std::string kmLabel(double km) { return fmt::format("{:g} km", km); }
 
 }  // namespace
 
@@ -173,6 +162,7 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
     if (!frame.transition) {
         if (frame.state >= 0) {
             drawTriangles(target, m_scene.shapes(frame.state).area);
+            drawSchematic(target, frame.state, 1.0f);
             drawFrontLine(target, frame.state, 1.0f, frame.seconds);
         }
         return;
@@ -214,6 +204,11 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
         drawTriangles(target, mesh.gained, states);
     }
     const auto p = static_cast<float>(t.progress);
+    // A schematic part fades with its state; one both ends share stays as it is.
+    const bool shared =
+        t.from >= 0 && t.to >= 0 && m_scene.schematicPartOf(t.from) == m_scene.schematicPartOf(t.to);
+    if (t.from >= 0) drawSchematic(target, t.from, shared ? 1.0f : 1.0f - p);
+    if (t.to >= 0 && !shared) drawSchematic(target, t.to, p);
     if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p, frame.seconds);
     if (t.to >= 0) drawFrontLine(target, t.to, p, frame.seconds);
 }
@@ -227,7 +222,7 @@ void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity,
 }
 
 void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date) {
-    if (!layer.hatch) {
+    if (!layer.hatch && !layer.schematic) {
         // Triangles of one draw call are blended in order, exactly as in separate calls.
         const auto index = static_cast<std::size_t>(&layer - m_scene.layers().data());
         if (m_merged.size() != m_scene.layers().size()) m_merged.resize(m_scene.layers().size());
@@ -259,8 +254,23 @@ void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const
         } else {
             drawTriangles(target, feature.fill);
         }
-        drawTriangles(target, feature.stroke);
+        if (feature.schematic) {
+            setSchematicDots(m_shaders.dash, m_scene.unit(), 1.0f);
+            drawTriangles(target, feature.stroke, sf::RenderStates(&m_shaders.dash));
+        } else {
+            drawTriangles(target, feature.stroke);
+        }
     }
+}
+
+void Renderer::drawSchematic(sf::RenderTarget& target, int state, float opacity) {
+    const StateShapes& shapes = m_scene.shapes(state);
+    if (shapes.schematic.empty() || opacity <= 0) return;
+    sf::Shader& fade = m_shaders.dissolve;
+    fade.setUniform("opacity", opacity);
+    drawTriangles(target, shapes.schematic, sf::RenderStates(&fade));
+    setSchematicDots(m_shaders.dash, m_scene.unit(), opacity);
+    drawTriangles(target, shapes.schematicEdge, sf::RenderStates(&m_shaders.dash));
 }
 
 void Renderer::drawPlaces(sf::RenderTarget& target) {
@@ -305,23 +315,17 @@ void Renderer::drawRegionLabels(sf::RenderTarget& target, const Date& date) {
 }
 
 void Renderer::drawScaleBar(sf::RenderTarget& target) {
-    const float u = m_scene.unit();
-    const sf::FloatRect map = m_scene.mapRect();
-    const double metresPerPixel = m_scene.metresPerPixel() / m_mapView.zoom;
-    const double maxKm = map.width * 0.22 * metresPerPixel / 1000.0;
-    const double km = niceKm(maxKm);
-    const auto length = static_cast<float>(km * 1000.0 / metresPerPixel);
-    m_scaleBarText = kmLabel(km);
-    const float height = std::max(3.0f, 7.0f * u);
-    const sf::Vector2f origin(std::round(map.left + 30 * u), std::round(map.top + map.height - 44 * u));
-    m_scaleBarBox = {origin.x - 8 * u, origin.y - 30 * u, length + 16 * u + 60 * u, height + 40 * u};
-    drawRect(target, m_scaleBarBox, kPlate);
-    drawRect(target, {origin.x, origin.y, length / 2, height}, kInk, kInk, 1);
-    drawRect(target, {origin.x + length / 2, origin.y, length / 2, height}, sf::Color::White, kInk, 1);
-    const float size = std::max(7.0f, std::round(15.0f * u));
-    m_texts.write(target, "0", m_fonts.regular, size, kInk, {origin.x - 3 * u, origin.y - size - 6 * u});
-    m_texts.write(target, m_scaleBarText, m_fonts.regular, size, kInk,
-                  {origin.x + length - 3 * u, origin.y - size - 6 * u});
+    const ScaleBarLayout bar = scaleBarLayout(m_scene.mapRect(), m_scene.unit(),
+                                              m_scene.metresPerPixel() / m_mapView.zoom, m_fonts.regular);
+    m_scaleBarText = bar.label;
+    m_scaleBarBox = bar.plate;
+    drawRect(target, bar.plate, kPlate);
+    const sf::Vector2f origin = bar.origin;
+    drawRect(target, {origin.x, origin.y, bar.length / 2, bar.height}, kInk, kInk, 1);
+    drawRect(target, {origin.x + bar.length / 2, origin.y, bar.length / 2, bar.height}, sf::Color::White,
+             kInk, 1);
+    m_texts.write(target, "0", m_fonts.regular, bar.textSize, kInk, bar.zeroAt);
+    m_texts.write(target, bar.label, m_fonts.regular, bar.textSize, kInk, bar.labelAt);
 }
 
 void Renderer::drawNorthArrow(sf::RenderTarget& target) {

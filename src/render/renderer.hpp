@@ -110,6 +110,8 @@ private:
     void drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
     void drawControl(sf::RenderTarget& target, const FrameSpec& frame);
     void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
+    // The wash and dotted outline of the schematic part of `state`'s held area, at `opacity`.
+    void drawSchematic(sf::RenderTarget& target, int state, float opacity);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
     void drawPlaces(sf::RenderTarget& target);
     void drawRegionLabels(sf::RenderTarget& target, const Date& date);

@@ -11,6 +11,8 @@
 #include "render/locator.hpp"
 #include "render/mesh.hpp"
 #include "render/place_layout.hpp"
+#include "render/scale_bar.hpp"
+#include "render/schematic.hpp"
 #include "render/style.hpp"
 #include "render/tessellate.hpp"
 
@@ -127,7 +129,9 @@ std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& la
     }
     const sf::Color fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
     const sf::Color stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
-    if (fill.a == 0 && stroke.a == 0) return "has no visible style.fill or style.stroke: not drawn";
+    // A schematic layer without a style only marks the held area it covers (render/schematic).
+    if (fill.a == 0 && stroke.a == 0 && !(layer.schematic && shapes))
+        return "has no visible style.fill or style.stroke: not drawn";
     return std::nullopt;
 }
 
@@ -163,12 +167,24 @@ StateShapes Scene::makeShapes(int state) const {
     const StateMesh& mesh = m_states.at(index);
     if (!mesh.layer) return shapes;
     shapes.area = fillTriangles(m_frame->project(m_heldLonLat.at(index)), mesh.fill);
+    const float lineWidth =
+        std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_layout.unit);
+    const Geometry& schematic = m_schematicLonLat.at(index);
     // The line of contact is what analysis found to be front (the outline minus borders and coasts);
-    // drawn heavier than the layer's outline width: it is the subject.
+    // drawn heavier than the layer's outline width: it is the subject. Along a schematic part it is
+    // that part's dotted outline instead (a pixel's width round it is left out).
     if (index < m_stats.size() && !m_stats[index].frontLonLat.lines.empty()) {
-        const float lineWidth =
-            std::max(1.0f, static_cast<float>(mesh.layer->style.strokeWidth) * 2.2f * m_layout.unit);
-        shapes.frontLine = outline(m_frame->project(m_stats[index].frontLonLat), lineWidth, mesh.stroke);
+        Geometry front = m_stats[index].frontLonLat;
+        if (!schematic.polygons.empty()) {
+            const Geometry zone = m_frame->bufferM(m_context.geos, schematic, 1.5 * m_metresPerPixel);
+            front = geo::clipLines(m_context.geos, front, zone, false);
+        }
+        shapes.frontLine = outline(m_frame->project(front), lineWidth, mesh.stroke);
+    }
+    if (!schematic.polygons.empty()) {
+        const Geometry xy = m_frame->project(schematic);
+        shapes.schematic = fillTriangles(xy, schematicWash());
+        shapes.schematicEdge = outline(xy, std::max(1.0f, lineWidth * 0.8f), mesh.stroke);
     }
     return shapes;
 }
@@ -193,6 +209,7 @@ std::vector<Geometry> Scene::projectHeld() {
     std::vector<Geometry> heldXy;
     for (const auto& state : m_scenario.timeline.states()) {
         m_heldLonLat.push_back(analysis::controlGeometry(m_context.geos, m_scenario, state));
+        m_schematicLonLat.push_back(schematicPart(m_context.geos, m_scenario, state, m_heldLonLat.back()));
         heldXy.push_back(m_frame->project(m_heldLonLat.back()));
     }
     return heldXy;
@@ -245,9 +262,11 @@ void Scene::meshLayers(const std::vector<std::vector<Geometry>>& layerXy) {
     const Scenario& scenario = m_scenario;
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
-        const auto role = scenario.layers[i].role;
-        if (role != LayerRole::Control && role != LayerRole::Place &&
-            !whyNotDrawn(scenario, scenario.layers[i])) {
+        const Layer& layer = scenario.layers[i];
+        // A schematic layer without a style only marks held area (schematicPart).
+        const bool marksOnly = layer.schematic && layer.style.fill.empty() && layer.style.stroke.empty();
+        if (layer.role != LayerRole::Control && layer.role != LayerRole::Place && !marksOnly &&
+            !whyNotDrawn(scenario, layer)) {
             order.push_back(i);
         }
     }
@@ -261,8 +280,10 @@ void Scene::meshLayers(const std::vector<std::vector<Geometry>>& layerXy) {
         mesh.fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
         mesh.stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
         mesh.hatch = layer.style.pattern == "hatch";
-        for (std::size_t f = 0; f < layer.features.size(); ++f)
+        for (std::size_t f = 0; f < layer.features.size(); ++f) {
             mesh.features.push_back(meshFeature(mesh, layer.features[f], layerXy[index][f]));
+            mesh.schematic = mesh.schematic || mesh.features.back().schematic;
+        }
         m_layers.push_back(std::move(mesh));
     }
 }
@@ -277,13 +298,15 @@ FeatureMesh Scene::meshFeature(const LayerMesh& mesh, const Feature& source,
     feature.validTo = propertyDate(source, "valid_to");
     feature.polygons = !xy.polygons.empty();
     feature.lines = !xy.lines.empty();
+    feature.schematic = mesh.layer->isSchematic(source);
     if (feature.polygons || feature.lines) {
         const BoundingBox box = projectedBox(xy);
         const sf::Vector2f a = toPixel({box.minX, box.maxY}), b = toPixel({box.maxX, box.minY});
         feature.onMap =
             m_layout.map.intersects({a.x, a.y, std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)});
     }
-    if (mesh.fill.a > 0 && !xy.polygons.empty()) feature.fill = fillTriangles(xy, mesh.fill);
+    if (mesh.fill.a > 0 && !xy.polygons.empty())
+        feature.fill = fillTriangles(xy, feature.schematic ? schematicFill(mesh.fill) : mesh.fill);
     if (mesh.stroke.a > 0) feature.stroke = outline(xy, strokeWidth, mesh.stroke);
     // Lines of a layer without a stroke colour are drawn in its fill colour.
     else if (mesh.fill.a > 0 && !xy.lines.empty()) {
@@ -358,7 +381,9 @@ void Scene::placeLabels(const Fonts& fonts) {
             }
         }
     }
-    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts);
+    const ScaleBarLayout scaleBar =
+        scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular);
+    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts, scaleBar.plate);
 }
 
 void Scene::labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy,
@@ -396,8 +421,12 @@ void Scene::labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy
         const Geometry last = pixels(heldXy.back());
         held.polygons.insert(held.polygons.end(), last.polygons.begin(), last.polygons.end());
     }
-    m_regionLabels = layOutRegionLabels(geos, std::move(candidates), geo::dissolve(geos, held),
-                                        boxesTakenByPlaces(m_places, m_layout, fonts), m_layout, fonts);
+    m_regionLabels = layOutRegionLabels(
+        geos, std::move(candidates), geo::dissolve(geos, held),
+        boxesTakenByPlaces(
+            m_places, m_layout, fonts,
+            scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular).plate),
+        m_layout, fonts);
 }
 
 Coord Scene::toLonLat(sf::Vector2f pixel) const {

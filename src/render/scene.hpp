@@ -37,7 +37,8 @@ struct FeatureMesh {
     std::vector<sf::Vertex> stroke;  // triangles
     bool polygons = false;           // what it is made of (the legend draws the same symbols)
     bool lines = false;
-    bool onMap = false;  // some of it lies inside the map rectangle
+    bool onMap = false;      // some of it lies inside the map rectangle
+    bool schematic = false;  // Layer::isSchematic: lighter fill, stroke drawn dotted (render/schematic)
 
     bool visibleAt(const Date& date) const;
 };
@@ -47,6 +48,7 @@ struct LayerMesh {
     sf::Color fill = sf::Color::Transparent;
     sf::Color stroke = sf::Color::Transparent;
     bool hatch = false;
+    bool schematic = false;  // some feature is
     std::vector<FeatureMesh> features;
 
     bool visibleAt(const Date& date) const;
@@ -65,6 +67,9 @@ struct StateMesh {
 struct StateShapes {
     std::vector<sf::Vertex> area;       // triangles
     std::vector<sf::Vertex> frontLine;  // the line of contact's stroke, texCoords.x = arc length
+    // The schematic part of the held area (render/schematic): the wash laid over it and its outline,
+    // drawn dotted (texCoords.x = arc length); the line of contact leaves it out.
+    std::vector<sf::Vertex> schematic, schematicEdge;
 };
 
 // What changes between two states: the kept, lost and gained parts as triangles.
@@ -88,7 +93,8 @@ struct PlaceLabel {
     std::size_t layer = 0;      // index in Scene::placeLayers()
 };
 
-// Why the map leaves `layer` out (no visible style, points on a layer that is not a place layer, a place
+// Why the map leaves `layer` out (no visible style, unless the layer is schematic and so marks the held
+// area it covers, points on a layer that is not a place layer, a place
 // layer without points, a control layer no [[state]] uses), or nothing when it is drawn. Throws
 // DataError for a colour that does not parse.
 std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer);
@@ -98,6 +104,10 @@ void warnLayersNotDrawn(const Scenario& scenario, Diagnostics& diagnostics);
 // How place labels are written: the feature's `name`; its other name (the first of `name_alt`, a
 // `; `-separated list, that differs from `name`); or both, "Khankendi (Stepanakert)".
 enum class PlaceNames { Primary, Alt, Both };
+
+// The label of a place feature in that convention; the name alone when there is no other name, the
+// feature id when there is no name. (render/place_name.cpp)
+std::string placeName(const Feature& feature, PlaceNames names);
 
 // How the map changes between two states. The data are two dated maps and nothing in between, so
 // `Dissolve` (the default) fades the lost region out and the gained region in, everywhere at once: it
@@ -153,6 +163,10 @@ public:
     // The triangles of state `state` (an index), tessellated on first use; the most recent few are
     // kept (see RecentCache for how long a reference stays valid).
     const StateShapes& shapes(int state) const;
+    // The schematic part of state `state`'s held area (lon/lat; render/schematic), empty when none.
+    const Geometry& schematicPartOf(int state) const {
+        return m_schematicLonLat.at(static_cast<std::size_t>(state));
+    }
     // The change from state `from` to state `to` (indices; −1 = before the first state), made on first
     // use; the most recent few are kept.
     const TransitionMesh& transition(int from, int to);
@@ -211,6 +225,7 @@ private:
     std::vector<LayerMesh> m_layers;
     std::vector<StateMesh> m_states;
     std::vector<Geometry> m_heldLonLat;
+    std::vector<Geometry> m_schematicLonLat;  // per state, the schematic part of m_heldLonLat
     std::vector<analysis::StateStats> m_stats;
     std::vector<PlaceLabel> m_places;
     std::vector<LayerMesh> m_placeLayers;

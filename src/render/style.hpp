@@ -17,6 +17,11 @@ inline const sf::Color kFaint(200, 197, 190);
 inline const sf::Color kAccent(192, 57, 43);
 // The light plate under what is drawn over the map (scale bar, north arrow), so it reads on any fill.
 inline const sf::Color kPlate(255, 255, 255, 170);
+// The smallest small print (credits, the map's notice) a frame of 1280×720 or more prints, pixels:
+// readable on a phone showing it. Smaller frames scale it down with the rest of their text (to 7 px at
+// 640×360), or their small print would be the largest text of the frame.
+inline constexpr float kMinTextPx = 12.0f;
+inline constexpr float kMinTextUnit = 1280.0f / 1920.0f;
 
 // "#rrggbb" or "#rrggbbaa" → colour. Throws DataError naming `where` (layer id and key) otherwise.
 sf::Color parseColor(const std::string& text, const std::string& where);

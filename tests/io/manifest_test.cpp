@@ -77,7 +77,7 @@ TEST_F(ManifestTest, UnknownKeyIsAnError) {
         "DIR/scenario.toml:7:10: [[layer]] 'held': 'colour': unknown key (known: id, path, source_layer, "
         "role, "
         "title, uncertainty_m, attribution, sources, crs, style, references, match_m, front, "
-        "length_resolution)");
+        "length_resolution, schematic)");
 }
 
 TEST_F(ManifestTest, UnknownRoleIsAnError) {

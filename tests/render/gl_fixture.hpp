@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "io/scenario_reader.hpp"
@@ -25,6 +26,32 @@ inline bool haveDisplay() {
 inline Scenario loadScenario(geo::ThreadContext& context, const std::string& folder) {
     Diagnostics diagnostics;
     return io::readScenario(folder, {}, context.proj, context.geos, diagnostics);
+}
+
+#ifdef FRONTLINE_SHADER_DIR
+// A scenario drawn offscreen at one size, without multisampling: the texts of a still.
+struct DrawnScenario {
+    DrawnScenario(const std::string& folder, sf::Vector2u size, render::MapOptions options = {})
+        : scenario(loadScenario(context, folder)),
+          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 0, options) {}
+    const std::vector<render::Renderer::DrawnText>& at(const Date& date) {
+        renderer.render(render::stillFrame(renderer.scene(), date));
+        return renderer.renderer().drawnTextBoxes();
+    }
+    render::FrameLayout layout() {
+        const render::Scene& scene = renderer.scene();
+        return {scene.panelPlacement(), scene.unit(), scene.mapRect(), scene.panelRect()};
+    }
+
+    geo::ThreadContext context;
+    const Scenario scenario;
+    render::OffscreenRenderer renderer;
+};
+#endif
+
+// "1920x1080": the name of a test of a frame size.
+inline std::string sizeName(const testing::TestParamInfo<sf::Vector2u>& size) {
+    return std::to_string(size.param.x) + "x" + std::to_string(size.param.y);
 }
 
 // Largest difference of any channel of any pixel, and how many pixels differ by more than `tolerance`.

@@ -60,18 +60,9 @@ TEST(FrameLayout, NoPanelGivesTheMapTheWholeFrame) {
 }
 
 // The bundled scenario drawn at one size.
-struct Drawn {
-    Drawn(sf::Vector2u size, render::MapOptions options = {})
-        : scenario(loadScenario(context, kKarabakh)),
-          renderer(scenario, context, size, FRONTLINE_SHADER_DIR, 0, options) {}
-    const std::vector<render::Renderer::DrawnText>& at(const Date& date) {
-        renderer.render(render::stillFrame(renderer.scene(), date));
-        return renderer.renderer().drawnTextBoxes();
-    }
-
-    geo::ThreadContext context;
-    const Scenario scenario;
-    render::OffscreenRenderer renderer;
+struct Drawn : DrawnScenario {
+    explicit Drawn(sf::Vector2u size, render::MapOptions options = {})
+        : DrawnScenario(kKarabakh, size, options) {}
 };
 
 std::string describe(const render::Renderer::DrawnText& t) {
@@ -118,9 +109,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, TextsApart,
                          testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
                                          sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080},
                                          sf::Vector2u{720, 1280}, sf::Vector2u{300, 200}),
-                         [](const auto& size) {
-                             return std::to_string(size.param.x) + "x" + std::to_string(size.param.y);
-                         });
+                         sizeName);
 
 // At 1280×720 (a phone's view of a 720p video) the credits keep 12 px characters, their sources
 // included, and the panel shows everything it has: chart and legend.

@@ -7,7 +7,8 @@ Inputs  (../layers/):  nkao.geojson, control_1994.geojson, districts.geojson (id
         (./):          war_losses_2020.geojson, corridor_routes.geojson, tripp_aras.geojson
 Outputs (../layers/):  control_2020-11-10.geojson, control_2020-11-20.geojson,
         control_2020-11-25.geojson, control_2020-12-01.geojson, control_2020-12-12.geojson,
-        control_2022-08-26.geojson, lachin_corridor.geojson, zangezur_corridor.geojson
+        control_2022-08-26.geojson, lachin_corridor.geojson, zangezur_corridor.geojson,
+        schematic_2020.geojson (the extent of the invented pocket circle, drawn as schematic)
 
 War-loss pieces (war_losses_2020.geojson) are clipped by their `clip` property:
   (none)            control_1994 minus the Lachin district outside the NKAO (held until 12-01)
@@ -194,7 +195,7 @@ def main():
     corr20 = buffer_m(route20, CORRIDOR_HALF_WIDTH_M)
     corr22 = buffer_m(route22, CORRIDOR_HALF_WIDTH_M)
 
-    loss, pockets = {}, {}
+    loss, pockets, pocket_pieces = {}, {}, []
     for f in sorted(pieces, key=lambda f: f["properties"]["id"]):
         fid, clip = f["properties"]["id"], f["properties"].get("clip", "")
         g = shape(f["geometry"])
@@ -208,6 +209,7 @@ def main():
             if f["properties"].get("valid_to") != "2020-12-12":
                 raise SystemExit("%s: a pocket must end on 2020-12-12" % fid)
             pockets[fid] = buffer_m(g, float(f["properties"]["radius_m"])).intersection(held94)
+            pocket_pieces.append((fid, g, f["properties"]))
         else:
             raise SystemExit("%s: unknown clip %r" % (fid, clip))
     pocket = unary_union([pockets[k] for k in sorted(pockets)])
@@ -348,6 +350,21 @@ def main():
     print("tripp-2025 %.2f km (Armenian section between the NE tripoints %.2f km)"
           % (length_km(tripp), length_km(arm)))
 
+    # Schematic extents (scenario.toml `schematic = true`): each pocket's point grown to its stated
+    # uncertainty. It must take the whole of the held circle and nothing else held, so that a map
+    # drawing a state's held area inside it as schematic marks exactly the invented circle.
+    schematic = [(fid, buffer_m(g, float(props["uncertainty_m"])), props)
+                 for fid, g, props in pocket_pieces]
+    extent = unary_union([e for _, e, _ in schematic])
+    for name, geom, vf, vt, title, src in states:
+        inside = area_km2(geom.intersection(extent)) if not geom.is_empty else 0.0
+        held_pocket = area_km2(geom.intersection(pocket)) if not geom.is_empty else 0.0
+        if abs(inside - held_pocket) > MIN_PART_KM2:
+            failures.append("%s: the schematic extent takes %.2f km2, the held pocket %.2f km2"
+                            % (name, inside, held_pocket))
+    print("schematic extents: %s" % ", ".join("%s %.1f km2" % (fid, area_km2(e))
+                                              for fid, e, _ in schematic))
+
     if failures:
         print("\n".join("FAIL " + f for f in failures))
         raise SystemExit(1)
@@ -379,6 +396,14 @@ def main():
     resolution = ("The Armenian river section is 35.4 km in Natural Earth 10m (the Armenia-Iran border), "
                   "36.4 km in GSHHG 2.3.7 high (this line) and 50.4 km in OpenStreetMap (DATA.md "
                   "section 7): a length claim needs a resolution interval of about 35-50 km")
+    write("schematic_2020", [
+        feat(fid, r6(e), name="Schematic extent: " + props["name"].split(":")[0] + " (position approximate)",
+             valid_from=props["valid_from"], valid_to=props["valid_to"],
+             source="authored/war_losses_2020.geojson#%s" % fid,
+             method="The point of %s grown by its uncertainty (%s m): the held circle of radius %s m "
+                    "is invented (the sources name villages, not an outline), and a map draws the held "
+                    "area inside this extent as schematic" % (fid, props["uncertainty_m"], props["radius_m"]))
+        for fid, e, props in schematic])
     write("zangezur_corridor", [
         feat("tripp-2025", r6(tripp),
              name="Trump Route for International Peace and Prosperity (TRIPP) / Zangezur route, along the Aras from Aghband to the Nakhchivan border",

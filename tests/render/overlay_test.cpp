@@ -1,0 +1,157 @@
+// What the renderer draws over the map and what place labels keep clear of: the scale bar's reserved box
+// is the bar drawn, and without a panel the frame's notice is drawn on the map, in its reserved box.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "render/gl_fixture.hpp"
+#include "render/map_notice.hpp"
+#include "render/panel_text.hpp"
+#include "render/place_layout.hpp"
+#include "render/scale_bar.hpp"
+#include "render/schematic.hpp"
+#include "render/style.hpp"
+
+namespace frontline::test {
+namespace {
+
+const std::string kKarabakh = FRONTLINE_SOURCE_DIR "/geodata/karabakh";
+
+struct Drawn : DrawnScenario {
+    explicit Drawn(sf::Vector2u size, render::MapOptions options = {})
+        : DrawnScenario(kKarabakh, size, options) {}
+};
+
+const render::Renderer::DrawnText* find(const std::vector<render::Renderer::DrawnText>& texts,
+                                        const std::string& text) {
+    const auto at = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.text == text; });
+    return at == texts.end() ? nullptr : &*at;
+}
+
+bool contains(const sf::FloatRect& outer, const sf::FloatRect& inner) {
+    return outer.left <= inner.left && outer.top <= inner.top &&
+           inner.left + inner.width <= outer.left + outer.width &&
+           inner.top + inner.height <= outer.top + outer.height;
+}
+
+sf::FloatRect join(const sf::FloatRect& a, const sf::FloatRect& b) {
+    const float left = std::min(a.left, b.left), top = std::min(a.top, b.top);
+    const float right = std::max(a.left + a.width, b.left + b.width);
+    const float bottom = std::max(a.top + a.height, b.top + b.height);
+    return {left, top, right - left, bottom - top};
+}
+
+class ScaleBarBox : public testing::TestWithParam<sf::Vector2u> {};
+
+// The box place labels keep clear of holds the bar and both its labels as drawn, and is at most its
+// plate's padding (8 units a side) and a pixel of rounding larger: the labels near the bottom-left
+// corner (Ordubad, Kornidzor) are not dropped for room the bar does not take.
+TEST_P(ScaleBarBox, ReservedBoxIsTheDrawnBar) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn(GetParam());
+    const auto& texts = drawn.at(Date(2020, 11, 10));
+    const render::Scene& scene = drawn.renderer.scene();
+    const render::Fonts fonts = render::Fonts::loadDejaVu();
+    const render::ScaleBarLayout bar =
+        render::scaleBarLayout(scene.mapRect(), scene.unit(), scene.metresPerPixel(), fonts.regular);
+    EXPECT_EQ(bar.label, drawn.renderer.renderer().scaleBarText());
+    const auto* zero = find(texts, "0");
+    const auto* label = find(texts, bar.label);
+    ASSERT_NE(zero, nullptr);
+    ASSERT_NE(label, nullptr);
+    const sf::FloatRect ink =
+        join(join(zero->box, label->box), {bar.origin.x, bar.origin.y, bar.length, bar.height});
+    const std::vector<sf::FloatRect> boxes = render::overlayBoxes(drawn.layout(), fonts, bar.plate);
+    const auto reserved = std::find(boxes.begin(), boxes.end(), bar.plate);
+    ASSERT_NE(reserved, boxes.end()) << "the scale bar's plate is what labels keep clear of";
+    EXPECT_TRUE(contains(*reserved, ink));
+    const float slack = 2 * 8 * scene.unit() + 2;
+    EXPECT_LE(reserved->width - ink.width, slack)
+        << "reserved " << reserved->width << ", drawn " << ink.width;
+    EXPECT_LE(reserved->height - ink.height, slack)
+        << "reserved " << reserved->height << ", drawn " << ink.height;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, ScaleBarBox,
+                         testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
+                                         sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080},
+                                         sf::Vector2u{300, 200}),
+                         sizeName);
+
+class MapNotice : public testing::TestWithParam<sf::Vector2u> {};
+
+// --no-panel: a stale map (1 Nov 2020 still shows the 1994 line, six events later) and a frame between
+// two maps say so on the map, inside the box place labels keep clear of, apart from every other text.
+TEST_P(MapNotice, DrawnOnTheMapWithoutAPanel) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::MapOptions options;
+    options.panel = false;
+    Drawn drawn(GetParam(), options);
+    const render::Fonts fonts = render::Fonts::loadDejaVu();
+    const render::MapNoticeLayout layout = render::mapNoticeLayout(drawn.layout(), fonts);
+    render::FrameSpec between = render::stillFrame(drawn.renderer.scene(), Date(2020, 11, 10));
+    between.transition = render::Transition{0, 1, 0.5};
+    for (const render::FrameSpec& frame :
+         {render::stillFrame(drawn.renderer.scene(), Date(2020, 11, 1)), between}) {
+        const std::string notice =
+            render::panelText(drawn.scenario, drawn.renderer.scene().stats(), frame).notice;
+        ASSERT_FALSE(notice.empty());
+        drawn.renderer.render(frame);
+        const auto& texts = drawn.renderer.renderer().drawnTextBoxes();
+        const auto* drawnNotice = find(texts, notice);
+        ASSERT_NE(drawnNotice, nullptr) << notice;
+        EXPECT_TRUE(contains(layout.reserved, drawnNotice->box)) << notice;
+        // Small print a phone can read, as the credits.
+        if (drawn.layout().unit >= render::kMinTextUnit) EXPECT_GE(drawnNotice->size, render::kMinTextPx);
+        for (const auto& other : texts) {
+            if (&other == drawnNotice) continue;
+            EXPECT_FALSE(other.box.intersects(drawnNotice->box)) << "'" << other.text << "' on the notice";
+        }
+    }
+    // A map that is up to date has none.
+    const auto& current = drawn.at(Date(2020, 11, 10));
+    const std::string stale = "not yet mapped";
+    EXPECT_FALSE(std::any_of(current.begin(), current.end(),
+                             [&](const auto& t) { return t.text.find(stale) != std::string::npos; }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, MapNotice,
+                         testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
+                                         sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080}),
+                         sizeName);
+
+// The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
+// geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
+// held area inside it (Dec 2020 – Sep 2023); not in 1994, nor after 12 Dec 2020 for the circle alone.
+TEST(Schematic, LegendEntryOnlyWhenDrawn) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    Drawn drawn({1280, 720});
+    render::Scene& scene = drawn.renderer.scene();
+    struct Case {
+        Date date;
+        bool heldPart, entry;
+    };
+    for (const Case& c : {Case{Date(1994, 5, 12), false, false}, Case{Date(2020, 11, 10), true, true},
+                          Case{Date(2020, 11, 25), true, true}, Case{Date(2021, 6, 1), true, true},
+                          Case{Date(2023, 10, 1), false, false}}) {
+        drawn.at(c.date);
+        const int state = scene.stateIndexAt(c.date);
+        EXPECT_EQ(!scene.shapes(state).schematic.empty(), c.heldPart) << c.date.iso();
+        const auto& rows = drawn.renderer.renderer().legendRows();
+        const bool entry = std::any_of(rows.begin(), rows.end(),
+                                       [](const auto& row) { return row.label == render::kSchematicLegend; });
+        EXPECT_EQ(entry, c.entry) << c.date.iso();
+    }
+    // The circle alone: 10 Nov 2020 marks one part, and the line of contact leaves it to the dots.
+    const int ceasefire = scene.stateIndexAt(Date(2020, 11, 10));
+    EXPECT_EQ(scene.schematicPartOf(ceasefire).polygons.size(), 1u);
+    EXPECT_TRUE(scene.schematicPartOf(scene.stateIndexAt(Date(2020, 12, 12))).polygons.size() >= 1u)
+        << "the corridor's held strip";
+    EXPECT_TRUE(scene.schematicPartOf(scene.stateIndexAt(Date(1994, 5, 12))).polygons.empty());
+}
+
+}  // namespace
+}  // namespace frontline::test
