@@ -38,11 +38,6 @@ sf::Color styleColor(const Layer& layer, const std::string& text, const char* ke
 
 BoundingBox projectedBox(const Geometry& projectedXy) { return boundingBox(projectedXy); }
 
-std::uint16_t toUnit16(float value) {
-    if (!std::isfinite(value)) value = 1;
-    return static_cast<std::uint16_t>(std::lround(std::clamp(value, 0.0f, 1.0f) * 65535.0f));
-}
-
 // What the map is fitted to: what the states and corridors cover, else every layer.
 BoundingBox dataExtent(const Scenario& scenario, const std::vector<Geometry>& heldXy,
                        const std::vector<std::vector<Geometry>>& layerXy) {
@@ -477,52 +472,17 @@ TransitionMesh Scene::makeTransition(int from, int to) {
 }
 
 TransitionField Scene::transitionField(int from, int to) const {
-    TransitionField field;
-    const float cell = TransitionField::kCell;
-    // The reveal field. Distances are measured in field cells on the rasterized states.
-    const int w = static_cast<int>(std::ceil(static_cast<float>(m_size.x) / cell));
-    const int h = static_cast<int>(std::ceil(static_cast<float>(m_size.y) / cell));
+    const sf::Vector2i cells = TransitionField::cells(m_size);
     // Each mask is made before asking for the other state's shapes, so neither reference can be dropped
     // while it is read.
     const std::vector<sf::Vertex> noTriangles;
-    const auto maskA = rasterize(from >= 0 ? shapes(from).area : noTriangles, w, h, cell);
-    const auto maskB = rasterize(to >= 0 ? shapes(to).area : noTriangles, w, h, cell);
-    const auto toA = distanceTo(maskA, w, h, 1), outOfA = distanceTo(maskA, w, h, 0);
-    const auto toB = distanceTo(maskB, w, h, 1), outOfB = distanceTo(maskB, w, h, 0);
+    const auto maskA =
+        rasterize(from >= 0 ? shapes(from).area : noTriangles, cells.x, cells.y, TransitionField::kCell);
+    const auto maskB =
+        rasterize(to >= 0 ? shapes(to).area : noTriangles, cells.x, cells.y, TransitionField::kCell);
     const bool emptyA = from < 0 || m_heldLonLat.at(static_cast<std::size_t>(from)).polygons.empty();
     const bool emptyB = to < 0 || m_heldLonLat.at(static_cast<std::size_t>(to)).polygons.empty();
-    auto maxFinite = [](const std::vector<float>& values) {
-        float m = 0;
-        for (float v : values)
-            if (std::isfinite(v)) m = std::max(m, v);
-        return m > 0 ? m : 1.0f;
-    };
-    const float maxOutA = maxFinite(outOfA), maxOutB = maxFinite(outOfB);
-    field.image.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            const std::size_t i =
-                static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
-            // Lost: 0 at the old front (A's edge towards the outside), 1 at the new front (B's edge);
-            // with nothing left, the area shrinks to its innermost point.
-            float lost = 1;
-            if (emptyB)
-                lost = outOfA[i] / maxOutA;
-            else if (outOfA[i] + toB[i] > 0)
-                lost = outOfA[i] / (outOfA[i] + toB[i]);
-            // Gained: 0 at A's edge, 1 at B's outer edge; from nothing, it grows from B's core.
-            float gained = 0;
-            if (emptyA)
-                gained = 1 - outOfB[i] / maxOutB;
-            else if (toA[i] + outOfB[i] > 0)
-                gained = toA[i] / (toA[i] + outOfB[i]);
-            const std::uint16_t l = toUnit16(lost), g = toUnit16(gained);
-            field.image.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y),
-                                 sf::Color(static_cast<sf::Uint8>(l >> 8), static_cast<sf::Uint8>(l & 0xff),
-                                           static_cast<sf::Uint8>(g >> 8), static_cast<sf::Uint8>(g & 0xff)));
-        }
-    }
-    return field;
+    return TransitionField::fromMasks(maskA, emptyA, maskB, emptyB, cells);
 }
 
 }  // namespace frontline::render

@@ -26,6 +26,7 @@
 #include "render/pixel_mapping.hpp"
 #include "render/recent_cache.hpp"
 #include "render/region_labels.hpp"
+#include "render/transition_field.hpp"
 
 namespace frontline::render {
 
@@ -75,13 +76,6 @@ struct StateShapes {
 // What changes between two states: the kept, lost and gained parts as triangles.
 struct TransitionMesh {
     std::vector<sf::Vertex> kept, lost, gained;
-};
-
-// The reveal field a wipe's shader reads (see shaders/transition.frag), one texel per kCell × kCell
-// pixels.
-struct TransitionField {
-    static constexpr float kCell = 4;
-    sf::Image image;  // RGBA: lost reveal value in r,g (16 bits), gained in b,a
 };
 
 struct PlaceLabel {
