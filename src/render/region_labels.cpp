@@ -193,7 +193,8 @@ sf::Text regionText(const RegionLabel& label, const Fonts& fonts) {
 }
 
 std::vector<RegionLabel> layOutRegionLabels(geo::GeosContext& geos, std::vector<RegionCandidate> candidates,
-                                            const Geometry& avoidPixels, std::vector<sf::FloatRect> taken,
+                                            const Geometry& avoidPixels,
+                                            const std::vector<sf::FloatRect>& taken,
                                             const FrameLayout& layout, const Fonts& fonts) {
     const float u = layout.unit;
     const float gap = std::max(2.0f, kGapUnits * u);

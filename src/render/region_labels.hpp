@@ -69,7 +69,8 @@ inline constexpr int kMaxLabelsPerFeature = 2;
 // part, largest first, then lines). `avoidPixels`: polygons no name may touch (the held areas);
 // `taken`: boxes already used (overlays, places). Deterministic for the same input.
 std::vector<RegionLabel> layOutRegionLabels(geo::GeosContext& geos, std::vector<RegionCandidate> candidates,
-                                            const Geometry& avoidPixels, std::vector<sf::FloatRect> taken,
+                                            const Geometry& avoidPixels,
+                                            const std::vector<sf::FloatRect>& taken,
                                             const FrameLayout& layout, const Fonts& fonts);
 
 // The name as drawn: centred on label.centre at whole pixels, turned, with its halo.

@@ -28,8 +28,7 @@ struct RegionLabels : testing::Test {
     std::vector<render::RegionLabel> layOut(std::vector<render::RegionCandidate> candidates,
                                             const Geometry& avoid = {},
                                             std::vector<sf::FloatRect> taken = {}) {
-        return render::layOutRegionLabels(geos, std::move(candidates), avoid, std::move(taken), layout,
-                                          fonts);
+        return render::layOutRegionLabels(geos, std::move(candidates), avoid, taken, layout, fonts);
     }
 
     geo::GeosContext geos;
