@@ -283,7 +283,7 @@ void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::Floa
     m_texts.write(target, words.date, m_fonts.bold, dateSize, kInk, {dateLeft, map.top + pad});
     // The notice the panel would print under the date (a stale map, a frame between two maps), under it
     // here: without it a still of 1 Nov 2020 shows the 1994 line as if nothing had happened since.
-    const FrameLayout layout{m_scene.panelPlacement(), u, map, m_scene.panelRect()};
+    const FrameLayout layout{m_scene.panelPlacement(), u, map, m_scene.panelRect(), m_scene.locatorRect()};
     const MapNoticeLayout notice = mapNoticeLayout(layout, m_fonts);
     if (!words.notice.empty()) drawMapNotice(target, words.notice, notice);
     // The credits, bottom right, clear of the scale bar (bottom left) and of the notice's place.

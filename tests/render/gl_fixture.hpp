@@ -40,7 +40,8 @@ struct DrawnScenario {
     }
     render::FrameLayout layout() {
         const render::Scene& scene = renderer.scene();
-        return {scene.panelPlacement(), scene.unit(), scene.mapRect(), scene.panelRect()};
+        return {scene.panelPlacement(), scene.unit(), scene.mapRect(), scene.panelRect(),
+                scene.locatorRect()};
     }
 
     geo::ThreadContext context;

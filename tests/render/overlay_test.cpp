@@ -105,7 +105,9 @@ TEST_P(MapNotice, DrawnOnTheMapWithoutAPanel) {
         ASSERT_NE(drawnNotice, nullptr) << notice;
         EXPECT_TRUE(contains(layout.reserved, drawnNotice->box)) << notice;
         // Small print a phone can read, as the credits.
-        if (drawn.layout().unit >= render::kMinTextUnit) EXPECT_GE(drawnNotice->size, render::kMinTextPx);
+        if (drawn.layout().unit >= render::kMinTextUnit) {
+            EXPECT_GE(drawnNotice->size, render::kMinTextPx);
+        }
         for (const auto& other : texts) {
             if (&other == drawnNotice) continue;
             EXPECT_FALSE(other.box.intersects(drawnNotice->box)) << "'" << other.text << "' on the notice";

@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <SFML/Window/Context.hpp>
 #include <cmath>
 #include <numbers>
-#include <optional>
+#include <string>
+#include <utility>
 
 #include "render/gl_fixture.hpp"
 
@@ -18,6 +18,15 @@ namespace {
 Geometry square(double left, double top, double right, double bottom) {
     return Geometry{
         {Polygon{{Path{{left, top}, {right, top}, {right, bottom}, {left, bottom}, {left, top}}}}}, {}, {}};
+}
+
+render::RegionCandidate candidate(Geometry pixels, std::string name,
+                                  render::RegionLabelStyle style = render::RegionLabelStyle::Region) {
+    render::RegionCandidate c;
+    c.pixels = std::move(pixels);
+    c.name = std::move(name);
+    c.style = style;
+    return c;
 }
 
 struct RegionLabels : testing::Test {
@@ -42,7 +51,8 @@ bool inside(const sf::FloatRect& box, double left, double top, double right, dou
 }
 
 TEST_F(RegionLabels, NameGoesInsideItsPolygonAndOffTheData) {
-    const auto labels = layOut({{square(200, 200, 1000, 800), "Armenia"}}, square(150, 150, 650, 850));
+    const auto labels =
+        layOut({candidate(square(200, 200, 1000, 800), "Armenia")}, square(150, 150, 650, 850));
     ASSERT_EQ(labels.size(), 1u);
     EXPECT_EQ(labels[0].text, "ARMENIA");
     EXPECT_FLOAT_EQ(labels[0].rotationDegrees, 0);
@@ -54,16 +64,17 @@ TEST_F(RegionLabels, NameGoesInsideItsPolygonAndOffTheData) {
 
 TEST_F(RegionLabels, NoRoomNoName) {
     // Smaller than the name.
-    EXPECT_TRUE(layOut({{square(500, 500, 540, 520), "Armenia"}}).empty());
+    EXPECT_TRUE(layOut({candidate(square(500, 500, 540, 520), "Armenia")}).empty());
     // Wholly under the data.
-    EXPECT_TRUE(layOut({{square(200, 200, 1000, 800), "Armenia"}}, square(100, 100, 1100, 900)).empty());
+    EXPECT_TRUE(
+        layOut({candidate(square(200, 200, 1000, 800), "Armenia")}, square(100, 100, 1100, 900)).empty());
     // Outside the map.
-    EXPECT_TRUE(layOut({{square(-900, 200, -100, 800), "Armenia"}}).empty());
+    EXPECT_TRUE(layOut({candidate(square(-900, 200, -100, 800), "Armenia")}).empty());
 }
 
 TEST_F(RegionLabels, KeepsClearOfWhatIsTaken) {
     const sf::FloatRect taken(500, 450, 300, 100);  // over the square's centre
-    const auto labels = layOut({{square(300, 200, 1000, 800), "Azerbaijan"}}, {}, {taken});
+    const auto labels = layOut({candidate(square(300, 200, 1000, 800), "Azerbaijan")}, {}, {taken});
     ASSERT_EQ(labels.size(), 1u);
     EXPECT_FALSE(labels[0].box.intersects(taken));
     EXPECT_TRUE(inside(labels[0].box, 300, 200, 1000, 800));
@@ -73,14 +84,14 @@ TEST_F(RegionLabels, EachBigPartNamedAtMostTwice) {
     Geometry parts = square(100, 100, 500, 400);
     for (const auto& more : {square(700, 100, 1100, 400), square(100, 600, 500, 900)})
         parts.polygons.push_back(more.polygons.front());
-    const auto labels = layOut({{parts, "Azerbaijan"}});
+    const auto labels = layOut({candidate(parts, "Azerbaijan")});
     ASSERT_EQ(labels.size(), static_cast<std::size_t>(render::kMaxLabelsPerFeature));
     EXPECT_FALSE(labels[0].box.intersects(labels[1].box));
 }
 
 TEST_F(RegionLabels, TwoNamesNeverOverlap) {
-    const auto labels =
-        layOut({{square(300, 300, 800, 600), "Armenia"}, {square(300, 300, 800, 600), "Iran"}});
+    const auto labels = layOut(
+        {candidate(square(300, 300, 800, 600), "Armenia"), candidate(square(300, 300, 800, 600), "Iran")});
     ASSERT_EQ(labels.size(), 2u);
     EXPECT_FALSE(labels[0].box.intersects(labels[1].box));
 }
@@ -91,7 +102,8 @@ TEST_F(RegionLabels, LineNameRunsAlongAndBesideTheLine) {
     const Coord a{300, 700}, b{1100, 300};
     const double degrees = std::atan2(b.y - a.y, b.x - a.x) * 180 / std::numbers::pi;  // −26.57°
     for (const Path& line : {Path{a, b}, Path{b, a}}) {
-        render::RegionCandidate river{Geometry{{}, {line}, {}}, "Aras", render::RegionLabelStyle::Water};
+        const render::RegionCandidate river =
+            candidate(Geometry{{}, {line}, {}}, "Aras", render::RegionLabelStyle::Water);
         const auto labels = layOut({river});
         ASSERT_EQ(labels.size(), 1u);
         EXPECT_EQ(labels[0].text, "Aras");
