@@ -102,6 +102,7 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         // A still has no span: the notes about what a video's span leaves out are not for it.
         const bool still = exporting::outputKind(exportOptions.out) == exporting::OutputKind::PngStill;
         exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet || still);
+        exportOptions.map.span = shownSpan(options->schedule, exportOptions.schedule);
         render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         verbose(exporting::ensureDisplay());
         const auto result =

@@ -91,6 +91,7 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
 
         LoadedScenario loaded(options->input, common, diagnostics);
         viewer.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
+        viewer.map.span = shownSpan(options->schedule, viewer.schedule);
         render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         const char* display = std::getenv("DISPLAY");
         if (!display || !*display) {

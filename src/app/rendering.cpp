@@ -56,6 +56,11 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
     return options;
 }
 
+render::ShownSpan shownSpan(const ScheduleArguments& arguments, const exporting::ScheduleOptions& schedule) {
+    if (arguments.from.empty() && arguments.to.empty()) return {};
+    return {schedule.from, schedule.to};
+}
+
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
     const exporting::ScheduleOptions defaults;
     command.add_option("--fps", arguments.fps, "Frames per second (frame k of view is frame k of export)")

@@ -52,6 +52,9 @@ inline constexpr std::size_t kLongSeriesStates = 60;
 // printed says so unless `quiet`.
 exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, const Scenario& scenario,
                                            bool quiet);
+// The span the panel's title and chart follow: that of `schedule` (as scheduleOptions made it, a default
+// end included) when --from or --to was given, else none (the whole timeline, as the title says).
+render::ShownSpan shownSpan(const ScheduleArguments& arguments, const exporting::ScheduleOptions& schedule);
 
 // --chart-bars week|month|year: the panel chart's bars of km² gained and lost per period (export, view).
 void addChartBarsOption(CLI::App& command, std::string& period);

@@ -68,7 +68,16 @@ std::vector<ColumnRun> columnRuns(
 Chart::Chart(const std::vector<analysis::StateStats>& stats, const ChartOptions& options, sf::FloatRect box,
              float unit, const Fonts& fonts)
     : m_fonts(fonts), m_box(box), m_unit(unit), m_labelSize(std::max(7.0f, std::round(14 * unit))) {
-    for (const auto& row : stats) {
+    // The states in force during the span: from the one in force at its start to the last one
+    // starting by its end.
+    auto inSpan = [&](std::size_t i) {
+        const Date& date = stats[i].state.date;
+        if (options.span.to && *options.span.to < date) return false;
+        return !options.span.from || i + 1 == stats.size() || *options.span.from < stats[i + 1].state.date;
+    };
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+        if (!inSpan(i)) continue;
+        const auto& row = stats[i];
         ChartStep step;
         step.date = row.state.date;
         step.label = row.state.label;
@@ -84,6 +93,11 @@ Chart::Chart(const std::vector<analysis::StateStats>& stats, const ChartOptions&
     if (m_period) {
         // Summed as printed, as `frontline stats --every` sums them.
         m_bars = analysis::periodTotals(analysis::printedSteps(analysis::timelineSteps(stats)), *m_period);
+        const auto outside = [&](const analysis::PeriodTotal& total) {
+            return (options.span.to && *options.span.to < total.start) ||
+                   (options.span.from && !(*options.span.from < periodEnd(total.start, *m_period)));
+        };
+        m_bars.erase(std::remove_if(m_bars.begin(), m_bars.end(), outside), m_bars.end());
     }
 
     // The value axis spans what is drawn: the values and the band where there is one.
@@ -132,10 +146,10 @@ Chart::Chart(const std::vector<analysis::StateStats>& stats, const ChartOptions&
     }
     layOutValueAxis();
 
-    const long first =
-        std::min(m_stepDays.front(), options.cursor ? options.cursor->daysSinceEpoch() : m_stepDays.front());
-    const long last =
-        std::max(m_stepDays.back(), options.cursor ? options.cursor->daysSinceEpoch() : m_stepDays.back());
+    const long firstDay = options.span.from ? options.span.from->daysSinceEpoch() : m_stepDays.front();
+    const long lastDay = options.span.to ? options.span.to->daysSinceEpoch() : m_stepDays.back();
+    const long first = std::min(firstDay, options.cursor ? options.cursor->daysSinceEpoch() : firstDay);
+    const long last = std::max(lastDay, options.cursor ? options.cursor->daysSinceEpoch() : lastDay);
     // A little room before the first state and after the last, whose run would otherwise have no width.
     m_spanDays = std::max<double>(1, static_cast<double>(last - first)) * 1.04;
     m_startDay = static_cast<double>(first) - m_spanDays * 0.01;

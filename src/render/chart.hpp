@@ -25,6 +25,7 @@
 #include "analysis/stats.hpp"
 #include "render/axis_range.hpp"
 #include "render/fonts.hpp"
+#include "render/frame_spec.hpp"
 #include "render/time_ticks.hpp"
 
 namespace frontline::render {
@@ -33,6 +34,9 @@ struct ChartOptions {
     std::optional<Date> cursor;            // a vertical line at this date, and the value in force then
     std::optional<analysis::Period> bars;  // km² gained and lost per period, as bars under the line
     std::string heading;                   // a bold line above the title (the chart on its own)
+    // The time axis runs over the span, the value axis fits the states in force during it, bars are
+    // those of the periods it overlaps; an end not given is the data's.
+    ShownSpan span;
 };
 
 // One dated state as the chart draws it.

@@ -16,6 +16,14 @@ struct Transition {
     double progress = 0;  // (0, 1)
 };
 
+// The span a video shows when the user chose one (--from/--to): the title's years and the chart's time
+// axis follow it, so that a video of December 2020 neither says "1994–2023" nor draws 29 years to show
+// one month. An end not given is the data's own.
+struct ShownSpan {
+    std::optional<Date> from;
+    std::optional<Date> to;
+};
+
 // What one frame shows.
 struct FrameSpec {
     Date date;       // the date counter

@@ -10,6 +10,7 @@
 #include "render/renderer.hpp"
 #include "render/schematic.hpp"
 #include "render/style.hpp"
+#include "render/text.hpp"
 
 namespace frontline::render {
 
@@ -233,24 +234,68 @@ float Legend::rowHeight() const { return std::round(textSize() * 1.55f); }
 
 float Legend::height() const { return static_cast<float>(m_entries.size()) * rowHeight(); }
 
+float Legend::labelLeft() const { return std::round(34 * m_scene.unit()) + 12 * m_scene.unit(); }
+
+std::vector<sf::FloatRect> Legend::slots(const Fonts& fonts, float width, int columns) const {
+    const float row = rowHeight();
+    const float gutter = columns > 1 ? std::round(20 * m_scene.unit()) : 0;
+    const float columnWidth =
+        columns > 1
+            ? std::floor((width - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns))
+            : width;
+    // A wrapped label adds its extra lines to its row.
+    std::vector<float> heights;
+    float total = 0;
+    const float oneLine = drawText(nullptr, "Ag", fonts.regular, textSize(), kInk, {}, 0);
+    for (const auto& entry : m_entries) {
+        const float lines = columns > 1 ? drawText(nullptr, entry.label, fonts.regular, textSize(), kInk, {},
+                                                   std::max(1.0f, columnWidth - labelLeft()))
+                                        : oneLine;
+        heights.push_back(row + std::max(0.0f, lines - oneLine));
+        total += heights.back();
+    }
+    // A new column once this one holds its share of the total height.
+    const float share = total / static_cast<float>(columns);
+    std::vector<sf::FloatRect> boxes;
+    int column = 0;
+    float y = 0;
+    for (const float h : heights) {
+        if (column + 1 < columns && y > 0 && y + h / 2 > share) {
+            ++column;
+            y = 0;
+        }
+        boxes.push_back({static_cast<float>(column) * (columnWidth + gutter), y, columnWidth, h});
+        y += h;
+    }
+    return boxes;
+}
+
+float Legend::height(const Fonts& fonts, float width, int columns) const {
+    float bottom = 0;
+    for (const auto& box : slots(fonts, width, columns)) bottom = std::max(bottom, box.top + box.height);
+    return bottom;
+}
+
 std::vector<LegendRow> Legend::draw(sf::RenderTarget& target, sf::FloatRect column, float bottom,
                                     const std::set<std::string>& hidden, const Fonts& fonts,
-                                    DrawnTexts& texts) const {
+                                    DrawnTexts& texts, int columns) const {
     const float u = m_scene.unit();
-    const float left = column.left;
     const float size = textSize();
     const float row = rowHeight();
     const float swatchW = std::round(34 * u), swatchH = std::round(size * 0.95f);
-    const float textLeft = left + swatchW + 12 * u;
-    float y = bottom - height();
+    const std::vector<sf::FloatRect> boxes = slots(fonts, column.width, columns);
+    const float top = bottom - height(fonts, column.width, columns);
     std::vector<LegendRow> rows;
-    for (const auto& entry : m_entries) {
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const auto& entry = m_entries[i];
+        const float left = column.left + boxes[i].left;
+        const float y = top + boxes[i].top;
         entry.swatch(target, {left, y + (row - swatchH) / 2 - 2 * u, swatchW, swatchH});
         const bool off = hidden.count(entry.layerId) > 0;
         texts.write(target, off ? entry.label + " (hidden)" : entry.label, fonts.regular, size,
-                    off ? kFaint : entry.labelColour, {textLeft, y});
-        rows.push_back({{left, y, column.width, row}, entry.layerId, entry.label});
-        y += row;
+                    off ? kFaint : entry.labelColour, {left + labelLeft(), y},
+                    columns > 1 ? boxes[i].width - labelLeft() : 0);
+        rows.push_back({{left, y, boxes[i].width, boxes[i].height}, entry.layerId, entry.label});
     }
     return rows;
 }

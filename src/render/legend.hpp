@@ -37,13 +37,17 @@ class Legend {
 public:
     Legend(const Scene& scene, ShaderSet& shaders, const FrameSpec& frame);
 
-    // The height its rows take.
+    // The height its rows take in one column of their natural width.
     float height() const;
-    // Draws the rows across `column`, the last one ending at `bottom`; rows of the layer ids in `hidden`
-    // are greyed and say so. Returns the rows as drawn.
+    // The height in `columns` side by side across `width`, each label wrapped to its column, the rows
+    // filled top to bottom, then left to right, with the columns' heights balanced (needs the fonts'
+    // glyphs).
+    float height(const Fonts& fonts, float width, int columns) const;
+    // Draws the rows across `column` in `columns` (as height() lays them out), the last row ending at
+    // `bottom`; rows of the layer ids in `hidden` are greyed and say so. Returns the rows as drawn.
     std::vector<LegendRow> draw(sf::RenderTarget& target, sf::FloatRect column, float bottom,
-                                const std::set<std::string>& hidden, const Fonts& fonts,
-                                DrawnTexts& texts) const;
+                                const std::set<std::string>& hidden, const Fonts& fonts, DrawnTexts& texts,
+                                int columns = 1) const;
 
 private:
     struct Entry {
@@ -58,6 +62,10 @@ private:
     void addPlaces();
     float textSize() const;
     float rowHeight() const;
+    // Each row's box relative to the legend's top left, in `columns` across `width`; the label wraps
+    // to its column's width less the swatch (one column: not wrapped).
+    std::vector<sf::FloatRect> slots(const Fonts& fonts, float width, int columns) const;
+    float labelLeft() const;
 
     const Scene& m_scene;
     ShaderSet& m_shaders;

@@ -121,7 +121,7 @@ sf::FloatRect Panel::drawGround(sf::RenderTarget& target) {
 
 float Panel::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column) {
     const float u = m_scene.unit();
-    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame);
+    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame, m_scene.options().span);
     // Between two maps the date line names both dates: smaller, so that it keeps to one line.
     float dateSize = std::max(10.0f, std::round(64 * u));
     if (words.between) {
@@ -174,11 +174,19 @@ float Panel::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::Floa
 float Panel::drawLegend(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column, float bottom,
                         const std::set<std::string>& hidden) {
     const Legend legend(m_scene, m_shaders, frame);
-    const float height = legend.height();
+    // Below the map the chart has only the room the legend leaves: where one column would leave it too
+    // little, the legend takes two, its labels wrapped to them.
+    const bool below = m_scene.panelPlacement() == PanelPlacement::Below;
+    const int columns =
+        below && bottom - legend.height() - 22 * m_scene.unit() - column.top < smallestChart() ? 2 : 1;
+    const float height = columns == 1 ? legend.height() : legend.height(m_fonts, column.width, columns);
     if (height <= 0 || height > column.height) return bottom;
-    m_legendRows = legend.draw(target, column, bottom, hidden, m_fonts, m_texts);
+    m_legendRows = legend.draw(target, column, bottom, hidden, m_fonts, m_texts, columns);
     return bottom - height;
 }
+
+// Shorter than this the chart is a title and two axis labels with no line between them.
+float Panel::smallestChart() const { return std::max(60.0f, 150 * m_scene.unit()); }
 
 float Panel::drawChart(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column,
                        float legendTop) {
@@ -193,13 +201,12 @@ float Panel::drawChart(sf::RenderTarget& target, const FrameSpec& frame, sf::Flo
             ? room
             : std::round(std::max(250 * u, std::min(panel.width * 0.6f, panel.height * 0.22f)));
     const float chartHeight = std::floor(std::min(wanted, room));
-    // Shorter than this the chart is a title and two axis labels with no line between them.
-    const float smallest = std::max(60.0f, 150 * u);
-    if (chartHeight < smallest) return column.top;
+    if (chartHeight < smallestChart()) return column.top;
     const sf::FloatRect box(column.left, column.top, column.width, chartHeight);
     ChartOptions options;
-    options.cursor = panelText(m_scene.scenario(), m_scene.stats(), frame).cursor;
+    options.cursor = panelText(m_scene.scenario(), m_scene.stats(), frame, m_scene.options().span).cursor;
     options.bars = m_chartBars;
+    options.span = m_scene.options().span;
     std::vector<std::string> texts;
     Chart(m_scene.stats(), options, box, u, m_fonts).draw(target, &texts);
     m_texts.addGroup("chart", box, texts);
@@ -271,7 +278,7 @@ void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::Floa
     const sf::FloatRect map = m_scene.mapRect();
     const float pad = std::round(24 * u);
     // The date, top right (the north arrow is top left); between two maps both dates, as the panel says.
-    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame);
+    const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame, m_scene.options().span);
     const float dateSize = std::max(10.0f, std::round(40 * u));
     const float dateWidth = textWidth(words.date, m_fonts.bold, dateSize);
     const float margin = std::round(8 * u) + 2;

@@ -83,6 +83,7 @@ private:
     // The chart at the top of `column`, above `legendTop`, when there is room for one worth reading;
     // returns the bottom of what it took (`column`'s top without it).
     float drawChart(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column, float legendTop);
+    float smallestChart() const;
     // Captions of the events since frame.eventsSince, newest first, from the top of `column` while
     // they fit.
     void drawEvents(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column);

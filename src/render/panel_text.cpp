@@ -35,7 +35,7 @@ std::string staleNotice(const Scenario& scenario, int state, const Date& date) {
 
 }  // namespace
 
-std::string titleAt(const std::string& title, const Date& date) {
+std::string titleAt(const std::string& title, const Date& date, const ShownSpan& span) {
     // "…, 1994–2023" (an en dash between two four-digit years, ending the title).
     const std::string dash = "\u2013";
     const std::size_t length = 4 + dash.size() + 4;
@@ -45,10 +45,13 @@ std::string titleAt(const std::string& title, const Date& date) {
         return text.size() == 4 &&
                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
-    const std::string first = range.substr(0, 4), last = range.substr(4 + dash.size());
+    std::string first = range.substr(0, 4), last = range.substr(4 + dash.size());
     if (range.compare(4, dash.size(), dash) != 0 || !isYear(first) || !isYear(last)) return title;
-    if (date.year() <= std::stoi(last) || date.year() < std::stoi(first)) return title;
-    return title.substr(0, title.size() - 4) + std::to_string(date.year());
+    if (span.from) first = std::to_string(span.from->year());
+    if (span.to) last = std::to_string(span.to->year());
+    if (date.year() > std::stoi(last) && date.year() >= std::stoi(first)) last = std::to_string(date.year());
+    const std::string head = title.substr(0, title.size() - length);
+    return first == last ? head + first : head + first + dash + last;
 }
 
 FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame) {
@@ -59,9 +62,9 @@ FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame) {
 }
 
 PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateStats>& stats,
-                    const FrameSpec& frame) {
+                    const FrameSpec& frame, const ShownSpan& span) {
     PanelText text;
-    text.title = titleAt(scenario.title, frame.date);
+    text.title = titleAt(scenario.title, frame.date, span);
     const FrameEnds ends = frameEnds(scenario.timeline, frame);
     const auto& states = scenario.timeline.states();
     text.between = ends.between();

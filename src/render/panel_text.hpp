@@ -32,11 +32,13 @@ FrameEnds frameEnds(const Timeline& timeline, const FrameSpec& frame);
 
 // The scenario's title for a frame at `date`: a title ending in a year range ("Nagorno-Karabakh,
 // 1994–2023") has its range carried on to the year of a frame dated after it ("1994–2025"), so that a
-// still after the last state does not contradict its own date line; any other title as it is.
-std::string titleAt(const std::string& title, const Date& date);
+// still after the last state does not contradict its own date line; any other title as it is. With a
+// span shown, the range is the span's years ("Nagorno-Karabakh, 2020" for 1 Nov–12 Dec 2020; an end
+// not given keeps the title's year).
+std::string titleAt(const std::string& title, const Date& date, const ShownSpan& span = {});
 
 struct PanelText {
-    std::string title;  // titleAt(scenario.title, frame date)
+    std::string title;  // titleAt(scenario.title, frame date, span)
     bool between = false;
     std::string date;  // "10 Nov 2020"; between two maps "12 May 1994 → 10 Nov 2020"
     // Between two maps, says so; on one state, names the events since it that it does not show (a
@@ -48,8 +50,8 @@ struct PanelText {
     Date cursor;          // the chart's cursor
 };
 
-// `stats`: one row per timeline state, as Scene::stats().
+// `stats`: one row per timeline state, as Scene::stats(); `span`: MapOptions::span.
 PanelText panelText(const Scenario& scenario, const std::vector<analysis::StateStats>& stats,
-                    const FrameSpec& frame);
+                    const FrameSpec& frame, const ShownSpan& span = {});
 
 }  // namespace frontline::render

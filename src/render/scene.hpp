@@ -23,6 +23,7 @@
 #include "geo/thread_context.hpp"
 #include "render/fonts.hpp"
 #include "render/frame_layout.hpp"
+#include "render/frame_spec.hpp"
 #include "render/pixel_mapping.hpp"
 #include "render/recent_cache.hpp"
 #include "render/region_labels.hpp"
@@ -117,6 +118,7 @@ struct MapOptions {
     TransitionStyle transition = TransitionStyle::Dissolve;
     bool panel = true;     // false: --no-panel, the map alone with a date label and the credits
     bool locator = false;  // --locator: an inset of where the map is (render/locator.hpp)
+    ShownSpan span;        // --from/--to as given: the panel's title and chart follow them
 };
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own

@@ -127,6 +127,47 @@ TEST(Chart, BarsAreThePeriodTotals) {
     EXPECT_NE(chart.title().find("per month"), std::string::npos) << chart.title();
 }
 
+// A video of one month of a long series (--from/--to): the time axis is that month, the value axis
+// fits the states in force during it (the one in force on its first day included), the bars are those
+// of the periods it overlaps.
+TEST(Chart, SpanShownRescalesBothAxes) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    // 92 days from 1 Mar 2022 around 20,000 km²; April alone is lifted to 30,000 + 0..29 km².
+    auto rows = dailySeries(92, 20000, 30);
+    for (std::size_t i = 31; i < 61; ++i)
+        rows[i].area = analysis::Interval::exact(30000 + static_cast<double>(i - 31));
+    render::ChartOptions options;
+    options.bars = analysis::Period::Month;
+    options.span.from = Date(2022, 4, 1);
+    options.span.to = Date(2022, 4, 30);
+    render::OffscreenChart offscreen({900, 400});
+    const render::Chart& chart = offscreen.draw(rows, options);
+    ASSERT_EQ(chart.steps().size(), 30u);
+    EXPECT_EQ(chart.steps().front().date, Date(2022, 4, 1));
+    EXPECT_EQ(chart.steps().back().date, Date(2022, 4, 30));
+    EXPECT_GE(chart.valueAxis().min, 29000);
+    EXPECT_LE(chart.valueAxis().max, 30100);
+    ASSERT_EQ(chart.bars().size(), 1u);
+    EXPECT_EQ(chart.bars().front().start, Date(2022, 4, 1));
+    // Ticks by day or week inside April, none outside it.
+    EXPECT_NE(chart.timeTicks().unit, render::TickUnit::Month);
+    for (const auto& tick : chart.timeTicks().ticks) {
+        EXPECT_FALSE(tick.date < Date(2022, 4, 1)) << tick.label;
+        EXPECT_FALSE(Date(2022, 4, 30) < tick.date) << tick.label;
+    }
+    // A span starting between two states keeps the one in force on its first day.
+    options.span.from = Date(2022, 4, 10);
+    options.span.to = Date(2022, 5, 31);
+    auto sparse = rows;
+    sparse.erase(std::remove_if(sparse.begin() + 1, sparse.end(),
+                                [](const analysis::StateStats& r) { return r.state.date.day() != 1; }),
+                 sparse.end());  // the 1st of March, April and May
+    const render::Chart& again = offscreen.draw(sparse, options);
+    ASSERT_EQ(again.steps().size(), 2u);
+    EXPECT_EQ(again.steps().front().date, Date(2022, 4, 1));
+    EXPECT_EQ(again.steps().back().date, Date(2022, 5, 1));
+}
+
 TEST(Chart, CursorShowsTheValueInForce) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto rows = dailySeries(30, 1000, 10);

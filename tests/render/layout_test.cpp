@@ -125,6 +125,36 @@ TEST(Layout, CreditsReadableAt1280x720) {
     EXPECT_FALSE(drawn.renderer.renderer().legendRows().empty());
 }
 
+// Portrait and square frames, whose panel is below the map, keep the chart and the whole legend on the
+// date of every state, the 2020 ones with the legend's extra schematic row included: the legend takes
+// two columns rather than push the chart out.
+TEST(Layout, PanelBelowKeepsChartAndLegendAtEveryState) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    for (const sf::Vector2u size : {sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080}}) {
+        Drawn drawn(size);
+        for (const auto& state : drawn.scenario.timeline.states()) {
+            const auto texts = drawn.at(state.date);
+            EXPECT_TRUE(
+                std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.text == "chart"; }))
+                << size.x << "x" << size.y << " " << state.date.iso();
+            EXPECT_FALSE(drawn.renderer.renderer().legendRows().empty())
+                << size.x << "x" << size.y << " " << state.date.iso();
+        }
+    }
+}
+
+// A video of --from 2020-11-01 --to 2020-12-12 titles itself with that year, not the timeline's.
+TEST(Layout, TitleFollowsTheSpanShown) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::MapOptions options;
+    options.span = {Date(2020, 11, 1), Date(2020, 12, 12)};
+    Drawn drawn({1280, 720}, options);
+    const auto texts = drawn.at(Date(2020, 11, 10));
+    const std::string title = drawn.scenario.title.substr(0, drawn.scenario.title.rfind("1994")) + "2020";
+    EXPECT_TRUE(std::any_of(texts.begin(), texts.end(), [&](const auto& t) { return t.text == title; }))
+        << title;
+}
+
 // A tiny frame keeps what a still cannot go without, the date, the area and the credits, and leaves out
 // what does not fit.
 TEST(Layout, TinyFrameKeepsDateAreaAndCredits) {

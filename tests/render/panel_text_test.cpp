@@ -82,6 +82,18 @@ TEST(PanelText, ChangeNamesBothDates) {
 }
 
 // A title's closing year range runs on to a frame dated after it, and only then.
+TEST(TitleAt, FollowsTheSpanShown) {
+    const std::string title = "Nagorno-Karabakh, 1994–2023";
+    render::ShownSpan december{Date(2020, 11, 1), Date(2020, 12, 12)};
+    EXPECT_EQ(render::titleAt(title, Date(2020, 11, 10), december), "Nagorno-Karabakh, 2020");
+    render::ShownSpan fromWar{Date(2020, 9, 27), std::nullopt};
+    EXPECT_EQ(render::titleAt(title, Date(2021, 1, 1), fromWar), "Nagorno-Karabakh, 2020–2023");
+    render::ShownSpan toLate{std::nullopt, Date(2025, 8, 8)};
+    EXPECT_EQ(render::titleAt(title, Date(2025, 8, 8), toLate), "Nagorno-Karabakh, 1994–2025");
+    // A title without a year range is left as it is.
+    EXPECT_EQ(render::titleAt("Synthetic front", Date(2020, 11, 10), december), "Synthetic front");
+}
+
 TEST(TitleAt, CarriesTheYearRangeToTheFramesYear) {
     EXPECT_EQ(render::titleAt("Nagorno-Karabakh, 1994–2023", Date(2025, 9, 1)),
               "Nagorno-Karabakh, 1994–2025");
