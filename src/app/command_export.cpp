@@ -101,7 +101,9 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         LoadedScenario loaded(options->input, common, diagnostics);
         // A still has no span: the notes about what a video's span leaves out are not for it.
         const bool still = exporting::outputKind(exportOptions.out) == exporting::OutputKind::PngStill;
-        exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet || still);
+        checkReferences(exportOptions.map, loaded.scenario);
+        exportOptions.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet || still,
+                                                 exportOptions.map.references);
         exportOptions.map.span = shownSpan(options->schedule, exportOptions.schedule);
         render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         verbose(exporting::ensureDisplay());

@@ -90,7 +90,9 @@ Action addViewCommand(CLI::App& app, const CommonOptions& common) {
         if (!options->script.empty()) viewer.script = readScript(options->script);
 
         LoadedScenario loaded(options->input, common, diagnostics);
-        viewer.schedule = scheduleOptions(options->schedule, loaded.scenario, common.quiet);
+        checkReferences(viewer.map, loaded.scenario);
+        viewer.schedule =
+            scheduleOptions(options->schedule, loaded.scenario, common.quiet, viewer.map.references);
         viewer.map.span = shownSpan(options->schedule, viewer.schedule);
         render::warnLayersNotDrawn(loaded.scenario, diagnostics);
         const char* display = std::getenv("DISPLAY");

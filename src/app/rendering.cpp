@@ -33,6 +33,10 @@ void addMapOptions(CLI::App& command, MapArguments& arguments) {
     command.add_flag("--locator", arguments.locator,
                      "An inset of where the map is: the context layers' polygons (countries, lakes) over "
                      "an area six times the map's, with the map's extent framed in red");
+    command.add_option("--reference", arguments.references,
+                       "Draw layer ID's outline on every frame, whatever its dates say (e.g. the NKAO "
+                       "outline of 1991 over the lines of 2020), listed in the legend as a reference; "
+                       "repeatable");
 }
 
 render::MapOptions mapOptions(const MapArguments& arguments) {
@@ -47,6 +51,7 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
     options.names = found->second;
     options.panel = !arguments.noPanel;
     options.locator = arguments.locator;
+    options.references = arguments.references;
     if (arguments.transitionStyle == "dissolve")
         options.transition = render::TransitionStyle::Dissolve;
     else if (arguments.transitionStyle == "wipe")
@@ -54,6 +59,30 @@ render::MapOptions mapOptions(const MapArguments& arguments) {
     else
         throw UsageError("unknown --transition-style '" + arguments.transitionStyle + "' (dissolve, wipe)");
     return options;
+}
+
+void checkReferences(const render::MapOptions& options, const Scenario& scenario) {
+    for (const std::string& id : options.references) {
+        const auto* layer = scenario.findLayer(id);
+        if (!layer) {
+            std::string known;
+            for (const Layer& l : scenario.layers) {
+                if (l.role != LayerRole::Control && l.role != LayerRole::Place)
+                    known += (known.empty() ? "" : ", ") + l.id;
+            }
+            throw UsageError("--reference '" + id +
+                             "': the scenario has no layer of that id (layers: " + known + ")");
+        }
+        if (layer->role == LayerRole::Control || layer->role == LayerRole::Place) {
+            throw UsageError("--reference '" + id + "' is a " +
+                             (layer->role == LayerRole::Control ? "control" : "place") +
+                             " layer: a reference is a boundary, context or corridor layer");
+        }
+        const bool shapes = std::any_of(layer->features.begin(), layer->features.end(), [](const Feature& f) {
+            return !f.geometry.polygons.empty() || !f.geometry.lines.empty();
+        });
+        if (!shapes) throw UsageError("--reference '" + id + "' has no lines or polygons to draw");
+    }
 }
 
 render::ShownSpan shownSpan(const ScheduleArguments& arguments, const exporting::ScheduleOptions& schedule) {
@@ -89,7 +118,7 @@ void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments) {
 }
 
 exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, const Scenario& scenario,
-                                           bool quiet) {
+                                           bool quiet, const std::vector<std::string>& references) {
     exporting::ScheduleOptions schedule;
     schedule.fps = arguments.fps;
     if (arguments.transition) schedule.transitionSeconds = *arguments.transition;
@@ -102,7 +131,16 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, c
     if (!arguments.from.empty()) schedule.from = commandLineDate("--from", arguments.from);
     if (!arguments.to.empty()) schedule.to = commandLineDate("--to", arguments.to);
     // A default span says what it adds and what it leaves out: neither is silent.
-    const exporting::DefaultSpan span = exporting::defaultSpan(scenario, schedule.from, schedule.to);
+    exporting::DefaultSpan span = exporting::defaultSpan(scenario, schedule.from, schedule.to);
+    // "'nkao' (until 1991-11-26)": a layer drawn as a reference is not left out.
+    span.leftOut.erase(std::remove_if(span.leftOut.begin(), span.leftOut.end(),
+                                      [&](const std::string& item) {
+                                          return std::any_of(references.begin(), references.end(),
+                                                             [&](const std::string& id) {
+                                                                 return item.rfind("'" + id + "'", 0) == 0;
+                                                             });
+                                      }),
+                       span.leftOut.end());
     auto joined = [](const std::vector<std::string>& items, bool quote) {
         std::string text;
         for (const auto& item : items) text += (text.empty() ? "" : ", ") + (quote ? "'" + item + "'" : item);
@@ -123,7 +161,7 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, c
         fmt::print(
             stderr,
             "frontline: note: the video starts at the first state ({}) and leaves out layer{} {}, dated "
-            "before it (give --from to show {})\n",
+            "before it (give --from to show {}, or --reference ID to draw a layer on every frame)\n",
             span.from->iso(), span.leftOut.size() == 1 ? "" : "s", joined(span.leftOut, false),
             span.leftOut.size() == 1 ? "it" : "them");
     }

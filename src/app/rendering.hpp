@@ -37,11 +37,15 @@ struct MapArguments {
     std::string transitionStyle = "dissolve";
     bool noPanel = false;
     bool locator = false;
+    std::vector<std::string> references;
 };
 
 void addMapOptions(CLI::App& command, MapArguments& arguments);
 // UsageError naming the option for a value it does not know.
 render::MapOptions mapOptions(const MapArguments& arguments);
+// UsageError unless every --reference names a layer of `scenario` the map can draw as a reference (a
+// boundary, context or corridor layer with lines or polygons).
+void checkReferences(const render::MapOptions& options, const Scenario& scenario);
 
 void addScheduleOptions(CLI::App& command, ScheduleArguments& arguments);
 inline constexpr std::size_t kLongSeriesStates = 60;
@@ -50,8 +54,10 @@ inline constexpr std::size_t kLongSeriesStates = 60;
 // dates, given none of --duration, --hold and --transition, gets a duration instead of per-state timing
 // (at 3 s a state, 769 daily maps would last 38 minutes): 0.1 s a state, between 20 and 60 s; the note
 // printed says so unless `quiet`.
+// Layers drawn as references (`references`, MapOptions::references) are on every frame: the note on
+// layers the span leaves out does not name them.
 exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, const Scenario& scenario,
-                                           bool quiet);
+                                           bool quiet, const std::vector<std::string>& references = {});
 // The span the panel's title and chart follow: that of `schedule` (as scheduleOptions made it, a default
 // end included) when --from or --to was given, else none (the whole timeline, as the title says).
 render::ShownSpan shownSpan(const ScheduleArguments& arguments, const exporting::ScheduleOptions& schedule);

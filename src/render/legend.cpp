@@ -69,6 +69,8 @@ std::vector<LayerVariant> layerVariants(const LayerMesh& layer, const Date& date
         if (!drawn) continue;
         const std::string when = periods.size() > 1 ? periodText(period, years) : std::string();
         variant.label = when.empty() ? layer.layer->title : base + ", " + when;
+        // Drawn whatever its dates: the legend says it is not what is in force.
+        if (layer.reference) variant.label += " (reference)";
         variants.push_back(variant);
     }
     return variants;

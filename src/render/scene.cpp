@@ -256,12 +256,16 @@ void Scene::meshLayers(const std::vector<std::vector<Geometry>>& layerXy) {
     // Context, boundary and corridor layers, in draw order.
     const Scenario& scenario = m_scenario;
     std::vector<std::size_t> order;
+    auto isReference = [&](const Layer& layer) {
+        return std::find(m_options.references.begin(), m_options.references.end(), layer.id) !=
+               m_options.references.end();
+    };
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         const Layer& layer = scenario.layers[i];
         // A schematic layer without a style only marks held area (schematicPart).
         const bool marksOnly = layer.schematic && layer.style.fill.empty() && layer.style.stroke.empty();
-        if (layer.role != LayerRole::Control && layer.role != LayerRole::Place && !marksOnly &&
-            !whyNotDrawn(scenario, layer)) {
+        if (layer.role != LayerRole::Control && layer.role != LayerRole::Place &&
+            (isReference(layer) || (!marksOnly && !whyNotDrawn(scenario, layer)))) {
             order.push_back(i);
         }
     }
@@ -275,9 +279,18 @@ void Scene::meshLayers(const std::vector<std::vector<Geometry>>& layerXy) {
         mesh.fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
         mesh.stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
         mesh.hatch = layer.style.pattern == "hatch";
+        if (isReference(layer)) {
+            // An outline at every date: its fill would cover what is in force.
+            mesh.reference = true;
+            if (mesh.stroke.a == 0)
+                mesh.stroke = mesh.fill.a > 0 ? sf::Color(mesh.fill.r, mesh.fill.g, mesh.fill.b) : kInk;
+            mesh.fill = sf::Color::Transparent;
+            mesh.hatch = false;
+        }
         for (std::size_t f = 0; f < layer.features.size(); ++f) {
             mesh.features.push_back(meshFeature(mesh, layer.features[f], layerXy[index][f]));
             mesh.schematic = mesh.schematic || mesh.features.back().schematic;
+            if (mesh.reference) mesh.features.back().validFrom = mesh.features.back().validTo = std::nullopt;
         }
         m_layers.push_back(std::move(mesh));
     }

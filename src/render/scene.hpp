@@ -51,6 +51,7 @@ struct LayerMesh {
     sf::Color stroke = sf::Color::Transparent;
     bool hatch = false;
     bool schematic = false;  // some feature is
+    bool reference = false;  // MapOptions::references: outline only, at every date
     std::vector<FeatureMesh> features;
 
     bool visibleAt(const Date& date) const;
@@ -119,6 +120,9 @@ struct MapOptions {
     bool panel = true;     // false: --no-panel, the map alone with a date label and the credits
     bool locator = false;  // --locator: an inset of where the map is (render/locator.hpp)
     ShownSpan span;        // --from/--to as given: the panel's title and chart follow them
+    // --reference: layers drawn on every frame whatever their dates, as outlines (no fill), and listed
+    // in the legend as references. Ids of layers the map draws (checked by the command).
+    std::vector<std::string> references;
 };
 
 // The timeline's numbers, as `frontline stats` measures them (geodesic), computed on a thread of its own

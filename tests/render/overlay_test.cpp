@@ -155,5 +155,51 @@ TEST(Schematic, LegendEntryOnlyWhenDrawn) {
     EXPECT_TRUE(scene.schematicPartOf(scene.stateIndexAt(Date(1994, 5, 12))).polygons.empty());
 }
 
+// --reference nkao draws the NKAO outline (dated 1923–1991) on every frame, as an outline only, listed
+// in the legend as a reference; without it, no frame of 1994–2023 draws it.
+TEST(Reference, DrawnAtEveryDateAsAnOutline) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::MapOptions options;
+    options.references = {"nkao"};
+    Drawn plain({1280, 720});
+    Drawn referenced({1280, 720}, options);
+    const std::string label = "NKAO (1923–1991) (reference)";
+    auto listed = [&](Drawn& drawn) {
+        const auto& rows = drawn.renderer.renderer().legendRows();
+        return std::any_of(rows.begin(), rows.end(),
+                           [&](const auto& row) { return row.label.rfind("NKAO", 0) == 0; });
+    };
+    const sf::FloatRect map = referenced.renderer.scene().mapRect();
+    for (const Date& date : {Date(1994, 5, 12), Date(2020, 11, 10), Date(2023, 10, 1)}) {
+        const auto without = plain.renderer.render(render::stillFrame(plain.renderer.scene(), date));
+        EXPECT_FALSE(listed(plain)) << date.iso();
+        const auto with = referenced.renderer.render(render::stillFrame(referenced.renderer.scene(), date));
+        const auto& rows = referenced.renderer.renderer().legendRows();
+        EXPECT_TRUE(std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
+            return row.label == label;
+        })) << date.iso();
+        // The outline changes pixels on the map: dark ones, and not a filled area's worth.
+        std::size_t darker = 0;
+        for (auto y = static_cast<std::size_t>(map.top); y < static_cast<std::size_t>(map.top + map.height);
+             ++y) {
+            for (auto x = static_cast<std::size_t>(map.left);
+                 x < static_cast<std::size_t>(map.left + map.width); ++x) {
+                const std::size_t i = (y * 1280 + x) * 4;
+                if (with[i] + 40 < without[i] && with[i] < 110) ++darker;
+            }
+        }
+        EXPECT_GT(darker, 400u) << date.iso();
+        EXPECT_LT(darker, static_cast<std::size_t>(map.width * map.height / 20)) << date.iso();
+    }
+    for (const auto& layer : referenced.renderer.scene().layers()) {
+        if (layer.layer->id != "nkao") continue;
+        EXPECT_TRUE(layer.reference);
+        for (const auto& feature : layer.features) {
+            EXPECT_TRUE(feature.fill.empty());
+            EXPECT_FALSE(feature.stroke.empty());
+        }
+    }
+}
+
 }  // namespace
 }  // namespace frontline::test
