@@ -1,6 +1,10 @@
 #include "render/credits.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "render/style.hpp"
+#include "render/text.hpp"
 
 namespace frontline::render {
 
@@ -58,6 +62,28 @@ std::string creditText(const Scene& scene, const FrameSpec& frame, bool withSour
     if (withSources && !all.sources.empty())
         text += "Drawn for frontline from: " + joined(all.sources) + ". ";
     return text + "Areas: frontline stats (geodesic, WGS84), scenario '" + scene.scenario().name + "'.";
+}
+
+CreditsFit fitCredits(const Scene& scene, const FrameSpec& frame, const Fonts& fonts, float width,
+                      float most) {
+    const float u = scene.unit();
+    CreditsFit fit;
+    fit.size =
+        std::max({7.0f, std::round(14 * u), std::round(kMinTextPx * std::min(1.0f, u / kMinTextUnit))});
+    fit.text = creditText(scene, frame, true);
+    auto measure = [&] {
+        fit.height = drawText(nullptr, fit.text, fonts.regular, fit.size, kMuted, {}, width, &fit.width);
+    };
+    measure();
+    if (fit.height > most) {
+        fit.text = creditText(scene, frame, false);
+        measure();
+    }
+    while (fit.height > most && fit.size > 7) {
+        fit.size -= 1;
+        measure();
+    }
+    return fit;
 }
 
 }  // namespace frontline::render

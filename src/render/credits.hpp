@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "render/fonts.hpp"
 #include "render/frame_spec.hpp"
 #include "render/scene.hpp"
 
@@ -19,5 +20,17 @@ Credits frameCredits(const Scene& scene, const FrameSpec& frame);
 
 // "Data: …. Drawn for frontline from: …. Areas: …"; without the sources for a frame with no room.
 std::string creditText(const Scene& scene, const FrameSpec& frame, bool withSources);
+
+// The credits of `frame` as they fit `width`, in at most `most` pixels of height: small print that stays
+// readable, wrapping to more lines rather than shrinking, then without the sources, and smaller only in
+// a thumbnail that cannot hold them at a readable size at all. Needs the fonts' glyphs.
+struct CreditsFit {
+    std::string text;
+    float size = 0;
+    float width = 0;  // of the widest line
+    float height = 0;
+};
+CreditsFit fitCredits(const Scene& scene, const FrameSpec& frame, const Fonts& fonts, float width,
+                      float most);
 
 }  // namespace frontline::render

@@ -241,25 +241,9 @@ void Panel::drawEvents(sf::RenderTarget& target, const FrameSpec& frame, sf::Flo
 float Panel::drawCredits(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect box, float maxShare,
                          bool alignRight) {
     const float u = m_scene.unit();
-    const float most = box.height * maxShare;
-    // Credits are small print, but stay readable: they wrap to more lines rather than shrink, unless the
-    // frame is a thumbnail that cannot hold them at a readable size at all.
-    float size =
-        std::max({7.0f, std::round(14 * u), std::round(kMinTextPx * std::min(1.0f, u / kMinTextUnit))});
-    std::string credit = creditText(m_scene, frame, true);
-    float width = 0;
-    auto measure = [&] {
-        return drawText(nullptr, credit, m_fonts.regular, size, kMuted, {}, box.width, &width);
-    };
-    float height = measure();
-    if (height > most) {
-        credit = creditText(m_scene, frame, false);
-        height = measure();
-    }
-    while (height > most && size > 7) {
-        size -= 1;
-        height = measure();
-    }
+    const CreditsFit fit = fitCredits(m_scene, frame, m_fonts, box.width, box.height * maxShare);
+    const std::string& credit = fit.text;
+    const float size = fit.size, width = fit.width, height = fit.height;
     const float top = box.top + box.height - height;
     const float left = alignRight ? box.left + box.width - width : box.left;
     if (alignRight) {
@@ -271,15 +255,16 @@ float Panel::drawCredits(sf::RenderTarget& target, const FrameSpec& frame, sf::F
     return top;
 }
 
-void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect scaleBar) {
+void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame) {
     m_texts.clear();
     m_legendRows.clear();
     const float u = m_scene.unit();
     const sf::FloatRect map = m_scene.mapRect();
+    const MapTextsLayout& onMap = m_scene.mapTexts();
     const float pad = std::round(24 * u);
     // The date, top right (the north arrow is top left); between two maps both dates, as the panel says.
     const PanelText words = panelText(m_scene.scenario(), m_scene.stats(), frame, m_scene.options().span);
-    const float dateSize = std::max(10.0f, std::round(40 * u));
+    const float dateSize = onMap.dateSize;
     const float dateWidth = textWidth(words.date, m_fonts.bold, dateSize);
     const float margin = std::round(8 * u) + 2;
     const float dateLeft = std::round(map.left + map.width - pad - dateWidth);
@@ -288,18 +273,13 @@ void Panel::drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::Floa
              {dateLeft - margin, map.top + pad - margin, dateWidth + 2 * margin, dateHeight + 2 * margin},
              sf::Color(255, 255, 255, 190));
     m_texts.write(target, words.date, m_fonts.bold, dateSize, kInk, {dateLeft, map.top + pad});
-    // The notice the panel would print under the date (a stale map, a frame between two maps), under it
-    // here: without it a still of 1 Nov 2020 shows the 1994 line as if nothing had happened since.
+    // The notice the panel would print under its date line (a stale map, a frame between two maps), under
+    // it here: without it a still of 1 Nov 2020 shows the 1994 line as if nothing had happened since.
     const FrameLayout layout{m_scene.panelPlacement(), u, map, m_scene.panelRect(), m_scene.locatorRect()};
     const MapNoticeLayout notice = mapNoticeLayout(layout, m_fonts);
     if (!words.notice.empty()) drawMapNotice(target, words.notice, notice);
-    // The credits, bottom right, clear of the scale bar (bottom left) and of the notice's place.
-    const float left = scaleBar.left + scaleBar.width + pad;
-    const float right = map.left + map.width - pad;
-    const float bottom = map.top + map.height - pad;
-    const float top = std::max(map.top + pad + dateHeight + 2 * margin + pad,
-                               notice.reserved.top + notice.reserved.height + pad);
-    drawCredits(target, frame, {left, top, std::max(1.0f, right - left), bottom - top}, 0.35f, true);
+    // The credits, bottom right, where names were told to keep clear of (mapTextsLayout).
+    drawCredits(target, frame, onMap.creditsArea, MapTextsLayout::kCreditsShare, true);
 }
 
 void Panel::drawMapNotice(sf::RenderTarget& target, const std::string& text, const MapNoticeLayout& notice) {

@@ -50,8 +50,8 @@ public:
     // The panel of `frame` in the scene's panel rectangle; the legend greys the layer ids in `hidden`.
     void draw(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden);
     // --no-panel: the date top right of the map, the notice (stale map, between two maps) under it and
-    // the credits bottom right, clear of `scaleBar`.
-    void drawOnMap(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect scaleBar);
+    // the credits bottom right, where Scene::mapTexts() puts them.
+    void drawOnMap(sf::RenderTarget& target, const FrameSpec& frame);
 
     // The texts of the panel last drawn (or reused), and its legend's rows.
     const DrawnTexts& texts() const { return m_texts; }

@@ -10,27 +10,18 @@
 
 namespace frontline::render {
 
-std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts,
-                                        sf::FloatRect scaleBar) {
+std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts, sf::FloatRect scaleBar,
+                                        const MapTextsLayout& mapTexts) {
     std::vector<sf::FloatRect> boxes;
     const float u = layout.unit;
     const sf::FloatRect map = layout.map;
-    const float mapRight = map.left + map.width, mapBottom = map.top + map.height;
     boxes.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
     if (layout.locator.width > 0) boxes.push_back(layout.locator);
     boxes.push_back(scaleBar);
     if (layout.placement == PanelPlacement::None) {
-        const float dateSize = std::max(10.0f, std::round(40 * u));
-        sf::Text date("00 May 0000", fonts.bold, static_cast<unsigned>(dateSize));
-        const float dateWidth = date.getLocalBounds().width + 2 * (std::round(8 * u) + 2) + 24 * u;
-        boxes.push_back({mapRight - dateWidth, map.top, dateWidth,
-                         dateSize * 1.28f + 2 * (std::round(8 * u) + 2) + 24 * u});
+        boxes.push_back(mapTexts.dateReserved);
         boxes.push_back(mapNoticeLayout(layout, fonts).reserved);
-        const float creditLine =
-            std::round(std::max(12.0f * std::min(1.0f, u * 1.5f), std::round(14 * u)) * 1.28f);
-        const float creditHeight = 3 * creditLine + 2 * (std::round(6 * u) + 2) + 24 * u;
-        const float scaleBarRight = scaleBar.left + scaleBar.width;
-        boxes.push_back({scaleBarRight, mapBottom - creditHeight, mapRight - scaleBarRight, creditHeight});
+        boxes.push_back(mapTexts.creditsReserved);
     }
     return boxes;
 }
@@ -54,7 +45,8 @@ sf::FloatRect labelBox(sf::Vector2f position, float width, float height, const s
 }  // namespace
 
 std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
-                                          const Fonts& fonts, sf::FloatRect scaleBar) {
+                                          const Fonts& fonts, sf::FloatRect scaleBar,
+                                          const MapTextsLayout& mapTexts) {
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const PlaceCandidate& a, const PlaceCandidate& b) {
                          return std::tie(a.rank, a.name) < std::tie(b.rank, b.name);
@@ -68,7 +60,7 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
         taken.push_back({c.dot.x - dotRadius, c.dot.y - dotRadius, 2 * dotRadius, 2 * dotRadius});
     }
     // Dots stay where the overlays are: a place is on the map even where its name has no room.
-    const std::vector<sf::FloatRect> overlays = overlayBoxes(layout, fonts, scaleBar);
+    const std::vector<sf::FloatRect> overlays = overlayBoxes(layout, fonts, scaleBar, mapTexts);
     taken.insert(taken.end(), overlays.begin(), overlays.end());
     const sf::FloatRect inside(layout.map.left + gap, layout.map.top + gap, layout.map.width - 2 * gap,
                                layout.map.height - 2 * gap);
@@ -111,8 +103,8 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
 
 std::vector<sf::FloatRect> boxesTakenByPlaces(const std::vector<PlaceLabel>& places,
                                               const FrameLayout& layout, const Fonts& fonts,
-                                              sf::FloatRect scaleBar) {
-    std::vector<sf::FloatRect> boxes = overlayBoxes(layout, fonts, scaleBar);
+                                              sf::FloatRect scaleBar, const MapTextsLayout& mapTexts) {
+    std::vector<sf::FloatRect> boxes = overlayBoxes(layout, fonts, scaleBar, mapTexts);
     const auto characterSize = static_cast<unsigned>(placeCharacterSize(layout.unit));
     const float dotRadius = placeDotRadius(layout.unit);
     for (const auto& place : places) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "render/fonts.hpp"
+#include "render/map_texts.hpp"
 #include "render/scene.hpp"
 
 namespace frontline::render {
@@ -28,20 +29,21 @@ struct PlaceCandidate {
 
 // What the renderer draws over the map, as place labels must keep clear of it: the north arrow (top
 // left), the locator inset (FrameLayout::locator), the scale bar's plate `scaleBar` (scaleBarLayout) and,
-// without a panel, the date (top right), the notice under it (mapNoticeLayout) and up to three lines of
-// credits along the bottom.
-std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts,
-                                        sf::FloatRect scaleBar);
+// without a panel, the date (top right), the notice under it (mapNoticeLayout) and the credits (bottom
+// right), as `mapTexts` reserves them (mapTextsLayout).
+std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts, sf::FloatRect scaleBar,
+                                        const MapTextsLayout& mapTexts);
 
 // The labelled places first, in the order they were placed, then the dots without a name. `scaleBar`:
 // the scale bar's plate (scaleBarLayout).
 std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates, const FrameLayout& layout,
-                                          const Fonts& fonts, sf::FloatRect scaleBar);
+                                          const Fonts& fonts, sf::FloatRect scaleBar,
+                                          const MapTextsLayout& mapTexts);
 
 // What region names (render/region_labels) must keep clear of: the overlays, and every place's dot and
 // label as layOutPlaceLabels placed them.
 std::vector<sf::FloatRect> boxesTakenByPlaces(const std::vector<PlaceLabel>& places,
                                               const FrameLayout& layout, const Fonts& fonts,
-                                              sf::FloatRect scaleBar);
+                                              sf::FloatRect scaleBar, const MapTextsLayout& mapTexts);
 
 }  // namespace frontline::render

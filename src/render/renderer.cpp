@@ -64,7 +64,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     drawMap(target, frame, under);
     target.setView(frameView);
     if (m_scene.panelPlacement() == PanelPlacement::None)
-        m_panel.drawOnMap(target, frame, m_scaleBarBox);
+        m_panel.drawOnMap(target, frame);
     else
         m_panel.draw(target, frame, m_hidden);
     m_texts.append(m_panel.texts());
@@ -318,7 +318,6 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
     const ScaleBarLayout bar = scaleBarLayout(m_scene.mapRect(), m_scene.unit(),
                                               m_scene.metresPerPixel() / m_mapView.zoom, m_fonts.regular);
     m_scaleBarText = bar.label;
-    m_scaleBarBox = bar.plate;
     drawRect(target, bar.plate, kPlate);
     const sf::Vector2f origin = bar.origin;
     drawRect(target, {origin.x, origin.y, bar.length / 2, bar.height}, kInk, kInk, 1);

@@ -125,7 +125,6 @@ private:
     ShaderSet& m_shaders;
     RecentCache<std::pair<int, int>, std::unique_ptr<sf::Texture>> m_fields{4};
     DrawnTexts m_texts;
-    sf::FloatRect m_scaleBarBox;     // of the last frame drawn
     std::vector<sf::Vertex> m_kept;  // the kept part of a transition, recoloured each frame
     MapView m_mapView;
     // Per layer (index in scene.layers()), the fills and strokes of the features visible at a date in

@@ -391,7 +391,10 @@ void Scene::placeLabels(const Fonts& fonts) {
     }
     const ScaleBarLayout scaleBar =
         scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular);
-    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts, scaleBar.plate);
+    std::vector<sf::Vector2f> dots;
+    for (const auto& candidate : candidates) dots.push_back(candidate.dot);
+    m_mapTexts = mapTextsLayout(*this, m_layout, fonts, scaleBar.plate, dots);
+    m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts, scaleBar.plate, m_mapTexts);
 }
 
 void Scene::labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy,
@@ -431,9 +434,9 @@ void Scene::labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy
     }
     m_regionLabels = layOutRegionLabels(
         geos, std::move(candidates), geo::dissolve(geos, held),
-        boxesTakenByPlaces(
-            m_places, m_layout, fonts,
-            scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular).plate),
+        boxesTakenByPlaces(m_places, m_layout, fonts,
+                           scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular).plate,
+                           m_mapTexts),
         m_layout, fonts);
 }
 

@@ -24,6 +24,7 @@
 #include "render/fonts.hpp"
 #include "render/frame_layout.hpp"
 #include "render/frame_spec.hpp"
+#include "render/map_texts.hpp"
 #include "render/pixel_mapping.hpp"
 #include "render/recent_cache.hpp"
 #include "render/region_labels.hpp"
@@ -152,6 +153,8 @@ public:
     PanelPlacement panelPlacement() const { return m_layout.placement; }
     // The locator inset's box; empty without MapOptions::locator.
     sf::FloatRect locatorRect() const { return m_layout.locator; }
+    // Without a panel: where the date and the credits go on the map, and what names keep clear of.
+    const MapTextsLayout& mapTexts() const { return m_mapTexts; }
     const geo::EqualAreaFrame& frame() const { return *m_frame; }
     geo::ThreadContext& context() const { return m_context; }
 
@@ -218,6 +221,7 @@ private:
     MapOptions m_options;
     sf::Vector2u m_size;
     FrameLayout m_layout;
+    MapTextsLayout m_mapTexts;
     PixelMapping m_pixels;  // projected metres → frame pixels
     double m_metresPerPixel = 1;
     float m_northRadians = 0;

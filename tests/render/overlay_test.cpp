@@ -64,7 +64,8 @@ TEST_P(ScaleBarBox, ReservedBoxIsTheDrawnBar) {
     ASSERT_NE(label, nullptr);
     const sf::FloatRect ink =
         join(join(zero->box, label->box), {bar.origin.x, bar.origin.y, bar.length, bar.height});
-    const std::vector<sf::FloatRect> boxes = render::overlayBoxes(drawn.layout(), fonts, bar.plate);
+    const std::vector<sf::FloatRect> boxes =
+        render::overlayBoxes(drawn.layout(), fonts, bar.plate, scene.mapTexts());
     const auto reserved = std::find(boxes.begin(), boxes.end(), bar.plate);
     ASSERT_NE(reserved, boxes.end()) << "the scale bar's plate is what labels keep clear of";
     EXPECT_TRUE(contains(*reserved, ink));
@@ -121,6 +122,46 @@ TEST_P(MapNotice, DrawnOnTheMapWithoutAPanel) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, MapNotice,
+                         testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
+                                         sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080}),
+                         sizeName);
+
+class MapTexts : public testing::TestWithParam<sf::Vector2u> {};
+
+// --no-panel: every frame's date and credits lie inside the boxes names were told to keep clear of (the
+// widest date is between two maps, the credits change with the layers drawn), and the credits' plate
+// covers no place's dot. Frames: each state's date, a frame between the first two, a 2025 still.
+TEST_P(MapTexts, DateAndCreditsInsideTheirReservedBoxes) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    render::MapOptions options;
+    options.panel = false;
+    Drawn drawn(GetParam(), options);
+    const render::Scene& scene = drawn.renderer.scene();
+    const render::MapTextsLayout& reserved = scene.mapTexts();
+    std::vector<render::FrameSpec> frames;
+    for (const auto& state : drawn.scenario.timeline.states())
+        frames.push_back(render::stillFrame(scene, state.date));
+    render::FrameSpec between = render::stillFrame(scene, Date(2020, 11, 10));
+    between.transition = render::Transition{0, 1, 0.5};
+    frames.push_back(between);
+    frames.push_back(render::stillFrame(scene, Date(2025, 9, 1)));
+    for (const render::FrameSpec& frame : frames) {
+        drawn.renderer.render(frame);
+        const auto& texts = drawn.renderer.renderer().drawnTextBoxes();
+        const std::string date = render::panelText(drawn.scenario, scene.stats(), frame).date;
+        const auto* drawnDate = find(texts, date);
+        ASSERT_NE(drawnDate, nullptr) << date;
+        EXPECT_TRUE(contains(reserved.dateReserved, drawnDate->box)) << date;
+        const auto credit = std::find_if(texts.begin(), texts.end(),
+                                         [](const auto& t) { return t.text.rfind("Data: ", 0) == 0; });
+        ASSERT_NE(credit, texts.end()) << date;
+        EXPECT_TRUE(contains(reserved.creditsReserved, credit->box)) << date;
+    }
+    for (const auto& place : scene.places())
+        EXPECT_FALSE(reserved.creditsReserved.contains(place.dot)) << place.name << " under the credits";
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, MapTexts,
                          testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
                                          sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080}),
                          sizeName);
