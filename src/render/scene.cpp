@@ -31,11 +31,6 @@ std::optional<Date> propertyDate(const Feature& feature, const std::string& key)
     return Date::tryParse(text);
 }
 
-sf::Color styleColor(const Layer& layer, const std::string& text, const char* key, double opacity) {
-    if (text.empty()) return sf::Color::Transparent;
-    return withOpacity(parseColor(text, "layer '" + layer.id + "' style." + key), opacity);
-}
-
 BoundingBox projectedBox(const Geometry& projectedXy) { return boundingBox(projectedXy); }
 
 // What the map is fitted to: what the states and corridors cover, else every layer.
@@ -95,45 +90,6 @@ StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
     std::promise<std::vector<analysis::StateStats>> ready;
     ready.set_value(std::move(stats));
     return ready.get_future();
-}
-
-std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer) {
-    bool points = false, shapes = false;
-    for (const auto& feature : layer.features) {
-        points = points || !feature.geometry.points.empty();
-        shapes = shapes || !feature.geometry.polygons.empty() || !feature.geometry.lines.empty();
-    }
-    switch (layer.role) {
-        case LayerRole::Control: {
-            const auto& states = scenario.timeline.states();
-            const bool used = std::any_of(states.begin(), states.end(), [&](const ControlState& state) {
-                return state.layerId == layer.id;
-            });
-            if (!used) return "is a control layer no [[state]] uses: not drawn";
-            return std::nullopt;
-        }
-        case LayerRole::Place:
-            if (!points) return "is a place layer without points: not drawn";
-            return std::nullopt;
-        default:
-            break;
-    }
-    if (!shapes) {
-        if (points) return "has only points, which are drawn on a layer of role \"place\" only: not drawn";
-        return std::nullopt;  // no geometry at all: the reader has said so
-    }
-    const sf::Color fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
-    const sf::Color stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
-    // A schematic layer without a style only marks the held area it covers (render/schematic).
-    if (fill.a == 0 && stroke.a == 0 && !(layer.schematic && shapes))
-        return "has no visible style.fill or style.stroke: not drawn";
-    return std::nullopt;
-}
-
-void warnLayersNotDrawn(const Scenario& scenario, Diagnostics& diagnostics) {
-    for (const auto& layer : scenario.layers) {
-        if (const auto why = whyNotDrawn(scenario, layer)) diagnostics.warn("layer '" + layer.id + "'", *why);
-    }
 }
 
 Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
@@ -276,8 +232,8 @@ void Scene::meshLayers(const std::vector<std::vector<Geometry>>& layerXy) {
         const Layer& layer = scenario.layers[index];
         LayerMesh mesh;
         mesh.layer = &layer;
-        mesh.fill = styleColor(layer, layer.style.fill, "fill", layer.style.opacity);
-        mesh.stroke = styleColor(layer, layer.style.stroke, "stroke", 1.0);
+        mesh.fill = layerColor(layer, layer.style.fill, "fill", layer.style.opacity);
+        mesh.stroke = layerColor(layer, layer.style.stroke, "stroke", 1.0);
         mesh.hatch = layer.style.pattern == "hatch";
         if (isReference(layer)) {
             // An outline at every date: its fill would cover what is in force.
@@ -334,9 +290,9 @@ void Scene::styleStates() {
             mesh.layer = &m_scenario.layer(states[i].layerId);
             const LayerStyle& style = mesh.layer->style;
             mesh.fill =
-                styleColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
+                layerColor(*mesh.layer, style.fill.empty() ? "#c0392b" : style.fill, "fill", style.opacity);
             mesh.stroke =
-                styleColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
+                layerColor(*mesh.layer, style.stroke.empty() ? "#7b241c" : style.stroke, "stroke", 1.0);
         }
         m_states.push_back(mesh);
     }
@@ -377,7 +333,7 @@ void Scene::placeLabels(const Fonts& fonts) {
         if (layer.role != LayerRole::Place || whyNotDrawn(m_scenario, layer)) continue;
         LayerMesh mesh;
         mesh.layer = &layer;
-        mesh.fill = styleColor(layer, layer.style.fill.empty() ? "#111111" : layer.style.fill, "fill", 1.0);
+        mesh.fill = layerColor(layer, layer.style.fill.empty() ? "#111111" : layer.style.fill, "fill", 1.0);
         m_placeLayers.push_back(mesh);
         for (const auto& feature : layer.features) {
             const Geometry xy = m_frame->project(feature.geometry);

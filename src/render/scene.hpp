@@ -21,6 +21,7 @@
 #include "core/diagnostics.hpp"
 #include "core/scenario.hpp"
 #include "geo/thread_context.hpp"
+#include "render/drawn_layers.hpp"
 #include "render/fonts.hpp"
 #include "render/frame_layout.hpp"
 #include "render/frame_spec.hpp"
@@ -89,14 +90,6 @@ struct PlaceLabel {
     bool kindGiven = false;     // the feature has a `kind` property
     std::size_t layer = 0;      // index in Scene::placeLayers()
 };
-
-// Why the map leaves `layer` out (no visible style, unless the layer is schematic and so marks the held
-// area it covers, points on a layer that is not a place layer, a place
-// layer without points, a control layer no [[state]] uses), or nothing when it is drawn. Throws
-// DataError for a colour that does not parse.
-std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer);
-// A warning in `diagnostics` for every layer the map leaves out, saying why.
-void warnLayersNotDrawn(const Scenario& scenario, Diagnostics& diagnostics);
 
 // How place labels are written: the feature's `name`; its other name (the first of `name_alt`, a
 // `; `-separated list, that differs from `name`); or both, "Khankendi (Stepanakert)".

@@ -38,6 +38,11 @@ sf::Color parseColor(const std::string& text, const std::string& where) {
     throw DataError(where + ": colour '" + text + "' is not #rrggbb or #rrggbbaa");
 }
 
+sf::Color layerColor(const Layer& layer, const std::string& text, const char* key, double opacity) {
+    if (text.empty()) return sf::Color::Transparent;
+    return withOpacity(parseColor(text, "layer '" + layer.id + "' style." + key), opacity);
+}
+
 sf::Color withOpacity(sf::Color color, double opacity) {
     const double alpha = std::clamp(opacity, 0.0, 1.0) * color.a;
     color.a = static_cast<sf::Uint8>(std::lround(alpha));

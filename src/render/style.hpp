@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/date.hpp"
+#include "core/layer.hpp"
 
 namespace frontline::render {
 
@@ -27,6 +28,9 @@ inline constexpr float kMinTextUnit = 1280.0f / 1920.0f;
 sf::Color parseColor(const std::string& text, const std::string& where);
 // The colour with its alpha multiplied by `opacity` (0..1).
 sf::Color withOpacity(sf::Color color, double opacity);
+// A layer's style colour `text` (its style.`key`) with `opacity`; transparent when the style gives none.
+// Throws DataError naming the layer and key for a colour that does not parse.
+sf::Color layerColor(const Layer& layer, const std::string& text, const char* key, double opacity);
 
 // An area in km² exactly as `frontline stats` prints it (3 decimals, no "-0.000").
 std::string formatKm2(double valueKm2);
