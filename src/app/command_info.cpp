@@ -97,6 +97,8 @@ bool overlap(const BoundingBox& a, const BoundingBox& b) {
 // a polygon whose bounding box meets no other's in its batch, or no other part's box in a pairwise
 // union, cannot overlap anything there and is kept as it is. What is held is the union so far: for a
 // coverage (districts sharing borders) little more than its outline, for disjoint features all of them.
+// Batches and merges go through geo::dissolveCoverage: districts sharing their borders vertex for vertex
+// are merged by dropping the shared edges, and anything else by the full union.
 class StreamingDissolve {
 public:
     explicit StreamingDissolve(geo::GeosContext& geos) : m_geos(geos) {}
@@ -209,7 +211,8 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             (meets[i] ? together : result).polygons.push_back(std::move(batch.polygons[i]));
         }
-        append(result, together.polygons.size() <= 1 ? std::move(together) : geo::dissolve(geos, together));
+        append(result,
+               together.polygons.size() <= 1 ? std::move(together) : geo::dissolveCoverage(geos, together));
         return result;
     }
 
@@ -223,7 +226,8 @@ private:
         // A polygon of b that overlaps one of a meets a's box, and the other way round: with either side
         // empty, nothing overlaps.
         if (!nearA.polygons.empty() && !nearB.polygons.empty()) {
-            append(result, geo::unite(geos, nearA, nearB));
+            append(nearA, std::move(nearB));
+            append(result, geo::dissolveCoverage(geos, nearA));
         } else {
             append(result, std::move(nearA));
             append(result, std::move(nearB));

@@ -201,6 +201,18 @@ Geometry dissolve(GeosContext& context, const Geometry& geometry) {
     return polygonsOf(context, result.get());
 }
 
+Geometry dissolveCoverage(GeosContext& context, const Geometry& geometry) {
+    auto geos = toGeosPolygons(context, geometry);
+    if (GEOSGeometry* merged = GEOSCoverageUnion_r(context.handle(), geos.get())) {
+        GeosGeomPtr result(merged, GeomDeleter{context.handle()});
+        const char valid = GEOSisValid_r(context.handle(), result.get());
+        if (valid == 2) context.fail("checking a coverage union");
+        if (valid == 1) return polygonsOf(context, result.get());
+    }
+    auto result = own(context, GEOSUnaryUnion_r(context.handle(), geos.get()), "dissolving polygons");
+    return polygonsOf(context, result.get());
+}
+
 namespace {
 
 using BinaryOperation = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);

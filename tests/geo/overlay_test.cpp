@@ -91,6 +91,42 @@ TEST(MakeValid, RepairsABowTieIntoTwoTriangles) {
     EXPECT_NEAR(planarArea(context, repaired), 0.5, 1e-12);
 }
 
+// A polygon of four corners, counter-clockwise.
+Polygon box(double x0, double y0, double x1, double y1) {
+    return {{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}};
+}
+
+// A coverage (a 3×3 grid of unit cells sharing their edges, the centre left out) merges into one
+// polygon with a hole; input that is not a coverage (overlapping cells; a cell beside two half cells,
+// its edge not noded where theirs meet) gives what the unary union gives, never overlapping pieces.
+TEST(DissolveCoverage, MergesACoverageAndFallsBackOtherwise) {
+    GeosContext context;
+    Geometry grid;
+    for (int x = 0; x < 3; ++x) {
+        for (int y = 0; y < 3; ++y)
+            if (x != 1 || y != 1) grid.polygons.push_back(box(x, y, x + 1, y + 1));
+    }
+    const Geometry ring = dissolveCoverage(context, grid);
+    ASSERT_EQ(ring.polygons.size(), 1u);
+    EXPECT_EQ(ring.polygons.front().rings.size(), 2u);
+    EXPECT_NEAR(planarArea(context, ring), 8, 1e-12);
+    EXPECT_TRUE(checkPolygonValidity(context, ring).valid);
+
+    Geometry overlapping;
+    overlapping.polygons = {box(0, 0, 2, 2), box(1, 1, 3, 3), box(1, 0, 3, 1)};
+    const Geometry merged = dissolveCoverage(context, overlapping);
+    EXPECT_TRUE(checkPolygonValidity(context, merged).valid);
+    EXPECT_NEAR(planarArea(context, merged), planarArea(context, dissolve(context, overlapping)), 1e-12);
+    EXPECT_NEAR(planarArea(context, merged), 8, 1e-12);  // 4 + 4 + 2, less two overlaps of 1
+
+    Geometry unnoded;
+    unnoded.polygons = {box(0, 0, 1, 2), box(1, 0, 2, 1), box(1, 1, 2, 2)};
+    const Geometry joined = dissolveCoverage(context, unnoded);
+    EXPECT_TRUE(checkPolygonValidity(context, joined).valid);
+    ASSERT_EQ(joined.polygons.size(), 1u);
+    EXPECT_NEAR(planarArea(context, joined), 4, 1e-12);
+}
+
 TEST(Buffer, GrowsASquareByPerimeterTimesDistance) {
     // A 10×10 square grown by 1: 100 + 40 + π (rounded corners, 16 segments a quarter).
     GeosContext context;
