@@ -35,11 +35,12 @@ files=("$work"/s/*.geojson)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%FT%TZ); $count $series files x $vertices vertices ($(du -sh "$work/s" | cut -f1))"
 echo "load at the start: $(uptime | sed 's/.*load average: //')"
 
-# run NAME COMMAND… : one timed run; appends "seconds peak_kib" to $work/NAME.times
+# run NAME COMMAND… : one timed run; appends "seconds peak_kib cpu_seconds" to $work/NAME.times (CPU =
+# user + system, which other work on the machine disturbs less than the wall time)
 run() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.last" "$@" > "$work/$name.out" 2> "$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
-  cat "$work/$name.last" >> "$work/$name.times"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.last" "$@" > "$work/$name.out" 2> "$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
+  awk '{print $1, $2, $3 + $4}' "$work/$name.last" >> "$work/$name.times"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -59,12 +60,13 @@ for ((r = 1; r <= runs; r++)); do
 done
 
 echo; echo "series: area + gained/lost per date over $count snapshots (median of $runs, alternating)"
-printf "%-12s %10s %14s %12s\n" peer seconds peak_MiB "x frontline"
+printf "%-12s %10s %14s %12s %12s\n" peer seconds peak_MiB "x frontline" cpu_seconds
 f=$(cut -d' ' -f1 "$work/frontline.times" | median)
 for peer in frontline before geopandas spatialite gdal_open gdal_read; do
   [ -f "$work/$peer.times" ] || continue
   s=$(cut -d' ' -f1 "$work/$peer.times" | median); m=$(cut -d' ' -f2 "$work/$peer.times" | median)
-  printf "%-12s %10.2f %14.0f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')"
+  c=$(cut -d' ' -f3 "$work/$peer.times" | median)
+  printf "%-12s %10.2f %14.0f %12.2f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')" "$c"
 done
 
 d=$(cut -d' ' -f1 "$work/gdal_read.times" | median)
