@@ -239,9 +239,13 @@ std::vector<Geometry> symmetricDifferencesWithin(GeosContext& context, const Geo
     std::vector<Geometry> result;
     result.reserve(boxes.size());
     for (const BoundingBox& box : boxes) {
-        auto rectangle =
-            own(context, GEOSGeom_createRectangle_r(handle, box.minX, box.minY, box.maxX, box.maxY),
-                "building a rectangle");
+        // A polygon rather than GEOSGeom_createRectangle_r, which needs GEOS 3.11 (3.10 is supported).
+        const Polygon boxPolygon{{{{box.minX, box.minY},
+                                   {box.maxX, box.minY},
+                                   {box.maxX, box.maxY},
+                                   {box.minX, box.maxY},
+                                   {box.minX, box.minY}}}};
+        auto rectangle = makePolygon(context, boxPolygon);
         auto aInside = own(context, GEOSIntersection_r(handle, ga.get(), rectangle.get()), "intersection");
         auto bInside = own(context, GEOSIntersection_r(handle, gb.get(), rectangle.get()), "intersection");
         auto pieces =
