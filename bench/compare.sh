@@ -4,30 +4,43 @@
 #   PEERS=0 bench/compare.sh 500 …   only frontline and the GDAL limits (the Python peers take minutes at 500)
 #   BEFORE=/tmp/frontline-before …    also an older frontline binary, in the same rotation (keep a copy
 #                                     of build/src/frontline before changing anything)
+#   SERIES=front bench/compare.sh 200 3000 5 0   real-like days (bench/make_front_series.py, seed 1): a
+#                                     border, a coast and a front of V vertices, >= 96 % of the edges
+#                                     shared from one day to the next; the default, SERIES=random, makes
+#                                     snapshots that share no edge (frontline_make_snapshots, seed 42)
+#   FRAMES: a 4th argument 0 skips the frames and the microbenchmarks; FRONTLINE=BINARY measures that
+#                                     binary instead of build/src/frontline
 # Peers (Debian packages): GeoPandas + pyproj, GDAL's SQLite dialect (SpatiaLite ST_Area(geom, 1)),
 # matplotlib; the limits: GDAL reading the files computing nothing, PNG encoding of a 1080p frame.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count=${1:-100}; vertices=${2:-5000}; runs=${3:-5}; frames=${4:-30}; peers=${PEERS:-1}; before=${BEFORE:-}
-frontline="$root/build/src/frontline"
+series=${SERIES:-random}
+frontline=${FRONTLINE:-$root/build/src/frontline}
 python=/usr/bin/python3
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 command -v /usr/bin/time > /dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
-"$root/build/bench/frontline_make_snapshots" "$work/s" "$count" "$vertices" 42
+case "$series" in
+  random) "$root/build/bench/frontline_make_snapshots" "$work/s" "$count" "$vertices" 42 ;;
+  front) "$python" "$root/bench/make_front_series.py" "$work/s" "$count" "$vertices" 1 ;;
+  *) echo "SERIES is random or front, not '$series'" >&2; exit 2 ;;
+esac
 files=("$work"/s/*.geojson)
 { echo "<OGRVRTDataSource>"; i=0
   for f in "${files[@]}"; do
     echo "<OGRVRTLayer name=\"s$i\"><SrcDataSource>$f</SrcDataSource><SrcLayer>$(basename "$f" .geojson)</SrcLayer></OGRVRTLayer>"
     i=$((i + 1)); done
   echo "</OGRVRTDataSource>"; } > "$work/all.vrt"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%FT%TZ); $count files x $vertices vertices ($(du -sh "$work/s" | cut -f1))"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%FT%TZ); $count $series files x $vertices vertices ($(du -sh "$work/s" | cut -f1))"
+echo "load at the start: $(uptime | sed 's/.*load average: //')"
 
-# run NAME COMMAND… : one timed run; appends "seconds peak_kib" to $work/NAME.times
+# run NAME COMMAND… : one timed run; appends "seconds peak_kib cpu_seconds" to $work/NAME.times (CPU =
+# user + system, which other work on the machine disturbs less than the wall time)
 run() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.last" "$@" > "$work/$name.out" 2> "$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
-  cat "$work/$name.last" >> "$work/$name.times"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.last" "$@" > "$work/$name.out" 2> "$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
+  awk '{print $1, $2, $3 + $4}' "$work/$name.last" >> "$work/$name.times"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -47,20 +60,22 @@ for ((r = 1; r <= runs; r++)); do
 done
 
 echo; echo "series: area + gained/lost per date over $count snapshots (median of $runs, alternating)"
-printf "%-12s %10s %14s %12s\n" peer seconds peak_MiB "x frontline"
+printf "%-12s %10s %14s %12s %12s\n" peer seconds peak_MiB "x frontline" cpu_seconds
 f=$(cut -d' ' -f1 "$work/frontline.times" | median)
 for peer in frontline before geopandas spatialite gdal_open gdal_read; do
   [ -f "$work/$peer.times" ] || continue
   s=$(cut -d' ' -f1 "$work/$peer.times" | median); m=$(cut -d' ' -f2 "$work/$peer.times" | median)
-  printf "%-12s %10.2f %14.0f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')"
+  c=$(cut -d' ' -f3 "$work/$peer.times" | median)
+  printf "%-12s %10.2f %14.0f %12.2f %12.2f\n" "$peer" "$s" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$(awk -v a="$s" -v b="$f" 'BEGIN {print a / b}')" "$c"
 done
 
 d=$(cut -d' ' -f1 "$work/gdal_read.times" | median)
-echo "target: frontline takes $(awk -v a="$f" -v b="$d" 'BEGIN {printf "%.2f", a / b}')x the GDAL read (issue: within 1.5x)"
+echo "load at the end: $(uptime | sed 's/.*load average: //')"
+echo "target: frontline takes $(awk -v a="$f" -v b="$d" 'BEGIN {printf "%.2f", a / b}')x the GDAL read (issue #14: within 1.3x)"
 echo "rows: $(($(wc -l < "$work/frontline.out") - 1))"
 [ "$peers" = 1 ] || exit 0
 g=$(cut -d' ' -f1 "$work/geopandas.times" | median)
-echo "target: frontline is $(awk -v a="$g" -v b="$f" 'BEGIN {printf "%.1f", a / b}')x faster than GeoPandas (issue: 20x)"
+echo "target: frontline is $(awk -v a="$g" -v b="$f" 'BEGIN {printf "%.1f", a / b}')x faster than GeoPandas (issue #14: 15x)"
 
 echo; echo "agreement (areas relative, gained/lost absolute km²):"
 "$python" - "$work/frontline.out" "$work/geopandas.out" "$work/spatialite.out" <<'PY'
@@ -80,6 +95,7 @@ glsl = max(max(abs(g - h), abs(l - m)) for g, h, l, m in gains)
 print(f"  frontline vs SpatiaLite: areas {rel:.2e} relative, gained/lost max {glsl:.4f} km2")
 PY
 
+[ "$frames" -gt 0 ] || exit 0
 echo; echo "frames: $frames PNG frames at 1920x1080, one new state each (median of $runs, alternating)"
 # The same snapshots as a scenario: one state per file; one frame per state.
 { echo "[scenario]"; echo "name = \"bench\""; i=0

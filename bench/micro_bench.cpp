@@ -1,6 +1,7 @@
 // Microbenchmarks (GoogleBenchmark) of the hot operations: geodesic area per vertex, overlay difference
-// of two 10k-vertex polygons, one series step's change areas (edge tables against two differences),
-// tessellation, and PNG encoding of a 1080p frame.
+// of two 10k-vertex polygons, one series step's change areas (edge tables against two differences; the
+// whole overlaid against only the changed boxes on real-like days), edge tables solved or taken from the
+// day before, tessellation, and PNG encoding of a 1080p frame.
 //   build/bench/frontline_micro_bench [--benchmark_repetitions=5 --benchmark_report_aggregates_only=true]
 
 #include <benchmark/benchmark.h>
@@ -10,6 +11,8 @@
 #include <random>
 #include <vector>
 
+#include "analysis/change.hpp"
+#include "analysis/local_change.hpp"
 #include "export/png_writer.hpp"
 #include "geo/densify.hpp"
 #include "geo/geodesic.hpp"
@@ -78,6 +81,53 @@ void ChangeAreaByTwoDifferences(benchmark::State& state) {
     }
 }
 BENCHMARK(ChangeAreaByTwoDifferences)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// A real-like day: the blob with one stretch of 1 % of its vertices pushed out by up to ~1 km, every other
+// vertex the day before's.
+Geometry nextDay(const Geometry& day) {
+    Geometry next = day;
+    Path& ring = next.polygons.front().rings.front();
+    const std::size_t width = ring.size() / 100, start = ring.size() / 3;
+    for (std::size_t i = start; i < start + width; ++i) {
+        const double weight = std::sin(kPi * static_cast<double>(i - start) / static_cast<double>(width));
+        ring[i].x += 0.01 * weight * (ring[i].x - 46.6);
+        ring[i].y += 0.01 * weight * (ring[i].y - 39.8);
+    }
+    return next;
+}
+
+// One series step between real-like days: the whole overlaid (symmetric difference split by the edge
+// tables), against the overlay inside the boxes round the unshared edges (analysis/local_change).
+void RealLikeStepFullOverlay(benchmark::State& state) {
+    geo::GeosContext context;
+    const Geometry a = blob(static_cast<int>(state.range(0)), 0), b = nextDay(a);
+    const geo::GeodesicEdgeTable tableA(a), tableB(b);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(analysis::geodesicChangePieces(context, a, b, tableA, tableB));
+}
+BENCHMARK(RealLikeStepFullOverlay)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void RealLikeStepLocalOverlay(benchmark::State& state) {
+    geo::GeosContext context;
+    const Geometry a = blob(static_cast<int>(state.range(0)), 0), b = nextDay(a);
+    const geo::GeodesicEdgeTable tableA(a), tableB(b);
+    for (auto _ : state) benchmark::DoNotOptimize(analysis::localChangePieces(context, a, b, tableA, tableB));
+}
+BENCHMARK(RealLikeStepLocalOverlay)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// A real-like day's edge table: every edge solved, against the shared ones taken from the day before's.
+void RealLikeTableSolved(benchmark::State& state) {
+    const Geometry b = nextDay(blob(static_cast<int>(state.range(0)), 0));
+    for (auto _ : state) benchmark::DoNotOptimize(geo::GeodesicEdgeTable(b).areaKm2());
+}
+BENCHMARK(RealLikeTableSolved)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void RealLikeTableFromTheDayBefore(benchmark::State& state) {
+    const Geometry a = blob(static_cast<int>(state.range(0)), 0), b = nextDay(a);
+    const geo::GeodesicEdgeTable tableA(a);
+    for (auto _ : state) benchmark::DoNotOptimize(geo::GeodesicEdgeTable(b, &tableA).areaKm2());
+}
+BENCHMARK(RealLikeTableFromTheDayBefore)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // The GLU tessellator behind every filled polygon (render/tessellate.cpp).
 void Tessellate(benchmark::State& state) {

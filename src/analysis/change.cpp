@@ -8,28 +8,33 @@
 
 namespace frontline::analysis {
 
+GainedLostPieces piecesBySide(geo::GeosContext& geos, Geometry pieces, const geo::GainedLost& split,
+                              const Geometry& to) {
+    GainedLostPieces result;
+    result.gainedKm2 = split.gainedKm2;
+    result.lostKm2 = split.lostKm2;
+    std::optional<geo::PreparedPolygons> toShape;  // made for the first piece no shared edge places
+    for (std::size_t i = 0; i < pieces.polygons.size(); ++i) {
+        Polygon& piece = pieces.polygons[i];
+        bool gained = split.sides[i] == geo::GainedLost::Side::Gained;
+        if (split.sides[i] == geo::GainedLost::Side::Unknown) {
+            if (!toShape) toShape.emplace(geos, to);
+            gained = toShape->containsInteriorPointOf(piece);
+            (gained ? result.gainedKm2 : result.lostKm2) += split.piecesKm2[i];
+        }
+        (gained ? result.gainedLonLat : result.lostLonLat).polygons.push_back(std::move(piece));
+        (gained ? result.gainedPiecesKm2 : result.lostPiecesKm2).push_back(split.piecesKm2[i]);
+    }
+    return result;
+}
+
 GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
                                       const geo::GeodesicEdgeTable& fromEdges,
                                       const geo::GeodesicEdgeTable& toEdges) {
-    GainedLostPieces result;
     Geometry pieces = geo::symmetricDifference(geos, from, to);
-    if (const auto split = geo::splitSymmetricDifference(pieces, fromEdges, toEdges)) {
-        result.gainedKm2 = split->gainedKm2;
-        result.lostKm2 = split->lostKm2;
-        std::optional<geo::PreparedPolygons> toShape;  // made for the first piece no shared edge places
-        for (std::size_t i = 0; i < pieces.polygons.size(); ++i) {
-            Polygon& piece = pieces.polygons[i];
-            bool gained = split->sides[i] == geo::GainedLost::Side::Gained;
-            if (split->sides[i] == geo::GainedLost::Side::Unknown) {
-                if (!toShape) toShape.emplace(geos, to);
-                gained = toShape->containsInteriorPointOf(piece);
-                (gained ? result.gainedKm2 : result.lostKm2) += split->piecesKm2[i];
-            }
-            (gained ? result.gainedLonLat : result.lostLonLat).polygons.push_back(std::move(piece));
-            (gained ? result.gainedPiecesKm2 : result.lostPiecesKm2).push_back(split->piecesKm2[i]);
-        }
-        return result;
-    }
+    if (const auto split = geo::splitSymmetricDifference(pieces, fromEdges, toEdges))
+        return piecesBySide(geos, std::move(pieces), *split, to);
+    GainedLostPieces result;
     result.gainedLonLat = geo::subtract(geos, to, from);
     result.lostLonLat = geo::subtract(geos, from, to);
     result.gainedKm2 = geo::geodesicAreaKm2(result.gainedLonLat, {&fromEdges, &toEdges});

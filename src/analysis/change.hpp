@@ -94,6 +94,10 @@ struct GainedLostPieces {
 GainedLostPieces geodesicChangePieces(geo::GeosContext& geos, const Geometry& from, const Geometry& to,
                                       const geo::GeodesicEdgeTable& fromEdges,
                                       const geo::GeodesicEdgeTable& toEdges);
+// The pieces of `from` △ `to` as `split` (geo::splitSymmetricDifference of them) assigns them; the
+// pieces it leaves Unknown are placed by a point-in-polygon test against `to`.
+GainedLostPieces piecesBySide(geo::GeosContext& geos, Geometry pieces, const geo::GainedLost& split,
+                              const Geometry& to);
 
 // The closure tolerance, km²: relative 1e-6 of the larger of two areas plus 1e-6 km². A closure
 // |area(to) − area(from) − (gained − lost)| or a sum of parts beyond it is area counted twice or lost,

@@ -87,23 +87,38 @@ std::uint64_t mix(std::uint64_t h, double value) {
 
 }  // namespace
 
-GeodesicEdgeTable::GeodesicEdgeTable(const Geometry& lonLat) {
+GeodesicEdgeTable::GeodesicEdgeTable(const Geometry& lonLat, const GeodesicEdgeTable* previous) {
     m_entries.reserve(lonLat.vertexCount());
     for (const auto& polygon : lonLat.polygons) {
         for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
             const Path& ring = polygon.rings[r];
             const std::size_t count = openCount(ring);
-            if (count < 3) continue;
+            if (count < 3) {
+                m_complete = false;
+                continue;
+            }
             if (!isPlainRing(ring, count)) {  // measured by the library; its edges are not kept
                 m_areaKm2 += (r == 0 ? 1 : -1) * geodesicRingAreaKm2(ring);
+                m_complete = false;
                 continue;
             }
             const std::size_t first = m_entries.size();
             const double signedKm2 = signedPlainRingKm2(ring, count, [&](const Coord& a, const Coord& b) {
-                const double s12 = solveS12(a, b);
                 const bool forward = lexicographicLess(a, b);
+                const Coord& low = forward ? a : b;
+                const Coord& high = forward ? b : a;
+                // geod_geninverse(b, a) need not be the exact negation of geod_geninverse(a, b): only an
+                // edge solved in this direction is reused, so the sum is bit for bit that of solving all.
+                const Entry* known = previous ? previous->entryOf(low, high) : nullptr;
+                double s12 = 0;
+                if (known && known->solvedForward == forward) {
+                    s12 = forward ? known->s12 : -known->s12;
+                    ++m_reused;
+                } else {
+                    s12 = solveS12(a, b);
+                }
                 // interiorLeft holds `forward` until the ring's orientation is known.
-                m_entries.push_back({forward ? a : b, forward ? b : a, forward ? s12 : -s12, forward, true});
+                m_entries.push_back({low, high, forward ? s12 : -s12, forward, true, forward});
                 return s12;
             });
             const bool left = interiorIsLeft(r == 0, signedKm2);
@@ -131,6 +146,7 @@ void GeodesicEdgeTable::index() {
             Entry& other = m_entries[m_slots[slot] - 1];
             if (other.a == entry.a && other.b == entry.b) {
                 other.sideKnown = false;  // the shape has this edge twice: no side to tell
+                entry.sideKnown = false;
                 duplicate = true;
                 break;
             }
@@ -139,19 +155,33 @@ void GeodesicEdgeTable::index() {
     }
 }
 
-std::optional<GeodesicEdgeTable::Found> GeodesicEdgeTable::find(const Coord& a, const Coord& b) const {
-    if (m_slots.empty()) return std::nullopt;
-    const bool forward = lexicographicLess(a, b);
-    const Coord& first = forward ? a : b;
-    const Coord& second = forward ? b : a;
+const GeodesicEdgeTable::Entry* GeodesicEdgeTable::entryOf(const Coord& first, const Coord& second) const {
+    if (m_slots.empty()) return nullptr;
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t slot = slotOf(first, second); m_slots[slot] != 0; slot = (slot + 1) & mask) {
         const Entry& entry = m_entries[m_slots[slot] - 1];
-        if (entry.a == first && entry.b == second) {
-            return Found{forward ? entry.s12 : -entry.s12, forward == entry.interiorLeft, entry.sideKnown};
-        }
+        if (entry.a == first && entry.b == second) return &entry;
     }
-    return std::nullopt;
+    return nullptr;
+}
+
+std::optional<GeodesicEdgeTable::Found> GeodesicEdgeTable::find(const Coord& a, const Coord& b) const {
+    const bool forward = lexicographicLess(a, b);
+    const Entry* entry = forward ? entryOf(a, b) : entryOf(b, a);
+    if (!entry) return std::nullopt;
+    return Found{forward ? entry->s12 : -entry->s12, forward == entry->interiorLeft, entry->sideKnown};
+}
+
+std::vector<GeodesicEdgeTable::Segment> GeodesicEdgeTable::edgesNotSharedWith(
+    const GeodesicEdgeTable& other) const {
+    std::vector<Segment> result;
+    for (const Entry& entry : m_entries) {
+        const Entry* same = other.entryOf(entry.a, entry.b);
+        const bool shared =
+            same && same->sideKnown && entry.sideKnown && same->interiorLeft == entry.interiorLeft;
+        if (!shared) result.push_back({entry.a, entry.b});
+    }
+    return result;
 }
 
 double geodesicAreaKm2(const Geometry& lonLat, std::initializer_list<const GeodesicEdgeTable*> tables,

@@ -23,12 +23,19 @@ namespace frontline::geo {
 class GeodesicEdgeTable {
 public:
     GeodesicEdgeTable() = default;
-    // Solves every edge of `lonLat`'s polygons once; areaKm2() is then its area.
-    explicit GeodesicEdgeTable(const Geometry& lonLat);
+    // Solves every edge of `lonLat`'s polygons once; areaKm2() is then its area. An edge that
+    // `previous` (another day's table) solved in the same direction takes its S12 from there instead:
+    // the same bits as solving it, so the table does not depend on which tables were at hand.
+    explicit GeodesicEdgeTable(const Geometry& lonLat, const GeodesicEdgeTable* previous = nullptr);
 
     // The area of the shape the table was built from, km² (equal to geodesicAreaKm2 of it).
     double areaKm2() const { return m_areaKm2; }
     std::size_t edgeCount() const { return m_entries.size(); }
+    // Whether every ring is held edge by edge (none left to the library's pole or antimeridian handling,
+    // none degenerate), so that the edges are the whole outline.
+    bool complete() const { return m_complete; }
+    // How many edges were taken from `previous` rather than solved; for tests and benchmarks.
+    std::size_t reusedCount() const { return m_reused; }
 
     // The edge from a to b, if the table holds it in either direction: its S12 (m²) in that direction
     // and whether the shape's interior lies to its left.
@@ -39,19 +46,30 @@ public:
     };
     std::optional<Found> find(const Coord& a, const Coord& b) const;
 
+    // The edges of this table that `other` does not hold with its interior on the same side (or holds
+    // twice, or whose side this table cannot tell), in the order of this table's rings.
+    struct Segment {
+        Coord a, b;
+    };
+    std::vector<Segment> edgesNotSharedWith(const GeodesicEdgeTable& other) const;
+
 private:
     struct Entry {
         Coord a, b;  // a < b lexicographically
         double s12 = 0;
         bool interiorLeft = false;
         bool sideKnown = true;
+        bool solvedForward = true;  // S12 was solved from a to b (else from b to a, and negated)
     };
     std::size_t slotOf(const Coord& a, const Coord& b) const;
+    const Entry* entryOf(const Coord& first, const Coord& second) const;  // first < second
     void index();
 
     std::vector<Entry> m_entries;
     std::vector<std::uint32_t> m_slots;  // open addressing, linear probing: entry index + 1, 0 when free
     double m_areaKm2 = 0;
+    bool m_complete = true;
+    std::size_t m_reused = 0;
 };
 
 // How many of a measurement's edges came from the tables; for tests and benchmarks.

@@ -243,6 +243,30 @@ Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b) {
     return overlay(context, a, b, GEOSIntersection_r, "intersection");
 }
 
+std::vector<Geometry> symmetricDifferencesWithin(GeosContext& context, const Geometry& a, const Geometry& b,
+                                                 const std::vector<BoundingBox>& boxes) {
+    auto* handle = context.handle();
+    auto ga = toGeosPolygons(context, a);
+    auto gb = toGeosPolygons(context, b);
+    std::vector<Geometry> result;
+    result.reserve(boxes.size());
+    for (const BoundingBox& box : boxes) {
+        // A polygon rather than GEOSGeom_createRectangle_r, which needs GEOS 3.11 (3.10 is supported).
+        const Polygon boxPolygon{{{{box.minX, box.minY},
+                                   {box.maxX, box.minY},
+                                   {box.maxX, box.maxY},
+                                   {box.minX, box.maxY},
+                                   {box.minX, box.minY}}}};
+        auto rectangle = makePolygon(context, boxPolygon);
+        auto aInside = own(context, GEOSIntersection_r(handle, ga.get(), rectangle.get()), "intersection");
+        auto bInside = own(context, GEOSIntersection_r(handle, gb.get(), rectangle.get()), "intersection");
+        auto pieces =
+            own(context, GEOSSymDifference_r(handle, aInside.get(), bInside.get()), "symmetric difference");
+        result.push_back(polygonsOf(context, pieces.get()));
+    }
+    return result;
+}
+
 PreparedPolygons::PreparedPolygons(GeosContext& context, const Geometry& shape)
     : m_context(context), m_shape(prepare(context, toGeosPolygons(context, shape), "preparing a shape")) {}
 

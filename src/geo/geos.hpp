@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/geometry.hpp"
 
@@ -59,6 +60,11 @@ Geometry subtract(GeosContext& context, const Geometry& a, const Geometry& b);
 // What lies in exactly one of a and b.
 Geometry symmetricDifference(GeosContext& context, const Geometry& a, const Geometry& b);
 Geometry intersect(GeosContext& context, const Geometry& a, const Geometry& b);
+// (a ∩ box) △ (b ∩ box) for each box, one result per box: a change looked at only where it can be. Each
+// shape is handed to GEOS once; the intersection with a rectangle clips the shape's rings to it before
+// noding, so the cost is that of the pieces near the box.
+std::vector<Geometry> symmetricDifferencesWithin(GeosContext& context, const Geometry& a, const Geometry& b,
+                                                 const std::vector<BoundingBox>& boxes);
 
 namespace detail {
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "analysis/front_series.hpp"
 #include "core/error.hpp"
 #include "geo/densify.hpp"
 #include "geo/geodesic.hpp"
@@ -151,6 +154,36 @@ TEST(ComputeSeries, LongSeriesIsMeasuredAcrossWindows) {
         EXPECT_NEAR(*row.gainedKm2, gained, 1e-6) << "day " << day;
         EXPECT_NEAR(*row.lostKm2, lost, 1e-6) << "day " << day;
         EXPECT_LT(row.closureKm2, 1e-6) << "day " << day;
+    }
+}
+
+// Real-like days (one or two stretches of the front moved a day, everything else shared), over more
+// than one window of tables: each step, overlaid only where the days differ, equals the overlay of the
+// whole, and the rows are the same bits on one thread and on two.
+TEST(ComputeSeries, RealLikeDaysEqualTheFullOverlayOnAnyThreadCount) {
+    std::mt19937 random(3);
+    testing::FrontSeries front(1500);
+    std::vector<Snapshot> input;
+    for (int day = 0; day < 70; ++day) {
+        if (day > 0) front.randomDay(random);
+        input.push_back({Date(2022, 3, 1).plusDays(day), "d", front.held(), std::nullopt});
+    }
+    const auto one = run(input, 1);
+    const auto two = run(input, 2);
+    ASSERT_EQ(one.size(), input.size());
+    geo::GeosContext geos;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        EXPECT_EQ(one[i].areaKm2, two[i].areaKm2);
+        EXPECT_EQ(one[i].gainedKm2, two[i].gainedKm2);
+        EXPECT_EQ(one[i].lostKm2, two[i].lostKm2);
+        if (i == 0) continue;
+        const geo::GeodesicEdgeTable from(input[i - 1].heldLonLat), to(input[i].heldLonLat);
+        EXPECT_EQ(one[i].areaKm2, to.areaKm2());
+        const GainedLostPieces full =
+            geodesicChangePieces(geos, input[i - 1].heldLonLat, input[i].heldLonLat, from, to);
+        EXPECT_NEAR(*one[i].gainedKm2, full.gainedKm2, 1e-9) << "day " << i;
+        EXPECT_NEAR(*one[i].lostKm2, full.lostKm2, 1e-9) << "day " << i;
+        EXPECT_LE(one[i].closureKm2, closureToleranceKm2(one[i - 1].areaKm2, one[i].areaKm2));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -60,6 +61,43 @@ TEST(GeodesicEdgeTable, AreaEqualsGeodPolygonArea) {
     const GeodesicEdgeTable table(shape);
     EXPECT_NEAR(table.areaKm2() / geodesicAreaKm2(shape), 1.0, 1e-12);
     EXPECT_NEAR(geodesicAreaKm2(shape, {}) / geodesicAreaKm2(shape), 1.0, 1e-12);
+}
+
+// The next day's table takes the edges the two share from the day before's: the same bits as solving
+// every edge, so a series does not depend on which tables were built first.
+TEST(GeodesicEdgeTable, EdgesTakenFromThePreviousTableGiveTheSameArea) {
+    const Geometry before = wobblyDisc({46.5, 39.8}, 0.6, 0.3, 5000);
+    Geometry after = before;
+    Path& ring = after.polygons[0].rings[0];
+    for (std::size_t i = 100; i < 140; ++i) ring[i].x += 0.01;  // one stretch moved east
+    const GeodesicEdgeTable previous(before);
+    const GeodesicEdgeTable solved(after), reused(after, &previous);
+    EXPECT_EQ(reused.areaKm2(), solved.areaKm2());
+    EXPECT_EQ(solved.reusedCount(), 0u);
+    EXPECT_EQ(reused.reusedCount(), reused.edgeCount() - 41);  // the 40 moved vertices' 41 edges solved
+    // Reversed, the ring's edges run the other way: solved again rather than negated.
+    Geometry reversed = after;
+    for (auto& r : reversed.polygons[0].rings) std::reverse(r.begin(), r.end());
+    const GeodesicEdgeTable backwards(reversed, &previous);
+    EXPECT_EQ(backwards.reusedCount(), 0u);
+    EXPECT_EQ(backwards.areaKm2(), GeodesicEdgeTable(reversed).areaKm2());
+}
+
+TEST(GeodesicEdgeTable, EdgesNotSharedAreTheMovedStretchOnBothSides) {
+    const Geometry before = cell(44, 39, 45, 40);
+    Geometry after = before;
+    after.polygons[0].rings[0][1000].y = 38.9;  // one vertex of the southern parallel moved south
+    const GeodesicEdgeTable a(before), b(after);
+    EXPECT_TRUE(a.complete());
+    EXPECT_EQ(a.edgesNotSharedWith(b).size(), 2u);
+    EXPECT_EQ(b.edgesNotSharedWith(a).size(), 2u);
+    EXPECT_TRUE(a.edgesNotSharedWith(a).empty());
+    // The same outline with the held area on the other side of it shares no edge.
+    Geometry hole;
+    hole.polygons.push_back({{cell(43, 38, 46, 41).polygons[0].rings[0], before.polygons[0].rings[0]}});
+    std::reverse(hole.polygons[0].rings[1].begin(), hole.polygons[0].rings[1].end());
+    const GeodesicEdgeTable around(hole);
+    EXPECT_EQ(around.edgesNotSharedWith(a).size(), around.edgeCount());
 }
 
 TEST(GeodesicEdgeTable, FindsEdgesInBothDirections) {
