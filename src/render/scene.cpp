@@ -78,7 +78,7 @@ bool LayerMesh::visibleAt(const Date& date) const {
                        [&](const FeatureMesh& f) { return f.visibleAt(date); });
 }
 
-StatsFuture measureInBackground(const Scenario& scenario) {
+StatsFuture measureInBackground(const Scenario& scenario, analysis::StatsScope scope) {
     if (scenario.timeline.empty()) {
         std::promise<std::vector<analysis::StateStats>> none;
         none.set_value({});
@@ -86,8 +86,8 @@ StatsFuture measureInBackground(const Scenario& scenario) {
     }
     // The measuring threads have GEOS and PROJ contexts of their own, and their own copies of the frame
     // (the same projection, so the same numbers as `frontline stats`).
-    return std::async(std::launch::async, [&scenario] {
-        return analysis::timelineStats(scenario, analysis::AreaMethod::Geodesic);
+    return std::async(std::launch::async, [&scenario, scope = std::move(scope)] {
+        return analysis::timelineStats(scenario, analysis::AreaMethod::Geodesic, 0, {}, {}, scope);
     });
 }
 

@@ -123,8 +123,9 @@ struct MapOptions {
 // with its own GEOS and PROJ contexts, so that meshes, GL context and shaders are made meanwhile: for 30
 // states of 5,000 vertices measuring takes as long as all the rest of the scene (~0.75 s). `scenario`
 // is borrowed and must not change until the result is taken. Errors are rethrown by get().
+// `scope` leaves out what the caller will not draw (a still's, analysis::StatsScope::still).
 using StatsFuture = std::future<std::vector<analysis::StateStats>>;
-StatsFuture measureInBackground(const Scenario& scenario);
+StatsFuture measureInBackground(const Scenario& scenario, analysis::StatsScope scope = {});
 // Numbers measured before (a scene rebuilt at another size measures nothing again).
 StatsFuture readyStats(std::vector<analysis::StateStats> stats);
 
