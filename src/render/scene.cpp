@@ -78,25 +78,6 @@ bool LayerMesh::visibleAt(const Date& date) const {
                        [&](const FeatureMesh& f) { return f.visibleAt(date); });
 }
 
-StatsFuture measureInBackground(const Scenario& scenario, analysis::StatsScope scope) {
-    if (scenario.timeline.empty()) {
-        std::promise<std::vector<analysis::StateStats>> none;
-        none.set_value({});
-        return none.get_future();
-    }
-    // The measuring threads have GEOS and PROJ contexts of their own, and their own copies of the frame
-    // (the same projection, so the same numbers as `frontline stats`).
-    return std::async(std::launch::async, [&scenario, scope = std::move(scope)] {
-        return analysis::timelineStats(scenario, analysis::AreaMethod::Geodesic, 0, {}, {}, scope);
-    });
-}
-
-StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
-    std::promise<std::vector<analysis::StateStats>> ready;
-    ready.set_value(std::move(stats));
-    return ready.get_future();
-}
-
 std::optional<std::string> whyNotDrawn(const Scenario& scenario, const Layer& layer) {
     bool points = false, shapes = false;
     for (const auto& feature : layer.features) {
