@@ -111,6 +111,12 @@ StatsScope StatsScope::still(std::size_t states, int shown, bool panel, bool all
     return scope;
 }
 
+StatsScope StatsScope::areas(std::size_t states) {
+    StatsScope scope;
+    scope.changes = std::vector<bool>(states, false);
+    return scope;
+}
+
 std::vector<Step> timelineSteps(const std::vector<StateStats>& rows) {
     std::vector<Step> steps;
     for (std::size_t i = 1; i < rows.size(); ++i) {

@@ -41,6 +41,9 @@ struct StatsScope {
     // change into `shown` (the numbers); without, `shown` alone. `allChanges`: every change too (the
     // chart's bars of gained and lost).
     static StatsScope still(std::size_t states, int shown, bool panel, bool allChanges);
+    // Every state's numbers and no change: what a viewer measures before it opens, measuring each
+    // change when it shows it (render::Scene::measureChange).
+    static StatsScope areas(std::size_t states);
     bool measuresState(std::size_t index) const {
         return !states || index >= states->size() || (*states)[index];
     }

@@ -170,6 +170,11 @@ public:
     TransitionField transitionField(int from, int to) const;
     // The timeline as `frontline stats` measures it (geodesic), one row per state.
     const std::vector<analysis::StateStats>& stats() const { return m_stats; }
+    // Measures the change into state `state` (an index) from the one before, when the numbers came
+    // without it (analysis::StatsScope::areas: a viewer measures a change when it shows it); the same
+    // numbers and pieces as measured with the rest. Nothing to do for a change measured already, the
+    // first state, a row not measured, or an index out of range. (render/scene_stats.cpp)
+    void measureChange(int state);
     // The places inside the map, of every place layer that has points, labelled where there is room.
     const std::vector<PlaceLabel>& places() const { return m_places; }
     const std::vector<LayerMesh>& placeLayers() const { return m_placeLayers; }

@@ -4,6 +4,7 @@
 #include <future>
 #include <utility>
 
+#include "analysis/evidence.hpp"
 #include "render/scene.hpp"
 
 namespace frontline::render {
@@ -25,6 +26,19 @@ StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
     std::promise<std::vector<analysis::StateStats>> ready;
     ready.set_value(std::move(stats));
     return ready.get_future();
+}
+
+void Scene::measureChange(int state) {
+    if (state <= 0 || static_cast<std::size_t>(state) >= m_stats.size()) return;
+    analysis::StateStats& row = m_stats[static_cast<std::size_t>(state)];
+    if (!row.measured || row.sincePrevious) return;
+    // As timelineStats measures it: the same frame (scenarioFrame), the same evidence of both states.
+    // Nothing is kept beyond the change, so memory follows the changes shown, not the states.
+    const analysis::Measurer measurer{m_context.geos, *m_frame, analysis::AreaMethod::Geodesic};
+    analysis::TimelineEvidence evidence(measurer, m_scenario);
+    const auto& states = m_scenario.timeline.states();
+    const auto index = static_cast<std::size_t>(state);
+    row.sincePrevious = evidence.change(states[index - 1], states[index]);
 }
 
 }  // namespace frontline::render
