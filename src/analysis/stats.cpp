@@ -34,14 +34,20 @@ StateStats measureState(TimelineEvidence& evidence, const ControlState& state) {
 // States [begin, end) of the timeline, each with its change since the state before it (measured
 // here too when it lies before `begin`). Releases each state's evidence once past it.
 std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin, std::size_t end,
-                                   const std::function<void()>& stateDone) {
+                                   const std::function<void()>& stateDone, const StatsScope& scope) {
     const auto& states = evidence.scenario().timeline.states();
     std::vector<StateStats> rows;
     const ControlState* previous = begin > 0 ? &states[begin - 1] : nullptr;
     for (std::size_t i = begin; i < end; ++i) {
-        StateStats stats = measureState(evidence, states[i]);
+        StateStats stats;
+        if (scope.measuresState(i)) {
+            stats = measureState(evidence, states[i]);
+        } else {
+            stats.state = states[i];
+            stats.measured = false;
+        }
         if (previous) {
-            stats.sincePrevious = evidence.change(*previous, states[i]);
+            if (scope.measuresChange(i)) stats.sincePrevious = evidence.change(*previous, states[i]);
             evidence.release(*previous);
         }
         rows.push_back(std::move(stats));
@@ -55,7 +61,7 @@ std::vector<StateStats> measureRun(TimelineEvidence& evidence, std::size_t begin
 
 std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod method, unsigned threads,
                                       const std::function<void()>& stateDone,
-                                      std::optional<double> minAreaKm2) {
+                                      std::optional<double> minAreaKm2, const StatsScope& scope) {
     const auto& states = scenario.timeline.states();
     const std::size_t count = states.size();
     // Runs of at least 8 states: each run measures one state twice (the one before it).
@@ -69,7 +75,7 @@ std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod metho
             const geo::EqualAreaFrame frame = scenarioFrame(context.proj, scenario);
             const Measurer measurer{context.geos, frame, method};
             TimelineEvidence evidence(measurer, scenario, minAreaKm2);
-            parts[run] = measureRun(evidence, run * count / runs, (run + 1) * count / runs, stateDone);
+            parts[run] = measureRun(evidence, run * count / runs, (run + 1) * count / runs, stateDone, scope);
         } catch (...) {
             errors[run] = std::current_exception();
         }
@@ -88,6 +94,27 @@ std::vector<StateStats> timelineStats(const Scenario& scenario, AreaMethod metho
         for (auto& row : part) rows.push_back(std::move(row));
     }
     return rows;
+}
+
+StatsScope StatsScope::still(std::size_t states, int shown, bool panel, bool allChanges) {
+    StatsScope scope;
+    if (allChanges) return scope;
+    std::vector<bool> one(states, false);
+    if (shown >= 0 && static_cast<std::size_t>(shown) < states) one[static_cast<std::size_t>(shown)] = true;
+    if (panel) {
+        scope.changes = std::move(one);
+    } else {
+        // A plain state draws no change: only a transition does.
+        scope.states = std::move(one);
+        scope.changes = std::vector<bool>(states, false);
+    }
+    return scope;
+}
+
+StatsScope StatsScope::areas(std::size_t states) {
+    StatsScope scope;
+    scope.changes = std::vector<bool>(states, false);
+    return scope;
 }
 
 std::vector<Step> timelineSteps(const std::vector<StateStats>& rows) {

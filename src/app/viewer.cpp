@@ -71,7 +71,15 @@ void Viewer::buildScene(sf::Vector2u windowSize) {
         speed = m_playback->speed();
     }
     // The numbers do not depend on the window: measured for the first scene, reused by every rebuild.
-    render::StatsFuture stats = m_scene ? render::readyStats(m_scene->stats()) : render::StatsFuture{};
+    // Before the window opens, every state's area (the chart) and no change: each change is measured
+    // when it is shown (draw); of 769 daily maps those changes are most of the measuring. The chart's
+    // bars sum every change, so with them every change is measured first.
+    const std::size_t states = m_loaded.scenario.timeline.states().size();
+    render::StatsFuture stats =
+        m_scene ? render::readyStats(m_scene->stats())
+                : render::measureInBackground(m_loaded.scenario, m_options.chartBars
+                                                                     ? analysis::StatsScope{}
+                                                                     : analysis::StatsScope::areas(states));
     m_hover.detach();
     m_renderer.reset();
     m_scene.reset();
@@ -417,8 +425,13 @@ void Viewer::inject(const ScriptCommand& command) {
 // --- drawing ------------------------------------------------------------------------------------
 
 void Viewer::draw() {
+    const render::FrameSpec frame = m_playback->current(*m_scene);
+    // The changes this frame shows (the panel's and the info box's numbers, a transition's pieces).
+    m_scene->measureChange(frame.state);
+    if (frame.transition) m_scene->measureChange(frame.transition->to);
+    m_scene->measureChange(m_scene->stateIndexAt(m_playback->date()));
     m_renderer->setMapView(m_view);
-    m_renderer->draw(m_window, m_playback->current(*m_scene));
+    m_renderer->draw(m_window, frame);
     const TimelineStrip::Layout box = layout();
     m_hover.drawHighlight(m_window, m_view, m_scene->mapRect());
     m_window.setView(

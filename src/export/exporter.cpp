@@ -22,6 +22,7 @@
 #include "io/atomic_file.hpp"
 #include "render/frame_layout.hpp"
 #include "render/offscreen.hpp"
+#include "render/scene.hpp"
 
 namespace frontline::exporting {
 
@@ -399,8 +400,17 @@ ExportResult exportScenario(const Scenario& scenario, geo::ThreadContext& contex
     const OutputLock lock(options.out, result.kind == OutputKind::PngSequence);
     result.leftoversRemoved = lock.removeLeftovers().size();
 
+    // A still measures what it draws (StatsScope::still): of a long series, its own change and, for
+    // the panel's chart, the other states' areas, not every change between them.
+    analysis::StatsScope scope;
+    if (result.kind == OutputKind::PngStill && options.at) {
+        scope = analysis::StatsScope::still(scenario.timeline.states().size(),
+                                            scenario.timeline.indexAt(*options.at), options.map.panel,
+                                            options.chartBars.has_value());
+    }
     render::OffscreenRenderer renderer(scenario, context, {options.width, options.height},
-                                       options.shaderFolder, options.antialiasing, options.map);
+                                       options.shaderFolder, options.antialiasing, options.map,
+                                       render::measureInBackground(scenario, std::move(scope)));
     renderer.renderer().setChartBars(options.chartBars);
     verbose(fmt::format("frame {}x{}, {} samples antialiasing, shaders from {}", options.width,
                         options.height, options.antialiasing, options.shaderFolder.string()));

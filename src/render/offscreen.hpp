@@ -26,6 +26,10 @@ public:
     OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
                       const std::filesystem::path& shaderFolder, unsigned antialiasing = 4,
                       MapOptions options = {});
+    // With the timeline's numbers measured by the caller (measureInBackground, started before this).
+    OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
+                      const std::filesystem::path& shaderFolder, unsigned antialiasing, MapOptions options,
+                      StatsFuture stats);
 
     // Draws the frame and returns its pixels (RGBA, rows top to bottom, size.x·size.y·4 bytes), valid
     // until the next call.
@@ -57,10 +61,6 @@ public:
     };
 
 private:
-    OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
-                      const std::filesystem::path& shaderFolder, unsigned antialiasing, MapOptions options,
-                      StatsFuture stats);
-
     Fonts m_fonts;
     std::unique_ptr<sf::RenderTexture> m_target;
     std::unique_ptr<ShaderSet> m_shaders;

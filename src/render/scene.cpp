@@ -73,25 +73,6 @@ bool LayerMesh::visibleAt(const Date& date) const {
                        [&](const FeatureMesh& f) { return f.visibleAt(date); });
 }
 
-StatsFuture measureInBackground(const Scenario& scenario) {
-    if (scenario.timeline.empty()) {
-        std::promise<std::vector<analysis::StateStats>> none;
-        none.set_value({});
-        return none.get_future();
-    }
-    // The measuring threads have GEOS and PROJ contexts of their own, and their own copies of the frame
-    // (the same projection, so the same numbers as `frontline stats`).
-    return std::async(std::launch::async, [&scenario] {
-        return analysis::timelineStats(scenario, analysis::AreaMethod::Geodesic);
-    });
-}
-
-StatsFuture readyStats(std::vector<analysis::StateStats> stats) {
-    std::promise<std::vector<analysis::StateStats>> ready;
-    ready.set_value(std::move(stats));
-    return ready.get_future();
-}
-
 Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
              MapOptions options, StatsFuture stats)
     : m_scenario(scenario), m_context(context), m_options(options), m_size(size) {

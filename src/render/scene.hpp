@@ -123,8 +123,9 @@ struct MapOptions {
 // with its own GEOS and PROJ contexts, so that meshes, GL context and shaders are made meanwhile: for 30
 // states of 5,000 vertices measuring takes as long as all the rest of the scene (~0.75 s). `scenario`
 // is borrowed and must not change until the result is taken. Errors are rethrown by get().
+// `scope` leaves out what the caller will not draw (a still's, analysis::StatsScope::still).
 using StatsFuture = std::future<std::vector<analysis::StateStats>>;
-StatsFuture measureInBackground(const Scenario& scenario);
+StatsFuture measureInBackground(const Scenario& scenario, analysis::StatsScope scope = {});
 // Numbers measured before (a scene rebuilt at another size measures nothing again).
 StatsFuture readyStats(std::vector<analysis::StateStats> stats);
 
@@ -171,6 +172,11 @@ public:
     TransitionField transitionField(int from, int to) const;
     // The timeline as `frontline stats` measures it (geodesic), one row per state.
     const std::vector<analysis::StateStats>& stats() const { return m_stats; }
+    // Measures the change into state `state` (an index) from the one before, when the numbers came
+    // without it (analysis::StatsScope::areas: a viewer measures a change when it shows it); the same
+    // numbers and pieces as measured with the rest. Nothing to do for a change measured already, the
+    // first state, a row not measured, or an index out of range. (render/scene_stats.cpp)
+    void measureChange(int state);
     // The places inside the map, of every place layer that has points, labelled where there is room.
     const std::vector<PlaceLabel>& places() const { return m_places; }
     const std::vector<LayerMesh>& placeLayers() const { return m_placeLayers; }

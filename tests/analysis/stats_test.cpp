@@ -56,5 +56,46 @@ TEST(TimelineStats, ThreadsChangeNothing) {
     }
 }
 
+// A scope leaves rows and changes out and measures what it keeps to the bit as without it, whatever
+// the threads: a still's numbers are those of the whole timeline's.
+TEST(TimelineStats, ScopeMeasuresWhatItKeepsAsWithout) {
+    const Scenario scenario = dailyStrips();
+    const auto all = timelineStats(scenario, AreaMethod::Geodesic, 1);
+    for (const bool panel : {true, false}) {
+        for (const int shown : {0, 9, 16, 29}) {
+            const auto some = timelineStats(scenario, AreaMethod::Geodesic, 3, {}, {},
+                                            StatsScope::still(30, shown, panel, false));
+            ASSERT_EQ(some.size(), 30u);
+            for (std::size_t i = 0; i < some.size(); ++i) {
+                const bool isShown = static_cast<int>(i) == shown;
+                EXPECT_EQ(some[i].state.date, all[i].state.date);
+                EXPECT_EQ(some[i].measured, panel || isShown) << i;
+                EXPECT_EQ(some[i].sincePrevious.has_value(), panel && isShown && i > 0) << i;
+                if (!some[i].measured) {
+                    EXPECT_EQ(some[i].area.value, 0) << i;
+                    EXPECT_TRUE(some[i].frontLonLat.empty()) << i;
+                    continue;
+                }
+                EXPECT_EQ(some[i].area.value, all[i].area.value) << i;
+                EXPECT_EQ(some[i].area.likelyMin, all[i].area.likelyMin) << i;
+                EXPECT_EQ(some[i].planarKm2, all[i].planarKm2) << i;
+                EXPECT_EQ(some[i].frontKm, all[i].frontKm) << i;
+                EXPECT_EQ(some[i].frontLonLat, all[i].frontLonLat) << i;
+                if (!some[i].sincePrevious) continue;
+                EXPECT_EQ(some[i].sincePrevious->gained.value, all[i].sincePrevious->gained.value) << i;
+                EXPECT_EQ(some[i].sincePrevious->lost.max, all[i].sincePrevious->lost.max) << i;
+                EXPECT_EQ(some[i].sincePrevious->keptLonLat, all[i].sincePrevious->keptLonLat) << i;
+            }
+        }
+    }
+    // Chart bars need every change: the scope of such a still is the whole timeline.
+    const auto bars =
+        timelineStats(scenario, AreaMethod::Geodesic, 2, {}, {}, StatsScope::still(30, 5, true, true));
+    for (std::size_t i = 1; i < bars.size(); ++i) {
+        ASSERT_TRUE(bars[i].sincePrevious) << i;
+        EXPECT_EQ(bars[i].sincePrevious->net.value, all[i].sincePrevious->net.value) << i;
+    }
+}
+
 }  // namespace
 }  // namespace frontline::analysis
