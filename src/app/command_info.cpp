@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -15,7 +16,10 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/area.hpp"
@@ -97,8 +101,9 @@ bool overlap(const BoundingBox& a, const BoundingBox& b) {
 // a polygon whose bounding box meets no other's in its batch, or no other part's box in a pairwise
 // union, cannot overlap anything there and is kept as it is. What is held is the union so far: for a
 // coverage (districts sharing borders) little more than its outline, for disjoint features all of them.
-// Batches and merges go through geo::dissolveCoverage: districts sharing their borders vertex for vertex
-// are merged by dropping the shared edges, and anything else by the full union.
+// Batches whose polygons share edges are coverage unions (geo::coverageUnion: districts sharing their
+// borders vertex for vertex merge by dropping the shared edges), and so are merges once a batch was one,
+// until one finds the layer is not a coverage; from then on, and for that one, the full union.
 class StreamingDissolve {
 public:
     explicit StreamingDissolve(geo::GeosContext& geos) : m_geos(geos) {}
@@ -189,8 +194,47 @@ private:
         }
     }
 
+    // A coverage union while the layer has been a coverage so far, else (and from then on) the full one.
+    // Tried only on polygons that share edges (a tenth of them at least), as districts do: on separate
+    // cells it would find nothing to drop, and its index takes twice the memory of the full union's.
+    Geometry dissolveBatchPart(geo::GeosContext& geos, const Geometry& polygons) {
+        if (m_coverage.value_or(true) && shareEdges(polygons, 0.1)) {
+            auto merged = geo::coverageUnion(geos, polygons);
+            m_coverage = merged.has_value();
+            if (merged) return std::move(*merged);
+        }
+        return geo::dissolve(geos, polygons);
+    }
+
+    // Whether at least `share` of the polygons' edges appear twice, vertex for vertex (in either direction).
+    static bool shareEdges(const Geometry& polygons, double share) {
+        struct Hash {
+            std::size_t operator()(const std::array<double, 4>& e) const {
+                std::size_t h = 0;
+                for (double v : e) h = h * 1000003u ^ std::hash<double>()(v);
+                return h;
+            }
+        };
+        std::unordered_set<std::array<double, 4>, Hash> seen;
+        std::size_t edges = 0, twice = 0;
+        for (const auto& polygon : polygons.polygons) {
+            for (const auto& ring : polygon.rings) {
+                for (std::size_t i = 1; i < ring.size(); ++i) {
+                    const Coord& a = ring[i - 1];
+                    const Coord& b = ring[i];
+                    const bool forward = std::tie(a.x, a.y) < std::tie(b.x, b.y);
+                    const Coord& p = forward ? a : b;
+                    const Coord& q = forward ? b : a;
+                    ++edges;
+                    if (!seen.insert({p.x, p.y, q.x, q.y}).second) ++twice;
+                }
+            }
+        }
+        return edges > 0 && static_cast<double>(2 * twice) >= share * static_cast<double>(edges);
+    }
+
     // The polygons whose boxes meet another's go to GEOS together; the others are kept as they are.
-    static Geometry dissolveBatch(geo::GeosContext& geos, Geometry batch) {
+    Geometry dissolveBatch(geo::GeosContext& geos, Geometry batch) {
         const std::size_t n = batch.polygons.size();
         std::vector<BoundingBox> boxes(n);
         std::vector<std::size_t> order(n);
@@ -212,7 +256,7 @@ private:
             (meets[i] ? together : result).polygons.push_back(std::move(batch.polygons[i]));
         }
         append(result,
-               together.polygons.size() <= 1 ? std::move(together) : geo::dissolveCoverage(geos, together));
+               together.polygons.size() <= 1 ? std::move(together) : dissolveBatchPart(geos, together));
         return result;
     }
 
@@ -226,8 +270,14 @@ private:
         // A polygon of b that overlaps one of a meets a's box, and the other way round: with either side
         // empty, nothing overlaps.
         if (!nearA.polygons.empty() && !nearB.polygons.empty()) {
-            append(nearA, std::move(nearB));
-            append(result, geo::dissolveCoverage(geos, nearA));
+            if (m_coverage.value_or(false)) {
+                append(nearA, std::move(nearB));
+                auto merged = geo::coverageUnion(geos, nearA);
+                m_coverage = merged.has_value();
+                append(result, merged ? std::move(*merged) : geo::dissolve(geos, nearA));
+            } else {
+                append(result, geo::unite(geos, nearA, nearB));
+            }
         } else {
             append(result, std::move(nearA));
             append(result, std::move(nearB));
@@ -259,7 +309,10 @@ private:
     bool m_done = false;
     std::exception_ptr m_failure;
     std::vector<Part> m_parts;  // the worker's until it is joined
-    std::thread m_worker;       // last: started after, and joined before, everything it uses goes
+    // The worker's: whether the layer is a coverage, as the batches' and merges' coverage unions showed
+    // (unset until a batch shares edges); merges are coverage unions only once it is known to be one.
+    std::optional<bool> m_coverage;
+    std::thread m_worker;  // last: started after, and joined before, everything it uses goes
 };
 
 // What a row of info says about a layer, gathered feature by feature.

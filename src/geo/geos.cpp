@@ -201,15 +201,14 @@ Geometry dissolve(GeosContext& context, const Geometry& geometry) {
     return polygonsOf(context, result.get());
 }
 
-Geometry dissolveCoverage(GeosContext& context, const Geometry& geometry) {
+std::optional<Geometry> coverageUnion(GeosContext& context, const Geometry& geometry) {
     auto geos = toGeosPolygons(context, geometry);
-    if (GEOSGeometry* merged = GEOSCoverageUnion_r(context.handle(), geos.get())) {
-        GeosGeomPtr result(merged, GeomDeleter{context.handle()});
-        const char valid = GEOSisValid_r(context.handle(), result.get());
-        if (valid == 2) context.fail("checking a coverage union");
-        if (valid == 1) return polygonsOf(context, result.get());
-    }
-    auto result = own(context, GEOSUnaryUnion_r(context.handle(), geos.get()), "dissolving polygons");
+    GEOSGeometry* merged = GEOSCoverageUnion_r(context.handle(), geos.get());
+    if (!merged) return std::nullopt;  // GEOS found the input not noded as a coverage
+    GeosGeomPtr result(merged, GeomDeleter{context.handle()});
+    const char valid = GEOSisValid_r(context.handle(), result.get());
+    if (valid == 2) context.fail("checking a coverage union");
+    if (valid == 0) return std::nullopt;
     return polygonsOf(context, result.get());
 }
 
