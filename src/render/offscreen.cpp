@@ -67,7 +67,7 @@ std::unique_ptr<sf::RenderTexture> makeTarget(sf::Vector2u size, unsigned antial
 OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
                                      const std::filesystem::path& shaderFolder, unsigned antialiasing,
                                      MapOptions options)
-    : OffscreenRenderer(scenario, context, size, shaderFolder, antialiasing, options,
+    : OffscreenRenderer(scenario, context, size, shaderFolder, antialiasing, std::move(options),
                         measureInBackground(scenario)) {}
 
 OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContext& context, sf::Vector2u size,
@@ -75,7 +75,7 @@ OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContex
                                      MapOptions options, StatsFuture stats)
     : m_fonts(Fonts::loadDejaVu()), m_target(makeTarget(size, antialiasing)), m_size(size) {
     m_shaders = std::make_unique<ShaderSet>(shaderFolder);
-    m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, options, std::move(stats));
+    m_scene = std::make_unique<Scene>(scenario, context, m_fonts, size, std::move(options), std::move(stats));
     m_renderer = std::make_unique<Renderer>(*m_scene, m_fonts, *m_shaders);
     m_backdrop = std::make_unique<SampleStore>(*m_target);
     m_renderer->setBackdropStore(m_backdrop.get());

@@ -75,7 +75,7 @@ bool LayerMesh::visibleAt(const Date& date) const {
 
 Scene::Scene(const Scenario& scenario, geo::ThreadContext& context, const Fonts& fonts, sf::Vector2u size,
              MapOptions options, StatsFuture stats)
-    : m_scenario(scenario), m_context(context), m_options(options), m_size(size) {
+    : m_scenario(scenario), m_context(context), m_options(std::move(options)), m_size(size) {
     if (!stats.valid()) stats = measureInBackground(scenario);
     std::exception_ptr buildError;
     try {
