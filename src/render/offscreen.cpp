@@ -79,6 +79,76 @@ OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContex
     m_renderer = std::make_unique<Renderer>(*m_scene, m_fonts, *m_shaders);
     m_backdrop = std::make_unique<SampleStore>(*m_target);
     m_renderer->setBackdropStore(m_backdrop.get());
+    if (antialiasing > 0 && m_scene->panelPlacement() != PanelPlacement::None) {
+        m_panelTarget = makeTarget(size, antialiasing);
+        m_mapResolve = std::make_unique<RectResolve>(*m_target);
+        m_panelResolve = std::make_unique<RectResolve>(*m_panelTarget);
+        m_renderer->setPanelTarget(m_panelTarget.get());
+    }
+}
+
+void OffscreenRenderer::drawPanelInFrame() {
+    m_renderer->setPanelTarget(nullptr);
+    m_panelResolve.reset();
+    m_mapResolve.reset();
+    m_panelTarget.reset();
+}
+
+OffscreenRenderer::RectResolve::~RectResolve() {
+    if (m_framebuffer == 0 && m_renderbuffer == 0) return;
+    if (!m_target.setActive(true)) return;
+    glDeleteFramebuffers(1, &m_framebuffer);
+    glDeleteRenderbuffers(1, &m_renderbuffer);
+}
+
+bool OffscreenRenderer::RectResolve::read(sf::IntRect rect, std::vector<std::uint8_t>& scratch,
+                                          std::vector<std::uint8_t>& pixels) {
+    if (m_failed || !m_target.setActive(true)) return false;
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    const auto size = m_target.getSize();
+    GLint source = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &source);
+    if (m_framebuffer == 0) {
+        glGenRenderbuffers(1, &m_renderbuffer);
+        glBindRenderbuffer(GL_RENDERBUFFER, m_renderbuffer);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, static_cast<GLsizei>(size.x),
+                              static_cast<GLsizei>(size.y));
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        glGenFramebuffers(1, &m_framebuffer);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_renderbuffer);
+        const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(source));
+        if (!complete || glGetError() != GL_NO_ERROR) {
+            m_failed = true;
+            return false;
+        }
+    }
+    // OpenGL's rows count from the bottom.
+    const GLint x0 = rect.left, x1 = rect.left + rect.width;
+    const GLint y0 = static_cast<GLint>(size.y) - rect.top - rect.height, y1 = y0 + rect.height;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(source));
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_framebuffer);
+    glBlitFramebuffer(x0, y0, x1, y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer);
+    const std::size_t rowBytes = static_cast<std::size_t>(rect.width) * 4;
+    scratch.resize(rowBytes * static_cast<std::size_t>(rect.height));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x0, y0, rect.width, rect.height, GL_RGBA, GL_UNSIGNED_BYTE, scratch.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(source));
+    if (glGetError() != GL_NO_ERROR) {
+        m_failed = true;
+        return false;
+    }
+    const std::size_t frameRow = static_cast<std::size_t>(size.x) * 4;
+    pixels.resize(frameRow * size.y);
+    for (int y = 0; y < rect.height; ++y) {
+        std::copy_n(scratch.data() + static_cast<std::size_t>(rect.height - 1 - y) * rowBytes, rowBytes,
+                    pixels.data() + static_cast<std::size_t>(rect.top + y) * frameRow +
+                        static_cast<std::size_t>(rect.left) * 4);
+    }
+    return true;
 }
 
 OffscreenRenderer::SampleStore::~SampleStore() {
@@ -151,7 +221,21 @@ void OffscreenRenderer::SampleStore::restore(sf::RenderTarget&) {
 
 const std::vector<std::uint8_t>& OffscreenRenderer::render(const FrameSpec& frame) {
     m_renderer->draw(*m_target, frame);
-    readPixels(*m_target, m_size, m_readBack, m_pixels);
+    if (!m_panelTarget) {
+        readPixels(*m_target, m_size, m_readBack, m_pixels);
+        return m_pixels;
+    }
+    const auto pixelsOf = [](sf::FloatRect r) {
+        return sf::IntRect(static_cast<int>(r.left), static_cast<int>(r.top), static_cast<int>(r.width),
+                           static_cast<int>(r.height));
+    };
+    if (!m_mapResolve->read(pixelsOf(m_scene->mapRect()), m_readBack, m_pixels) ||
+        (m_renderer->panelRedrawn() &&
+         !m_panelResolve->read(pixelsOf(m_scene->panelRect()), m_readBack, m_pixels))) {
+        // A driver that cannot resolve a part: the panel is drawn into the frame from now on.
+        drawPanelInFrame();
+        return render(frame);
+    }
     return m_pixels;
 }
 

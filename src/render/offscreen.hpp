@@ -36,6 +36,10 @@ public:
     const std::vector<std::uint8_t>& render(const FrameSpec& frame);
     sf::Vector2u size() const { return m_size; }
 
+    // From now on the panel is drawn into the frame and the frame resolved whole, as without the
+    // panel apart (see m_panelTarget): what tests compare the parts with. Same pixels, slower.
+    void drawPanelInFrame();
+
     Scene& scene() { return *m_scene; }
     Renderer& renderer() { return *m_renderer; }
 
@@ -61,8 +65,34 @@ public:
     };
 
 private:
+    // The pixels of `rect` (frame pixels, y down) of the target's multisampled buffer, resolved into a
+    // plain framebuffer of its own and read into those rows and columns of `pixels` (the frame's RGBA,
+    // rows top to bottom), the rest of `pixels` untouched. Owns its GL objects, made on first use and
+    // deleted in the target's context. False when the driver refuses them (nothing was read).
+    class RectResolve {
+    public:
+        explicit RectResolve(sf::RenderTexture& target) : m_target(target) {}
+        ~RectResolve();
+        RectResolve(const RectResolve&) = delete;
+        RectResolve& operator=(const RectResolve&) = delete;
+
+        bool read(sf::IntRect rect, std::vector<std::uint8_t>& scratch, std::vector<std::uint8_t>& pixels);
+
+    private:
+        sf::RenderTexture& m_target;
+        unsigned m_framebuffer = 0, m_renderbuffer = 0;
+        bool m_failed = false;
+    };
+
     Fonts m_fonts;
     std::unique_ptr<sf::RenderTexture> m_target;
+    // With multisampling and a panel, the panel is drawn apart (Renderer::setPanelTarget) into a
+    // multisampled texture of the frame's size (same transform, same samples) and its rectangle resolved
+    // only when it changes, and of the frame's target only the map's rectangle is resolved: resolving is the
+    // costliest step of a frame on llvmpipe (21 ms for a whole 1920×1080 frame, 14 ms for its map;
+    // bench/RESULTS.md), and the panel changes in 15 of the 250 frames of the bundled animation.
+    std::unique_ptr<sf::RenderTexture> m_panelTarget;
+    std::unique_ptr<RectResolve> m_mapResolve, m_panelResolve;
     std::unique_ptr<ShaderSet> m_shaders;
     std::unique_ptr<Scene> m_scene;
     std::unique_ptr<Renderer> m_renderer;

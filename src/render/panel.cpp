@@ -32,8 +32,8 @@ void Panel::draw(sf::RenderTarget& target, const FrameSpec& frame, const std::se
     layOut(target, frame, hidden);
 }
 
-void Panel::drawCached(sf::RenderTarget& target, const FrameSpec& frame,
-                       const std::set<std::string>& hidden) {
+Panel::Key Panel::keyOf(const FrameSpec& frame, const std::set<std::string>& hidden,
+                        sf::Vector2u targetSize) const {
     Key key;
     key.date = frame.date;
     key.state = frame.state;
@@ -44,7 +44,30 @@ void Panel::drawCached(sf::RenderTarget& target, const FrameSpec& frame,
     }
     key.eventsSince = frame.eventsSince;
     key.hidden = hidden;
-    key.targetSize = target.getSize();
+    key.targetSize = targetSize;
+    return key;
+}
+
+bool Panel::drawApart(sf::RenderTexture& target, const FrameSpec& frame,
+                      const std::set<std::string>& hidden) {
+    const Key key = keyOf(frame, hidden, target.getSize());
+    if (m_key && *m_key == key) return false;
+    // The frame's own view: the same transform as drawn into the frame, so the same samples covered.
+    const sf::Vector2u size = target.getSize();
+    target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    m_texts.clear();
+    layOut(target, frame, hidden);
+    m_key = key;
+    return true;
+}
+
+void Panel::drawBorderOnMap(sf::RenderTarget& target) const {
+    if (m_scene.panelPlacement() == PanelPlacement::Beside) drawBorder(target);
+}
+
+void Panel::drawCached(sf::RenderTarget& target, const FrameSpec& frame,
+                       const std::set<std::string>& hidden) {
+    const Key key = keyOf(frame, hidden, target.getSize());
     const sf::FloatRect panel = m_scene.panelRect();
     // The panel's border line straddles its left edge: the texture reaches a little into the map, where
     // it is transparent but for that line.
@@ -106,7 +129,14 @@ sf::FloatRect Panel::drawGround(sf::RenderTarget& target) {
     const float u = m_scene.unit();
     const sf::FloatRect panel = m_scene.panelRect();
     drawRect(target, panel, kPanel);
-    const float border = std::max(1.0f, 1.5f * u);
+    drawBorder(target);
+    const float pad = std::round(30 * u);
+    return {panel.left + pad, panel.top + pad, panel.width - 2 * pad, panel.height - 2 * pad};
+}
+
+void Panel::drawBorder(sf::RenderTarget& target) const {
+    const sf::FloatRect panel = m_scene.panelRect();
+    const float border = std::max(1.0f, 1.5f * m_scene.unit());
     if (m_scene.panelPlacement() == PanelPlacement::Below) {
         // Inside the panel: the map above keeps every pixel it had.
         drawLine(target,
@@ -115,8 +145,6 @@ sf::FloatRect Panel::drawGround(sf::RenderTarget& target) {
     } else {
         drawLine(target, {{panel.left, panel.top}, {panel.left, panel.top + panel.height}}, border, kFaint);
     }
-    const float pad = std::round(30 * u);
-    return {panel.left + pad, panel.top + pad, panel.width - 2 * pad, panel.height - 2 * pad};
 }
 
 float Panel::drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column) {

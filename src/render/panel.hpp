@@ -49,6 +49,13 @@ public:
 
     // The panel of `frame` in the scene's panel rectangle; the legend greys the layer ids in `hidden`.
     void draw(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden);
+    // The panel apart from the map (the export, OffscreenRenderer): into `target`, a render texture of
+    // the frame's size and multisampling, and only when what it shows changed
+    // since the last call; returns whether it drew. The panel's ground is opaque, so a frame made of the
+    // map's pixels and these is the frame drawn whole, once drawBorderOnMap has drawn the part of the
+    // border line that lies on the map.
+    bool drawApart(sf::RenderTexture& target, const FrameSpec& frame, const std::set<std::string>& hidden);
+    void drawBorderOnMap(sf::RenderTarget& target) const;
     // --no-panel: the date top right of the map, the notice (stale map, between two maps) under it and
     // the credits bottom right, where Scene::mapTexts() puts them.
     void drawOnMap(sf::RenderTarget& target, const FrameSpec& frame);
@@ -69,10 +76,13 @@ private:
         sf::Vector2u targetSize;
         friend bool operator==(const Key&, const Key&) = default;
     };
+    Key keyOf(const FrameSpec& frame, const std::set<std::string>& hidden, sf::Vector2u targetSize) const;
     void drawCached(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden);
     void layOut(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden);
     // The panel's ground and its border with the map; returns the rectangle inside its padding.
     sf::FloatRect drawGround(sf::RenderTarget& target);
+    // The border line: beside the map it straddles the panel's left edge, below it lies inside.
+    void drawBorder(sf::RenderTarget& target) const;
     // Title, date and numbers in `column` from its top, less important lines left out where they do
     // not fit; returns the bottom of what was drawn.
     float drawHead(sf::RenderTarget& target, const FrameSpec& frame, sf::FloatRect column);

@@ -63,10 +63,15 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
     }
     drawMap(target, frame, under);
     target.setView(frameView);
-    if (m_scene.panelPlacement() == PanelPlacement::None)
+    m_panelRedrawn = true;
+    if (m_scene.panelPlacement() == PanelPlacement::None) {
         m_panel.drawOnMap(target, frame);
-    else
+    } else if (m_panelTarget) {
+        m_panel.drawBorderOnMap(target);
+        m_panelRedrawn = m_panel.drawApart(*m_panelTarget, frame, m_hidden);
+    } else {
         m_panel.draw(target, frame, m_hidden);
+    }
     m_texts.append(m_panel.texts());
 }
 

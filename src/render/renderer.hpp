@@ -4,6 +4,7 @@
 // counter, area and the chart of `frontline stats` numbers, event captions, legend, attribution).
 
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <cstddef>
 #include <memory>
@@ -70,6 +71,11 @@ public:
     // the camera moves or a transition runs, only the map changes). Same pixels as drawing it directly
     // on a target without multisampling. Off by default.
     void setPanelCache(bool enabled) { m_panel.setCache(enabled); }
+    // The panel drawn into `target` (borrowed; nullptr, the default: into the frame) and only when
+    // what it shows changed (Panel::drawApart); the frame's target then holds the map and the part of
+    // the panel's border on it. panelRedrawn() says whether the last frame drew the panel.
+    void setPanelTarget(sf::RenderTexture* target) { m_panelTarget = target; }
+    bool panelRedrawn() const { return m_panelRedrawn; }
     // Backdrops saved in `store` (borrowed; nullptr: none, the default) and reused while unchanged.
     void setBackdropStore(BackdropStore* store) {
         m_backdropStore = store;
@@ -136,6 +142,8 @@ private:
     };
     std::vector<MergedLayer> m_merged;
     std::set<std::string> m_hidden;
+    sf::RenderTexture* m_panelTarget = nullptr;
+    bool m_panelRedrawn = false;
     BackdropStore* m_backdropStore = nullptr;
     std::optional<BackdropKey> m_backdropKey;  // of the backdrop in the store
     std::size_t m_backdropsDrawn = 0;

@@ -103,6 +103,7 @@ TEST(ExportScenario, RepeatedFramesAreTheDrawnFrame) {
     ASSERT_EQ(result.frames, schedule.size());
     render::OffscreenRenderer whole(scenario, context, {320, 180}, FRONTLINE_SHADER_DIR);
     whole.renderer().setBackdropStore(nullptr);
+    whole.drawPanelInFrame();
     std::size_t repeats = 0;
     for (std::size_t i = 0; i < schedule.size(); ++i) {
         const auto path = options.out / exporting::frameFileName(i, schedule.size());

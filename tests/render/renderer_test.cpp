@@ -85,6 +85,7 @@ protected:
         drawing = std::make_unique<render::OffscreenRenderer>(scenario, context, sf::Vector2u(320, 180),
                                                               FRONTLINE_SHADER_DIR);
         drawing->renderer().setBackdropStore(nullptr);
+        drawing->drawPanelInFrame();
     }
     geo::ThreadContext context;
     Scenario scenario;
@@ -115,6 +116,35 @@ TEST_F(Backdrop, DrawnAgainWhenTheCameraMoves) {
     drawing->renderer().setMapView(zoomed);
     EXPECT_EQ(keeping->render(frame), drawing->render(frame));
     EXPECT_EQ(keeping->renderer().backdropsDrawn(), 2u);
+}
+
+// The panel drawn apart and its pixels resolved only when it changes (the default with multisampling),
+// against frames drawn whole into one target: the same bytes on every frame of the schedule, the panel
+// beside the map and below it, and the panel not drawn again on every frame.
+TEST(PanelApart, FramesEqualFramesDrawnWhole) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    geo::ThreadContext context;
+    const Scenario scenario = loadScenario(context, kSynthetic);
+    exporting::ScheduleOptions options;
+    options.fps = 4;
+    const auto frames = exporting::buildSchedule(scenario.timeline, options);
+    ASSERT_GT(frames.size(), 10u);
+    const std::array<std::pair<sf::Vector2u, render::PanelPlacement>, 2> sizes{
+        {{{320, 180}, render::PanelPlacement::Beside}, {{360, 450}, render::PanelPlacement::Below}}};
+    for (const auto& [size, placement] : sizes) {
+        render::OffscreenRenderer apart(scenario, context, size, FRONTLINE_SHADER_DIR);
+        render::OffscreenRenderer whole(scenario, context, size, FRONTLINE_SHADER_DIR);
+        whole.drawPanelInFrame();
+        ASSERT_EQ(apart.scene().panelPlacement(), placement);
+        std::size_t redrawn = 0;
+        for (std::size_t i = 0; i < frames.size(); ++i) {
+            const std::vector<std::uint8_t> pixels = apart.render(frames[i]);
+            redrawn += apart.renderer().panelRedrawn() ? 1 : 0;
+            ASSERT_EQ(pixels, whole.render(frames[i])) << size.x << "x" << size.y << " frame " << i;
+        }
+        EXPECT_GT(redrawn, 1u);
+        EXPECT_LT(redrawn, frames.size());
+    }
 }
 
 // Pixels of `rect` (frame pixels) of two frames of width `width` that differ by more than `tolerance`.
