@@ -1,5 +1,6 @@
 #include "analysis/evidence.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 #include "analysis/control.hpp"
@@ -25,8 +26,20 @@ const std::vector<ReferenceLine>& TimelineEvidence::references(const Layer& cont
         const Layer& reference = m_scenario.layer(id);
         const auto key = std::make_pair(id, matchToleranceM(reference, control));
         auto line = m_lines.find(key);
-        if (line == m_lines.end())
-            line = m_lines.emplace(key, referenceLine(m_measurer, reference, control)).first;
+        if (line == m_lines.end()) {
+            // Only the linework near the outlines that follow this reference is buffered.
+            auto extent = m_extents.find(id);
+            if (extent == m_extents.end()) {
+                std::vector<const Layer*> following;
+                for (const Layer& layer : m_scenario.layers) {
+                    if (std::find(layer.references.begin(), layer.references.end(), id) !=
+                        layer.references.end())
+                        following.push_back(&layer);
+                }
+                extent = m_extents.emplace(id, outlineExtent(following)).first;
+            }
+            line = m_lines.emplace(key, referenceLine(m_measurer, reference, control, &extent->second)).first;
+        }
         lines.push_back(line->second);  // shares the zone
     }
     return m_references.emplace(control.id, std::move(lines)).first->second;

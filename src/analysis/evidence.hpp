@@ -45,7 +45,8 @@ private:
     std::optional<double> m_minAreaKm2;
     std::map<std::string, std::vector<ReferenceLine>> m_references;   // by control layer id
     std::map<std::pair<std::string, double>, ReferenceLine> m_lines;  // by reference layer id and tolerance
-    std::map<std::string, StateEvidence> m_states;                    // by date
+    std::map<std::string, OutlineExtent> m_extents;  // of the outlines following each reference, by its id
+    std::map<std::string, StateEvidence> m_states;   // by date
     std::map<std::pair<std::string, std::string>, Change> m_changes;  // by (from, to) date
 };
 

@@ -76,7 +76,82 @@ double matchToleranceM(const Layer& reference, const Layer& control) {
     return control.matchM.value_or(std::max(reference.uncertaintyM, control.uncertaintyM));
 }
 
-ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control) {
+namespace {
+
+constexpr double kMetresPerDegreeLat = 110574, kMetresPerDegreeLon = 111320, kEarthRadiusM = 6371008.8;
+// Reference segments longer than this (degrees) are kept whatever their distance (nearLinework).
+constexpr double kLongSegmentDegrees = 0.25;
+
+// A generous bound of how far the geodesic between two vertices `spanDegrees` apart (the larger of the
+// longitude and latitude spans) at latitudes up to `latitude` departs from the straight lon/lat line:
+// twice the sagitta L²·tan φ / 8R of the arc, with φ taken one span further poleward.
+double bowBoundM(double spanDegrees, double latitude) {
+    const double phi = std::min(std::abs(latitude) + spanDegrees, 85.0) * M_PI / 180;
+    const double length = spanDegrees * kMetresPerDegreeLon;
+    return 2 * length * length * std::tan(phi) / (8 * kEarthRadiusM);
+}
+
+}  // namespace
+
+OutlineExtent outlineExtent(const std::vector<const Layer*>& layers) {
+    OutlineExtent extent;
+    double longest = 0;
+    for (const Layer* layer : layers) {
+        for (const auto& feature : layer->features) {
+            for (const auto& polygon : feature.geometry.polygons) {
+                for (const auto& ring : polygon.rings) {
+                    for (std::size_t i = 0; i < ring.size(); ++i) {
+                        extent.box.expand(ring[i]);
+                        if (i == 0) continue;
+                        longest = std::max({longest, std::abs(ring[i].x - ring[i - 1].x),
+                                            std::abs(ring[i].y - ring[i - 1].y)});
+                    }
+                }
+            }
+        }
+    }
+    if (extent.box.valid)
+        extent.bowM = bowBoundM(longest, std::max(std::abs(extent.box.minY), std::abs(extent.box.maxY)));
+    return extent;
+}
+
+Geometry nearLinework(const Geometry& lineworkLonLat, const OutlineExtent& near, double distanceM) {
+    const BoundingBox& box = near.box;
+    // A box around (or across) the antimeridian or a pole: nothing is left out.
+    if (!box.valid || box.maxX - box.minX > 180 || std::max(std::abs(box.minY), std::abs(box.maxY)) > 80)
+        return lineworkLonLat;
+    const double latitude = std::max(std::abs(box.minY), std::abs(box.maxY));
+    const double marginM = 2 * distanceM + near.bowM + bowBoundM(kLongSegmentDegrees, latitude) + 1000;
+    const double marginLat = 1.5 * marginM / kMetresPerDegreeLat;
+    const double cosine = std::max(0.1, std::cos(std::min(latitude + marginLat, 84.0) * M_PI / 180));
+    const double marginLon = 1.5 * marginM / (kMetresPerDegreeLon * cosine);
+    const double minX = box.minX - marginLon, maxX = box.maxX + marginLon;
+    const double minY = box.minY - marginLat, maxY = box.maxY + marginLat;
+    const auto kept = [&](const Coord& a, const Coord& b) {
+        if (std::abs(a.x - b.x) > kLongSegmentDegrees || std::abs(a.y - b.y) > kLongSegmentDegrees)
+            return true;
+        return std::max(a.x, b.x) >= minX && std::min(a.x, b.x) <= maxX && std::max(a.y, b.y) >= minY &&
+               std::min(a.y, b.y) <= maxY;
+    };
+    Geometry result;
+    for (const auto& line : lineworkLonLat.lines) {
+        std::vector<Coord> run;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            if (kept(line[i - 1], line[i])) {
+                if (run.empty()) run.push_back(line[i - 1]);
+                run.push_back(line[i]);
+            } else if (!run.empty()) {
+                result.lines.push_back(std::move(run));
+                run.clear();
+            }
+        }
+        if (!run.empty()) result.lines.push_back(std::move(run));
+    }
+    return result;
+}
+
+ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control,
+                            const OutlineExtent* near) {
     Geometry linework;
     for (const auto& feature : reference.features) {
         Geometry outline = geo::outlineOf(feature.geometry);
@@ -85,6 +160,7 @@ ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, co
                               feature.geometry.lines.end());
     }
     const double matchM = matchToleranceM(reference, control);
+    if (near) linework = nearLinework(linework, *near, matchM);
     ReferenceLine line{reference.id, reference.title,         reference.uncertaintyM,
                        matchM,       reference.isFrontLine(), {}};
     line.zoneXy = std::make_shared<const Geometry>(

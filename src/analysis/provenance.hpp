@@ -72,8 +72,29 @@ OutlineProvenance layerOutline(const Measurer& measurer, const Layer& layer, con
 // control.matchM, or, when unset, the coarser of the two layers' uncertainties.
 double matchToleranceM(const Layer& reference, const Layer& control);
 
-// The reference line of `reference` for an outline of `control`, matched within matchToleranceM.
-ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control);
+// Where the outlines matched against a reference lie: the box of their vertices (lon/lat) and how far,
+// in metres, their edges may bow out of it (an edge is the geodesic between its vertices, not the
+// straight lon/lat line the box bounds).
+struct OutlineExtent {
+    BoundingBox box;
+    double bowM = 0;
+};
+// The extent of the polygons of `layers`.
+OutlineExtent outlineExtent(const std::vector<const Layer*>& layers);
+
+// The lines of `lineworkLonLat` cut to the runs of segments that may come within `distanceM` of the
+// outlines in `near`: every segment whose box meets `near`'s box grown by twice the distance, the bows of
+// both sides and a kilometre, and every segment longer than a quarter degree (its bow is not bounded
+// here). The zone within `distanceM` of the result is that of the whole linework over `near`: a segment
+// left out is farther than twice the distance from every outline, and so are the round ends of the runs
+// where it was cut.
+Geometry nearLinework(const Geometry& lineworkLonLat, const OutlineExtent& near, double distanceM);
+
+// The reference line of `reference` for an outline of `control`, matched within matchToleranceM. With
+// `near`, the zone is that of nearLinework: the same wherever those outlines lie, at a fraction of the
+// cost where the reference reaches far beyond them (a country's whole borders around one region).
+ReferenceLine referenceLine(const Measurer& measurer, const Layer& reference, const Layer& control,
+                            const OutlineExtent* near = nullptr);
 
 // Splits the outline of `heldLonLat` (dissolved polygons) by source: each edge goes to the first
 // reference whose zone holds it, the rest is `own`.

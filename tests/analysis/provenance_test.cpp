@@ -114,6 +114,61 @@ TEST_F(ProvenanceTest, EachStretchIsBufferedByItsOwnUncertainty) {
     EXPECT_NEAR(area.max - value, u * threeSidesKm + 3 * M_PI * u * u / 2, 0.005 * u * threeSidesKm);
 }
 
+// A border that runs on for 1,000 km beyond the square (as a country's borders do beyond one region):
+// only what comes near the square is buffered, and the square's outline is split exactly as against the
+// whole border.
+TEST_F(ProvenanceTest, OnlyTheLineworkNearTheOutlinesIsBuffered) {
+    Path line = straight({45.99965, 30.0}, {45.99965, 40.3}, 2000);
+    const Path east = straight({45.99965, 40.3}, {58.0, 40.3}, 2000);
+    line.insert(line.end(), east.begin() + 1, east.end());
+    m_border = lineLayer("border", LayerRole::Context, 500, line);
+    Layer held = m_control;
+    held.features.push_back({"square", square(), {}});
+    const OutlineExtent extent = outlineExtent({&held});
+    ASSERT_TRUE(extent.box.valid);
+    EXPECT_DOUBLE_EQ(extent.box.minX, 46.0);
+    EXPECT_DOUBLE_EQ(extent.box.maxY, 40.25);
+    EXPECT_LT(extent.bowM, 1.0);  // 0.0025° edges bow by millimetres
+
+    Geometry linework;
+    linework.lines.push_back(line);
+    const Geometry near = nearLinework(linework, extent, 100);
+    std::size_t vertices = 0;
+    for (const auto& kept : near.lines) vertices += kept.size();
+    EXPECT_LT(vertices, line.size() / 10);
+    EXPECT_GT(vertices, 0u);
+
+    const OwnLine own{"held", "held", m_control.uncertaintyM};
+    const OutlineProvenance whole =
+        classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control)}, own);
+    const OutlineProvenance cut =
+        classifyOutline(m_measurer, square(), {referenceLine(m_measurer, m_border, m_control, &extent)}, own);
+    ASSERT_EQ(whole.stretches.size(), cut.stretches.size());
+    for (std::size_t i = 0; i < whole.stretches.size(); ++i) {
+        EXPECT_EQ(whole.stretches[i].sourceId, cut.stretches[i].sourceId);
+        EXPECT_NEAR(whole.stretches[i].lengthKm, cut.stretches[i].lengthKm, 1e-9 * whole.lengthKm());
+    }
+    // The border's stretch is the west side and the 100 m of the north side the zone takes in (the
+    // border turns east 5.5 km north of the square, so no more of it).
+    EXPECT_NEAR(cut.stretches[0].lengthKm, westKm() + 2 * 0.0702, 0.002);
+}
+
+// A segment longer than a quarter degree is kept wherever it lies: the geodesic between its ends may
+// bow far from the lon/lat line the box test would look at.
+TEST(NearLinework, KeepsLongSegmentsAndDropsShortFarOnes) {
+    OutlineExtent extent;
+    extent.box.expand(Coord{46.0, 40.0});
+    extent.box.expand(Coord{46.5, 40.5});
+    Geometry linework;
+    linework.lines.push_back({{50.0, 45.0}, {50.1, 45.0}});  // short, 500 km away
+    linework.lines.push_back({{50.0, 46.0}, {55.0, 46.0}});  // long
+    linework.lines.push_back({{46.2, 40.2}, {46.3, 40.2}});  // inside
+    const Geometry near = nearLinework(linework, extent, 100);
+    ASSERT_EQ(near.lines.size(), 2u);
+    EXPECT_EQ(near.lines[0], linework.lines[1]);
+    EXPECT_EQ(near.lines[1], linework.lines[2]);
+}
+
 TEST(AreaSigma, ClosedForm) {
     // One source: 100 km of line, u = 2 km (σ = 1 km), correlated along 10 km: 10 independent
     // blocks of 10 km² each, σ_area = √10 · 10 km².
