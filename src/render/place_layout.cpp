@@ -71,10 +71,18 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
         text.setOutlineThickness(std::max(1.0f, 2.0f * unit));
         const sf::FloatRect halo = text.getLocalBounds();
         const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
-        const std::array<sf::Vector2f, 4> positions{sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
-                                                    sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
-                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
-                                                    sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap}};
+        // Right, left, above and below the dot, then the four corners: where a name has no room beside
+        // its dot (a village between two towns' names), diagonally off it rather than left out.
+        const float corner = gap * 0.7f;
+        const std::array<sf::Vector2f, 8> positions{
+            sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
+            sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
+            sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
+            sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap},
+            sf::Vector2f{c.dot.x + corner, c.dot.y - corner - h * 1.2f},
+            sf::Vector2f{c.dot.x + corner, c.dot.y + corner},
+            sf::Vector2f{c.dot.x - corner - w, c.dot.y - corner - h * 1.2f},
+            sf::Vector2f{c.dot.x - corner - w, c.dot.y + corner}};
         for (const auto& unrounded : positions) {
             // Labels are drawn at whole pixels: their boxes are tested there.
             const sf::Vector2f position(std::round(unrounded.x), std::round(unrounded.y));

@@ -1,7 +1,8 @@
 #pragma once
-// Where the names of places go on the map. Each name is tried at four positions around its dot (right,
-// left, above, below) and put at the first inside the map that is clear of every dot, of the names
-// placed before it and of what the renderer draws over the map (overlayBoxes).
+// Where the names of places go on the map. Each name is tried at eight positions around its dot (right,
+// left, above, below, then the four corners from the upper right) and put at the first inside the map
+// that is clear of every dot, of the names placed before it and of what the renderer draws over the map
+// (overlayBoxes).
 // Bigger places go first, then by name, so that the same input always gives the same labels. A place
 // whose name finds no room keeps its dot.
 //

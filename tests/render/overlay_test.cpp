@@ -169,6 +169,30 @@ INSTANTIATE_TEST_SUITE_P(Sizes, MapTexts,
 // The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
 // geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
 // held area inside it (Dec 2020 – Sep 2023); not in 1994, nor after 12 Dec 2020 for the circle alone.
+// A village whose four places beside its dot (right, left, above, below) each hold another place's dot
+// is named at a corner (the first free of the four, upper right), not left unnamed: Kornidzor between
+// Goris, Aghavno and the border at 1080×1350.
+TEST(PlaceLabels, ACornerWhereNoSideHasRoom) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const render::Fonts fonts = render::Fonts::loadDejaVu();
+    const render::FrameLayout layout = render::frameLayout({1920, 1080}, true);
+    ASSERT_EQ(layout.unit, 1.0f);
+    const sf::Vector2f v(600, 500);
+    // Label boxes at unit 1: 17 px text, 6 px from the dot; "Kornidzor" is wider than 60 px.
+    std::vector<render::PlaceCandidate> candidates{{v, "Kornidzor", 2, true, 0},
+                                                   {{v.x + 16, v.y + 7}, "Blocker A", 3, true, 0},
+                                                   {{v.x - 16, v.y + 7}, "Blocker B", 3, true, 0},
+                                                   {{v.x - 22, v.y - 16}, "Blocker C", 3, true, 0},
+                                                   {{v.x - 22, v.y + 16}, "Blocker D", 3, true, 0}};
+    const auto places = render::layOutPlaceLabels(candidates, layout, fonts, {}, {});
+    const auto village =
+        std::find_if(places.begin(), places.end(), [&](const render::PlaceLabel& p) { return p.dot == v; });
+    ASSERT_NE(village, places.end());
+    ASSERT_EQ(village->name, "Kornidzor");
+    EXPECT_GT(village->textPosition.x, v.x);
+    EXPECT_LT(village->textPosition.y + 17, v.y);
+}
+
 TEST(Schematic, LegendEntryOnlyWhenDrawn) {
     FRONTLINE_REQUIRE_DISPLAY();
     Drawn drawn({1280, 720});
