@@ -132,15 +132,12 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, c
     if (!arguments.to.empty()) schedule.to = commandLineDate("--to", arguments.to);
     // A default span says what it adds and what it leaves out: neither is silent.
     exporting::DefaultSpan span = exporting::defaultSpan(scenario, schedule.from, schedule.to);
-    // "'nkao' (until 1991-11-26)": a layer drawn as a reference is not left out.
-    span.leftOut.erase(std::remove_if(span.leftOut.begin(), span.leftOut.end(),
-                                      [&](const std::string& item) {
-                                          return std::any_of(references.begin(), references.end(),
-                                                             [&](const std::string& id) {
-                                                                 return item.rfind("'" + id + "'", 0) == 0;
-                                                             });
-                                      }),
-                       span.leftOut.end());
+    // A layer drawn as a reference is not left out: it is on every frame.
+    std::erase_if(span.leftOut, [&](const exporting::DefaultSpan::LeftOut& layer) {
+        return std::find(references.begin(), references.end(), layer.layerId) != references.end();
+    });
+    std::vector<std::string> leftOut;
+    for (const auto& layer : span.leftOut) leftOut.push_back(layer.text());
     auto joined = [](const std::vector<std::string>& items, bool quote) {
         std::string text;
         for (const auto& item : items) text += (text.empty() ? "" : ", ") + (quote ? "'" + item + "'" : item);
@@ -162,8 +159,8 @@ exporting::ScheduleOptions scheduleOptions(const ScheduleArguments& arguments, c
             stderr,
             "frontline: note: the video starts at the first state ({}) and leaves out layer{} {}, dated "
             "before it (give --from to show {}, or --reference ID to draw a layer on every frame)\n",
-            span.from->iso(), span.leftOut.size() == 1 ? "" : "s", joined(span.leftOut, false),
-            span.leftOut.size() == 1 ? "it" : "them");
+            span.from->iso(), leftOut.size() == 1 ? "" : "s", joined(leftOut, false),
+            leftOut.size() == 1 ? "it" : "them");
     }
     if (arguments.duration || arguments.hold || arguments.transition) return schedule;
     std::size_t keys = 0;

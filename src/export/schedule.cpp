@@ -176,8 +176,7 @@ DefaultSpan defaultSpan(const Scenario& scenario, const std::optional<Date>& fro
                 if (!end || *end < *validTo) end = validTo;
             }
             // valid_to is exclusive: a feature ending on the first state's date is not seen on it.
-            if (ends && end && !(*span.from < *end))
-                span.leftOut.push_back("'" + layer->id + "' (until " + end->iso() + ")");
+            if (ends && end && !(*span.from < *end)) span.leftOut.push_back({layer->id, *end});
         }
     }
     return span;

@@ -52,12 +52,20 @@ std::vector<render::FrameSpec> buildSchedule(const Timeline& timeline, const Sch
 // to the last date after it on which a drawn layer's feature appears or ends (its valid_from or
 // valid_to): a corridor proposed in 2025 after a timeline that ends in 2023 would otherwise never be
 // seen. It does not start earlier than the first state, which would open on years without a map of
-// control; the layers only seen before it are named in `leftOut`, "'nkao' (until 1991-11-26)".
+// control; the layers only seen before it are listed in `leftOut`.
 struct DefaultSpan {
+    // A layer whose every feature ends (valid_to, exclusive) on or before `from`.
+    struct LeftOut {
+        std::string layerId;
+        Date until;
+        // "'nkao' (until 1991-11-26)"
+        std::string text() const { return "'" + layerId + "' (until " + until.iso() + ")"; }
+        friend bool operator==(const LeftOut&, const LeftOut&) = default;
+    };
     std::optional<Date> from, to;         // as given, or the defaults (unset for a scenario without states)
     std::optional<Date> lastStateDate;    // `to` goes past it when a layer changes later
     std::vector<std::string> extendedBy;  // layer ids whose dates moved `to` past the last state
-    std::vector<std::string> leftOut;
+    std::vector<LeftOut> leftOut;
 };
 DefaultSpan defaultSpan(const Scenario& scenario, const std::optional<Date>& from,
                         const std::optional<Date>& to);

@@ -102,7 +102,10 @@ TEST(DefaultSpan, CoversLaterLayersAndNamesEarlierOnes) {
     EXPECT_EQ(span.lastStateDate, Date(2023, 9, 20));
     EXPECT_EQ(span.to, Date(2025, 8, 8));
     EXPECT_EQ(span.extendedBy, std::vector<std::string>{"zangezur_corridor"});
-    EXPECT_EQ(span.leftOut, std::vector<std::string>{"'nkao' (until 1991-11-26)"});
+    ASSERT_EQ(span.leftOut.size(), 1u);
+    EXPECT_EQ(span.leftOut[0].layerId, "nkao");
+    EXPECT_EQ(span.leftOut[0].until, Date(1991, 11, 26));
+    EXPECT_EQ(span.leftOut[0].text(), "'nkao' (until 1991-11-26)");
     // What the user gives is kept, and nothing is said of what it leaves out.
     const auto given = exporting::defaultSpan(karabakh, Date(2020, 1, 1), Date(2021, 1, 1));
     EXPECT_EQ(given.from, Date(2020, 1, 1));
