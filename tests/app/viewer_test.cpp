@@ -63,13 +63,27 @@ TEST(HoverDescriber, NamesLayersByTitleNotId) {
     EXPECT_GT(described, 10u);
 }
 
-std::filesystem::path scratch(const std::string& name) {
-    auto path = std::filesystem::temp_directory_path() /
-                ("frontline_viewer_test_" + std::to_string(::getpid()) + "_" + name);
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-    return path;
-}
+// A folder of its own for one test's script and pictures, removed when the test passes (kept, for a
+// look at what was drawn, when it fails).
+class ScratchFolder {
+public:
+    explicit ScratchFolder(const std::string& name)
+        : m_path(std::filesystem::temp_directory_path() /
+                 ("frontline_viewer_test_" + std::to_string(::getpid()) + "_" + name)) {
+        std::filesystem::remove_all(m_path);
+        std::filesystem::create_directories(m_path);
+    }
+    ~ScratchFolder() {
+        std::error_code ignored;
+        if (!::testing::Test::HasFailure()) std::filesystem::remove_all(m_path, ignored);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
 
 // The `state` lines a script printed, as key → value maps.
 std::vector<std::map<std::string, std::string>> stateLines(const std::string& out) {
@@ -102,7 +116,8 @@ RunResult runView(const std::filesystem::path& folder, const std::string& script
 
 TEST(Viewer, DateAdvancesWhilePlaying) {
     FRONTLINE_REQUIRE_DISPLAY();
-    const auto folder = scratch("play");
+    const ScratchFolder scratchFolder("play");
+    const std::filesystem::path& folder = scratchFolder.path();
     const auto run =
         runView(folder, "0.3 state\n0.4 key space\n2.4 state\n2.5 key space\n2.6 state\n2.7 quit\n",
                 {"--size", "640x400"});
@@ -118,7 +133,8 @@ TEST(Viewer, DateAdvancesWhilePlaying) {
 
 TEST(Viewer, ZoomingChangesTheScaleBar) {
     FRONTLINE_REQUIRE_DISPLAY();
-    const auto folder = scratch("zoom");
+    const ScratchFolder scratchFolder("zoom");
+    const std::filesystem::path& folder = scratchFolder.path();
     // The map is the left 60 % of the window; the wheel zooms towards the pointer.
     const auto run =
         runView(folder, "0.3 state\n0.4 wheel 190 170 8\n0.8 state\n0.9 key 0\n1.2 state\n1.3 quit\n",
@@ -153,7 +169,8 @@ void expectSamePixels(const std::filesystem::path& viewerShot, const std::filesy
 
 TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
     FRONTLINE_REQUIRE_DISPLAY();
-    const auto folder = scratch("still");
+    const ScratchFolder scratchFolder("still");
+    const std::filesystem::path& folder = scratchFolder.path();
     const auto shot = folder / "viewer.png";
     // The pointer is parked on the timeline strip's right end (no hover), the info box is off.
     const auto run =
@@ -175,7 +192,8 @@ TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
 // where the old tint turned it orange (green far above blue).
 TEST(Viewer, HoverKeepsTheHeldAreasHue) {
     FRONTLINE_REQUIRE_DISPLAY();
-    const auto folder = scratch("hover");
+    const ScratchFolder scratchFolder("hover");
+    const std::filesystem::path& folder = scratchFolder.path();
     const auto plain = folder / "plain.png", hovered = folder / "hovered.png";
     const auto run = runView(folder,
                              "0.3 move 630 395\n0.4 screenshot " + plain.string() +
@@ -200,7 +218,8 @@ TEST(Viewer, HoverKeepsTheHeldAreasHue) {
 
 TEST(Viewer, FrameKEqualsExportedFrameK) {
     FRONTLINE_REQUIRE_DISPLAY();
-    const auto folder = scratch("frame");
+    const ScratchFolder scratchFolder("frame");
+    const std::filesystem::path& folder = scratchFolder.path();
     const auto shot = folder / "viewer.png";
     // → goes to the next state's first whole frame; a click on the timeline to some frame.
     const auto run = runView(folder,
