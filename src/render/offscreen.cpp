@@ -84,10 +84,12 @@ OffscreenRenderer::OffscreenRenderer(const Scenario& scenario, geo::ThreadContex
         m_mapResolve = std::make_unique<RectResolve>(*m_target);
         m_panelResolve = std::make_unique<RectResolve>(*m_panelTarget);
         m_renderer->setPanelTarget(m_panelTarget.get());
+        m_renderer->setDirtyRects(true);
     }
 }
 
 void OffscreenRenderer::drawPanelInFrame() {
+    m_renderer->setDirtyRects(false);
     m_renderer->setPanelTarget(nullptr);
     m_panelResolve.reset();
     m_mapResolve.reset();
@@ -229,9 +231,13 @@ const std::vector<std::uint8_t>& OffscreenRenderer::render(const FrameSpec& fram
         return sf::IntRect(static_cast<int>(r.left), static_cast<int>(r.top), static_cast<int>(r.width),
                            static_cast<int>(r.height));
     };
-    if (!m_mapResolve->read(pixelsOf(m_scene->mapRect()), m_readBack, m_pixels) ||
-        (m_renderer->panelRedrawn() &&
-         !m_panelResolve->read(pixelsOf(m_scene->panelRect()), m_readBack, m_pixels))) {
+    // The map's rectangle, or the part of it this frame changed (Renderer::setDirtyRects); the rest
+    // of m_pixels holds it from the frames before.
+    const sf::IntRect changed = m_renderer->dirtyRect();
+    const bool mapRead =
+        changed.width <= 0 || changed.height <= 0 || m_mapResolve->read(changed, m_readBack, m_pixels);
+    if (!mapRead || (m_renderer->panelRedrawn() &&
+                     !m_panelResolve->read(pixelsOf(m_scene->panelRect()), m_readBack, m_pixels))) {
         // A driver that cannot resolve a part: the panel is drawn into the frame from now on.
         drawPanelInFrame();
         return render(frame);

@@ -2,6 +2,7 @@
 
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Text.hpp>
+#include <SFML/OpenGL.hpp>
 #include <algorithm>
 #include <cmath>
 
@@ -46,9 +47,23 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
         sf::FloatRect(0, 0, static_cast<float>(target.getSize().x), static_cast<float>(target.getSize().y)));
     target.setView(frameView);
     const std::size_t under = layersUnderControl(frame);
+    const sf::FloatRect map = m_scene.mapRect();
+    m_dirtyRect = {static_cast<int>(map.left), static_cast<int>(map.top), static_cast<int>(map.width),
+                   static_cast<int>(map.height)};
+    bool scissored = false;
     if (m_backdropStore) {
         BackdropKey key = backdropKey(target, frame, under);
-        if (m_backdropKey && *m_backdropKey == key) {
+        const bool kept = m_backdropKey && *m_backdropKey == key;
+        if (const auto changed = changedRect(frame, under, kept)) {
+            if (!target.setActive(true)) throw RenderError("cannot activate the frame's OpenGL context");
+            // The scissor test clips the backdrop's copy (a blit) and every draw call alike.
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(changed->left, static_cast<GLint>(target.getSize().y) - changed->top - changed->height,
+                      changed->width, changed->height);
+            scissored = true;
+            m_dirtyRect = *changed;
+        }
+        if (kept) {
             m_backdropStore->restore(target);
         } else {
             drawBackdrop(target, frame, under);
@@ -68,11 +83,96 @@ void Renderer::draw(sf::RenderTarget& target, const FrameSpec& frame) {
         m_panel.drawOnMap(target, frame);
     } else if (m_panelTarget) {
         m_panel.drawBorderOnMap(target);
+        if (scissored) {
+            if (!target.setActive(true)) throw RenderError("cannot activate the frame's OpenGL context");
+            glDisable(GL_SCISSOR_TEST);
+        }
         m_panelRedrawn = m_panel.drawApart(*m_panelTarget, frame, m_hidden);
     } else {
         m_panel.draw(target, frame, m_hidden);
     }
     m_texts.append(m_panel.texts());
+}
+
+Renderer::Drawn Renderer::drawnOver(const FrameSpec& frame, std::size_t under) {
+    Drawn drawn;
+    drawn.under = under;
+    const auto& layers = m_scene.layers();
+    for (std::size_t i = under; i < layers.size(); ++i) {
+        const bool shown = !hidden(layers[i].layer->id);
+        for (const auto& feature : layers[i].features)
+            drawn.shown.push_back(shown && feature.visibleAt(frame.date));
+    }
+    for (const auto& label : m_scene.regionLabels())
+        drawn.shown.push_back(label.visibleAt(frame.date) && !hidden(layers[label.layer].layer->id));
+    if (hidden(kControlLayers)) return drawn;
+    float minX = 0, minY = 0, maxX = 0, maxY = 0;
+    bool any = false;
+    const auto add = [&](const std::vector<sf::Vertex>& vertices) {
+        for (const auto& v : vertices) {
+            if (!any) {
+                minX = maxX = v.position.x;
+                minY = maxY = v.position.y;
+                any = true;
+            }
+            minX = std::min(minX, v.position.x);
+            maxX = std::max(maxX, v.position.x);
+            minY = std::min(minY, v.position.y);
+            maxY = std::max(maxY, v.position.y);
+        }
+    };
+    const auto addState = [&](int state, bool area) {
+        if (state < 0) return;
+        const StateShapes& shapes = m_scene.shapes(state);
+        if (area) add(shapes.area);
+        add(shapes.frontLine);
+        add(shapes.schematic);
+        add(shapes.schematicEdge);
+    };
+    if (frame.transition) {
+        const TransitionMesh& mesh = m_scene.transition(frame.transition->from, frame.transition->to);
+        add(mesh.kept);
+        add(mesh.lost);
+        add(mesh.gained);
+        addState(frame.transition->from, false);
+        addState(frame.transition->to, false);
+    } else {
+        addState(frame.state, true);
+    }
+    if (any) drawn.control = {minX, minY, maxX - minX, maxY - minY};
+    return drawn;
+}
+
+std::optional<sf::IntRect> Renderer::changedRect(const FrameSpec& frame, std::size_t under,
+                                                 bool backdropKept) {
+    if (!m_dirtyRects || !m_panelTarget || m_scene.panelPlacement() == PanelPlacement::None)
+        return std::nullopt;
+    Drawn drawn = drawnOver(frame, under);
+    std::optional<Drawn> last = std::move(m_lastDrawn);
+    m_lastDrawn = drawn;
+    if (!backdropKept || !last || !m_mapView.isIdentity() || last->under != drawn.under ||
+        last->shown != drawn.shown)
+        return std::nullopt;
+    // Antialiased edges and rounding stay inside a margin of a few pixels round the triangles.
+    constexpr float kMargin = 3;
+    const sf::FloatRect map = m_scene.mapRect();
+    float left = map.left + map.width, top = map.top + map.height, right = map.left, bottom = map.top;
+    for (const sf::FloatRect& box : {last->control, drawn.control}) {
+        if (box.width <= 0 && box.height <= 0) continue;
+        left = std::min(left, box.left - kMargin);
+        top = std::min(top, box.top - kMargin);
+        right = std::max(right, box.left + box.width + kMargin);
+        bottom = std::max(bottom, box.top + box.height + kMargin);
+    }
+    left = std::max(left, map.left);
+    top = std::max(top, map.top);
+    right = std::min(right, map.left + map.width);
+    bottom = std::min(bottom, map.top + map.height);
+    if (right <= left || bottom <= top)
+        return sf::IntRect(static_cast<int>(map.left), static_cast<int>(map.top), 0, 0);
+    const int x0 = static_cast<int>(std::floor(left)), y0 = static_cast<int>(std::floor(top));
+    return sf::IntRect(x0, y0, static_cast<int>(std::ceil(right)) - x0,
+                       static_cast<int>(std::ceil(bottom)) - y0);
 }
 
 const sf::Texture& Renderer::fieldTexture(int from, int to) {

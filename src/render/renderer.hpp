@@ -76,6 +76,20 @@ public:
     // the panel's border on it. panelRedrawn() says whether the last frame drew the panel.
     void setPanelTarget(sf::RenderTexture* target) { m_panelTarget = target; }
     bool panelRedrawn() const { return m_panelRedrawn; }
+    // Draw only where the frame can differ from the one drawn before it (the export's OffscreenRenderer):
+    // when the backdrop is put back from the store and nothing drawn over the control states changed
+    // (which features of the layers over them and which region names are shown, the camera), only the
+    // box round the control states of this frame and of the last one drawn changes. The frame is then
+    // drawn with the scissor test on that box, and dirtyRect() says which it was; the target keeps
+    // elsewhere what it had, which is what this frame draws there. Off by default; only with the panel
+    // drawn apart (setPanelTarget) and the camera at rest.
+    void setDirtyRects(bool enabled) {
+        m_dirtyRects = enabled;
+        m_lastDrawn.reset();
+    }
+    // The frame pixels of the map that the last draw() may have changed: the map's rectangle, or the
+    // box of setDirtyRects (possibly empty).
+    sf::IntRect dirtyRect() const { return m_dirtyRect; }
     // Backdrops saved in `store` (borrowed; nullptr: none, the default) and reused while unchanged.
     void setBackdropStore(BackdropStore* store) {
         m_backdropStore = store;
@@ -112,6 +126,19 @@ private:
         }
     };
     BackdropKey backdropKey(const sf::RenderTarget& target, const FrameSpec& frame, std::size_t under) const;
+    // What is drawn over the backdrop, as setDirtyRects compares it from frame to frame: which features
+    // of the layers from `under` on and which region names are shown, and the box (frame pixels) of the
+    // control states, their transition and their lines.
+    struct Drawn {
+        std::vector<bool> shown;
+        std::size_t under = 0;
+        sf::FloatRect control;  // empty (width 0) when no control state is drawn
+    };
+    Drawn drawnOver(const FrameSpec& frame, std::size_t under);
+    // With setDirtyRects and the backdrop kept: where this frame can differ from the last one drawn
+    // (the union of both frames' control boxes, a little wider, inside the map), or nothing when it may
+    // differ anywhere. Remembers this frame's Drawn.
+    std::optional<sf::IntRect> changedRect(const FrameSpec& frame, std::size_t under, bool backdropKept);
     // The control states, the layers from `under` on, places, scale bar and north arrow.
     void drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
     void drawControl(sf::RenderTarget& target, const FrameSpec& frame);
@@ -143,6 +170,9 @@ private:
     std::vector<MergedLayer> m_merged;
     std::set<std::string> m_hidden;
     sf::RenderTexture* m_panelTarget = nullptr;
+    bool m_dirtyRects = false;
+    std::optional<Drawn> m_lastDrawn;
+    sf::IntRect m_dirtyRect;
     bool m_panelRedrawn = false;
     BackdropStore* m_backdropStore = nullptr;
     std::optional<BackdropKey> m_backdropKey;  // of the backdrop in the store
