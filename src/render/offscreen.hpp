@@ -88,9 +88,10 @@ private:
     std::unique_ptr<sf::RenderTexture> m_target;
     // With multisampling and a panel, the panel is drawn apart (Renderer::setPanelTarget) into a
     // multisampled texture of the frame's size (same transform, same samples) and its rectangle resolved
-    // only when it changes, and of the frame's target only the map's rectangle is resolved: resolving is the
-    // costliest step of a frame on llvmpipe (21 ms for a whole 1920×1080 frame, 14 ms for its map;
-    // bench/RESULTS.md), and the panel changes in 15 of the 250 frames of the bundled animation.
+    // only when it changes, and of the frame's target only the map's rectangle is resolved, or the part
+    // of it the frame changed (Renderer::setDirtyRects): resolving is the costliest step of a frame on
+    // llvmpipe (21 ms for a whole 1920×1080 frame, 14 ms for its map; bench/RESULTS.md), and the panel
+    // changes in 15 of the 250 frames of the bundled animation.
     std::unique_ptr<sf::RenderTexture> m_panelTarget;
     std::unique_ptr<RectResolve> m_mapResolve, m_panelResolve;
     std::unique_ptr<ShaderSet> m_shaders;
