@@ -26,7 +26,7 @@ fi
 peers=(after); [ -z "$before" ] || peers+=(before)
 binary() { if [ "$1" = after ]; then echo "$frontline"; else echo "$before"; fi; }
 load() { cut -d' ' -f1 /proc/loadavg; }
-xvfb=(env LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24")
+xvfb=(env LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24 -noreset")
 # Runs the rest of the line under GNU time; appends "wall peak_MiB load" to $work/$1.
 timed() {
   local name=$1; shift

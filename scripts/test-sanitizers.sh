@@ -6,7 +6,7 @@
 # The `gl` label (Mesa's llvmpipe under Xvfb) runs in a second pass without LeakSanitizer: Mesa's DRI
 # driver leaks from a module it has unloaded by exit, which LSan cannot name and so cannot suppress
 # narrowly (README, "Sanitizers and fuzzing"). ASan and UBSan stay on for it. The `pg` label (a
-# PostgreSQL server, scripts/test-pg.sh) is not run here.
+# PostgreSQL server, scripts/test-pg.sh) is not run here. Xvfb runs with -noreset (scripts/test.sh says why).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/install-deps.sh"
@@ -28,7 +28,7 @@ status=0
 ctest --output-on-failure --parallel "$(nproc)" --label-exclude '^(gl|pg)$' "$@" || status=$?
 export LIBGL_ALWAYS_SOFTWARE=1
 ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}" \
-    xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --parallel "$(nproc)" --label-regex gl "$@" || status=$?
+    xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure --parallel "$(nproc)" --label-regex gl "$@" || status=$?
 if compgen -G "$reports/*" > /dev/null; then
     echo "frontline: sanitizer reports:" >&2
     for report in "$reports"/*; do echo "== $report" >&2; cat "$report" >&2; done

@@ -7,6 +7,10 @@
 # on a desk without X and wrong here: under xvfb-run a skip means the drawing was never tested. So the
 # run fails when ctest reports any gl test as skipped (golden updates, FRONTLINE_UPDATE_GOLDEN=1, skip
 # on purpose and are let through).
+#
+# -noreset: by default Xvfb regenerates when its last client disconnects, and a client that connects
+# during the regeneration gets no display ("Failed to open X11 display"; xorg/xserver issue 1102).
+# With two tests starting and ending in parallel that happens now and then: a CI run failed on it once.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/build.sh"
@@ -15,7 +19,7 @@ export LIBGL_ALWAYS_SOFTWARE=1
 log="$(mktemp "${TMPDIR:-/tmp}/frontline-ctest.XXXXXX")"
 trap 'rm -f "$log"' EXIT
 set +e
-xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --parallel "$(nproc)" --label-exclude '^pg$' \
+xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure --parallel "$(nproc)" --label-exclude '^pg$' \
     "$@" | tee "$log"
 status=$?  # ctest's, under pipefail
 set -e
