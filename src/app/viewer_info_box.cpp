@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 
 #include "analysis/expression.hpp"
@@ -54,6 +55,7 @@ void collectDates(const analysis::Node& node, const Scenario& scenario, std::vec
 }  // namespace
 
 void InfoBox::evaluateClaims(const Scenario& scenario, const analysis::Measurer& measurer) {
+    m_lines.reset();
     if (scenario.claims.empty()) return;
     try {
         analysis::ScenarioMeasureSource source(measurer, scenario);
@@ -74,24 +76,12 @@ void InfoBox::evaluateClaims(const Scenario& scenario, const analysis::Measurer&
     }
 }
 
-void InfoBox::draw(const ViewerPainter& painter, const render::Scene& scene, const render::MapView& view,
-                   const Date& date) {
-    if (!m_shown) return;
+std::vector<InfoBox::Line> InfoBox::layOut(const ViewerPainter& painter, const render::Scene& scene,
+                                           int shown, float width) const {
     const float u = std::max(0.6f, scene.unit());
-    const sf::FloatRect map = scene.mapRect();
-    const float width = std::min(map.width * 0.5f, std::round(560 * u));
     const float pad = std::round(12 * u);
     const float size = std::round(15 * u), small = std::round(13.5f * u);
     const auto& stats = scene.stats();
-    const int shown = scene.stateIndexAt(date);
-
-    struct Line {
-        std::string text;
-        bool bold;
-        float size;
-        sf::Color colour;
-        std::optional<sf::Color> dot;
-    };
     std::vector<Line> lines;
     if (shown >= 0) {
         const auto& row = stats[static_cast<std::size_t>(shown)];
@@ -170,6 +160,24 @@ void InfoBox::draw(const ViewerPainter& painter, const render::Scene& scene, con
         }
         line.text = cut + "…";
     }
+    return lines;
+}
+
+void InfoBox::draw(const ViewerPainter& painter, const render::Scene& scene, const render::MapView& view,
+                   const Date& date) {
+    if (!m_shown) return;
+    const float u = std::max(0.6f, scene.unit());
+    const sf::FloatRect map = scene.mapRect();
+    const float width = std::min(map.width * 0.5f, std::round(560 * u));
+    const float pad = std::round(12 * u);
+    const auto& stats = scene.stats();
+    const int shown = scene.stateIndexAt(date);
+    // The lines change with the state shown and the size, not with the camera: measuring and cutting
+    // them on every frame was a fifth of the viewer's frame time.
+    const LinesKey key{shown, width, u,
+                       shown >= 0 && stats[static_cast<std::size_t>(shown)].sincePrevious.has_value()};
+    if (!m_lines || !(m_lines->first == key)) m_lines.emplace(key, layOut(painter, scene, shown, width));
+    const std::vector<Line>& lines = m_lines->second;
     float height = 2 * pad;
     for (const auto& line : lines) height += std::round(line.size * 1.35f);
     const auto [left, top] = corner(scene, view, shown, width, height);
@@ -214,14 +222,28 @@ sf::Vector2f InfoBox::corner(const render::Scene& scene, const render::MapView& 
     std::vector<sf::Vertex> held(area);
     for (auto& vertex : held) vertex.position = view.toFrame(map, vertex.position);
     std::size_t best = 0, bestCovered = std::numeric_limits<std::size_t>::max();
+    std::vector<sf::Vertex> near;
     for (std::size_t c = 0; c < corners.size(); ++c) {
+        // Only the triangles that reach the candidate box can cover a sample in it.
+        near.clear();
+        const sf::FloatRect candidate(corners[c], box);
+        for (std::size_t i = 0; i + 2 < held.size(); i += 3) {
+            const sf::Vector2f a = held[i].position, b = held[i + 1].position, d = held[i + 2].position;
+            const float minX = std::min({a.x, b.x, d.x}), maxX = std::max({a.x, b.x, d.x});
+            const float minY = std::min({a.y, b.y, d.y}), maxY = std::max({a.y, b.y, d.y});
+            if (maxX < candidate.left || minX > candidate.left + candidate.width || maxY < candidate.top ||
+                minY > candidate.top + candidate.height)
+                continue;
+            near.insert(near.end(), held.begin() + static_cast<std::ptrdiff_t>(i),
+                        held.begin() + static_cast<std::ptrdiff_t>(i + 3));
+        }
         std::size_t covered = 0;
         constexpr int kSamples = 12;
-        for (int i = 0; i < kSamples; ++i) {
+        for (int i = 0; i < kSamples && !near.empty(); ++i) {
             for (int j = 0; j < kSamples; ++j) {
                 const sf::Vector2f p(corners[c].x + width * (static_cast<float>(i) + 0.5f) / kSamples,
                                      corners[c].y + height * (static_cast<float>(j) + 0.5f) / kSamples);
-                covered += pointInTriangles(held, p);
+                covered += pointInTriangles(near, p);
             }
         }
         if (covered < bestCovered) {

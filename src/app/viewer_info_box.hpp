@@ -6,8 +6,10 @@
 //
 // Window pixels; the scene and view given to draw() are the viewer's current ones.
 
+#include <SFML/Graphics/Color.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/claims.hpp"
@@ -33,6 +35,26 @@ public:
               const Date& date);
 
 private:
+    struct Line {
+        std::string text;
+        bool bold;
+        float size;
+        sf::Color colour;
+        std::optional<sf::Color> dot;
+    };
+    // What the lines depend on: the state shown, the box's width and the unit, whether the change since
+    // the state before has been measured.
+    struct LinesKey {
+        int state = -1;
+        float width = 0, unit = 0;
+        bool measured = false;
+        bool operator==(const LinesKey& o) const {
+            return state == o.state && width == o.width && unit == o.unit && measured == o.measured;
+        }
+    };
+    // The box's lines for state `shown`, long ones cut to `width`.
+    std::vector<Line> layOut(const ViewerPainter& painter, const render::Scene& scene, int shown,
+                             float width) const;
     // Top-left corner of the box of that size: the map's corner where it covers least of the held area
     // (its north is what the box used to hide in the top right).
     sf::Vector2f corner(const render::Scene& scene, const render::MapView& view, int shown, float width,
@@ -52,6 +74,7 @@ private:
         sf::Vector2f corner;
     };
     std::optional<Place> m_place;
+    std::optional<std::pair<LinesKey, std::vector<Line>>> m_lines;
 };
 
 }  // namespace frontline::app

@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,6 +19,8 @@
 #include "analysis/stats.hpp"
 #include "app/run_frontline.hpp"
 #include "app/viewer_hover.hpp"
+#include "app/viewer_info_box.hpp"
+#include "app/viewer_painter.hpp"
 #include "export/exporter.hpp"
 #include "render/gl_fixture.hpp"
 #include "render/offscreen.hpp"
@@ -165,6 +170,39 @@ void expectSamePixels(const std::filesystem::path& viewerShot, const std::filesy
     // Same renderer, same scene, same size: only rounding may differ.
     EXPECT_LE(d.pixelsOver, pixels / 2000)
         << "max channel difference " << d.maxChannel << " between " << viewerShot << " and " << exported;
+}
+
+// The info box's lines are made once per state and kept: a box drawn after another state's is the same,
+// pixel for pixel, as a new box's for that state (nothing of the other state kept), and the two
+// states' boxes differ. At 640x400 the box is narrow and long lines are cut.
+TEST(InfoBox, AStatesBoxIsTheSameAfterAnotherStatesBox) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    DrawnScenario drawn(kSynthetic, {640, 400});
+    render::Scene& scene = drawn.renderer.scene();
+    ASSERT_GE(scene.stats().size(), 3u);
+    for (int i = 0; i < 3; ++i) scene.measureChange(i);
+    const render::Fonts fonts = render::Fonts::loadDejaVu();
+    const auto boxOf = [&](app::InfoBox& box, const Date& date) {
+        sf::RenderTexture target;
+        EXPECT_TRUE(target.create(640, 400));
+        target.clear(sf::Color::Black);
+        const app::ViewerPainter painter(target, fonts);
+        box.draw(painter, scene, render::MapView{}, date);
+        target.display();
+        const sf::Image image = target.getTexture().copyToImage();
+        const std::uint8_t* p = image.getPixelsPtr();
+        return std::vector<std::uint8_t>(p, p + static_cast<std::size_t>(640) * 400 * 4);
+    };
+    const Date a = scene.stats()[1].state.date, b = scene.stats()[2].state.date;
+    app::InfoBox reused(true), fresh(true);
+    const auto ofB = boxOf(reused, b);
+    const auto ofAAfterB = boxOf(reused, a);
+    const auto ofA = boxOf(fresh, a);
+    EXPECT_NE(ofB, ofA) << "two states, two boxes";
+    EXPECT_TRUE(ofAAfterB == ofA) << "the box of the state before was kept";
+    std::size_t inked = 0;
+    for (std::size_t i = 0; i < ofA.size(); i += 4) inked += ofA[i] != 0;
+    EXPECT_GT(inked, ofA.size() / 4 / 40) << "a box was drawn (over black)";
 }
 
 TEST(Viewer, ScreenshotOfADateEqualsTheExportedStill) {
