@@ -48,8 +48,8 @@ void addScenarioInput(CLI::App& command, ScenarioInput& input) {
     command
         .add_option(
             "--context", input.context,
-            "Borders, coasts or rivers (any file OGR reads; repeatable): drawn, and the outline's stretches "
-            "along them are not front")
+            "Borders, coasts or rivers (any file OGR reads; repeatable): drawn, named on the map when their "
+            "features carry names, and the outline's stretches along them are not front")
         ->group(group);
     command
         .add_option(

@@ -3,6 +3,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -229,6 +230,60 @@ std::vector<std::string> globFiles(const std::string& pattern, const std::filesy
     return paths;
 }
 
+ContextLabel contextLabel(const Layer& layer, const std::string& fileName) {
+    ContextLabel result;
+    const std::size_t count = layer.features.size();
+    const auto most = [count](std::size_t n) { return count > 0 && 2 * n >= count; };
+    const auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    // Words of the names, split at anything but letters: "ne_10m_rivers_lake_centerlines" has "rivers".
+    const auto hasWaterWord = [&](const std::string& name) {
+        const std::string text = lower(name);
+        std::size_t at = 0;
+        while (at < text.size()) {
+            while (at < text.size() && !std::isalpha(static_cast<unsigned char>(text[at]))) ++at;
+            std::size_t end = at;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            const std::string word = text.substr(at, end - at);
+            for (const char* water :
+                 {"lake", "lakes", "river", "rivers", "water", "waters", "waterways", "sea", "seas",
+                  "reservoir", "reservoirs", "canal", "canals", "stream", "streams", "hydro", "hydrography"})
+                if (word == water) return true;
+            at = end;
+        }
+        return false;
+    };
+    const auto waterFeature = [&](const Feature& feature) {
+        const std::string kind = lower(feature.property("featurecla"));
+        for (const char* word : {"lake", "river", "reservoir"})
+            if (kind.find(word) != std::string::npos) return true;
+        return feature.property("natural") == "water" || !feature.property("water").empty() ||
+               !feature.property("waterway").empty();
+    };
+    result.water = hasWaterWord(std::filesystem::path(fileName).stem().string()) ||
+                   hasWaterWord(layer.sourceLayer) ||
+                   most(static_cast<std::size_t>(
+                       std::count_if(layer.features.begin(), layer.features.end(), waterFeature)));
+    if (result.water) result.labelStyle = "water";
+    for (const char* key : {"name", "NAME", "name_en", "NAME_EN", "ADMIN", "admin", "Name"}) {
+        const auto named = static_cast<std::size_t>(
+            std::count_if(layer.features.begin(), layer.features.end(),
+                          [&](const Feature& feature) { return !feature.property(key).empty(); }));
+        if (most(named)) {
+            result.label = key;
+            break;
+        }
+    }
+    const bool polygons =
+        std::any_of(layer.features.begin(), layer.features.end(),
+                    [](const Feature& feature) { return !feature.geometry.polygons.empty(); });
+    if (!polygons && !result.water) result.label.clear();
+    return result;
+}
+
 Scenario readSnapshotScenario(const std::vector<std::string>& paths, const SnapshotScenarioOptions& options,
                               geo::ThreadContext& context, Diagnostics& diagnostics) {
     if (paths.empty()) throw UsageError("no snapshot files given");
@@ -251,9 +306,14 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
             layer.id = "context-" + std::to_string(contextIds.size() + 1);
             layer.role = LayerRole::Context;
             layer.title = std::filesystem::path(options.context[i]).stem().string();
-            layer.style.stroke = "#555555";
-            layer.style.strokeWidth = 1.2;
-            layer.style.z = 1;
+            const ContextLabel label = contextLabel(layer, options.context[i]);
+            // The bundled scenario's colours: ink-grey borders, blue water over them.
+            layer.style.stroke = label.water ? "#6a9fcf" : "#555555";
+            if (label.water) layer.style.fill = "#a9cbe8";
+            layer.style.strokeWidth = label.water ? 1.5 : 1.2;
+            layer.style.z = label.water ? 2 : 1;
+            layer.style.label = label.label;
+            layer.style.labelStyle = label.labelStyle;
             contextIds.push_back(layer.id);
             scenario.layers.push_back(std::move(layer));
         }

@@ -84,7 +84,8 @@ std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments
 
 // A scenario made from snapshot files, for every command that takes a scenario: one control layer
 // and one state per file (in date order), and the context files (borders, coasts) as context layers
-// the held area's outline is matched against: stretches along them are not front.
+// the held area's outline is matched against: stretches along them are not front. A context layer's
+// features are named on the map (contextLabel) when they carry names.
 struct SnapshotScenarioOptions {
     SnapshotReadOptions read;
     std::string title;    // default: the folder's name
@@ -93,6 +94,23 @@ struct SnapshotScenarioOptions {
     double matchM = 0;        // how far an outline edge may lie from a context line and follow it
     double uncertaintyM = 0;  // positional uncertainty of the snapshots' own lines
 };
+
+// What a context layer is and how its features are named on the map. A layer is water when its file's
+// or layer's name has a word for it (lake, river, water, sea, reservoir, canal, stream, hydro, as
+// "lakes", "ne_10m_rivers_lake_centerlines") or when at least half its features say so (featurecla a
+// lake, river or reservoir, as Natural Earth; natural=water, water=* or waterway=*, as OpenStreetMap);
+// water is drawn blue, as the bundled scenario's lakes and rivers. `label` is the property that holds
+// the names (empty: none): the first of name, NAME, name_en, NAME_EN, ADMIN, admin and Name that at
+// least half the features have, not empty (Natural Earth's and OpenStreetMap's names, GADM's and most
+// national sets'). Polygons are named; lines only when they are water, since the lines of a context
+// file are mostly borders, coasts and front lines, whose names would clutter.
+struct ContextLabel {
+    bool water = false;
+    std::string label;
+    std::string labelStyle = "region";  // "water" for water
+};
+// `fileName`: the context file's path as given.
+ContextLabel contextLabel(const Layer& layer, const std::string& fileName);
 
 // Throws DataError naming both files when two snapshots share a date, and as readSnapshot does.
 Scenario readSnapshotScenario(const std::vector<std::string>& paths, const SnapshotScenarioOptions& options,
