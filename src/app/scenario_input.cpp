@@ -42,6 +42,11 @@ void addScenarioInput(CLI::App& command, ScenarioInput& input) {
     command.add_option("--title", input.title, "Title of the maps and reports (default: the folder's name)")
         ->group(group);
     command
+        .add_option("--attribution", input.attribution,
+                    "Who made the maps, printed in every frame's credits (e.g. \"Maps: ISW; borders: Natural "
+                    "Earth\"); credits are separated by \"; \"")
+        ->group(group);
+    command
         .add_option("--subject", input.subject,
                     "Whose control the files show, e.g. \"Russian-held\" (default: Held)")
         ->group(group);

@@ -23,6 +23,7 @@ struct ScenarioInput {
     std::vector<std::string> context;
     double matchM = 0;
     double uncertaintyM = 0;
+    std::string attribution;
 
     // True when `paths` name one scenario (a folder holding scenario.toml, or a .toml file) or
     // nothing (the default scenario); false for snapshot files.

@@ -324,7 +324,10 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
     layers.references = contextIds;
     if (options.matchM > 0) layers.matchM = options.matchM;
     layers.uncertaintyM = options.uncertaintyM;
+    const std::size_t firstSnapshot = scenario.layers.size();
     std::vector<ControlState> sorted = addSnapshotLayers(scenario, paths, options.read, layers, diagnostics);
+    for (std::size_t i = firstSnapshot; i < scenario.layers.size(); ++i)
+        scenario.layers[i].attribution = options.attribution;
     std::sort(sorted.begin(), sorted.end(),
               [](const ControlState& a, const ControlState& b) { return a.date < b.date; });
     scenario.timeline = Timeline(std::move(sorted));

@@ -93,6 +93,7 @@ struct SnapshotScenarioOptions {
     std::vector<std::string> context;
     double matchM = 0;        // how far an outline edge may lie from a context line and follow it
     double uncertaintyM = 0;  // positional uncertainty of the snapshots' own lines
+    std::string attribution;  // of every snapshot layer (credits separated by "; ")
 };
 
 // What a context layer is and how its features are named on the map. A layer is water when its file's

@@ -1,6 +1,6 @@
-// How the context layers of a snapshot series are named on the map (io::contextLabel): the name
-// property found as most of the features have it, water told apart by the file's name or the features'
-// own tags, lines named only when they are water.
+// A scenario made from snapshot files: how its context layers are named on the map (io::contextLabel:
+// the name property most of the features have, water told apart by the file's name or the features'
+// own tags, lines named only when they are water), and whom its credits name (--attribution).
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/thread_context.hpp"
 #include "io/snapshots.hpp"
 
 namespace frontline::test {
@@ -69,6 +70,33 @@ TEST(ContextLabel, LinesNamedOnlyWhenWater) {
     const Layer borders = layerOf({feature({{"name", "Armenia–Azerbaijan"}}, false)});
     EXPECT_EQ(io::contextLabel(borders, "borders.geojson").label, "");
     EXPECT_EQ(io::contextLabel(borders, "rivers.geojson").label, "name");
+}
+
+// --attribution goes to every snapshot layer (the credits of every frame), not to the context layers,
+// which come named and styled from contextLabel.
+TEST(SnapshotScenario, AttributionOnEverySnapshotLayerAndContextLabelled) {
+    geo::ThreadContext context;
+    Diagnostics diagnostics;
+    io::SnapshotScenarioOptions options;
+    options.read.dating = io::SnapshotDating({}, R"((\d{4}-?\d{2}-?\d{2}))");
+    options.context = {FRONTLINE_TEST_DATA "/context/west_border.geojson"};
+    options.matchM = 10;
+    options.attribution = "Maps: a test; borders: another";
+    const Scenario scenario = io::readSnapshotScenario(io::snapshotPaths({FRONTLINE_TEST_DATA "/series"}),
+                                                       options, context, diagnostics);
+    std::size_t snapshots = 0;
+    for (const Layer& layer : scenario.layers) {
+        if (layer.role == LayerRole::Control) {
+            ++snapshots;
+            EXPECT_EQ(layer.attribution, options.attribution) << layer.id;
+        } else {
+            EXPECT_EQ(layer.attribution, "") << layer.id;
+            EXPECT_EQ(layer.style.label, "") << "a border line is not named";
+            EXPECT_EQ(layer.style.stroke, "#555555");
+        }
+    }
+    EXPECT_EQ(snapshots, scenario.timeline.states().size());
+    EXPECT_GE(snapshots, 3u);
 }
 
 }  // namespace
