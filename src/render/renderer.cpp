@@ -337,15 +337,16 @@ void Renderer::drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const
             visible[f] = layer.features[f].visibleAt(date);
         if (visible != merged.visible || (merged.vertices.empty() && !layer.features.empty())) {
             merged.visible = std::move(visible);
-            merged.vertices.clear();
+            std::vector<sf::Vertex> vertices;
             for (std::size_t f = 0; f < layer.features.size(); ++f) {
                 if (!merged.visible[f]) continue;
                 const auto& feature = layer.features[f];
-                merged.vertices.insert(merged.vertices.end(), feature.fill.begin(), feature.fill.end());
-                merged.vertices.insert(merged.vertices.end(), feature.stroke.begin(), feature.stroke.end());
+                vertices.insert(vertices.end(), feature.fill.begin(), feature.fill.end());
+                vertices.insert(vertices.end(), feature.stroke.begin(), feature.stroke.end());
             }
+            merged.vertices.assign(std::move(vertices));
         }
-        drawTriangles(target, merged.vertices);
+        merged.vertices.draw(target);
         return;
     }
     for (const auto& feature : layer.features) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/periods.hpp"
+#include "render/culled_triangles.hpp"
 #include "render/drawn_texts.hpp"
 #include "render/fonts.hpp"
 #include "render/frame_spec.hpp"
@@ -165,7 +166,7 @@ private:
     // feature, same pixels. Rebuilt when the visible set changes.
     struct MergedLayer {
         std::vector<bool> visible;
-        std::vector<sf::Vertex> vertices;
+        CulledTriangles vertices;
     };
     std::vector<MergedLayer> m_merged;
     std::set<std::string> m_hidden;
