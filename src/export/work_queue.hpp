@@ -1,7 +1,9 @@
 #pragma once
-// Jobs handed from one thread to worker threads beside it: push() waits while `depth` jobs are waiting;
-// the first failure of a worker is rethrown by the next push() or by finish(). With one worker the jobs
-// run in the order pushed. Destroyed without finish(), the jobs handed over are still done and their
+// Jobs handed from one thread to worker threads beside it: push() waits while `depth` jobs are waiting.
+// A failure stops the pushing: the next push() or finish() waits for the jobs handed over and throws
+// the failure of the earliest job pushed, so that which error is reported does not depend on which
+// worker got there first (two frames written at once to a full disk both fail). With one worker the
+// jobs run in the order pushed. Destroyed without finish(), the jobs handed over are still done and their
 // errors swallowed. Not for use from several pushing threads at once.
 
 #include <condition_variable>
@@ -28,13 +30,18 @@ public:
     WorkQueue& operator=(const WorkQueue&) = delete;
 
     void push(Job job) {
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [this] { return m_jobs.size() < m_depth || m_error; });
-        if (m_error) std::rethrow_exception(m_error);
-        m_jobs.push_back(std::move(job));
-        m_ready.notify_one();
+        {
+            std::unique_lock lock(m_mutex);
+            m_space.wait(lock, [this] { return m_jobs.size() < m_depth || m_error; });
+            if (!m_error) {
+                m_jobs.emplace_back(m_pushed++, std::move(job));
+                m_ready.notify_one();
+                return;
+            }
+        }
+        finish();
     }
-    // Waits for every job handed over; throws the first failure.
+    // Waits for every job handed over; throws the failure of the earliest one that failed.
     void finish() {
         stop();
         if (m_error) std::rethrow_exception(m_error);
@@ -43,7 +50,7 @@ public:
 private:
     void work() {
         while (true) {
-            Job job;
+            std::pair<std::size_t, Job> job;
             {
                 std::unique_lock lock(m_mutex);
                 m_ready.wait(lock, [this] { return !m_jobs.empty() || m_done; });
@@ -53,10 +60,13 @@ private:
                 m_space.notify_one();
             }
             try {
-                m_handle(job);
+                m_handle(job.second);
             } catch (...) {
                 std::lock_guard lock(m_mutex);
-                if (!m_error) m_error = std::current_exception();
+                if (!m_error || job.first < m_errorJob) {
+                    m_error = std::current_exception();
+                    m_errorJob = job.first;
+                }
                 m_space.notify_all();
             }
         }
@@ -75,8 +85,10 @@ private:
     std::function<void(Job&)> m_handle;
     std::mutex m_mutex;
     std::condition_variable m_ready, m_space;
-    std::deque<Job> m_jobs;
+    std::deque<std::pair<std::size_t, Job>> m_jobs;  // with the number of its push
+    std::size_t m_pushed = 0;
     std::exception_ptr m_error;
+    std::size_t m_errorJob = 0;  // the push number of the job that m_error is the failure of
     bool m_done = false;
     std::vector<std::thread> m_workers;  // last: started once the rest is made, joined before it goes
 };
