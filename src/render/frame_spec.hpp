@@ -30,7 +30,7 @@ struct FrameSpec {
     int state = -1;  // the state drawn when there is no transition
     std::optional<Transition> transition;
     std::optional<Date> eventsSince;  // captions for events after this date, up to `date`
-    double seconds = 0;               // the animation clock (moves the front line's dash)
+    double seconds = 0;               // the frame's time in the video; draws nothing
 };
 
 }  // namespace frontline::render

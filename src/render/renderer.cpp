@@ -19,7 +19,6 @@ namespace {
 const sf::Color kBackground(243, 241, 236);
 
 // The front line's dash marches at this speed, pixels per second at 1080p.
-constexpr float kDashSpeed = 14.0f;
 // Hatch stripes, pixels at 1080p.
 constexpr float kHatchSpacing = 9.0f, kHatchWidth = 3.0f;
 // Width of the moving front of a transition, in reveal units (see transition.frag).
@@ -206,12 +205,7 @@ bool Renderer::drawsSame(const FrameSpec& a, const FrameSpec& b) const {
                                           a.transition->to == b.transition->to &&
                                           a.transition->progress == b.transition->progress
                                     : !a.transition && !b.transition;
-    if (!sameTransition || !(a.date == b.date) || a.state != b.state || a.eventsSince != b.eventsSince)
-        return false;
-    if (a.seconds == b.seconds || hidden(kControlLayers)) return true;
-    const auto dashed = [&](int state) { return state >= 0 && !m_scene.shapes(state).frontLine.empty(); };
-    if (a.transition) return !dashed(a.transition->from) && !dashed(a.transition->to);
-    return !dashed(a.state);
+    return sameTransition && a.date == b.date && a.state == b.state && a.eventsSince == b.eventsSince;
 }
 
 Renderer::BackdropKey Renderer::backdropKey(const sf::RenderTarget& target, const FrameSpec& frame,
@@ -268,7 +262,7 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
         if (frame.state >= 0) {
             drawTriangles(target, m_scene.shapes(frame.state).area);
             drawSchematic(target, frame.state, 1.0f);
-            drawFrontLine(target, frame.state, 1.0f, frame.seconds);
+            drawFrontLine(target, frame.state, 1.0f);
         }
         return;
     }
@@ -314,15 +308,17 @@ void Renderer::drawControl(sf::RenderTarget& target, const FrameSpec& frame) {
         t.from >= 0 && t.to >= 0 && m_scene.schematicPartOf(t.from) == m_scene.schematicPartOf(t.to);
     if (t.from >= 0) drawSchematic(target, t.from, shared ? 1.0f : 1.0f - p);
     if (t.to >= 0 && !shared) drawSchematic(target, t.to, p);
-    if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p, frame.seconds);
-    if (t.to >= 0) drawFrontLine(target, t.to, p, frame.seconds);
+    if (t.from >= 0) drawFrontLine(target, t.from, 1.0f - p);
+    if (t.to >= 0) drawFrontLine(target, t.to, p);
 }
 
-void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds) {
+void Renderer::drawFrontLine(sf::RenderTarget& target, int state, float opacity) {
     const StateShapes& mesh = m_scene.shapes(state);
     if (mesh.frontLine.empty() || opacity <= 0) return;
     const float u = m_scene.unit();
-    setDash(m_shaders.dash, u, static_cast<float>(std::fmod(seconds * kDashSpeed * u, 1e4)), opacity);
+    // The dash stands still: marching along the line of contact it told of movement that no map shows,
+    // and made every frame of a hold a new picture to draw and encode.
+    setDash(m_shaders.dash, u, 0.0f, opacity);
     drawTriangles(target, mesh.frontLine, sf::RenderStates(&m_shaders.dash));
 }
 

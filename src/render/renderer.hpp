@@ -54,8 +54,8 @@ public:
     // (the rest of a larger target is cleared to the background).
     void draw(sf::RenderTarget& target, const FrameSpec& frame);
     // Whether `a` and `b` draw the same pixels (with the same camera and hidden layers): they show the
-    // same and differ at most in the animation clock, which moves only the front lines' dash, so
-    // nothing when none is drawn (a hold of an empty state).
+    // same date, state, transition and captions. Their times in the video (`seconds`) draw nothing, so
+    // the frames of a hold are one picture.
     bool drawsSame(const FrameSpec& a, const FrameSpec& b) const;
     // The pan and zoom of the map (the viewer's camera); the identity by default, as exported.
     void setMapView(const MapView& view) { m_mapView = view; }
@@ -143,7 +143,7 @@ private:
     // The control states, the layers from `under` on, places, scale bar and north arrow.
     void drawMap(sf::RenderTarget& target, const FrameSpec& frame, std::size_t under);
     void drawControl(sf::RenderTarget& target, const FrameSpec& frame);
-    void drawFrontLine(sf::RenderTarget& target, int state, float opacity, double seconds);
+    void drawFrontLine(sf::RenderTarget& target, int state, float opacity);
     // The wash and dotted outline of the schematic part of `state`'s held area, at `opacity`.
     void drawSchematic(sf::RenderTarget& target, int state, float opacity);
     void drawLayer(sf::RenderTarget& target, const LayerMesh& layer, const Date& date);
