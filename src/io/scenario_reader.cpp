@@ -197,8 +197,8 @@ ControlState parseState(const ManifestTable& entry, const Scenario& scenario, bo
 std::vector<ControlState> parseSeries(const ManifestTable& series, Scenario& scenario,
                                       const std::filesystem::path& base, const ScenarioReadOptions& options,
                                       Diagnostics& diagnostics) {
-    series.rejectUnknownKeys(
-        {"files", "date_regex", "date_field", "allow_empty", "references", "match_m", "uncertainty_m"});
+    series.rejectUnknownKeys({"files", "date_regex", "date_field", "allow_empty", "references", "match_m",
+                              "uncertainty_m", "attribution"});
     const std::string pattern = series.requireString("files");
     if (series.has("date_regex") && series.has("date_field")) {
         series.fail("date_field", "give date_regex or date_field, not both");
@@ -232,7 +232,11 @@ std::vector<ControlState> parseSeries(const ManifestTable& series, Scenario& sce
     } catch (const DataError& e) {
         series.fail("files", e.what());
     }
-    return addSnapshotLayers(scenario, paths, read, layers, diagnostics);
+    const std::size_t first = scenario.layers.size();
+    auto states = addSnapshotLayers(scenario, paths, read, layers, diagnostics);
+    const std::string attribution = series.string("attribution");
+    for (std::size_t i = first; i < scenario.layers.size(); ++i) scenario.layers[i].attribution = attribution;
+    return states;
 }
 
 }  // namespace

@@ -55,6 +55,14 @@ std::string layer(const std::string& extra = "") {
     return "[[layer]]\nid = \"held\"\npath = \"" + kLayer + "\"\nrole = \"control\"\n" + extra;
 }
 
+// [series] attribution: the credit of every snapshot layer, as --attribution on the command line.
+TEST_F(ManifestTest, SeriesAttributionGoesToEverySnapshot) {
+    const Scenario scenario = load(kHeader + "[series]\nfiles = \"" + std::string(FRONTLINE_TEST_DATA) +
+                                   "/series/held_*.geojson\"\nattribution = \"Maps: a test\"\n");
+    ASSERT_GE(scenario.layers.size(), 3u);
+    for (const Layer& layer : scenario.layers) EXPECT_EQ(layer.attribution, "Maps: a test") << layer.id;
+}
+
 TEST_F(ManifestTest, LoadsTheSyntheticScenario) {
     const Scenario scenario = readScenario(kSynthetic, {}, m_proj, m_geos, m_diagnostics);
     EXPECT_EQ(scenario.name, "synthetic");
