@@ -15,6 +15,7 @@
 #include "app/viewer_hover.hpp"
 #include "core/error.hpp"
 #include "render/area_labels.hpp"
+#include "render/north_arrow.hpp"
 
 namespace frontline::app {
 
@@ -204,13 +205,16 @@ sf::Vector2f InfoBox::corner(const render::Scene& scene, const render::MapView& 
     const float u = std::max(0.6f, scene.unit());
     const sf::FloatRect map = scene.mapRect();
     const float margin = std::round(16 * u);
-    // The corners clear of the north arrow (top left) and the scale bar (bottom left); the top right
-    // first, as before, when all are equally empty.
+    // The corners clear of the north arrow (top left or bottom right) and the scale bar (bottom left);
+    // the top right first, as before, when all are equally empty.
+    const bool arrowTopLeft = scene.layout().northArrow == render::NorthArrowCorner::TopLeft;
+    const float arrowHeight = render::northArrowBox(scene.layout()).height;
     const float right = map.left + map.width - width - margin, bottom = map.top + map.height - height;
-    const std::array<sf::Vector2f, 4> corners{sf::Vector2f{right, map.top + margin},
-                                              sf::Vector2f{right, bottom - margin},
-                                              sf::Vector2f{map.left + margin, map.top + std::round(120 * u)},
-                                              sf::Vector2f{map.left + margin, bottom - std::round(90 * u)}};
+    const std::array<sf::Vector2f, 4> corners{
+        sf::Vector2f{right, map.top + margin},
+        sf::Vector2f{right, bottom - margin - (arrowTopLeft ? 0 : arrowHeight)},
+        sf::Vector2f{map.left + margin, map.top + (arrowTopLeft ? std::round(120 * u) : margin)},
+        sf::Vector2f{map.left + margin, bottom - std::round(90 * u)}};
     if (shown < 0) return corners[0];
     const sf::Vector2f box(width, height), mapSize(map.width, map.height);
     if (m_place && m_place->state == shown && m_place->view.zoom == view.zoom &&

@@ -14,6 +14,10 @@ enum class PanelPlacement { Beside, Below, None };
 // The smallest frame drawn (Scene throws RenderError under it; export's --size is a usage error).
 inline constexpr unsigned kMinFrameWidth = 64, kMinFrameHeight = 36;
 
+// The map corner the north arrow takes (render/north_arrow.hpp): the bottom right only beside or below a
+// panel, since without one the credits are there.
+enum class NorthArrowCorner { TopLeft, BottomRight };
+
 // How a frame of `size` pixels is shared between map and panel (frame pixels, origin top-left), and the
 // scale of its text and lines: `unit` is 1 at 1920×1080 beside and at 1080×1350 below.
 struct FrameLayout {
@@ -21,6 +25,7 @@ struct FrameLayout {
     float unit = 1;
     sf::FloatRect map, panel;  // panel: empty for None
     sf::FloatRect locator;     // the locator inset's box (render/locator.hpp); empty without --locator
+    NorthArrowCorner northArrow = NorthArrowCorner::TopLeft;  // Scene chooses (chooseNorthArrowCorner)
 };
 FrameLayout frameLayout(sf::Vector2u size, bool panel = true);
 

@@ -7,15 +7,14 @@
 #include <tuple>
 
 #include "render/map_notice.hpp"
+#include "render/north_arrow.hpp"
 
 namespace frontline::render {
 
 std::vector<sf::FloatRect> overlayBoxes(const FrameLayout& layout, const Fonts& fonts, sf::FloatRect scaleBar,
                                         const MapTextsLayout& mapTexts) {
     std::vector<sf::FloatRect> boxes;
-    const float u = layout.unit;
-    const sf::FloatRect map = layout.map;
-    boxes.push_back({map.left, map.top, std::max(100 * u, 24.0f), std::max(115 * u, 24.0f)});
+    boxes.push_back(northArrowBox(layout));
     if (layout.locator.width > 0) boxes.push_back(layout.locator);
     boxes.push_back(scaleBar);
     if (layout.placement == PanelPlacement::None) {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "render/north_arrow.hpp"
 #include "render/primitives.hpp"
 #include "render/scale_bar.hpp"
 #include "render/schematic.hpp"
@@ -430,28 +431,21 @@ void Renderer::drawScaleBar(sf::RenderTarget& target) {
 }
 
 void Renderer::drawNorthArrow(sf::RenderTarget& target) {
-    const float u = m_scene.unit();
-    const sf::FloatRect map = m_scene.mapRect();
-    const float length = 30 * u;
-    const float size = std::max(7.0f, std::round(20.0f * u));
-    // The "N" above the arrow stays inside the frame where the smallest text size outgrows the unit.
-    const sf::Vector2f centre(map.left + 48 * u, map.top + std::max(66 * u, length + size * 1.35f + 2));
-    // On the same light plate as the scale bar: the corner may be water or held area (Lake Sevan in
-    // the bundled scenario), where a bare black arrow reads as part of the map.
-    const float top = centre.y - length - size * 1.35f - 4 * u, bottom = centre.y + length * 0.6f + 6 * u;
-    const float half = std::max(length * 0.45f, size * 0.5f) + 8 * u;
-    drawRect(target, {centre.x - half, top, 2 * half, bottom - top}, kPlate);
+    const NorthArrowShape shape = northArrowShape(m_scene.layout());
+    // On the same light plate as the scale bar: the corner may be water or held area, where a bare
+    // black arrow reads as part of the map.
+    drawRect(target, shape.plate, kPlate);
+    const float length = shape.length;
     sf::ConvexShape arrow(4);
     arrow.setPoint(0, {0, -length});
     arrow.setPoint(1, {length * 0.45f, length * 0.6f});
     arrow.setPoint(2, {0, length * 0.25f});
     arrow.setPoint(3, {-length * 0.45f, length * 0.6f});
     arrow.setFillColor(kInk);
-    arrow.setPosition(centre);
+    arrow.setPosition(shape.centre);
     arrow.setRotation(m_scene.northRadians() * 180.0f / 3.14159265f);
     target.draw(arrow);
-    m_texts.write(target, "N", m_fonts.bold, size, kInk,
-                  {centre.x - size * 0.36f, centre.y - length - size * 1.35f});
+    m_texts.write(target, "N", m_fonts.bold, shape.textSize, kInk, shape.textAt);
 }
 
 }  // namespace frontline::render

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "render/locator.hpp"
 #include "render/mesh.hpp"
+#include "render/north_arrow.hpp"
 #include "render/place_layout.hpp"
 #include "render/scale_bar.hpp"
 #include "render/schematic.hpp"
@@ -133,7 +134,7 @@ void Scene::build(const Fonts& fonts) {
     fitMap(dataExtent(m_scenario, heldXy, layerXy));
     meshLayers(layerXy);
     styleStates();
-    placeLabels(fonts);
+    placeLabels(fonts, heldXy, layerXy);
     labelRegions(fonts, heldXy, layerXy);
 }
 
@@ -307,7 +308,8 @@ std::vector<sf::Vertex> Scene::outline(const Geometry& projectedXy, float width,
     return vertices;
 }
 
-void Scene::placeLabels(const Fonts& fonts) {
+void Scene::placeLabels(const Fonts& fonts, const std::vector<Geometry>& heldXy,
+                        const std::vector<std::vector<Geometry>>& layerXy) {
     // Every place layer with points, labelled together: the labels of one keep clear of the other's.
     std::vector<PlaceCandidate> candidates;
     for (const auto& layer : m_scenario.layers) {
@@ -330,8 +332,39 @@ void Scene::placeLabels(const Fonts& fonts) {
         scaleBarLayout(m_layout.map, m_layout.unit, m_metresPerPixel, fonts.regular);
     std::vector<sf::Vector2f> dots;
     for (const auto& candidate : candidates) dots.push_back(candidate.dot);
+    m_layout.northArrow =
+        chooseNorthArrowCorner(m_layout, dots, std::max(1.5f, 3.5f * m_layout.unit) + 2,
+                               [&](sf::FloatRect box) { return dataCovered(box, heldXy, layerXy); });
     m_mapTexts = mapTextsLayout(*this, m_layout, fonts, scaleBar.plate, dots);
     m_places = layOutPlaceLabels(std::move(candidates), m_layout, fonts, scaleBar.plate, m_mapTexts);
+}
+
+double Scene::dataCovered(sf::FloatRect box, const std::vector<Geometry>& heldXy,
+                          const std::vector<std::vector<Geometry>>& layerXy) const {
+    geo::GeosContext& geos = m_context.geos;
+    const Path ring{{box.left, box.top},
+                    {box.left + box.width, box.top},
+                    {box.left + box.width, box.top + box.height},
+                    {box.left, box.top + box.height},
+                    {box.left, box.top}};
+    const Geometry square{{Polygon{{ring}}}, {}, {}};
+    const auto inBox = [&](const Geometry& xy) {
+        return geo::planarArea(geos, geo::intersect(geos, square, m_pixels.toPixels(xy)));
+    };
+    // The most any state holds of the box (of a long series, 64 states spread over it stand for all),
+    // and every filled polygon a layer draws there.
+    double covered = 0;
+    const std::size_t states = heldXy.size(), step = std::max<std::size_t>(1, (states + 63) / 64);
+    for (std::size_t i = 0; i < states; i += step) covered = std::max(covered, inBox(heldXy[i]));
+    for (const auto& mesh : m_layers) {
+        if (mesh.fill.a == 0 || mesh.hatch || mesh.schematic) continue;
+        const auto index = static_cast<std::size_t>(mesh.layer - m_scenario.layers.data());
+        for (std::size_t f = 0; f < mesh.features.size(); ++f) {
+            if (!mesh.features[f].onMap || layerXy[index][f].polygons.empty()) continue;
+            covered += inBox(Geometry{layerXy[index][f].polygons, {}, {}});
+        }
+    }
+    return covered;
 }
 
 void Scene::labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy,

@@ -149,6 +149,7 @@ public:
     sf::FloatRect locatorRect() const { return m_layout.locator; }
     // Without a panel: where the date and the credits go on the map, and what names keep clear of.
     const MapTextsLayout& mapTexts() const { return m_mapTexts; }
+    const FrameLayout& layout() const { return m_layout; }
     const geo::EqualAreaFrame& frame() const { return *m_frame; }
     geo::ThreadContext& context() const { return m_context; }
 
@@ -206,7 +207,12 @@ private:
     void meshLayers(const std::vector<std::vector<Geometry>>& layerXy);
     FeatureMesh meshFeature(const LayerMesh& mesh, const Feature& source, const Geometry& projectedXy) const;
     void styleStates();
-    void placeLabels(const Fonts& fonts);
+    void placeLabels(const Fonts& fonts, const std::vector<Geometry>& heldXy,
+                     const std::vector<std::vector<Geometry>>& layerXy);
+    // Pixels² of `box` (frame pixels) the data cover: the held area of the state that holds most of it,
+    // and the filled polygons of the layers drawn (chooseNorthArrowCorner).
+    double dataCovered(sf::FloatRect box, const std::vector<Geometry>& heldXy,
+                       const std::vector<std::vector<Geometry>>& layerXy) const;
     void labelRegions(const Fonts& fonts, const std::vector<Geometry>& heldXy,
                       const std::vector<std::vector<Geometry>>& layerXy);
     sf::Vector2f toPixel(const Coord& projectedXy) const { return m_pixels.toPixel(projectedXy); }

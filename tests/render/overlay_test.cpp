@@ -9,6 +9,7 @@
 
 #include "render/gl_fixture.hpp"
 #include "render/map_notice.hpp"
+#include "render/north_arrow.hpp"
 #include "render/panel_text.hpp"
 #include "render/place_layout.hpp"
 #include "render/scale_bar.hpp"
@@ -165,6 +166,51 @@ INSTANTIATE_TEST_SUITE_P(Sizes, MapTexts,
                          testing::Values(sf::Vector2u{1920, 1080}, sf::Vector2u{1280, 720},
                                          sf::Vector2u{1080, 1350}, sf::Vector2u{1080, 1080}),
                          sizeName);
+
+struct ArrowCase {
+    sf::Vector2u size;
+    render::NorthArrowCorner withPanel;  // where Lake Sevan (top left) puts it beside or below a panel
+};
+
+class NorthArrow : public testing::TestWithParam<ArrowCase> {};
+
+// The north arrow's plate lies inside its reserved box and the map, covers no place's dot, and its "N"
+// is drawn on the plate. In the bundled scenario the top left holds Lake Sevan at 1920x1080, 1280x720
+// and 1080x1350, so beside or below a panel the arrow goes to the bottom right; at 1080x1080 the lake
+// lies clear of the top left corner and the arrow stays. Without a panel it stays top left (the
+// credits are bottom right).
+TEST_P(NorthArrow, InItsBoxOffTheDotsAndTheLake) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    for (const bool panel : {true, false}) {
+        SCOPED_TRACE(panel ? "panel" : "no panel");
+        render::MapOptions options;
+        options.panel = panel;
+        Drawn drawn(GetParam().size, options);
+        const render::Scene& scene = drawn.renderer.scene();
+        EXPECT_EQ(scene.layout().northArrow,
+                  panel ? GetParam().withPanel : render::NorthArrowCorner::TopLeft);
+        const sf::FloatRect box = render::northArrowBox(scene.layout());
+        const render::NorthArrowShape shape = render::northArrowShape(scene.layout());
+        EXPECT_TRUE(contains(box, shape.plate));
+        EXPECT_TRUE(contains(scene.mapRect(), shape.plate));
+        for (const auto& place : scene.places())
+            EXPECT_FALSE(shape.plate.contains(place.dot)) << place.name << " under the north arrow";
+        const auto& texts = drawn.at(Date(2020, 11, 10));
+        const auto* n = find(texts, "N");
+        ASSERT_NE(n, nullptr);
+        EXPECT_TRUE(contains(shape.plate, n->box));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, NorthArrow,
+                         testing::Values(ArrowCase{{1920, 1080}, render::NorthArrowCorner::BottomRight},
+                                         ArrowCase{{1280, 720}, render::NorthArrowCorner::BottomRight},
+                                         ArrowCase{{1080, 1350}, render::NorthArrowCorner::BottomRight},
+                                         ArrowCase{{1080, 1080}, render::NorthArrowCorner::TopLeft}),
+                         [](const testing::TestParamInfo<ArrowCase>& info) {
+                             return std::to_string(info.param.size.x) + "x" +
+                                    std::to_string(info.param.size.y);
+                         });
 
 // The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
 // geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
