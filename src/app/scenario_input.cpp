@@ -54,7 +54,8 @@ void addScenarioInput(CLI::App& command, ScenarioInput& input) {
         .add_option(
             "--context", input.context,
             "Borders, coasts or rivers (any file OGR reads; repeatable): drawn, named on the map when their "
-            "features carry names, and the outline's stretches along them are not front")
+            "features carry names, and the outline's stretches along them are not front; a file of points "
+            "is drawn as places (towns)")
         ->group(group);
     command
         .add_option(

@@ -230,6 +230,48 @@ std::vector<std::string> globFiles(const std::string& pattern, const std::filesy
     return paths;
 }
 
+namespace {
+
+// The property most features name themselves by (ContextLabel's list), or "".
+std::string nameKey(const Layer& layer) {
+    for (const char* key : {"name", "NAME", "name_en", "NAME_EN", "ADMIN", "admin", "Name"}) {
+        const auto named = static_cast<std::size_t>(
+            std::count_if(layer.features.begin(), layer.features.end(),
+                          [&](const Feature& feature) { return !feature.property(key).empty(); }));
+        if (!layer.features.empty() && 2 * named >= layer.features.size()) return key;
+    }
+    return {};
+}
+
+}  // namespace
+
+bool placesOnly(const Layer& layer) {
+    return !layer.features.empty() &&
+           std::all_of(layer.features.begin(), layer.features.end(), [](const Feature& f) {
+               return !f.geometry.points.empty() && f.geometry.lines.empty() && f.geometry.polygons.empty();
+           });
+}
+
+void nameThePlaces(Layer& layer) {
+    const std::string key = nameKey(layer);
+    for (Feature& feature : layer.features) {
+        if (!key.empty() && key != "name" && feature.property("name").empty())
+            feature.properties["name"] = feature.property(key);
+        if (!feature.property("kind").empty()) continue;
+        // OpenStreetMap's place=city|town|village|hamlet; Natural Earth's FEATURECLA "Admin-0 capital".
+        const std::string place = feature.property("place");
+        std::string cla = feature.property("featurecla", feature.property("FEATURECLA"));
+        std::transform(cla.begin(), cla.end(), cla.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (place == "city" || place == "town" || place == "village")
+            feature.properties["kind"] = place;
+        else if (place == "hamlet")
+            feature.properties["kind"] = "village";
+        else if (cla.find("capital") != std::string::npos)
+            feature.properties["kind"] = "capital";
+    }
+}
+
 ContextLabel contextLabel(const Layer& layer, const std::string& fileName) {
     ContextLabel result;
     const std::size_t count = layer.features.size();
@@ -268,15 +310,7 @@ ContextLabel contextLabel(const Layer& layer, const std::string& fileName) {
                    most(static_cast<std::size_t>(
                        std::count_if(layer.features.begin(), layer.features.end(), waterFeature)));
     if (result.water) result.labelStyle = "water";
-    for (const char* key : {"name", "NAME", "name_en", "NAME_EN", "ADMIN", "admin", "Name"}) {
-        const auto named = static_cast<std::size_t>(
-            std::count_if(layer.features.begin(), layer.features.end(),
-                          [&](const Feature& feature) { return !feature.property(key).empty(); }));
-        if (most(named)) {
-            result.label = key;
-            break;
-        }
-    }
+    result.label = nameKey(layer);
     const bool polygons =
         std::any_of(layer.features.begin(), layer.features.end(),
                     [](const Feature& feature) { return !feature.geometry.polygons.empty(); });
@@ -300,12 +334,22 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
     scenario.edges = options.read.layer.edges;
 
     std::vector<std::string> contextIds;
+    std::size_t placeLayers = 0;
     for (std::size_t i = 0; i < options.context.size(); ++i) {
         for (auto& layer :
              readAllLayers(options.context[i], options.read.layer, context.proj, context.geos, diagnostics)) {
             layer.id = "context-" + std::to_string(contextIds.size() + 1);
             layer.role = LayerRole::Context;
             layer.title = std::filesystem::path(options.context[i]).stem().string();
+            if (placesOnly(layer)) {
+                // Towns and cities: a place layer (dots and names), not a line the outlines follow.
+                layer.id = "places-" + std::to_string(++placeLayers);
+                layer.role = LayerRole::Place;
+                layer.title = std::filesystem::path(options.context[i]).stem().string();
+                nameThePlaces(layer);
+                scenario.layers.push_back(std::move(layer));
+                continue;
+            }
             const ContextLabel label = contextLabel(layer, options.context[i]);
             // The bundled scenario's colours: ink-grey borders, blue water over them.
             layer.style.stroke = label.water ? "#6a9fcf" : "#555555";

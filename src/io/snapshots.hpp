@@ -85,7 +85,8 @@ std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments
 // A scenario made from snapshot files, for every command that takes a scenario: one control layer
 // and one state per file (in date order), and the context files (borders, coasts) as context layers
 // the held area's outline is matched against: stretches along them are not front. A context layer's
-// features are named on the map (contextLabel) when they carry names.
+// features are named on the map (contextLabel) when they carry names; a context file of points is a
+// place layer (placesOnly).
 struct SnapshotScenarioOptions {
     SnapshotReadOptions read;
     std::string title;    // default: the folder's name
@@ -112,6 +113,15 @@ struct ContextLabel {
 };
 // `fileName`: the context file's path as given.
 ContextLabel contextLabel(const Layer& layer, const std::string& fileName);
+
+// A context file of points only (towns, cities) is a place layer: drawn as dots with names, not matched
+// against. True for a layer whose every feature is points and nothing else.
+bool placesOnly(const Layer& layer);
+// Readies such a layer's features for the map: the name property contextLabel finds is copied to
+// `name` where that is missing, and `kind` (city, town, village, capital: the dot and the name's style)
+// is taken from OpenStreetMap's `place` or Natural Earth's `featurecla` where not given. A place of no
+// known kind is drawn as a village (open circle, grey name).
+void nameThePlaces(Layer& layer);
 
 // Throws DataError naming both files when two snapshots share a date, and as readSnapshot does.
 Scenario readSnapshotScenario(const std::vector<std::string>& paths, const SnapshotScenarioOptions& options,

@@ -3,7 +3,11 @@
 // own tags, lines named only when they are water), and whom its credits name (--attribution).
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -72,6 +76,33 @@ TEST(ContextLabel, LinesNamedOnlyWhenWater) {
     EXPECT_EQ(io::contextLabel(borders, "rivers.geojson").label, "name");
 }
 
+// A context file of points is a place layer: its names copied to `name`, its kinds read from
+// OpenStreetMap's or Natural Earth's tags, unknown kinds left for the map to draw as villages.
+TEST(ContextPlaces, PointsArePlacesNamedAndKinded) {
+    const auto point = [](std::map<std::string, std::string> properties) {
+        Feature f;
+        f.properties = std::move(properties);
+        f.geometry.points.push_back({46.75, 39.8});
+        return f;
+    };
+    Layer towns = layerOf({point({{"NAME", "Stepanakert"}, {"FEATURECLA", "Admin-0 capital"}}),
+                           point({{"NAME", "Goris"}, {"place", "town"}}),
+                           point({{"NAME", "Talish"}, {"place", "hamlet"}}), point({{"NAME", "Lisagor"}}),
+                           point({{"NAME", "Shusha"}, {"name", "Şuşa"}, {"kind", "city"}})});
+    EXPECT_TRUE(io::placesOnly(towns));
+    io::nameThePlaces(towns);
+    const auto& f = towns.features;
+    EXPECT_EQ(f[0].property("name"), "Stepanakert");
+    EXPECT_EQ(f[0].property("kind"), "capital");
+    EXPECT_EQ(f[1].property("kind"), "town");
+    EXPECT_EQ(f[2].property("kind"), "village");
+    EXPECT_EQ(f[3].property("kind"), "") << "no known kind: none invented";
+    EXPECT_EQ(f[4].property("name"), "Şuşa") << "a name given is kept";
+    EXPECT_EQ(f[4].property("kind"), "city");
+    EXPECT_FALSE(io::placesOnly(layerOf({point({{"name", "a"}}), feature({{"name", "b"}}, true)})));
+    EXPECT_FALSE(io::placesOnly(layerOf({})));
+}
+
 // --attribution goes to every snapshot layer (the credits of every frame), not to the context layers,
 // which come named and styled from contextLabel.
 TEST(SnapshotScenario, AttributionOnEverySnapshotLayerAndContextLabelled) {
@@ -97,6 +128,35 @@ TEST(SnapshotScenario, AttributionOnEverySnapshotLayerAndContextLabelled) {
     }
     EXPECT_EQ(snapshots, scenario.timeline.states().size());
     EXPECT_GE(snapshots, 3u);
+}
+
+// A --context file of points comes in as a place layer, and the outlines are not matched against it.
+TEST(SnapshotScenario, AContextOfPointsIsAPlaceLayer) {
+    const std::filesystem::path towns = std::filesystem::temp_directory_path() /
+                                        ("frontline-towns-" + std::to_string(::getpid()) + ".geojson");
+    std::ofstream(towns) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"A","place":"town"},"geometry":{"type":"Point","coordinates":[44.5,40.5]}},
+{"type":"Feature","properties":{"name":"B"},"geometry":{"type":"Point","coordinates":[45.5,40.2]}}]})";
+    geo::ThreadContext context;
+    Diagnostics diagnostics;
+    io::SnapshotScenarioOptions options;
+    options.read.dating = io::SnapshotDating({}, R"((\d{4}-?\d{2}-?\d{2}))");
+    options.context = {FRONTLINE_TEST_DATA "/context/west_border.geojson", towns.string()};
+    options.matchM = 10;
+    const Scenario scenario = io::readSnapshotScenario(io::snapshotPaths({FRONTLINE_TEST_DATA "/series"}),
+                                                       options, context, diagnostics);
+    std::filesystem::remove(towns);
+    const Layer* places = nullptr;
+    for (const Layer& layer : scenario.layers)
+        if (layer.role == LayerRole::Place) places = &layer;
+    ASSERT_NE(places, nullptr);
+    EXPECT_EQ(places->features.size(), 2u);
+    EXPECT_EQ(places->features[0].property("kind"), "town");
+    for (const Layer& layer : scenario.layers) {
+        if (layer.role != LayerRole::Control) continue;
+        EXPECT_EQ(std::count(layer.references.begin(), layer.references.end(), places->id), 0) << layer.id;
+        EXPECT_EQ(layer.references.size(), 1u) << "the border alone";
+    }
 }
 
 }  // namespace
