@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,6 +20,7 @@
 #include "app/rendering.hpp"
 #include "app/scenario_input.hpp"
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "export/png_writer.hpp"
 #include "export/virtual_display.hpp"
 #include "io/atomic_file.hpp"
@@ -53,8 +53,7 @@ struct ChartFiles {
 ChartFiles chartFiles(const ChartCommandOptions& options) {
     ChartFiles files;
     files.png = options.out;
-    std::string extension = files.png.extension().string();
-    for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string extension = asciiLower(files.png.extension().string());
     if (extension != ".png") throw UsageError("--out '" + options.out + "' must name a .png file");
     files.steps = options.csv.empty() ? std::filesystem::path(files.png).replace_extension(".csv")
                                       : std::filesystem::path(options.csv);

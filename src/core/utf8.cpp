@@ -99,4 +99,10 @@ std::string escapedControls(std::string_view text) {
     return out;
 }
 
+std::string asciiLower(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
 }  // namespace frontline

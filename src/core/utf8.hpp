@@ -23,4 +23,9 @@ std::string withInvalidUtf8Replaced(std::string_view text);
 // or repaint the terminal.
 std::string escapedControls(std::string_view text);
 
+// The text with ASCII letters lower-cased and every other byte, UTF-8 sequences included, unchanged:
+// file extensions, property keys and words matched without regard to case (as std::tolower in the
+// "C" locale, whatever the locale).
+std::string asciiLower(std::string text);
+
 }  // namespace frontline

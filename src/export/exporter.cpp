@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "export/ffmpeg_writer.hpp"
 #include "export/interruption.hpp"
 #include "export/output_guard.hpp"
@@ -31,10 +32,7 @@ namespace {
 constexpr unsigned kMaxWidth = 3840, kMaxHeight = 2160;
 
 std::string lowerExtension(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
+    return asciiLower(path.extension().string());
 }
 
 // A PNG sequence folder records what made its frames, so that --resume never mixes two exports.

@@ -21,6 +21,7 @@
 #include <variant>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "io/gdal_errors.hpp"
 #include "io/memory_folder.hpp"
 #include "io/ogr_geometry.hpp"
@@ -137,11 +138,7 @@ std::set<std::string> vectorFileExtensions() {
         }
         std::istringstream words(list);
         std::string word;
-        while (words >> word) {
-            std::transform(word.begin(), word.end(), word.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            extensions.insert(word);
-        }
+        while (words >> word) extensions.insert(asciiLower(word));
     }
     return extensions;
 }

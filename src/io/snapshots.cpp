@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/parallel_for.hpp"
+#include "core/utf8.hpp"
 #include "geo/thread_context.hpp"
 #include "io/gdal.hpp"
 
@@ -140,10 +141,8 @@ std::vector<std::string> snapshotPaths(const std::vector<std::string>& arguments
         std::vector<std::string> found;
         for (const auto& entry : std::filesystem::directory_iterator(argument, error)) {
             const std::string name = entry.path().filename().string();
-            std::string extension = entry.path().extension().string();
+            const std::string extension = asciiLower(entry.path().extension().string());
             if (name.empty() || name.front() == '.' || extension.size() < 2) continue;
-            std::transform(extension.begin(), extension.end(), extension.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             if (extensions.count(extension.substr(1)) == 0) continue;
             std::error_code kind;
             if (entry.is_directory(kind) && extension != ".gdb") continue;
@@ -260,9 +259,7 @@ void nameThePlaces(Layer& layer) {
         if (!feature.property("kind").empty()) continue;
         // OpenStreetMap's place=city|town|village|hamlet; Natural Earth's FEATURECLA "Admin-0 capital".
         const std::string place = feature.property("place");
-        std::string cla = feature.property("featurecla", feature.property("FEATURECLA"));
-        std::transform(cla.begin(), cla.end(), cla.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string cla = asciiLower(feature.property("featurecla", feature.property("FEATURECLA")));
         if (place == "city" || place == "town" || place == "village")
             feature.properties["kind"] = place;
         else if (place == "hamlet")
@@ -276,14 +273,9 @@ ContextLabel contextLabel(const Layer& layer, const std::string& fileName) {
     ContextLabel result;
     const std::size_t count = layer.features.size();
     const auto most = [count](std::size_t n) { return count > 0 && 2 * n >= count; };
-    const auto lower = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return text;
-    };
     // Words of the names, split at anything but letters: "ne_10m_rivers_lake_centerlines" has "rivers".
     const auto hasWaterWord = [&](const std::string& name) {
-        const std::string text = lower(name);
+        const std::string text = asciiLower(name);
         std::size_t at = 0;
         while (at < text.size()) {
             while (at < text.size() && !std::isalpha(static_cast<unsigned char>(text[at]))) ++at;
@@ -299,7 +291,7 @@ ContextLabel contextLabel(const Layer& layer, const std::string& fileName) {
         return false;
     };
     const auto waterFeature = [&](const Feature& feature) {
-        const std::string kind = lower(feature.property("featurecla"));
+        const std::string kind = asciiLower(feature.property("featurecla"));
         for (const char* word : {"lake", "river", "reservoir"})
             if (kind.find(word) != std::string::npos) return true;
         return feature.property("natural") == "water" || !feature.property("water").empty() ||

@@ -4,12 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <memory>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal.hpp"
 
@@ -41,12 +41,6 @@ constexpr const char* kShapefileSidecars[] = {".shx", ".dbf", ".prj", ".cpg", ".
 // within 1e-6 of what was measured.
 constexpr double kGeoJsonGrid = 1e-7;
 
-std::string lowerCase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 std::string extensionList() {
     std::string list;
     for (const auto& entry : kFormats) list += std::string(list.empty() ? "" : ", ") + entry.extension;
@@ -59,7 +53,7 @@ const FormatEntry& formatOf(VectorFormat format) {
 }
 
 VectorFormat formatFor(const fs::path& path) {
-    const std::string extension = lowerCase(path.extension().string());
+    const std::string extension = asciiLower(path.extension().string());
     for (const auto& entry : kFormats) {
         if (extension == entry.extension) return entry.format;
     }

@@ -2,10 +2,10 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include <algorithm>
 #include <memory>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "render/sfml_errors.hpp"
 
 namespace frontline::render {
@@ -21,12 +21,6 @@ struct FcConfigDeleter {
     void operator()(FcConfig* config) const { FcConfigDestroy(config); }
 };
 using FcConfigPtr = std::unique_ptr<FcConfig, FcConfigDeleter>;
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 }  // namespace
 
@@ -46,9 +40,9 @@ std::string findFontFile(const std::string& pattern) {
         throw RenderError("fontconfig: no font matches '" + pattern + "'");
     }
     // fontconfig always answers with something; a substitute family means the font is missing.
-    const std::string wanted = lower(pattern.substr(0, pattern.find(':')));
+    const std::string wanted = asciiLower(pattern.substr(0, pattern.find(':')));
     const std::string got = reinterpret_cast<const char*>(family);
-    if (lower(got).find(wanted) == std::string::npos) {
+    if (asciiLower(got).find(wanted) == std::string::npos) {
         throw RenderError("fontconfig: '" + pattern + "' is not installed (got '" + got +
                           "'); install fonts-dejavu-core");
     }

@@ -85,5 +85,19 @@ TEST(Utf8, ControlsAndBadBytesAreShownEscaped) {
     EXPECT_EQ(escapedControls("Ağdam Խանքենդի"), "Ağdam Խանքենդի");
 }
 
+// Only A–Z change: every UTF-8 byte (0x80 and above) is kept, so "É" stays whole; and the result is
+// the C locale's std::tolower, byte for byte, over all 256 bytes.
+TEST(AsciiLower, LowersAsciiLettersAndKeepsEveryOtherByte) {
+    EXPECT_EQ(asciiLower("\xC3\x89TANG Lake.GeoJSON"), "\xC3\x89tang lake.geojson");
+    std::string all;
+    for (int byte = 0; byte < 256; ++byte) all.push_back(static_cast<char>(byte));
+    const std::string lowered = asciiLower(all);
+    ASSERT_EQ(lowered.size(), 256U);
+    for (int byte = 0; byte < 256; ++byte) {
+        const int expected = byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte;
+        EXPECT_EQ(static_cast<unsigned char>(lowered[static_cast<std::size_t>(byte)]), expected) << byte;
+    }
+}
+
 }  // namespace
 }  // namespace frontline
