@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <thread>
 
 #include "core/error.hpp"
@@ -269,6 +270,27 @@ void nameThePlaces(Layer& layer) {
     }
 }
 
+std::string contextTitle(const Layer& layer, const std::string& fileName) {
+    std::string name =
+        layer.sourceLayer.empty() ? std::filesystem::path(fileName).stem().string() : layer.sourceLayer;
+    static const std::regex naturalEarthScale("^ne_[0-9]+m_", std::regex::icase);
+    std::string words = std::regex_replace(name, naturalEarthScale, "");
+    if (words.empty()) return name;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    std::replace(words.begin(), words.end(), '-', ' ');
+    // One space between words, none at either end.
+    std::string title;
+    for (const char c : words) {
+        if (c == ' ' && (title.empty() || title.back() == ' ')) continue;
+        title.push_back(c);
+    }
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+    if (title.empty()) return name;
+    if (title.front() >= 'a' && title.front() <= 'z')
+        title.front() = static_cast<char>(title.front() - 'a' + 'A');
+    return title;
+}
+
 ContextLabel contextLabel(const Layer& layer, const std::string& fileName) {
     ContextLabel result;
     const std::size_t count = layer.features.size();
@@ -332,12 +354,11 @@ Scenario readSnapshotScenario(const std::vector<std::string>& paths, const Snaps
              readAllLayers(options.context[i], options.read.layer, context.proj, context.geos, diagnostics)) {
             layer.id = "context-" + std::to_string(contextIds.size() + 1);
             layer.role = LayerRole::Context;
-            layer.title = std::filesystem::path(options.context[i]).stem().string();
+            layer.title = contextTitle(layer, options.context[i]);
             if (placesOnly(layer)) {
                 // Towns and cities: a place layer (dots and names), not a line the outlines follow.
                 layer.id = "places-" + std::to_string(++placeLayers);
                 layer.role = LayerRole::Place;
-                layer.title = std::filesystem::path(options.context[i]).stem().string();
                 nameThePlaces(layer);
                 scenario.layers.push_back(std::move(layer));
                 continue;

@@ -114,6 +114,13 @@ struct ContextLabel {
 // `fileName`: the context file's path as given.
 ContextLabel contextLabel(const Layer& layer, const std::string& fileName);
 
+// The legend's title of a context layer: its name as GDAL gives it (a GeoJSON's "name" member, a
+// GeoPackage's table; the file's stem otherwise), read as words: '_' and '-' are spaces, Natural Earth's
+// scale prefix ("ne_10m_", "ne_50m_", "ne_110m_") goes, the first letter is a capital.
+// "ne_10m_rivers_lake_centerlines" is "Rivers lake centerlines"; "lakes" is "Lakes". A name written as
+// words already ("Lake Sevan basin") is kept.
+std::string contextTitle(const Layer& layer, const std::string& fileName);
+
 // A context file of points only (towns, cities) is a place layer: drawn as dots with names, not matched
 // against. True for a layer whose every feature is points and nothing else.
 bool placesOnly(const Layer& layer);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -78,6 +79,28 @@ TEST(ContextLabel, LinesNamedOnlyWhenWater) {
 
 // A context file of points is a place layer: its names copied to `name`, its kinds read from
 // OpenStreetMap's or Natural Earth's tags, unknown kinds left for the map to draw as villages.
+// The legend's title: the layer's name as words, Natural Earth's scale prefix gone; the file's stem when
+// GDAL gives no name.
+TEST(ContextTitle, TheLayersNameAsWords) {
+    // {GDAL's layer name, file, title}. A name that is all prefix or all separators is kept as it is,
+    // never made empty; a name not in ASCII is kept, not capitalised.
+    const std::vector<std::array<std::string, 3>> cases{
+        {"ne_10m_rivers_lake_centerlines", "data/ne_10m_rivers_lake_centerlines.shp",
+         "Rivers lake centerlines"},
+        {"NE_110M_admin_0_countries", "x.shp", "Admin 0 countries"},
+        {"osm-admin__borders_", "x.gpkg", "Osm admin borders"},
+        {"Lake Sevan basin", "lakes.geojson", "Lake Sevan basin"},
+        {"ne_10m_", "x.shp", "ne_10m_"},
+        {"__", "x.shp", "__"},
+        {"", "geodata/lakes.geojson", "Lakes"},
+        {"\xC3\xA9tangs", "x.shp", "\xC3\xA9tangs"}};
+    for (const auto& [name, file, title] : cases) {
+        Layer layer;
+        layer.sourceLayer = name;
+        EXPECT_EQ(io::contextTitle(layer, file), title) << name;
+    }
+}
+
 TEST(ContextPlaces, PointsArePlacesNamedAndKinded) {
     const auto point = [](std::map<std::string, std::string> properties) {
         Feature f;
@@ -124,6 +147,7 @@ TEST(SnapshotScenario, AttributionOnEverySnapshotLayerAndContextLabelled) {
             EXPECT_EQ(layer.attribution, "") << layer.id;
             EXPECT_EQ(layer.style.label, "") << "a border line is not named";
             EXPECT_EQ(layer.style.stroke, "#555555");
+            EXPECT_EQ(layer.title, "West border") << "west_border.geojson, in the legend";
         }
     }
     EXPECT_EQ(snapshots, scenario.timeline.states().size());
