@@ -72,15 +72,18 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
         const float w = bounds.left + bounds.width, h = static_cast<float>(characterSize);
         // Right, left, above and below the dot, then the four corners: where a name has no room beside
         // its dot (a village between two towns' names), diagonally off it rather than left out.
+        // A name above its dot ends `gap` above it with its box's bottom, the halo's included (the
+        // halo of a descender reaches past the line box: "Meghri" above its dot took its own dot's box).
         const float corner = gap * 0.7f;
+        const float depth = std::max(h * 1.2f, halo.top + halo.height) + 1.0f;  // + rounding
         const std::array<sf::Vector2f, 8> positions{
             sf::Vector2f{c.dot.x + gap, c.dot.y - h * 0.6f},
             sf::Vector2f{c.dot.x - gap - w, c.dot.y - h * 0.6f},
-            sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - h * 1.2f},
+            sf::Vector2f{c.dot.x - w / 2, c.dot.y - gap - depth},
             sf::Vector2f{c.dot.x - w / 2, c.dot.y + gap},
-            sf::Vector2f{c.dot.x + corner, c.dot.y - corner - h * 1.2f},
+            sf::Vector2f{c.dot.x + corner, c.dot.y - corner - depth},
             sf::Vector2f{c.dot.x + corner, c.dot.y + corner},
-            sf::Vector2f{c.dot.x - corner - w, c.dot.y - corner - h * 1.2f},
+            sf::Vector2f{c.dot.x - corner - w, c.dot.y - corner - depth},
             sf::Vector2f{c.dot.x - corner - w, c.dot.y + corner}};
         for (const auto& unrounded : positions) {
             // Labels are drawn at whole pixels: their boxes are tested there.
@@ -88,10 +91,8 @@ std::vector<PlaceLabel> layOutPlaceLabels(std::vector<PlaceCandidate> candidates
             const sf::FloatRect box = labelBox(position, w, h, halo);
             const bool fits = inside.contains(box.left, box.top) &&
                               inside.contains(box.left + box.width, box.top + box.height);
-            const bool collides = std::any_of(taken.begin(), taken.end(), [&](const sf::FloatRect& r) {
-                // A label may touch its own dot's box only when that box is not in the way.
-                return r.intersects(box);
-            });
+            const bool collides = std::any_of(taken.begin(), taken.end(),
+                                              [&](const sf::FloatRect& r) { return r.intersects(box); });
             if (fits && !collides) {
                 places.push_back({c.dot, position, c.name, c.rank, c.kindGiven, c.layer});
                 taken.push_back(box);

@@ -212,9 +212,6 @@ INSTANTIATE_TEST_SUITE_P(Sizes, NorthArrow,
                                     std::to_string(info.param.size.y);
                          });
 
-// The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
-// geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
-// held area inside it (Dec 2020 – Sep 2023); not in 1994, nor after 12 Dec 2020 for the circle alone.
 // A village whose four places beside its dot (right, left, above, below) each hold another place's dot
 // is named at a corner (the first free of the four, upper right), not left unnamed: Kornidzor between
 // Goris, Aghavno and the border at 1080×1350.
@@ -239,6 +236,34 @@ TEST(PlaceLabels, ACornerWhereNoSideHasRoom) {
     EXPECT_LT(village->textPosition.y + 17, v.y);
 }
 
+// A town whose sides each hold another place's dot is named above it, the name's box (its halo and
+// the descender of "g" included) clear of its own dot: at 1080×1080 (unit below 1) the box of "Meghri"
+// reached 1 px into its dot's, and Meghri went unnamed between Agarak and Ordubad.
+TEST(PlaceLabels, AboveItsDotClearOfIt) {
+    FRONTLINE_REQUIRE_DISPLAY();
+    const render::Fonts fonts = render::Fonts::loadDejaVu();
+    for (const sf::Vector2u size :
+         {sf::Vector2u{1080, 1080}, sf::Vector2u{1280, 720}, sf::Vector2u{1920, 1080}}) {
+        const render::FrameLayout layout = render::frameLayout(size, true);
+        const sf::Vector2f v(layout.map.left + 300, layout.map.top + 300);
+        const std::vector<render::PlaceCandidate> candidates{{v, "Meghri", 2, true, 0},
+                                                             {{v.x + 30, v.y}, "Right", 3, true, 0},
+                                                             {{v.x - 30, v.y}, "Left", 3, true, 0}};
+        const auto places = render::layOutPlaceLabels(candidates, layout, fonts, {}, {});
+        const auto town = std::find_if(places.begin(), places.end(),
+                                       [&](const render::PlaceLabel& p) { return p.dot == v; });
+        ASSERT_NE(town, places.end());
+        ASSERT_EQ(town->name, "Meghri") << size.x << "x" << size.y;
+        const auto boxes = render::boxesTakenByPlaces({*town}, layout, fonts, {}, {});
+        const sf::FloatRect dot = boxes[boxes.size() - 2], name = boxes.back();
+        EXPECT_FALSE(name.intersects(dot)) << size.x << "x" << size.y;
+        EXPECT_LT(name.top + name.height, v.y) << "above the dot";
+    }
+}
+
+// The legend says "Schematic extent (position approximate)" exactly when the frame draws schematic
+// geometry: the invented Hin Tagher circle (10 Nov – 12 Dec 2020), the schematic Lachin corridor and the
+// held area inside it (Dec 2020 – Sep 2023); not in 1994, nor after 12 Dec 2020 for the circle alone.
 TEST(Schematic, LegendEntryOnlyWhenDrawn) {
     FRONTLINE_REQUIRE_DISPLAY();
     Drawn drawn({1280, 720});
