@@ -11,7 +11,8 @@ packages=(
   libsfml-dev libx11-dev libpng-dev libfontconfig-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev
-  libglu1-mesa-dev ffmpeg xvfb xauth libgl1-mesa-dri
+  libglu1-mesa-dev ffmpeg libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
+  xvfb xauth libgl1-mesa-dri
 )
 if [ "${1:-}" = "--pg" ]; then
   packages+=(postgresql-15 postgresql-client-15 postgresql-15-postgis-3)

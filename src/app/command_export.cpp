@@ -33,6 +33,7 @@ struct ExportCommandOptions {
     unsigned antialias = 4;
     bool verbose = false;
     bool resume = false;
+    bool constantFrameRate = false;
     std::string chartBars;
 };
 
@@ -58,6 +59,9 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
     command->add_flag(
         "--resume", options->resume,
         "Continue an interrupted PNG sequence in --out FOLDER from its first missing frame (same options)");
+    command->add_flag("--constant-frame-rate", options->constantFrameRate,
+                      "MP4: encode every frame, held ones too (for editors that want constant frame rate; "
+                      "by default a held frame is encoded once and lasts as long as it is held)");
     command->add_flag("-v,--verbose", options->verbose,
                       "Say what is done: display, sizes, frame count, timing");
     command->footer(
@@ -88,6 +92,10 @@ Action addExportCommand(CLI::App& app, const CommonOptions& common) {
         exportOptions.shaderFolder = shaderFolder();
         exportOptions.progress = !common.quiet;
         exportOptions.resume = options->resume;
+        exportOptions.constantFrameRate = options->constantFrameRate;
+        if (options->constantFrameRate &&
+            exporting::outputKind(exportOptions.out) != exporting::OutputKind::Mp4)
+            throw UsageError("--constant-frame-rate is for an MP4 (--out FILE.mp4)");
         exportOptions.chartBars = chartBars(options->chartBars);
         // Before loading and starting a display: a wrong --out fails in a moment.
         exporting::checkOutput(exportOptions);

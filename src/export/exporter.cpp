@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "core/utf8.hpp"
 #include "export/ffmpeg_writer.hpp"
 #include "export/interruption.hpp"
+#include "export/mp4_writer.hpp"
 #include "export/output_guard.hpp"
 #include "export/png_sequence_writer.hpp"
 #include "export/png_writer.hpp"
@@ -187,36 +189,45 @@ std::size_t renderAll(const Frames& frames, Sink&& sink, std::size_t& repeats, s
     return schedule.size();
 }
 
-// Frames go down ffmpeg's pipe from a thread of their own, beside the drawing, in order; a repeated
-// frame is sent again from the same copy.
+// Frames go to a video writer from a thread of their own, beside the drawing, in order: `write(index,
+// rgba)` for each frame sent. A repeated frame is sent again from the same copy, or not at all when
+// `repeatsSent` is false (the writer then makes the frame before last longer).
 class VideoFrames {
 public:
-    VideoFrames(FfmpegWriter& writer, std::size_t frameBytes)
+    using Write = std::function<void(std::size_t, const std::uint8_t*)>;
+    VideoFrames(Write write, std::size_t frameBytes, bool repeatsSent)
         : m_frameBytes(frameBytes),
-          m_queue(1, kVideoQueueDepth, [&writer](Job& job) { writer.write(job->data()); }) {}
+          m_repeatsSent(repeatsSent),
+          m_queue(1, kVideoQueueDepth,
+                  [write = std::move(write)](Job& job) { write(job.index, job.rgba->data()); }) {}
 
-    void operator()(std::size_t, const std::uint8_t* rgba, bool repeat) {
+    void operator()(std::size_t index, const std::uint8_t* rgba, bool repeat) {
+        if (repeat && m_last && !m_repeatsSent) return;
         if (!repeat || !m_last)
             m_last = std::make_shared<const std::vector<std::uint8_t>>(rgba, rgba + m_frameBytes);
-        m_queue.push(m_last);
+        m_queue.push(Job{index, m_last});
     }
-    // Waits until every frame is in the pipe; throws the writer's first failure.
+    // Waits until every frame is written; throws the writer's first failure.
     void finish() { m_queue.finish(); }
 
 private:
-    // Two frames waiting are enough to keep the pipe busy while the next is drawn.
+    // Two frames waiting are enough to keep the writer busy while the next is drawn.
     static constexpr std::size_t kVideoQueueDepth = 2;
-    using Job = std::shared_ptr<const std::vector<std::uint8_t>>;
+    struct Job {
+        std::size_t index = 0;
+        std::shared_ptr<const std::vector<std::uint8_t>> rgba;
+    };
     std::size_t m_frameBytes;
-    Job m_last;
+    bool m_repeatsSent;
+    std::shared_ptr<const std::vector<std::uint8_t>> m_last;
     WorkQueue<Job> m_queue;  // last: its worker uses the rest
 };
 
-// A video is whole or absent: stopped early, the writer's destructor ends ffmpeg and removes its
-// temporary file.
-std::size_t renderAllOrStop(const Frames& frames, FfmpegWriter& writer) {
+// A video is whole or absent: stopped early, the writer's destructor removes its temporary file.
+std::size_t renderAllOrStop(const Frames& frames, const VideoFrames::Write& write, bool repeatsSent) {
     std::size_t repeats = 0;
-    VideoFrames video(writer, static_cast<std::size_t>(frames.options.width) * frames.options.height * 4);
+    VideoFrames video(write, static_cast<std::size_t>(frames.options.width) * frames.options.height * 4,
+                      repeatsSent);
     const std::size_t stopped = renderAll(frames, video, repeats);
     video.finish();
     if (stopped < frames.schedule.size()) {
@@ -226,6 +237,11 @@ std::size_t renderAllOrStop(const Frames& frames, FfmpegWriter& writer) {
                                      stopped, frames.schedule.size(), frames.options.out.string()));
     }
     return repeats;
+}
+
+std::size_t renderAllOrStop(const Frames& frames, FfmpegWriter& writer) {
+    return renderAllOrStop(
+        frames, [&writer](std::size_t, const std::uint8_t* rgba) { writer.write(rgba); }, true);
 }
 
 // The still of --at (*.png).
@@ -290,12 +306,15 @@ std::size_t writePngSequence(const Frames& frames, const Scenario& scenario, con
     return repeats;
 }
 
+// Encoded in this process: a repeated frame is neither converted nor encoded again (variable frame
+// rate), unless every frame is asked for.
 std::size_t writeMp4(const Frames& frames) {
     const ExportOptions& options = frames.options;
-    FfmpegWriter writer(options.out, options.width, options.height, options.schedule.fps,
-                        FfmpegWriter::mp4Arguments());
-    const std::size_t repeats = renderAllOrStop(frames, writer);
-    writer.close();
+    Mp4Writer writer(options.out, options.width, options.height, options.schedule.fps);
+    const std::size_t repeats = renderAllOrStop(
+        frames, [&writer](std::size_t index, const std::uint8_t* rgba) { writer.write(index, rgba); },
+        options.constantFrameRate);
+    writer.close(frames.schedule.size());
     return repeats;
 }
 

@@ -32,6 +32,7 @@ struct ExportOptions {
     unsigned antialiasing = 4;                  // MSAA samples
     bool progress = true;                       // a progress bar when stderr is a terminal
     bool resume = false;                        // PNG sequence: keep the frames an interrupted run left
+    bool constantFrameRate = false;             // MP4: every frame encoded, repeats included
     std::optional<analysis::Period> chartBars;  // the panel chart's bars of km² gained and lost
 };
 

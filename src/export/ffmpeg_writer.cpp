@@ -13,23 +13,9 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 
 namespace frontline::exporting {
-
-namespace {
-
-// The file's bytes on disk before it is renamed into place (as io::AtomicFile does).
-void syncFile(const std::filesystem::path& path, const std::filesystem::path& target) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        const std::string reason = std::strerror(errno);
-        if (fd >= 0) ::close(fd);
-        throw DataError("cannot write '" + target.string() + "': " + reason);
-    }
-    ::close(fd);
-}
-
-}  // namespace
 
 FfmpegWriter::FfmpegWriter(const std::filesystem::path& output, unsigned width, unsigned height, double fps,
                            std::vector<std::string> outputArguments, std::vector<std::string> extraInputs)
@@ -161,18 +147,7 @@ void FfmpegWriter::close() {
         }
         throw RenderError(fmt::format("ffmpeg failed for '{}': {}", m_output.string(), reason));
     }
-    syncFile(m_temporary, m_output);
-    std::filesystem::rename(m_temporary, m_output, error);
-    if (error)
-        throw DataError(fmt::format("cannot rename '{}' to '{}': {}", m_temporary.string(), m_output.string(),
-                                    error.message()));
-}
-
-std::vector<std::string> FfmpegWriter::mp4Arguments() {
-    // -bitexact on format and codec keeps version strings out of the file: same frames, same bytes.
-    return {"-c:v",     "libx264",   "-preset",       "veryfast",   "-crf",    "20",
-            "-pix_fmt", "yuv420p",   "-movflags",     "+faststart", "-fflags", "+bitexact",
-            "-flags:v", "+bitexact", "-map_metadata", "-1",         "-f",      "mp4"};
+    io::commitWrittenFile(m_temporary, m_output);
 }
 
 }  // namespace frontline::exporting

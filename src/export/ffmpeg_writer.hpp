@@ -1,5 +1,6 @@
 #pragma once
-// Video through the ffmpeg binary: raw RGBA frames go down a pipe into `ffmpeg -f rawvideo`.
+// GIF (and its palette) through the ffmpeg binary: raw RGBA frames go down a pipe into
+// `ffmpeg -f rawvideo`. MP4 is encoded in the process (mp4_writer.hpp).
 
 #include <sys/types.h>
 
@@ -29,9 +30,6 @@ public:
     void write(const std::uint8_t* rgba);
     // Ends the stream, waits for ffmpeg and renames the output. Throws RenderError with ffmpeg's last words.
     void close();
-
-    // The arguments for H.264 in yuv420p, reproducible (bitexact flags, no metadata).
-    static std::vector<std::string> mp4Arguments();
 
 private:
     [[noreturn]] void fail(const std::string& what);

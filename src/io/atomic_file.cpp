@@ -72,6 +72,18 @@ void AtomicFile::commit() {
     }
 }
 
+void commitWrittenFile(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+    const int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const std::string reason = errnoText();
+        if (fd >= 0) ::close(fd);
+        throw DataError("cannot write '" + target.string() + "': " + reason);
+    }
+    ::close(fd);
+    if (::rename(temporary.c_str(), target.c_str()) != 0)
+        throw DataError("cannot write '" + target.string() + "': " + errnoText());
+}
+
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
     AtomicFile file(path);
     file.write(content);

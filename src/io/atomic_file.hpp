@@ -32,6 +32,11 @@ private:
 void checkReplaceable(const std::filesystem::path& target, const std::filesystem::path& output = {},
                       const std::string& what = "it");
 
+// A file another library wrote whole under a temporary name in the target's folder (a video from
+// libavformat or ffmpeg) synced to disk and renamed over `target`, as AtomicFile::commit does. Throws
+// DataError naming the target; the temporary is then left for its writer to remove.
+void commitWrittenFile(const std::filesystem::path& temporary, const std::filesystem::path& target);
+
 // Writes `content` to `path` atomically.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content);
 

@@ -164,20 +164,28 @@ TEST(ExportCommand, PngSequenceIsReproducible) {
     std::filesystem::remove_all(second);
 }
 
+// One key date held for 3 s at 10 frames/s: 30 frames of one picture. Encoded once, it lasts 3 s (the
+// first frame and the last, which ends the hold); with --constant-frame-rate all 30 are in the file.
 TEST(ExportCommand, ThreeSecondMp4) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto folder = scratch("mp4");
     std::filesystem::create_directories(folder);
     const auto out = folder / "three.mp4";
-    // One key date held for 3 s at 10 frames/s: 30 frames.
-    const auto run = runFrontline({"export", kSynthetic, "--out", out.string(), "--size", "320x180", "--fps",
-                                   "10", "--from", "2001-06-01", "--to", "2001-06-01", "--hold", "3"});
-    ASSERT_EQ(run.exitCode, 0) << run.err;
-    const std::string probe = capture(
-        "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-        "stream=codec_name,width,height,pix_fmt,nb_read_frames -of csv=p=0 '" +
-        out.string() + "'");
-    EXPECT_EQ(probe, "h264,320,180,yuv420p,30\n");
+    for (const bool constant : {false, true}) {
+        std::vector<std::string> arguments{"export",  kSynthetic,   "--out",  out.string(), "--size",
+                                           "320x180", "--fps",      "10",     "--from",     "2001-06-01",
+                                           "--to",    "2001-06-01", "--hold", "3"};
+        if (constant) arguments.push_back("--constant-frame-rate");
+        const auto run = runFrontline(arguments);
+        ASSERT_EQ(run.exitCode, 0) << run.err;
+        const std::string probe = capture(
+            "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+            "stream=codec_name,width,height,pix_fmt,nb_read_frames:format=duration -of csv=p=0 "
+            "'" +
+            out.string() + "'");
+        EXPECT_EQ(probe,
+                  constant ? "h264,320,180,yuv420p,30\n3.000000\n" : "h264,320,180,yuv420p,2\n3.000000\n");
+    }
     std::filesystem::remove_all(folder);
 }
 
@@ -340,8 +348,7 @@ TEST(ExportCommand, ResumeAfterALayerChangedIsRefused) {
     std::filesystem::remove(errPath);
 }
 
-// SIGKILL leaves ffmpeg's partial file and log; the next export into the same place removes them and
-// says so.
+// SIGKILL leaves the video's partial file; the next export into the same place removes it and says so.
 TEST(ExportCommand, LeftoversOfAKilledExportAreRemovedByTheNext) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto folder = scratch("killed");
@@ -350,7 +357,7 @@ TEST(ExportCommand, LeftoversOfAKilledExportAreRemovedByTheNext) {
     const auto out = folder / "film.mp4";
     const std::vector<std::string> arguments{"export", kSynthetic, "--out", out.string(),
                                              "--size", "160x90",   "--fps", "30"};
-    // Killed once ffmpeg has made its partial file (the log comes first, made by frontline).
+    // Killed once the writer has made its partial file.
     runAndSignalWhen(
         arguments,
         [&] {
@@ -397,24 +404,24 @@ TEST(ExportCommand, ASecondExportIntoTheSameFolderIsRefused) {
     std::filesystem::remove(errPath);
 }
 
-// An interrupted MP4 leaves nothing: no file under its name, no temporary, no ffmpeg log.
+// An interrupted MP4 leaves nothing: no file under its name, no temporary.
 TEST(ExportCommand, InterruptedMp4LeavesNothing) {
     FRONTLINE_REQUIRE_DISPLAY();
     const auto folder = scratch("mp4_interrupted");
     std::filesystem::create_directories(folder);
     const auto errPath = scratch("mp4_interrupted_err.txt");
     const auto out = folder / "film.mp4";
-    // ffmpeg's log appears when the writer starts, before the first frame: interrupt then (not at the
-    // probe checkOutput makes at once, before SIGINT is handled).
-    const auto ffmpegLog = [&] {
+    // The partial file appears when the writer starts, before the first frame: interrupt then (not at
+    // the probe checkOutput makes at once, before SIGINT is handled).
+    const auto partialFile = [&] {
         for (const auto& name : leftovers(folder)) {
-            if (name.size() > 4 && name.compare(name.size() - 4, 4, ".log") == 0) return true;
+            if (name.find(".partial-") != std::string::npos) return true;
         }
         return false;
     };
     const int code =
         runAndSignalWhen({"export", kSynthetic, "--out", out.string(), "--size", "160x90", "--fps", "30"},
-                         ffmpegLog, SIGINT, errPath);
+                         partialFile, SIGINT, errPath);
     const std::string err = readFile(errPath.string());
     EXPECT_EQ(code, 130) << err;
     EXPECT_NE(err.find("frontline: interrupted: stopped by SIGINT; "), std::string::npos) << err;
