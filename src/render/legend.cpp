@@ -114,7 +114,7 @@ Legend::Legend(const Scene& scene, ShaderSet& shaders, const FrameSpec& frame)
     : m_scene(scene), m_shaders(shaders) {
     addControl(frame);
     addLayers(frame.date);
-    addSchematic(frame);
+    addSchematicFeatures(frame.date);
     addPlaces();
 }
 
@@ -142,6 +142,7 @@ void Legend::addControl(const FrameSpec& frame) {
                              [fill](sf::RenderTarget& target, sf::FloatRect r) { drawRect(target, r, fill); },
                              Renderer::kControlLayers});
     }
+    addSchematicHeld(frame);
     if (front) {
         const sf::Color stroke = front->stroke;
         m_entries.push_back(
@@ -176,23 +177,47 @@ void Legend::addLayers(const Date& date) {
     }
 }
 
-void Legend::addSchematic(const FrameSpec& frame) {
-    // Only when the frame draws some: a held area's schematic part (of either end of a transition) or a
-    // schematic feature on the map.
-    bool drawn = false;
+void Legend::addSchematicHeld(const FrameSpec& frame) {
+    // Only when the frame draws one (at either end of a transition): right under the held area, in its
+    // colours, washed and dotted as on the map, so that the reader matches the colour. The one row also
+    // stands for schematic features (their layers' rows show the dotted outline): a row fewer keeps
+    // the portrait panel's chart.
+    const float u = m_scene.unit();
+    const StateMesh* held = nullptr;
     const std::size_t states = m_scene.states().size();
     for (int s : {frame.state, frame.transition ? frame.transition->from : -1,
                   frame.transition ? frame.transition->to : -1}) {
-        if (s >= 0 && static_cast<std::size_t>(s) < states)
-            drawn = drawn || !m_scene.shapes(s).schematic.empty();
+        if (!held && s >= 0 && static_cast<std::size_t>(s) < states && !m_scene.shapes(s).schematic.empty())
+            held = &m_scene.states()[static_cast<std::size_t>(s)];
+    }
+    if (held) {
+        const sf::Color fill = held->fill, stroke = held->stroke;
+        m_entries.push_back(
+            {kSchematicLegend,
+             [&dash = m_shaders.dash, fill, stroke, u](sf::RenderTarget& target, sf::FloatRect r) {
+                 drawRect(target, r, fill);
+                 drawRect(target, r, schematicWash());
+                 drawSchematicSwatch(target, r, stroke, u, dash, false);
+             },
+             Renderer::kControlLayers});
+    }
+}
+
+void Legend::addSchematicFeatures(const Date& date) {
+    // Schematic features on the map share one entry for their dotted outlines, unless the held area's
+    // schematic row says it already.
+    const float u = m_scene.unit();
+    bool features = false;
+    for (const auto& entry : m_entries) {
+        if (entry.label == kSchematicLegend) return;
     }
     for (const auto& layer : m_scene.layers()) {
-        drawn = drawn || std::any_of(layer.features.begin(), layer.features.end(), [&](const FeatureMesh& f) {
-                    return f.schematic && f.onMap && f.visibleAt(frame.date);
-                });
+        features =
+            features || std::any_of(layer.features.begin(), layer.features.end(), [&](const FeatureMesh& f) {
+                return f.schematic && f.onMap && f.visibleAt(date);
+            });
     }
-    if (!drawn) return;
-    const float u = m_scene.unit();
+    if (!features) return;
     m_entries.push_back({kSchematicLegend,
                          [&dash = m_shaders.dash, u](sf::RenderTarget& target, sf::FloatRect r) {
                              drawSchematicSwatch(target, r, kInk, u, dash);

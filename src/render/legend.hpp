@@ -1,10 +1,10 @@
 #pragma once
 // The legend of one frame: a row for each thing its map draws, with the symbol the map draws it with.
-// The held area and its line of contact (of the state, or of the nearer end of a transition), then each
-// layer from the top of the map down, once per variant the frame draws (features of one validity
-// period: the 2020 and the 2022 corridor are two), "Schematic extent (position approximate)" when the
-// frame draws schematic geometry (render/schematic), then the places by symbol (cities, towns,
-// villages), each place layer on its own.
+// The held area, its schematic part (render/schematic) and its line of contact (of the state, or of the
+// nearer end of a transition), then each layer from the top of the map down, once per variant the
+// frame draws (features of one validity period: the 2020 and the 2022 corridor are two), schematic
+// features when the frame draws them, then the places by symbol (cities, towns, villages), each place
+// layer on its own.
 //
 // Made per frame (what it lists depends on the date and the states drawn); the scene and shaders are
 // borrowed and must outlive it. Sizes scale with the scene's unit. Needs a GL context to draw.
@@ -58,7 +58,8 @@ private:
     };
     void addControl(const FrameSpec& frame);
     void addLayers(const Date& date);
-    void addSchematic(const FrameSpec& frame);
+    void addSchematicHeld(const FrameSpec& frame);
+    void addSchematicFeatures(const Date& date);
     void addPlaces();
     float textSize() const;
     float rowHeight() const;

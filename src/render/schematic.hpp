@@ -5,8 +5,9 @@
 // that lies in the polygons of the schematic features in force at the state's date (of any non-control
 // layer, and of the state's own layer) is washed lighter, with a dotted outline in place of its line
 // of contact. A schematic layer without a style draws nothing of its own: it only marks held area
-// (geodata/karabakh: the invented Hin Tagher circle). The legend says "Schematic extent (position
-// approximate)" when a frame draws any of it.
+// (geodata/karabakh: the invented Hin Tagher circle). The legend's row "Schematic extent (position
+// approximate)" comes when a frame draws any of it: under the held area, in its colours, when the
+// held area has a schematic part, or else in grey for schematic features.
 //
 // Lon/lat in, lon/lat out; GEOS through the context given. Pure functions.
 
