@@ -387,6 +387,32 @@ Geometry simplify(GeosContext& context, const Geometry& polygons, double toleran
     return polygonsOf(context, result.get());
 }
 
+Geometry simplifyLines(GeosContext& context, const Geometry& lines, double tolerance) {
+    Geometry result;
+    result.lines.reserve(lines.lines.size());
+    Geometry one;
+    one.lines.resize(1);
+    for (const auto& line : lines.lines) {
+        const bool closed =
+            line.size() > 3 && line.front().x == line.back().x && line.front().y == line.back().y;
+        if (line.size() < 3) {
+            result.lines.push_back(line);
+            continue;
+        }
+        one.lines.front() = line;
+        auto geos = toGeosLines(context, one);
+        auto simplified =
+            own(context, GEOSSimplify_r(context.handle(), geos.get(), tolerance), "simplifying a line");
+        Geometry kept = linesOf(context, simplified.get());
+        if (kept.lines.size() != 1 || kept.lines.front().size() < (closed ? 4u : 2u)) {
+            result.lines.push_back(line);
+            continue;
+        }
+        result.lines.push_back(std::move(kept.lines.front()));
+    }
+    return result;
+}
+
 InscribedCircle largestInscribedCircle(GeosContext& context, const Polygon& polygon, double tolerance) {
     auto geos = makePolygon(context, polygon);
     // A two-point line: the centre, then the nearest point of the outline.
