@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "render/chart.hpp"
 #include "render/credits.hpp"
+#include "render/ink_tiles.hpp"
 #include "render/panel_text.hpp"
 #include "render/primitives.hpp"
 #include "render/style.hpp"
@@ -73,6 +74,9 @@ void Panel::drawCached(sf::RenderTarget& target, const FrameSpec& frame,
     // it is transparent but for that line.
     const float margin = std::ceil(std::max(1.0f, 1.5f * m_scene.unit())) + 1;
     const sf::FloatRect area(panel.left - margin, panel.top, panel.width + margin, panel.height);
+    const auto marginPixels = static_cast<int>(margin);
+    const sf::IntRect body(marginPixels, 0, static_cast<int>(area.width) - marginPixels,
+                           static_cast<int>(area.height));
     if (!m_key || !(*m_key == key)) {
         if (!m_texture) {
             m_texture = std::make_unique<sf::RenderTexture>();
@@ -86,17 +90,22 @@ void Panel::drawCached(sf::RenderTarget& target, const FrameSpec& frame,
         layOut(*m_texture, frame, hidden);
         m_texture->display();
         m_key = key;
+        // Where the pixels cannot be read back, the whole body is copied as a sprite.
+        m_ink.find(*m_texture, body, {panel.left, panel.top});
     }
     // The margin blends over the map; the panel itself is opaque and is copied without blending (less
-    // work per pixel for a software rasterizer, same pixels).
-    const auto marginPixels = static_cast<int>(margin);
+    // work per pixel for a software rasterizer, same pixels): its ground as one flat rectangle and only
+    // the tiles with something on them from the texture (render/ink_tiles.hpp).
     sf::Sprite edge(m_texture->getTexture(), {0, 0, marginPixels, static_cast<int>(area.height)});
     edge.setPosition(area.left, area.top);
     target.draw(edge);
-    sf::Sprite body(m_texture->getTexture(), {marginPixels, 0, static_cast<int>(area.width) - marginPixels,
-                                              static_cast<int>(area.height)});
-    body.setPosition(panel.left, panel.top);
-    target.draw(body, sf::RenderStates(sf::BlendNone));
+    if (!m_ink.empty()) {
+        m_ink.draw(target, m_texture->getTexture());
+        return;
+    }
+    sf::Sprite whole(m_texture->getTexture(), body);
+    whole.setPosition(panel.left, panel.top);
+    target.draw(whole, sf::RenderStates(sf::BlendNone));
 }
 
 void Panel::layOut(sf::RenderTarget& target, const FrameSpec& frame, const std::set<std::string>& hidden) {

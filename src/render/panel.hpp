@@ -23,6 +23,7 @@
 #include "render/drawn_texts.hpp"
 #include "render/fonts.hpp"
 #include "render/frame_spec.hpp"
+#include "render/ink_tiles.hpp"
 #include "render/legend.hpp"
 #include "render/map_notice.hpp"
 #include "render/scene.hpp"
@@ -113,6 +114,7 @@ private:
     std::vector<LegendRow> m_legendRows;
     bool m_cache = false;
     std::unique_ptr<sf::RenderTexture> m_texture;
+    InkTiles m_ink;  // of m_texture's panel; empty when it could not be read (then drawn as a sprite)
     std::optional<Key> m_key;
 };
 
