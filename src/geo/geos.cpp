@@ -2,6 +2,7 @@
 
 #include <geos_c.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -395,7 +396,10 @@ Geometry simplifyLines(GeosContext& context, const Geometry& lines, double toler
     for (const auto& line : lines.lines) {
         const bool closed =
             line.size() > 3 && line.front().x == line.back().x && line.front().y == line.back().y;
-        if (line.size() < 3) {
+        const bool finite = std::all_of(line.begin(), line.end(), [](const Coord& c) {
+            return std::isfinite(c.x) && std::isfinite(c.y);
+        });
+        if (line.size() < 3 || !finite) {
             result.lines.push_back(line);
             continue;
         }

@@ -142,7 +142,8 @@ Geometry simplify(GeosContext& context, const Geometry& polygons, double toleran
 // Each line of `lines` with vertices removed where it strays less than `tolerance` (its own units) from
 // the line kept (GEOS Douglas–Peucker, one line at a time, crossings not prevented: for drawing
 // strokes, not for measuring). One line out per line in, in order; a closed line stays closed, and a
-// line that would shrink to a point (a ring within `tolerance` of its first vertex) is kept as it is.
+// line that would shrink to a point (a ring within `tolerance` of its first vertex), or has a coordinate
+// that is not finite, is kept as it is.
 Geometry simplifyLines(GeosContext& context, const Geometry& lines, double tolerance);
 
 // The largest circle inside a polygon (its holes excluded): the point farthest from the outline, found

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "geo/geos.hpp"
@@ -82,6 +83,15 @@ TEST(SimplifyLines, RingsStayClosedAndTinyOnesAreKept) {
     EXPECT_LE(farthestFrom(circle, kept.lines[0]), 0.25 * (1 + 1e-9));
     EXPECT_EQ(kept.lines[1], tiny);  // within the tolerance of a point: kept as it was
     EXPECT_EQ(kept.lines[2], lines.lines[2]);
+}
+
+TEST(SimplifyLines, ALineWithANonFiniteCoordinateIsKeptAsItIs) {
+    GeosContext context;
+    Geometry lines;
+    lines.lines.push_back({{0, 0}, {1, 0}, {2, std::numeric_limits<double>::infinity()}, {3, 0}, {4, 0}});
+    const Geometry kept = simplifyLines(context, lines, 0.25);
+    ASSERT_EQ(kept.lines.size(), 1u);
+    EXPECT_EQ(kept.lines[0].size(), 5u);
 }
 
 }  // namespace
